@@ -1,0 +1,285 @@
+/**
+ * The one typed API between the sidebar (browser) and the server (Apps Script).
+ *
+ * Everything crossing it is plain JSON: google.script.run rejects Date arguments and turns a
+ * returned Date into null, so dates travel as ISO `YYYY-MM-DD` strings, and dates typed by a
+ * user travel as the raw text typed ("27/02/2023") for the server to parse and judge.
+ * Every input is validated again on the server: the sidebar is never trusted.
+ */
+import type { IsoDate, Phase, Zone } from '../domain/types';
+
+/** What every mutating call returns: the new state, or a French message that wrote nothing. */
+export type ApiResult<T> =
+  | { ok: true; value: T; message: string }
+  | { ok: false; error: string; field?: string; conflict?: boolean };
+
+export interface StageView {
+  id: string;
+  /** Row number when read; informative only, never used to write. */
+  row: number;
+  sessionId: string;
+  session: string;
+  start: IsoDate;
+  end: IsoDate;
+  studentId: string;
+  student: string;
+  className: string;
+  companyId: string;
+  company: string;
+  tutorId: string;
+  tutor: string;
+  referentId: string;
+  referent: string;
+  visits: number;
+  phase: Phase | '';
+  stoppedOn: IsoDate | '';
+  stopReason: string;
+  originalEnd: IsoDate | '';
+  weeklyHours: number | null;
+  convention: string;
+  needsAmendment: boolean;
+  country: string;
+  schedule: string;
+  presence: string;
+  gratification: string;
+  /** Digest of the row as read; sent back with a change to detect concurrent edits. */
+  fingerprint: string;
+}
+
+export interface StageSelection {
+  /** The stage under the active cell, or null (header row, empty row, other sheet). */
+  stage: StageView | null;
+  /** Every stage of that student in that session, in date order (the stage itself included). */
+  siblings: StageView[];
+  /** IDs of every stage row in the current selection (multi-row "Affecter"). */
+  selectedIds: string[];
+  /** Fingerprints of those rows, same order. */
+  selectedFingerprints: string[];
+}
+
+export interface Option {
+  id: string;
+  label: string;
+}
+
+export interface TutorOption extends Option {
+  companyId: string;
+}
+
+export interface SessionView {
+  id: string;
+  title: string;
+  type: string;
+  schoolYear: string;
+  diploma: string;
+  editionLabel: string;
+  objectives: string;
+  periods: { start: IsoDate; end: IsoDate }[];
+}
+
+export interface ReferenceData {
+  sessions: SessionView[];
+  classes: string[];
+  students: (Option & { className: string })[];
+  companies: Option[];
+  tutors: TutorOption[];
+  staff: Option[];
+}
+
+export interface SessionInput {
+  /** '' to create a session. */
+  id: string;
+  title: string;
+  type: string;
+  schoolYear: string;
+  diploma: string;
+  editionLabel: string;
+  objectives: string;
+  /** Dates as typed ("01/02/2023"). */
+  periods: { start: string; end: string }[];
+}
+
+export interface AssignmentView {
+  sessionId: string;
+  classes: { className: string; count: number }[];
+  students: { id: string; label: string; className: string; assigned: boolean }[];
+}
+
+export type TriState = 'sans' | 'indif' | 'avec';
+export type VisitState = 'a_effectuer' | 'indif' | 'effectuees';
+export type PhaseFilter = 'effectues' | 'en_cours' | 'indif' | 'a_venir' | 'arretes';
+
+export interface StageFilter {
+  sessionId: string;
+  student: string;
+  className: string;
+  /** Dates as typed; a stage matches when it overlaps [from, to]. */
+  from: string;
+  to: string;
+  company: string;
+  companies: TriState;
+  tutors: TriState;
+  referents: TriState;
+  visits: VisitState;
+  phase: PhaseFilter;
+}
+
+export interface FilterResult {
+  count: number;
+  total: number;
+  /** The first matching stages (at most 200), for the list in the sidebar. */
+  stages: StageView[];
+}
+
+export interface AffectInput {
+  stageIds: string[];
+  fingerprints: string[];
+  /** undefined = leave unchanged; '' = clear. */
+  companyId?: string;
+  tutorId?: string;
+  referentId?: string;
+}
+
+export interface StopInput {
+  stageId: string;
+  fingerprint: string;
+  stoppedOn: string;
+  reason: string;
+}
+
+export interface RemoveStopInput {
+  stageId: string;
+  fingerprint: string;
+  restoreOriginalEnd: boolean;
+}
+
+export interface NewStageInput {
+  /** The stage the new one is assigned from (same student, same session). */
+  fromStageId: string;
+  start: string;
+  end: string;
+  companyId: string;
+  tutorId: string;
+  referentId: string;
+  /** As typed; '' = default. */
+  weeklyHours: string;
+}
+
+export interface SplitInput {
+  stageId: string;
+  fingerprint: string;
+  /** First day of the second part. */
+  splitDate: string;
+  /** Last day of the first part; '' = the day before splitDate. */
+  firstPartEnd: string;
+  /** "arrêt réel": the first part is stopped with a reason; "simple découpage": it just ends. */
+  mode: 'stop' | 'cut';
+  reason: string;
+  /** Second part: keep the first part's company/tutor/referent, or use these. */
+  keepAssignment: boolean;
+  companyId: string;
+  tutorId: string;
+  referentId: string;
+}
+
+export interface ReassignInput {
+  stageId: string;
+  fingerprint: string;
+  companyId: string;
+  tutorId: string;
+  referentId: string;
+}
+
+export interface ImportPreview {
+  kind: 'students' | 'companies';
+  /** Recognised columns: header in the file → field understood. */
+  columns: { header: string; field: string }[];
+  rows: { values: Record<string, string>; status: 'nouveau' | 'mis à jour' | 'inchangé' | 'erreur'; error?: string }[];
+  created: number;
+  updated: number;
+  errors: number;
+}
+
+export interface AbsenceInput {
+  stageId: string;
+  start: string;
+  end: string;
+  halfDay: boolean;
+  reason: string;
+  justified: boolean;
+  countsAsPresence: boolean;
+}
+
+export interface AbsenceView {
+  id: string;
+  stageId: string;
+  start: IsoDate;
+  end: IsoDate;
+  halfDay: boolean;
+  reason: string;
+  justified: boolean;
+  countsAsPresence: boolean;
+}
+
+export interface SettingsView {
+  schoolName: string;
+  schoolAddress: string;
+  headOfSchool: string;
+  academy: string;
+  zone: Zone;
+  alsaceMoselle: boolean;
+  defaultWeeklyHours: number;
+  hourlyGratification: number;
+}
+
+/** Which panel the sidebar opens on (set by the menu item that opened it). */
+export type SidebarView =
+  | 'fiche'
+  | 'gestion'
+  | 'session'
+  | 'import'
+  | 'stop'
+  | 'newStage'
+  | 'split'
+  | 'reassign'
+  | 'absences'
+  | 'settings';
+
+/**
+ * Server functions callable from the sidebar, by their global name in Apps Script.
+ * `src/main.ts` exports exactly these (plus the menu handlers); the build turns each export into
+ * a top-level function declaration.
+ */
+export interface ServerApi {
+  apiGetSelection(): StageSelection;
+  apiGetReferenceData(): ReferenceData;
+  apiGetSettings(): SettingsView;
+  apiSaveSettings(input: SettingsView): ApiResult<SettingsView>;
+
+  apiSaveSession(input: SessionInput): ApiResult<SessionView>;
+  apiGetAssignment(sessionId: string): AssignmentView;
+  apiAssignStudents(input: { sessionId: string; studentIds: string[] }): ApiResult<{ created: number; skipped: number }>;
+
+  apiPreviewImport(input: { kind: 'students' | 'companies'; text: string }): ApiResult<ImportPreview>;
+  apiApplyImport(input: { kind: 'students' | 'companies'; text: string }): ApiResult<ImportPreview>;
+
+  apiFilterStages(filter: StageFilter): ApiResult<FilterResult>;
+  apiApplyFilterToSheet(filter: StageFilter): ApiResult<FilterResult>;
+  apiClearSheetFilter(): ApiResult<null>;
+  apiAffect(input: AffectInput): ApiResult<StageView[]>;
+
+  apiStopStage(input: StopInput): ApiResult<StageView>;
+  apiRemoveStop(input: RemoveStopInput): ApiResult<StageView>;
+  apiNewStage(input: NewStageInput): ApiResult<StageView>;
+  apiSplitStage(input: SplitInput): ApiResult<StageView[]>;
+  apiReassignStage(input: ReassignInput): ApiResult<StageView>;
+
+  apiListAbsences(stageId: string): AbsenceView[];
+  apiAddAbsence(input: AbsenceInput): ApiResult<AbsenceView>;
+  apiRemoveAbsence(input: { absenceId: string }): ApiResult<null>;
+  apiRenderCalendar(input: { stageId: string }): ApiResult<{ sheetName: string }>;
+  apiRenderOverview(input: { sessionId: string }): ApiResult<{ sheetName: string }>;
+  apiImportSchoolHolidays(input: { text: string }): ApiResult<{ added: number }>;
+}
+
+export type ServerApiName = keyof ServerApi;

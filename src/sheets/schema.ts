@@ -1,0 +1,231 @@
+/**
+ * The workbook's layout: every sheet the add-on owns, its French headers in order, and the kind
+ * of each column. Headers are what users see and what the add-on looks columns up by, so users
+ * may reorder columns by hand (and add their own) without breaking anything.
+ */
+
+/**
+ * - `text`: user text, always written literally (never a formula).
+ * - `date`: an ISO date in code, a date cell (`dd/MM/yyyy`) in the sheet.
+ * - `number`: a number, or '' when empty.
+ * - `boolean`: a checkbox.
+ * - `computed`: filled by a header formula (ARRAYFORMULA); the add-on never writes it.
+ * - `id`: a stable identifier written by the add-on (hidden technical columns included).
+ */
+export type ColumnKind = 'text' | 'date' | 'number' | 'boolean' | 'computed' | 'id';
+
+export interface ColumnSpec<K extends string = string> {
+  key: K;
+  header: string;
+  kind: ColumnKind;
+  /** Pixel width of the column. */
+  width: number;
+  /** Technical column, hidden from view (still readable and sortable with its row). */
+  hidden?: boolean;
+}
+
+export interface SheetSpec<K extends string = string> {
+  name: string;
+  columns: readonly ColumnSpec<K>[];
+}
+
+function col<K extends string>(
+  key: K,
+  header: string,
+  kind: ColumnKind,
+  width = 120,
+  hidden = false,
+): ColumnSpec<K> {
+  return hidden ? { key, header, kind, width, hidden } : { key, header, kind, width };
+}
+
+export const STAGES = {
+  name: 'Stages',
+  columns: [
+    col('id', 'ID', 'id', 90),
+    col('session', 'Session', 'text', 170),
+    col('start', 'Début', 'date', 90),
+    col('end', 'Fin', 'date', 90),
+    col('student', 'Élève', 'text', 160),
+    col('className', 'Classe', 'text', 80),
+    col('company', 'Entreprise', 'text', 200),
+    col('tutor', 'Tuteur entreprise', 'text', 150),
+    col('referent', 'Référent établissement', 'text', 150),
+    col('visits', 'Visites', 'computed', 60),
+    col('phase', 'Phase', 'computed', 80),
+    col('stoppedOn', "Date d'arrêt", 'date', 90),
+    col('stopReason', "Motif d'arrêt", 'text', 160),
+    col('originalEnd', 'Fin initiale', 'date', 90),
+    col('weeklyHours', 'Durée hebdomadaire', 'number', 90),
+    col('convention', 'Convention', 'text', 160),
+    col('amendment', 'Avenant', 'text', 90),
+    col('country', 'Pays', 'text', 90),
+    col('schedule', 'Horaire semaine type', 'text', 150),
+    col('presence', 'Présence', 'text', 170),
+    col('gratification', 'Gratification', 'text', 150),
+    col('sessionId', 'ID session', 'id', 90, true),
+    col('studentId', 'ID élève', 'id', 90, true),
+    col('companyId', 'ID entreprise', 'id', 90, true),
+    col('tutorId', 'ID tuteur', 'id', 90, true),
+    col('referentId', 'ID référent', 'id', 90, true),
+    col('updatedAt', 'Modifié le', 'text', 140, true),
+  ],
+} as const satisfies SheetSpec;
+
+export const SESSIONS = {
+  name: 'Sessions',
+  columns: [
+    col('id', 'ID', 'id', 90),
+    col('title', 'Intitulé', 'text', 200),
+    col('type', 'Type de session', 'text', 140),
+    col('schoolYear', 'Année scolaire', 'text', 100),
+    col('diploma', 'Diplôme préparé', 'text', 180),
+    col('editionLabel', 'Libellé édition', 'text', 180),
+    col('objectives', 'Objectifs pédagogiques', 'text', 240),
+    // Periods as "01/02/2023-31/03/2023; 02/05/2023-26/05/2023": a session has few of them and
+    // one cell keeps a session on one row, so sorting the sheet can never separate them.
+    col('periods', 'Périodes', 'text', 240),
+  ],
+} as const satisfies SheetSpec;
+
+export const STUDENTS = {
+  name: 'Élèves',
+  columns: [
+    col('id', 'ID', 'id', 90),
+    col('lastName', 'Nom', 'text', 140),
+    col('firstName', 'Prénom', 'text', 120),
+    col('className', 'Classe', 'text', 90),
+    col('birthDate', 'Né(e) le', 'date', 90),
+    col('email', 'Courriel', 'text', 200),
+    col('label', 'Libellé', 'text', 180),
+  ],
+} as const satisfies SheetSpec;
+
+export const COMPANIES = {
+  name: 'Entreprises',
+  columns: [
+    col('id', 'ID', 'id', 90),
+    col('name', 'Raison sociale', 'text', 220),
+    col('siret', 'SIRET', 'text', 130),
+    col('address', 'Adresse', 'text', 200),
+    col('postalCode', 'Code postal', 'text', 80),
+    col('city', 'Ville', 'text', 130),
+    col('country', 'Pays', 'text', 90),
+    col('phone', 'Téléphone', 'text', 110),
+    col('email', 'Courriel', 'text', 200),
+  ],
+} as const satisfies SheetSpec;
+
+export const TUTORS = {
+  name: 'Tuteurs',
+  columns: [
+    col('id', 'ID', 'id', 90),
+    col('company', 'Entreprise', 'text', 200),
+    col('civility', 'Civilité', 'text', 60),
+    col('lastName', 'Nom', 'text', 130),
+    col('firstName', 'Prénom', 'text', 120),
+    col('role', 'Fonction', 'text', 140),
+    col('phone', 'Téléphone', 'text', 110),
+    col('email', 'Courriel', 'text', 200),
+    col('label', 'Libellé', 'text', 180),
+    col('companyId', 'ID entreprise', 'id', 90, true),
+  ],
+} as const satisfies SheetSpec;
+
+export const STAFF = {
+  name: 'Personnel',
+  columns: [
+    col('id', 'ID', 'id', 90),
+    col('civility', 'Civilité', 'text', 60),
+    col('lastName', 'Nom', 'text', 130),
+    col('firstName', 'Prénom', 'text', 120),
+    col('email', 'Courriel', 'text', 200),
+    col('discipline', 'Discipline', 'text', 140),
+    col('label', 'Libellé', 'text', 180),
+  ],
+} as const satisfies SheetSpec;
+
+export const VISITS = {
+  name: 'Visites',
+  columns: [
+    col('id', 'ID', 'id', 90),
+    col('stageId', 'ID stage', 'id', 90),
+    col('student', 'Élève', 'text', 160),
+    col('date', 'Date', 'date', 90),
+    col('staff', 'Enseignant', 'text', 150),
+    col('comment', 'Commentaire', 'text', 320),
+    col('staffId', 'ID enseignant', 'id', 90, true),
+  ],
+} as const satisfies SheetSpec;
+
+export const ABSENCES = {
+  name: 'Absences',
+  columns: [
+    col('id', 'ID', 'id', 90),
+    col('stageId', 'ID stage', 'id', 90),
+    col('student', 'Élève', 'text', 160),
+    col('start', 'Du', 'date', 90),
+    col('end', 'Au', 'date', 90),
+    col('halfDay', 'Demi-journée', 'boolean', 90),
+    col('reason', 'Motif', 'text', 200),
+    col('justified', 'Justifiée', 'boolean', 80),
+    col('countsAsPresence', 'Congé prévu (compté présent)', 'boolean', 120),
+  ],
+} as const satisfies SheetSpec;
+
+export const HOLIDAYS = {
+  name: 'Vacances',
+  columns: [
+    col('zone', 'Zone', 'text', 110),
+    col('name', 'Nom', 'text', 220),
+    col('start', 'Du', 'date', 90),
+    col('end', 'Au', 'date', 90),
+    col('schoolYear', 'Année scolaire', 'text', 100),
+  ],
+} as const satisfies SheetSpec;
+
+export const JOURNAL = {
+  name: 'Journal',
+  columns: [
+    col('at', 'Date et heure', 'text', 150),
+    col('user', 'Utilisateur', 'text', 200),
+    col('action', 'Action', 'text', 180),
+    col('target', 'Objet', 'text', 120),
+    col('before', 'Avant', 'text', 320),
+    col('after', 'Après', 'text', 320),
+  ],
+} as const satisfies SheetSpec;
+
+export const SETTINGS = {
+  name: 'Paramètres',
+  columns: [
+    col('key', 'Paramètre', 'text', 260),
+    col('value', 'Valeur', 'text', 260),
+    col('help', 'Aide', 'text', 360),
+  ],
+} as const satisfies SheetSpec;
+
+export const ALL_SHEETS = [
+  STAGES,
+  SESSIONS,
+  STUDENTS,
+  COMPANIES,
+  TUTORS,
+  STAFF,
+  VISITS,
+  ABSENCES,
+  HOLIDAYS,
+  JOURNAL,
+  SETTINGS,
+] as const;
+
+export type StageKey = (typeof STAGES.columns)[number]['key'];
+export type SessionKey = (typeof SESSIONS.columns)[number]['key'];
+export type StudentKey = (typeof STUDENTS.columns)[number]['key'];
+export type CompanyKey = (typeof COMPANIES.columns)[number]['key'];
+export type TutorKey = (typeof TUTORS.columns)[number]['key'];
+export type StaffKey = (typeof STAFF.columns)[number]['key'];
+export type VisitKey = (typeof VISITS.columns)[number]['key'];
+export type AbsenceKey = (typeof ABSENCES.columns)[number]['key'];
+export type HolidayKey = (typeof HOLIDAYS.columns)[number]['key'];
+export type JournalKey = (typeof JOURNAL.columns)[number]['key'];
