@@ -97,6 +97,7 @@ export const STUDENTS = {
     col('className', 'Classe', 'text', 90),
     col('birthDate', 'Né(e) le', 'date', 90),
     col('email', 'Courriel', 'text', 200),
+    col('ine', 'INE', 'text', 110),
     col('label', 'Libellé', 'text', 180),
   ],
 } as const satisfies SheetSpec;
@@ -196,15 +197,6 @@ export const JOURNAL = {
   ],
 } as const satisfies SheetSpec;
 
-export const SETTINGS = {
-  name: 'Paramètres',
-  columns: [
-    col('key', 'Paramètre', 'text', 260),
-    col('value', 'Valeur', 'text', 260),
-    col('help', 'Aide', 'text', 360),
-  ],
-} as const satisfies SheetSpec;
-
 export const ALL_SHEETS = [
   STAGES,
   SESSIONS,
@@ -216,7 +208,6 @@ export const ALL_SHEETS = [
   ABSENCES,
   HOLIDAYS,
   JOURNAL,
-  SETTINGS,
 ] as const;
 
 export type StageKey = (typeof STAGES.columns)[number]['key'];

@@ -1,0 +1,62 @@
+/**
+ * What the workbench server sends to its page: plain JSON, shared by the server and the page
+ * script so both sides agree on every field.
+ */
+
+export interface GridView {
+  sheet: string;
+  /** Number of rows and columns drawn (the used area plus a margin). */
+  rows: number;
+  cols: number;
+  frozenRows: number;
+  frozenCols: number;
+  /** Display strings, as getDisplayValues() would give them; rows × cols. */
+  values: string[][];
+  /** CSS colours or '' for the default (white background, black text). */
+  backgrounds: string[][];
+  fontColors: string[][];
+  bold: boolean[][];
+  /** 1-based indices of hidden rows (hidden by hand or by a filter) and columns. */
+  hiddenRows: number[];
+  hiddenCols: number[];
+  /** Pixel width per column (1-based index → width); missing = 100. */
+  widths: number[];
+}
+
+export type MenuEntry =
+  | { kind: 'item'; caption: string; functionName: string }
+  | { kind: 'separator' }
+  | { kind: 'submenu'; caption: string; items: MenuEntry[] };
+
+export interface MenuView {
+  title: string;
+  items: MenuEntry[];
+}
+
+export interface MessageView {
+  id: number;
+  kind: 'alert' | 'toast' | 'error' | 'info';
+  title: string;
+  text: string;
+}
+
+export interface WorkbenchState {
+  /** Changes whenever the emulated spreadsheet or the UI recorder changed. */
+  version: number;
+  today: string;
+  sheets: string[];
+  active: string;
+  /** The active range on the active sheet, A1 notation, or '' when none. */
+  selection: string;
+  grid: GridView | null;
+  menus: MenuView[];
+  /** Bumped each time the bundle shows a sidebar (the iframe then reloads). */
+  sidebar: { id: number; title: string } | null;
+  dialog: { id: number; title: string } | null;
+  messages: MessageView[];
+}
+
+export interface CallResponse {
+  ok: boolean;
+  error?: string;
+}

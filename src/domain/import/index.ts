@@ -1,0 +1,4 @@
+export * from './columns';
+export * from './companies';
+export * from './delimited';
+export * from './students';

@@ -1,0 +1,31 @@
+/** Text comparison helpers shared by labels, filters and imports. */
+
+/** Trims and collapses inner whitespace (non-breaking spaces included). */
+export function squish(s: string): string {
+  return String(s ?? '')
+    .replace(/[\s\u00a0\u202f]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Case- and accent-insensitive form: "Élève  MARTIN" → "eleve martin". Ligatures found in French
+ * names are expanded (œ → oe, æ → ae) so that "Cœur" matches "coeur".
+ */
+export function fold(s: string): string {
+  return squish(s)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/œ/gi, 'oe')
+    .replace(/æ/gi, 'ae')
+    .replace(/ß/g, 'ss')
+    .toLowerCase();
+}
+
+/** True when every word of `query` appears in `text` (folded), in any order: "laurie acar". */
+export function matchesWords(text: string, query: string): boolean {
+  const haystack = fold(text);
+  return fold(query)
+    .split(' ')
+    .filter((w) => w !== '')
+    .every((w) => haystack.includes(w));
+}

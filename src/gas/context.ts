@@ -1,0 +1,165 @@
+/**
+ * The Apps Script side of every use case: the active spreadsheet's tables, the document lock,
+ * the clock and the user, the settings and the journal. This is the only module (with ui.ts and
+ * setup.ts) that touches Apps Script globals; the emulator provides the same globals in tests.
+ */
+import { DEFAULT_SETTINGS, type IsoDate, type Settings, type Zone } from '../domain/types';
+import { JOURNAL, type SheetSpec } from '../sheets/schema';
+import type { DateCodec } from './cells';
+import { literalText } from './cells';
+import { MissingSheetError, SheetTable } from './sheetTable';
+
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+    readonly conflict = false,
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+export interface JournalEntry {
+  action: string;
+  target: string;
+  before: unknown;
+  after: unknown;
+}
+
+const SETTINGS_KEY = 'sds.settings';
+
+function memo<A, R>(fn: (a: A) => R): (a: A) => R {
+  const cache = new Map<A, R>();
+  return (a) => {
+    let r = cache.get(a);
+    if (r === undefined) {
+      r = fn(a);
+      cache.set(a, r);
+    }
+    return r;
+  };
+}
+
+export class Context {
+  readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  readonly tz: string;
+  readonly dates: DateCodec;
+  private tables = new Map<string, SheetTable<string>>();
+  private cachedSettings: Settings | null = null;
+
+  constructor() {
+    this.ss = SpreadsheetApp.getActiveSpreadsheet();
+    this.tz = this.ss.getSpreadsheetTimeZone();
+    const tz = this.tz;
+    // Dates repeat a lot in a table (a session's periods): convert each distinct one once.
+    const toIso = memo((t: number) => Utilities.formatDate(new Date(t), tz, 'yyyy-MM-dd'));
+    const fromIso = memo((iso: string) => Utilities.parseDate(iso, tz, 'yyyy-MM-dd').getTime());
+    this.dates = {
+      toIso: (d) => toIso(d.getTime()),
+      fromIso: (iso) => new Date(fromIso(iso)),
+    };
+  }
+
+  table<K extends string>(spec: SheetSpec<K>): SheetTable<K> {
+    let t = this.tables.get(spec.name);
+    if (!t) {
+      const sheet = this.ss.getSheetByName(spec.name);
+      if (!sheet) {
+        throw new MissingSheetError(
+          `La feuille « ${spec.name} » est introuvable. ` +
+            'Utilisez Extensions › Suivi des stages › Initialiser le classeur.',
+        );
+      }
+      t = new SheetTable<string>(spec as SheetSpec<string>, sheet, this.dates);
+      this.tables.set(spec.name, t);
+    }
+    return t as unknown as SheetTable<K>;
+  }
+
+  today(): IsoDate {
+    return Utilities.formatDate(new Date(), this.tz, 'yyyy-MM-dd');
+  }
+
+  now(): string {
+    return Utilities.formatDate(new Date(), this.tz, 'dd/MM/yyyy HH:mm:ss');
+  }
+
+  user(): string {
+    return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || '?';
+  }
+
+  newId(prefix: string): string {
+    const time = Date.now().toString(36).slice(-5).toUpperCase();
+    const rand = Math.floor(Math.random() * 36 ** 4)
+      .toString(36)
+      .padStart(4, '0')
+      .toUpperCase();
+    return `${prefix}-${time}${rand}`;
+  }
+
+  /** Runs `fn` holding the document lock; a busy lock is a French message, not a crash. */
+  withLock<T>(fn: () => T): T {
+    const lock = LockService.getDocumentLock();
+    try {
+      lock.waitLock(10_000);
+    } catch {
+      throw new UserError(
+        'Quelqu’un d’autre modifie le classeur en ce moment : réessayez dans quelques secondes.',
+      );
+    }
+    try {
+      return fn();
+    } finally {
+      lock.releaseLock();
+    }
+  }
+
+  /** One journal row (who, when, what, before/after). One call (appendRow). */
+  journal(entry: JournalEntry): void {
+    const sheet = this.ss.getSheetByName(JOURNAL.name);
+    if (!sheet) return;
+    const text = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
+    sheet.appendRow(
+      [this.now(), this.user(), entry.action, entry.target, text(entry.before), text(entry.after)].map(
+        (s) => literalText(s),
+      ),
+    );
+  }
+
+  settings(): Settings {
+    if (this.cachedSettings) return this.cachedSettings;
+    const raw = PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
+    let parsed: Partial<Settings> = {};
+    if (raw) {
+      try {
+        parsed = JSON.parse(raw) as Partial<Settings>;
+      } catch {
+        parsed = {};
+      }
+    }
+    this.cachedSettings = normaliseSettings(parsed);
+    return this.cachedSettings;
+  }
+
+  saveSettings(s: Settings): void {
+    PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(s));
+    this.cachedSettings = s;
+  }
+}
+
+export function normaliseSettings(p: Partial<Settings>): Settings {
+  const zone: Zone = p.zone === 'A' || p.zone === 'C' ? p.zone : 'B';
+  const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  return {
+    schoolName: str(p.schoolName),
+    schoolAddress: str(p.schoolAddress),
+    headOfSchool: str(p.headOfSchool),
+    academy: str(p.academy),
+    zone,
+    alsaceMoselle: p.alsaceMoselle === true,
+    defaultWeeklyHours: num(p.defaultWeeklyHours, DEFAULT_SETTINGS.defaultWeeklyHours),
+    hourlyGratification: num(p.hourlyGratification, DEFAULT_SETTINGS.hourlyGratification),
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * "Initialiser le classeur": creates the add-on's sheets or repairs them without losing data.
+ * Missing columns are appended after the user's own; existing rows are never touched.
+ */
+import { phaseHeaderFormula, visitsHeaderFormula } from '../domain/phase';
+import { BUILT_IN_SCHOOL_HOLIDAYS } from '../domain/holidays/schoolHolidays';
+import {
+  ABSENCES,
+  ALL_SHEETS,
+  COMPANIES,
+  HOLIDAYS,
+  SESSIONS,
+  STAFF,
+  STAGES,
+  STUDENTS,
+  TUTORS,
+  VISITS,
+  type ColumnSpec,
+  type SheetSpec,
+} from '../sheets/schema';
+import type { Context } from './context';
+import { columnLetter } from './sheetTable';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const HEADER_BACKGROUND = '#e8f0fe';
+export const STOPPED_FONT_COLOR = '#d93025';
+
+export interface SetupReport {
+  created: string[];
+  repaired: string[];
+}
+
+/** Header positions after making sure every column of `spec` exists. */
+function ensureHeaders(sheet: Sheet, spec: SheetSpec): { positions: Map<string, number>; added: number } {
+  const lastCol = sheet.getLastColumn();
+  const existing =
+    lastCol > 0 ? ((sheet.getRange(1, 1, 1, lastCol).getValues()[0] ?? []) as unknown[]) : [];
+  const positions = new Map<string, number>();
+  existing.forEach((h, i) => {
+    const text = String(h ?? '').trim();
+    const c = spec.columns.find((x) => x.header === text);
+    if (c && !positions.has(c.key)) positions.set(c.key, i + 1);
+  });
+  const missing = spec.columns.filter((c) => !positions.has(c.key));
+  if (missing.length > 0) {
+    const first = lastCol + 1;
+    const needed = first + missing.length - 1;
+    const max = sheet.getMaxColumns();
+    if (needed > max) sheet.insertColumnsAfter(max, needed - max);
+    sheet.getRange(1, first, 1, missing.length).setValues([missing.map((c) => c.header)]);
+    missing.forEach((c, i) => positions.set(c.key, first + i));
+  }
+  return { positions, added: missing.length };
+}
+
+function format(sheet: Sheet, spec: SheetSpec, positions: Map<string, number>): void {
+  const width = Math.max(...positions.values());
+  sheet.setFrozenRows(1);
+  sheet
+    .getRange(1, 1, 1, width)
+    .setFontWeight('bold')
+    .setBackground(HEADER_BACKGROUND)
+    .setWrap(true)
+    .setVerticalAlignment('middle');
+  const rows = sheet.getMaxRows() - 1;
+  for (const c of spec.columns) {
+    const pos = positions.get(c.key)!;
+    sheet.setColumnWidth(pos, c.width);
+    const body = sheet.getRange(2, pos, rows, 1);
+    if (c.kind === 'date') body.setNumberFormat('dd/MM/yyyy');
+    else if (c.kind === 'text' || c.kind === 'id') body.setNumberFormat('@');
+    else if (c.kind === 'number') body.setNumberFormat('0.##');
+    if (c.hidden) sheet.hideColumns(pos);
+  }
+}
+
+function listRule(source: GoogleAppsScript.Spreadsheet.Range, help: string) {
+  return SpreadsheetApp.newDataValidation()
+    .requireValueInRange(source, true)
+    .setAllowInvalid(false)
+    .setHelpText(help)
+    .build();
+}
+
+function columnRange(sheet: Sheet, pos: number): GoogleAppsScript.Spreadsheet.Range {
+  const l = columnLetter(pos);
+  return sheet.getRange(`${l}2:${l}`);
+}
+
+function validations(
+  ctx: Context,
+  sheets: Map<string, { sheet: Sheet; positions: Map<string, number> }>,
+): void {
+  const get = (spec: SheetSpec) => sheets.get(spec.name)!;
+  const stages = get(STAGES);
+  const src = (spec: SheetSpec, key: string) => {
+    const s = get(spec);
+    return columnRange(s.sheet, s.positions.get(key)!);
+  };
+  const at = (key: string) => columnRange(stages.sheet, stages.positions.get(key)!);
+  at('session').setDataValidation(listRule(src(SESSIONS, 'title'), 'Choisissez une session de la feuille Sessions.'));
+  at('student').setDataValidation(listRule(src(STUDENTS, 'label'), 'Choisissez un élève de la feuille Élèves.'));
+  at('company').setDataValidation(listRule(src(COMPANIES, 'name'), 'Choisissez une entreprise de la feuille Entreprises.'));
+  at('tutor').setDataValidation(listRule(src(TUTORS, 'label'), 'Choisissez un tuteur de la feuille Tuteurs.'));
+  at('referent').setDataValidation(listRule(src(STAFF, 'label'), 'Choisissez un membre du personnel.'));
+  const dateRule = SpreadsheetApp.newDataValidation()
+    .requireDate()
+    .setAllowInvalid(false)
+    .setHelpText('Une date jj/mm/aaaa.')
+    .build();
+  for (const spec of ALL_SHEETS) {
+    const s = get(spec);
+    for (const c of spec.columns as readonly ColumnSpec[]) {
+      const pos = s.positions.get(c.key)!;
+      if (c.kind === 'date') columnRange(s.sheet, pos).setDataValidation(dateRule);
+      if (c.kind === 'boolean') columnRange(s.sheet, pos).insertCheckboxes();
+    }
+  }
+  at('weeklyHours').setDataValidation(
+    SpreadsheetApp.newDataValidation()
+      .requireNumberBetween(0.5, 48)
+      .setAllowInvalid(false)
+      .setHelpText('Heures par semaine, entre 0,5 et 48.')
+      .build(),
+  );
+  void ctx;
+}
+
+function stagesFormulas(stages: { sheet: Sheet; positions: Map<string, number> }, visits: Map<string, number>): void {
+  const L = (k: string) => columnLetter(stages.positions.get(k)!);
+  stages.sheet
+    .getRange(1, stages.positions.get('phase')!)
+    .setFormula(phaseHeaderFormula({ id: L('id'), start: L('start'), end: L('end'), stoppedOn: L('stoppedOn') }));
+  stages.sheet.getRange(1, stages.positions.get('visits')!).setFormula(
+    visitsHeaderFormula(
+      { id: L('id') },
+      { sheet: VISITS.name, stageIdCol: columnLetter(visits.get('stageId')!), dateCol: columnLetter(visits.get('date')!) },
+    ),
+  );
+  const phaseLetter = L('phase');
+  const width = Math.max(...stages.positions.values());
+  const rule = SpreadsheetApp.newConditionalFormatRule()
+    .whenFormulaSatisfied(`=$${phaseLetter}2="Arrêté"`)
+    .setFontColor(STOPPED_FONT_COLOR)
+    .setBackground('#fce8e6')
+    .setRanges([stages.sheet.getRange(2, 1, stages.sheet.getMaxRows() - 1, width)])
+    .build();
+  stages.sheet.setConditionalFormatRules([rule]);
+  // Computed and ID columns: a warning, not a wall (staff may still fix a broken row by hand).
+  for (const c of STAGES.columns as readonly ColumnSpec[]) {
+    if (c.kind !== 'computed' && c.kind !== 'id') continue;
+    const existing = stages.sheet
+      .getProtections(SpreadsheetApp.ProtectionType.RANGE)
+      .some((p) => p.getDescription() === `Suivi des stages : ${c.header}`);
+    if (existing) continue;
+    columnRange(stages.sheet, stages.positions.get(c.key)!)
+      .protect()
+      .setDescription(`Suivi des stages : ${c.header}`)
+      .setWarningOnly(true);
+  }
+}
+
+function fillHolidays(sheet: Sheet, positions: Map<string, number>, ctx: Context): number {
+  if (sheet.getLastRow() > 1) return 0;
+  const t = ctx.table(HOLIDAYS);
+  void positions;
+  const rows = BUILT_IN_SCHOOL_HOLIDAYS.map((h) => ({
+    zone: h.zone,
+    name: h.name,
+    start: h.start,
+    end: h.end,
+    schoolYear: schoolYearOfIso(h.start),
+  }));
+  t.appendRows(rows);
+  return rows.length;
+}
+
+function schoolYearOfIso(iso: string): string {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  return m >= 9 ? `${y}-${y + 1}` : `${y - 1}-${y}`;
+}
+
+export function initialiseWorkbook(ctx: Context): SetupReport {
+  const report: SetupReport = { created: [], repaired: [] };
+  const sheets = new Map<string, { sheet: Sheet; positions: Map<string, number> }>();
+  ALL_SHEETS.forEach((spec, index) => {
+    let sheet = ctx.ss.getSheetByName(spec.name);
+    if (!sheet) {
+      sheet = ctx.ss.insertSheet(spec.name, index);
+      report.created.push(spec.name);
+    }
+    const { positions, added } = ensureHeaders(sheet, spec);
+    if (added > 0 && !report.created.includes(spec.name)) report.repaired.push(spec.name);
+    format(sheet, spec, positions);
+    sheets.set(spec.name, { sheet, positions });
+  });
+  validations(ctx, sheets);
+  stagesFormulas(sheets.get(STAGES.name)!, sheets.get(VISITS.name)!.positions);
+  const holidays = sheets.get(HOLIDAYS.name)!;
+  fillHolidays(holidays.sheet, holidays.positions, ctx);
+  void ABSENCES;
+  ctx.journal({ action: 'Initialiser le classeur', target: '', before: null, after: report });
+  return report;
+}

@@ -1,0 +1,286 @@
+/**
+ * One sheet of the workbook seen as a table of records keyed by column key.
+ *
+ * Columns are located by their header text (row 1), so users may reorder columns or add their
+ * own. Rows are located by the stable ID in the `id` column, never by a remembered row number.
+ * Every method states the spreadsheet calls it makes: budgets are counted in them.
+ */
+import type { ColumnSpec, SheetSpec } from '../sheets/schema';
+import { type CellIn, type CellValue, type DateCodec, readCell, writeCell } from './cells';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export type Rec<K extends string> = Record<K, CellValue>;
+
+export interface Row<K extends string> {
+  /** 1-based sheet row; valid only within this execution. */
+  row: number;
+  values: Rec<K>;
+}
+
+export class MissingSheetError extends Error {}
+
+export class SheetTable<K extends string> {
+  private columns: Map<K, number> | null = null;
+  private width = 0;
+  /** Raw cells of rows read in this execution, to fill the gaps of a span write. */
+  private rawRows = new Map<number, CellIn[]>();
+
+  constructor(
+    readonly spec: SheetSpec<K>,
+    private readonly sheet: Sheet,
+    private readonly dates: DateCodec,
+  ) {}
+
+  get sheetRef(): Sheet {
+    return this.sheet;
+  }
+
+  /** Column positions from the header row. One read (the first time). */
+  columnMap(): Map<K, number> {
+    if (this.columns) return this.columns;
+    const header = (this.sheet.getRange('1:1').getValues()[0] ?? []) as CellIn[];
+    const byHeader = new Map<string, number>();
+    header.forEach((h, i) => {
+      const text = String(h ?? '').trim();
+      if (text && !byHeader.has(text)) byHeader.set(text, i + 1);
+    });
+    const map = new Map<K, number>();
+    const missing: string[] = [];
+    for (const c of this.spec.columns) {
+      const pos = byHeader.get(c.header);
+      if (pos === undefined) missing.push(c.header);
+      else map.set(c.key, pos);
+    }
+    if (missing.length > 0) {
+      throw new MissingSheetError(
+        `La feuille « ${this.spec.name} » n'a pas la colonne « ${missing[0]} ». ` +
+          'Utilisez Extensions › Suivi des stages › Initialiser le classeur pour la réparer.',
+      );
+    }
+    this.columns = map;
+    this.width = Math.max(...map.values(), header.length);
+    return map;
+  }
+
+  col(key: K): number {
+    const c = this.columnMap().get(key);
+    if (c === undefined) throw new Error(`Colonne inconnue : ${key}`);
+    return c;
+  }
+
+  private specOf(key: K): ColumnSpec<K> {
+    const c = this.spec.columns.find((x) => x.key === key);
+    if (!c) throw new Error(`Colonne inconnue : ${key}`);
+    return c;
+  }
+
+  private toRecord(raw: readonly CellIn[]): Rec<K> {
+    const rec = {} as Rec<K>;
+    for (const c of this.spec.columns) {
+      rec[c.key] = readCell(raw[this.col(c.key) - 1], c.kind, this.dates);
+    }
+    return rec;
+  }
+
+  /** Every data row. One read (open-ended range to the grid's end; blank rows skipped). */
+  readAll(): Row<K>[] {
+    this.columnMap();
+    const a1 = `A2:${columnLetter(this.width)}`;
+    const values = this.sheet.getRange(a1).getValues() as CellIn[][];
+    const rows: Row<K>[] = [];
+    values.forEach((raw, i) => {
+      const rec = this.toRecord(raw);
+      if (this.isBlankRecord(rec)) return;
+      rows.push({ row: i + 2, values: rec });
+    });
+    return rows;
+  }
+
+  private isBlankRecord(rec: Rec<K>): boolean {
+    return this.spec.columns.every((c) => {
+      const v = rec[c.key];
+      return c.kind === 'computed' || v === '' || v === null || v === false;
+    });
+  }
+
+  /** One column's values from row 2 down, index i = row i + 2. One read (open-ended range). */
+  readColumn(key: K): CellValue[] {
+    const c = this.col(key);
+    const kind = this.specOf(key).kind;
+    const letter = columnLetter(c);
+    const values = this.sheet.getRange(`${letter}2:${letter}`).getValues() as CellIn[][];
+    return values.map((r) => readCell(r[0], kind, this.dates));
+  }
+
+  /**
+   * Several columns at once, read as ONE block spanning them (cheaper than one read each
+   * when they are close together). Returns records holding only the requested keys.
+   */
+  readColumns<S extends K>(keys: readonly S[]): { row: number; values: Pick<Rec<K>, S> }[] {
+    const cols = keys.map((k) => this.col(k));
+    const first = Math.min(...cols);
+    const last = Math.max(...cols);
+    const a1 = `${columnLetter(first)}2:${columnLetter(last)}`;
+    const values = this.sheet.getRange(a1).getValues() as CellIn[][];
+    return values.map((raw, i) => {
+      const rec = {} as Pick<Rec<K>, S>;
+      keys.forEach((k, j) => {
+        rec[k] = readCell(raw[cols[j]! - first], this.specOf(k).kind, this.dates);
+      });
+      return { row: i + 2, values: rec };
+    });
+  }
+
+  /** Row number of `id`, or 0. One read of the ID column. */
+  findRow(id: string): number {
+    if (!id) return 0;
+    const ids = this.readColumn('id' as K);
+    const i = ids.findIndex((v) => v === id);
+    return i < 0 ? 0 : i + 2;
+  }
+
+  /** One row. One read. */
+  readRow(row: number): Rec<K> {
+    this.columnMap();
+    const raw = (this.sheet.getRange(row, 1, 1, this.width).getValues()[0] ?? []) as CellIn[];
+    this.rawRows.set(row, raw);
+    return this.toRecord(raw);
+  }
+
+  /**
+   * Write the given keys of one row. Computed columns are never written (their header
+   * formula would break). When the row was read in this execution, the span between the
+   * changed cells is written whole, refilled with what was read, so a change costs one or two
+   * writes rather than one per changed column.
+   */
+  writeRow(row: number, values: Partial<Rec<K>>): void {
+    const map = this.columnMap();
+    const cells = new Map<number, CellIn>();
+    for (const [key, v] of Object.entries(values) as [K, CellValue][]) {
+      const spec = this.specOf(key);
+      if (spec.kind === 'computed') continue;
+      cells.set(this.col(key), writeCell(v, spec.kind, this.dates));
+    }
+    const raw = this.rawRows.get(row);
+    if (raw && cells.size > 1) {
+      const computed = new Set(
+        this.spec.columns.filter((c) => c.kind === 'computed').map((c) => map.get(c.key)!),
+      );
+      const lo = Math.min(...cells.keys());
+      const hi = Math.max(...cells.keys());
+      for (let c = lo; c <= hi; c++) {
+        if (!cells.has(c) && !computed.has(c)) cells.set(c, raw[c - 1] ?? '');
+      }
+    }
+    for (const run of contiguousRuns([...cells.keys()])) {
+      const rowValues = run.map((c) => cells.get(c) as CellIn);
+      this.sheet.getRange(row, run[0]!, 1, run.length).setValues([rowValues]);
+    }
+    if (raw) for (const [c, v] of cells) raw[c - 1] = v;
+  }
+
+  /** Consecutive rows `first`…`first+count-1`. One read; rows kept for a later writeRows. */
+  readRows(first: number, count: number): Rec<K>[] {
+    this.columnMap();
+    const values = this.sheet.getRange(first, 1, count, this.width).getValues() as CellIn[][];
+    return values.map((raw, i) => {
+      this.rawRows.set(first + i, raw);
+      return this.toRecord(raw);
+    });
+  }
+
+  /**
+   * Write patches to several rows read before with readRows: one write per run of columns over
+   * the span of rows, rows and cells without a patch rewritten with what was read.
+   */
+  writeRows(patches: Map<number, Partial<Rec<K>>>): void {
+    if (patches.size === 0) return;
+    const map = this.columnMap();
+    const rows = [...patches.keys()];
+    const lo = Math.min(...rows);
+    const hi = Math.max(...rows);
+    const cols = new Set<number>();
+    for (const p of patches.values()) {
+      for (const key of Object.keys(p) as K[]) {
+        if (this.specOf(key).kind !== 'computed') cols.add(map.get(key)!);
+      }
+    }
+    const computed = new Set(
+      this.spec.columns.filter((c) => c.kind === 'computed').map((c) => map.get(c.key)!),
+    );
+    const cLo = Math.min(...cols);
+    const cHi = Math.max(...cols);
+    for (let c = cLo; c <= cHi; c++) if (!computed.has(c)) cols.add(c);
+    const keyAt = new Map<number, K>([...map.entries()].map(([k, c]) => [c, k]));
+    for (const run of contiguousRuns([...cols])) {
+      const block: CellIn[][] = [];
+      for (let r = lo; r <= hi; r++) {
+        const raw = this.rawRows.get(r);
+        if (!raw) throw new Error(`Ligne ${r} non lue avant écriture groupée`);
+        const patch = patches.get(r);
+        block.push(
+          run.map((c) => {
+            const key = keyAt.get(c);
+            if (patch && key !== undefined && key in patch) {
+              const v = writeCell(patch[key] ?? '', this.specOf(key).kind, this.dates);
+              raw[c - 1] = v;
+              return v;
+            }
+            return raw[c - 1] ?? '';
+          }),
+        );
+      }
+      this.sheet.getRange(lo, run[0]!, hi - lo + 1, run.length).setValues(block);
+    }
+  }
+
+  /**
+   * Append records after the last row. Computed columns are left empty (their header formula
+   * fills them). Calls: last row, grid size, possibly one insert, then one write per run of
+   * writable columns (one when computed columns sit outside the written span).
+   */
+  appendRows(records: Partial<Rec<K>>[]): number {
+    if (records.length === 0) return 0;
+    const map = this.columnMap();
+    const first = this.sheet.getLastRow() + 1;
+    const needed = first + records.length - 1;
+    const max = this.sheet.getMaxRows();
+    if (needed > max) this.sheet.insertRowsAfter(max, needed - max);
+    const writable = this.spec.columns.filter((c) => c.kind !== 'computed').map((c) => c.key);
+    const positions = writable.map((k) => map.get(k)!).sort((a, b) => a - b);
+    const keyAt = new Map<number, K>(writable.map((k) => [map.get(k)!, k]));
+    for (const run of contiguousRuns(positions)) {
+      const block = records.map((rec) =>
+        run.map((c) => {
+          const key = keyAt.get(c)!;
+          const v = rec[key];
+          return writeCell(v === undefined ? '' : v, this.specOf(key).kind, this.dates);
+        }),
+      );
+      this.sheet.getRange(first, run[0]!, records.length, run.length).setValues(block);
+    }
+    return first;
+  }
+}
+
+/** 1 → A, 27 → AA. Open-ended ranges ("W2:W") read to the grid's end without asking its size. */
+export function columnLetter(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  }
+  return s;
+}
+
+/** [1,2,3,5,6,9] → [[1,2,3],[5,6],[9]] */
+export function contiguousRuns(positions: number[]): number[][] {
+  const sorted = [...new Set(positions)].sort((a, b) => a - b);
+  const runs: number[][] = [];
+  for (const p of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1] === p - 1) last.push(p);
+    else runs.push([p]);
+  }
+  return runs;
+}

@@ -1,0 +1,52 @@
+/**
+ * Menus and the sidebar. `onOpen` may run in AuthMode.NONE, where only the UI may be touched:
+ * the menu is built from constants, nothing is read.
+ */
+import type { SidebarView } from '../api/contract';
+
+export const ADDON_TITLE = 'Suivi des stages';
+
+export const MENU: readonly ({ caption: string; fn: string } | null)[] = [
+  { caption: 'Ouvrir la fiche stage', fn: 'menuOpenFiche' },
+  { caption: 'Gestion des stages (filtres)', fn: 'menuOpenGestion' },
+  { caption: 'Nouvelle session…', fn: 'menuOpenSession' },
+  { caption: 'Importer élèves ou entreprises…', fn: 'menuOpenImport' },
+  null,
+  { caption: 'Arrêter le stage…', fn: 'menuStopStage' },
+  { caption: "Enlever l'arrêt", fn: 'menuRemoveStop' },
+  { caption: 'Assigner un nouveau stage…', fn: 'menuNewStage' },
+  { caption: 'Scinder le stage…', fn: 'menuSplitStage' },
+  { caption: 'Réaffecter…', fn: 'menuReassign' },
+  null,
+  { caption: 'Calendrier du stage', fn: 'menuRenderCalendar' },
+  { caption: "Vue d'ensemble de la session", fn: 'menuRenderOverview' },
+  { caption: 'Absences…', fn: 'menuOpenAbsences' },
+  null,
+  { caption: 'Paramètres…', fn: 'menuOpenSettings' },
+  { caption: 'Initialiser le classeur', fn: 'menuInitWorkbook' },
+];
+
+export function buildMenu(): void {
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const item of MENU) {
+    if (item) menu.addItem(item.caption, item.fn);
+    else menu.addSeparator();
+  }
+  menu.addToUi();
+}
+
+export function openSidebar(view: SidebarView): void {
+  // The view travels as a JSON string literal: nothing user-typed is ever put in this HTML.
+  const html = HtmlService.createHtmlOutputFromFile('sidebar')
+    .setTitle(ADDON_TITLE)
+    .append(`<script>window.SDS_VIEW=${JSON.stringify(view)};</script>`);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+export function toast(message: string): void {
+  SpreadsheetApp.getActiveSpreadsheet().toast(message, ADDON_TITLE, 5);
+}
+
+export function alert(message: string): void {
+  SpreadsheetApp.getUi().alert(ADDON_TITLE, message, SpreadsheetApp.getUi().ButtonSet.OK);
+}

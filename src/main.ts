@@ -1,0 +1,191 @@
+/**
+ * Every Apps Script entry point: triggers, menu handlers, and the sidebar's API (ServerApi).
+ * The build turns each export into a top-level function of dist/Code.js.
+ */
+import type { ApiResult, ServerApi, SettingsView, SidebarView } from './api/contract';
+import { Context, normaliseSettings, UserError } from './gas/context';
+import { MissingSheetError } from './gas/sheetTable';
+import { initialiseWorkbook } from './gas/setup';
+import { alert, buildMenu, openSidebar, toast } from './gas/ui';
+import { applyFilterToSheet, clearSheetFilter, filterStages } from './usecases/gestion';
+import { applyImport, previewImport } from './usecases/imports';
+import {
+  addAbsence,
+  importSchoolHolidays,
+  listAbsences,
+  removeAbsence,
+  renderCalendar,
+  renderOverview,
+} from './usecases/planning';
+import { currentSelection } from './usecases/selection';
+import { assignmentView, assignStudents, referenceData, saveSession } from './usecases/sessions';
+import { affect, assignNewStage, reassign, split, stop, unstop } from './usecases/stageActions';
+
+/** Runs a use case: a French message for what users got wrong, the error itself otherwise. */
+function run<T>(fn: (ctx: Context) => T, message: (v: T) => string): ApiResult<T> {
+  try {
+    const value = fn(new Context());
+    return { ok: true, value, message: message(value) };
+  } catch (e) {
+    if (e instanceof UserError) {
+      return {
+        ok: false,
+        error: e.message,
+        ...(e.field ? { field: e.field } : {}),
+        ...(e.conflict ? { conflict: true } : {}),
+      };
+    }
+    if (e instanceof MissingSheetError) return { ok: false, error: e.message };
+    throw e;
+  }
+}
+
+// ——— Triggers ———
+
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  buildMenu();
+}
+
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+// ——— Menu handlers ———
+
+function open(view: SidebarView): void {
+  openSidebar(view);
+}
+
+export const menuOpenFiche = (): void => open('fiche');
+export const menuOpenGestion = (): void => open('gestion');
+export const menuOpenSession = (): void => open('session');
+export const menuOpenImport = (): void => open('import');
+export const menuStopStage = (): void => open('stop');
+export const menuRemoveStop = (): void => open('stop');
+export const menuNewStage = (): void => open('newStage');
+export const menuSplitStage = (): void => open('split');
+export const menuReassign = (): void => open('reassign');
+export const menuOpenAbsences = (): void => open('absences');
+export const menuOpenSettings = (): void => open('settings');
+
+export function menuInitWorkbook(): void {
+  const ctx = new Context();
+  const report = ctx.withLock(() => initialiseWorkbook(ctx));
+  const parts = [
+    report.created.length > 0 ? `feuilles créées : ${report.created.join(', ')}` : '',
+    report.repaired.length > 0 ? `colonnes ajoutées dans : ${report.repaired.join(', ')}` : '',
+  ].filter((s) => s !== '');
+  toast(parts.length > 0 ? `Classeur prêt (${parts.join(' ; ')}).` : 'Classeur prêt : rien à réparer.');
+}
+
+function renderFromSelection(kind: 'calendar' | 'overview'): void {
+  const ctx = new Context();
+  const sel = currentSelection(ctx);
+  if (!sel.stage) {
+    alert('Sélectionnez d’abord une ligne de la feuille Stages.');
+    return;
+  }
+  const stage = sel.stage;
+  const r =
+    kind === 'calendar'
+      ? run((c) => renderCalendar(c, { stageId: stage.id }), () => '')
+      : run((c) => renderOverview(c, { sessionId: stage.sessionId }), () => '');
+  if (!r.ok) alert(r.error);
+}
+
+export const menuRenderCalendar = (): void => renderFromSelection('calendar');
+export const menuRenderOverview = (): void => renderFromSelection('overview');
+
+// ——— Sidebar API (see src/api/contract.ts) ———
+
+export const apiGetSelection: ServerApi['apiGetSelection'] = () => currentSelection(new Context());
+export const apiGetReferenceData: ServerApi['apiGetReferenceData'] = () => referenceData(new Context());
+export const apiGetSettings: ServerApi['apiGetSettings'] = () => new Context().settings();
+export const apiSaveSettings: ServerApi['apiSaveSettings'] = (input) =>
+  run(
+    (ctx) => {
+      const s = validateSettings(input);
+      ctx.withLock(() => {
+        const before = ctx.settings();
+        ctx.saveSettings(s);
+        ctx.journal({ action: 'Paramètres', target: '', before, after: s });
+      });
+      return s;
+    },
+    () => 'Paramètres enregistrés.',
+  );
+
+function validateSettings(input: SettingsView): SettingsView {
+  const hours = Number(String(input?.defaultWeeklyHours ?? '').replace(',', '.'));
+  if (!Number.isFinite(hours) || hours <= 0 || hours > 48) {
+    throw new UserError('La durée hebdomadaire par défaut doit être comprise entre 1 et 48 heures.', 'defaultWeeklyHours');
+  }
+  const rate = Number(String(input?.hourlyGratification ?? '').replace(',', '.'));
+  if (!Number.isFinite(rate) || rate <= 0 || rate > 100) {
+    throw new UserError('La gratification horaire doit être un montant en euros, par exemple 4,50.', 'hourlyGratification');
+  }
+  if (input?.zone !== 'A' && input?.zone !== 'B' && input?.zone !== 'C') {
+    throw new UserError('Choisissez la zone de vacances scolaires : A, B ou C.', 'zone');
+  }
+  const text = (v: unknown, max: number, field: string, label: string) => {
+    const s = typeof v === 'string' ? v.trim() : '';
+    if (s.length > max) throw new UserError(`${label} est trop long (${max} caractères au plus).`, field);
+    return s;
+  };
+  return normaliseSettings({
+    schoolName: text(input.schoolName, 200, 'schoolName', "Le nom de l'établissement"),
+    schoolAddress: text(input.schoolAddress, 500, 'schoolAddress', "L'adresse"),
+    headOfSchool: text(input.headOfSchool, 200, 'headOfSchool', "Le nom du chef d'établissement"),
+    academy: text(input.academy, 100, 'academy', "L'académie"),
+    zone: input.zone,
+    alsaceMoselle: input.alsaceMoselle === true,
+    defaultWeeklyHours: hours,
+    hourlyGratification: rate,
+  });
+}
+
+export const apiSaveSession: ServerApi['apiSaveSession'] = (input) =>
+  run((ctx) => saveSession(ctx, input), (s) => `Session « ${s.title} » enregistrée.`);
+export const apiGetAssignment: ServerApi['apiGetAssignment'] = (sessionId) => assignmentView(new Context(), sessionId);
+export const apiAssignStudents: ServerApi['apiAssignStudents'] = (input) =>
+  run(
+    (ctx) => assignStudents(ctx, input),
+    (r) => `${r.created} stage(s) créé(s)${r.skipped > 0 ? `, ${r.skipped} élève(s) déjà affecté(s)` : ''}.`,
+  );
+
+export const apiPreviewImport: ServerApi['apiPreviewImport'] = (input) =>
+  run((ctx) => previewImport(ctx, input), (p) => `${p.created} nouveau(x), ${p.updated} mis à jour, ${p.errors} en erreur.`);
+export const apiApplyImport: ServerApi['apiApplyImport'] = (input) =>
+  run((ctx) => applyImport(ctx, input), (p) => `Import terminé : ${p.created} ajouté(s), ${p.updated} mis à jour.`);
+
+export const apiFilterStages: ServerApi['apiFilterStages'] = (filter) =>
+  run((ctx) => filterStages(ctx, filter), (r) => `${r.count} stage(s) sur ${r.total}.`);
+export const apiApplyFilterToSheet: ServerApi['apiApplyFilterToSheet'] = (filter) =>
+  run((ctx) => applyFilterToSheet(ctx, filter), (r) => `Filtre appliqué à la feuille : ${r.count} stage(s) sur ${r.total}.`);
+export const apiClearSheetFilter: ServerApi['apiClearSheetFilter'] = () =>
+  run((ctx) => clearSheetFilter(ctx), () => 'Filtre de la feuille retiré.');
+export const apiAffect: ServerApi['apiAffect'] = (input) =>
+  run((ctx) => affect(ctx, input), (v) => `${v.length} stage(s) mis à jour.`);
+
+export const apiStopStage: ServerApi['apiStopStage'] = (input) =>
+  run((ctx) => stop(ctx, input), () => 'Stage arrêté.');
+export const apiRemoveStop: ServerApi['apiRemoveStop'] = (input) =>
+  run((ctx) => unstop(ctx, input), () => 'Arrêt enlevé.');
+export const apiNewStage: ServerApi['apiNewStage'] = (input) =>
+  run((ctx) => assignNewStage(ctx, input), () => 'Nouveau stage assigné.');
+export const apiSplitStage: ServerApi['apiSplitStage'] = (input) =>
+  run((ctx) => split(ctx, input), () => 'Stage scindé en deux.');
+export const apiReassignStage: ServerApi['apiReassignStage'] = (input) =>
+  run((ctx) => reassign(ctx, input), (v) => (v.needsAmendment ? 'Stage réaffecté : un avenant à la convention est à faire.' : 'Stage réaffecté.'));
+
+export const apiListAbsences: ServerApi['apiListAbsences'] = (stageId) => listAbsences(new Context(), stageId);
+export const apiAddAbsence: ServerApi['apiAddAbsence'] = (input) =>
+  run((ctx) => addAbsence(ctx, input), () => 'Absence enregistrée.');
+export const apiRemoveAbsence: ServerApi['apiRemoveAbsence'] = (input) =>
+  run((ctx) => removeAbsence(ctx, input), () => 'Absence supprimée.');
+export const apiRenderCalendar: ServerApi['apiRenderCalendar'] = (input) =>
+  run((ctx) => renderCalendar(ctx, input), (r) => `Calendrier affiché dans la feuille « ${r.sheetName} ».`);
+export const apiRenderOverview: ServerApi['apiRenderOverview'] = (input) =>
+  run((ctx) => renderOverview(ctx, input), (r) => `Vue d'ensemble affichée dans la feuille « ${r.sheetName} ».`);
+export const apiImportSchoolHolidays: ServerApi['apiImportSchoolHolidays'] = (input) =>
+  run((ctx) => importSchoolHolidays(ctx, input), (r) => `${r.added} période(s) de vacances ajoutée(s).`);

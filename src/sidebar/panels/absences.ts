@@ -1,0 +1,148 @@
+/** "Absences…": the selected stage's absences, adding and deleting them, and the plannings. */
+import type { AbsenceView, StageSelection } from '../../api/contract';
+import { callServer } from '../api';
+import { button, checkbox, dateField, form, h, replaceChildren, submit, textField } from '../dom';
+import { frDate } from '../format';
+import { currentSelection, onSelection } from '../store';
+import { runAction, showError } from '../ui';
+import {
+  backButton,
+  EMPTY_STAGE,
+  type Panel,
+  type PanelContext,
+  shell,
+  stageContext,
+} from './panel';
+
+function describe(a: AbsenceView): string {
+  const dates =
+    a.start === a.end ? `Le ${frDate(a.start)}` : `Du ${frDate(a.start)} au ${frDate(a.end)}`;
+  const tags = [
+    a.halfDay ? 'demi-journée' : '',
+    a.justified ? 'justifiée' : 'non justifiée',
+    a.countsAsPresence ? 'congé prévu par la convention' : '',
+  ].filter(Boolean);
+  return `${dates} · ${tags.join(' · ')}`;
+}
+
+export function absencesPanel(ctx: PanelContext): Panel {
+  const { root, heading } = shell('absences', 'Absences');
+  const list = h('div', { class: 'absences', 'aria-live': 'polite' });
+  let loadedFor = '';
+
+  const load = async (stageId: string): Promise<void> => {
+    loadedFor = stageId;
+    if (!stageId) return void replaceChildren(list);
+    let items: AbsenceView[];
+    try {
+      items = await callServer('apiListAbsences', stageId);
+    } catch {
+      return;
+    }
+    if (loadedFor !== stageId) return;
+    if (items.length === 0)
+      return void replaceChildren(list, h('p', { class: 'empty' }, 'Aucune absence enregistrée.'));
+    replaceChildren(
+      list,
+      h(
+        'ul',
+        { class: 'stage-list', 'aria-label': 'Absences du stage' },
+        ...items.map((a) =>
+          h(
+            'li',
+            {},
+            h('div', {}, describe(a)),
+            a.reason ? h('div', { class: 'muted' }, a.reason) : null,
+            (() => {
+              const del = button(
+                'Supprimer',
+                () => {
+                  void runAction(list, callServer('apiRemoveAbsence', { absenceId: a.id })).then(
+                    () => load(stageId),
+                  );
+                },
+                'link',
+              );
+              del.setAttribute('aria-label', `Supprimer l'absence : ${describe(a)}`);
+              return del;
+            })(),
+          ),
+        ),
+      ),
+    );
+  };
+
+  const start = dateField('Du', 'start');
+  const end = dateField('Au', 'end', 'Vide : une seule journée.');
+  const halfDay = checkbox('Demi-journée', 'halfDay');
+  const reason = textField('Motif', 'reason');
+  const justified = checkbox('Justifiée', 'justified');
+  const leave = checkbox('Congé prévu par la convention', 'countsAsPresence');
+
+  const addForm: HTMLFormElement = form(
+    'Ajouter une absence',
+    async () => {
+      const stage = currentSelection().stage;
+      if (!stage) return void showError(EMPTY_STAGE);
+      const startText = start.control.value.trim();
+      const added = await runAction(
+        addForm,
+        callServer('apiAddAbsence', {
+          stageId: stage.id,
+          start: startText,
+          end: end.control.value.trim() || startText,
+          halfDay: halfDay.control.checked,
+          reason: reason.control.value.trim(),
+          justified: justified.control.checked,
+          countsAsPresence: leave.control.checked,
+        }),
+      );
+      if (!added) return;
+      for (const i of [start, end, reason]) i.control.value = '';
+      for (const c of [halfDay, justified, leave]) c.control.checked = false;
+      await load(stage.id);
+    },
+    h('h3', {}, 'Ajouter une absence'),
+    start.root,
+    end.root,
+    halfDay.root,
+    reason.root,
+    justified.root,
+    leave.root,
+    h('div', { class: 'buttons' }, submit("Ajouter l'absence")),
+  );
+
+  const plannings = h(
+    'div',
+    { class: 'actions', role: 'group', 'aria-label': 'Plannings' },
+    button('Calendrier', () => {
+      const stage = currentSelection().stage;
+      if (!stage) return void showError(EMPTY_STAGE);
+      void runAction(plannings, callServer('apiRenderCalendar', { stageId: stage.id }));
+    }),
+    button("Vue d'ensemble", () => {
+      const stage = currentSelection().stage;
+      if (!stage) return void showError(EMPTY_STAGE);
+      void runAction(plannings, callServer('apiRenderOverview', { sessionId: stage.sessionId }));
+    }),
+  );
+
+  const body = h('div', {}, list, addForm, h('h3', {}, 'Plannings'), plannings);
+  const render = (sel: StageSelection): void => {
+    body.hidden = !sel.stage;
+    const id = sel.stage?.id ?? '';
+    if (id !== loadedFor) void load(id);
+  };
+  root.append(stageContext(), body, backButton(ctx));
+  onSelection(render);
+  return {
+    view: 'absences',
+    root,
+    heading,
+    show: () => {
+      const sel = currentSelection();
+      body.hidden = !sel.stage;
+      void load(sel.stage?.id ?? '');
+    },
+  };
+}

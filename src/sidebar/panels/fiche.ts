@@ -1,0 +1,155 @@
+/** "Fiche stage": the stage under the sheet's cursor, its student's other stages, its actions. */
+import type { StageSelection, StageView } from '../../api/contract';
+import { callServer } from '../api';
+import { button, h, replaceChildren } from '../dom';
+import { frDate, frRange, hours } from '../format';
+import { currentSelection, onSelection } from '../store';
+import { tabs } from '../tabs';
+import { runAction } from '../ui';
+import { EMPTY_STAGE, type Panel, type PanelContext, shell } from './panel';
+
+const DASH = '—';
+
+function row(label: string, value: Node | string): HTMLElement[] {
+  return [h('dt', {}, label), h('dd', {}, value === '' ? DASH : value)];
+}
+
+function stopNotice(s: StageView): HTMLElement | null {
+  if (!s.stoppedOn) return null;
+  return h(
+    'div',
+    { class: 'stopped-box' },
+    h('strong', { class: 'stopped' }, 'Stage arrêté'),
+    ` le ${frDate(s.stoppedOn)}`,
+    s.stopReason ? h('div', {}, `Motif : ${s.stopReason}`) : null,
+    s.originalEnd ? h('div', { class: 'muted' }, `Fin initiale : ${frDate(s.originalEnd)}`) : null,
+  );
+}
+
+function conventionCell(s: StageView): Node | string {
+  const parts: (Node | string)[] = [];
+  // Only a web address becomes a link; anything else typed in the cell stays plain text.
+  if (/^https:\/\//.test(s.convention)) {
+    parts.push(
+      h(
+        'a',
+        { href: s.convention, target: '_blank', rel: 'noopener noreferrer' },
+        'Ouvrir la convention',
+      ),
+    );
+  } else if (s.convention) {
+    parts.push(s.convention);
+  }
+  if (s.needsAmendment) parts.push(h('div', { class: 'warning' }, 'Avenant nécessaire'));
+  if (parts.length === 0) return '';
+  const span = h('span', {});
+  for (const p of parts) span.append(p);
+  return span;
+}
+
+function general(s: StageView): HTMLElement {
+  return h(
+    'div',
+    {},
+    stopNotice(s),
+    h(
+      'dl',
+      { class: 'facts' },
+      ...row('Session', s.session),
+      ...row('Dates', frRange(s.start, s.end)),
+      ...row('Élève', s.student),
+      ...row('Classe', s.className),
+      ...row('Entreprise', s.company),
+      ...row('Tuteur entreprise', s.tutor),
+      ...row('Référent établissement', s.referent),
+      ...row('Durée hebdomadaire', s.weeklyHours === null ? 'par défaut' : hours(s.weeklyHours)),
+      ...row('Présence', s.presence),
+      ...row('Gratification', s.gratification),
+      ...row('Phase', s.phase),
+      ...row('Visites', String(s.visits)),
+      ...row('Convention', conventionCell(s)),
+    ),
+  );
+}
+
+function siblingsList(sel: StageSelection): HTMLElement {
+  const current = sel.stage?.id;
+  const items = sel.siblings.map((s) =>
+    h(
+      'li',
+      {
+        class: s.id === current ? 'current' : '',
+        'aria-current': s.id === current ? 'true' : undefined,
+      },
+      h(
+        'div',
+        { class: 'dates' },
+        frRange(s.start, s.end),
+        s.id === current ? h('span', { class: 'muted' }, ' (ce stage)') : null,
+      ),
+      h('div', {}, s.company || 'Sans entreprise'),
+      s.tutor || s.referent
+        ? h('div', { class: 'muted' }, [s.tutor, s.referent].filter(Boolean).join(' · '))
+        : null,
+      s.stoppedOn
+        ? h('div', { class: 'stopped' }, `Stage arrêté le ${frDate(s.stoppedOn)}`)
+        : s.phase
+          ? h('div', { class: 'muted' }, s.phase)
+          : null,
+    ),
+  );
+  if (items.length === 0) return h('p', { class: 'empty' }, 'Aucun autre stage.');
+  return h(
+    'ul',
+    { class: 'stage-list', 'aria-label': "Stages de l'élève dans la session" },
+    ...items,
+  );
+}
+
+export function fichePanel(ctx: PanelContext): Panel {
+  const { root, heading } = shell('fiche', 'Fiche stage');
+  const empty = h('p', { class: 'empty' }, EMPTY_STAGE);
+  const who = h('div', { class: 'who-block' });
+  const t = tabs('Fiche du stage', ['Général', "Stages de l'élève"]);
+  const [generalPanel, siblingsPanel] = t.panels as [HTMLDivElement, HTMLDivElement];
+
+  let stageId = '';
+  const actions = {
+    stop: button('Arrêter le stage…', () => ctx.navigate('stop')),
+    removeStop: button("Enlever l'arrêt", () => ctx.navigate('stop')),
+    newStage: button('Assigner un nouveau stage…', () => ctx.navigate('newStage')),
+    split: button('Scinder le stage…', () => ctx.navigate('split')),
+    reassign: button('Réaffecter…', () => ctx.navigate('reassign')),
+    calendar: button('Calendrier', () => {
+      if (stageId) void runAction(root, callServer('apiRenderCalendar', { stageId }));
+    }),
+    absences: button('Absences…', () => ctx.navigate('absences')),
+  };
+  const actionBox = h(
+    'div',
+    { class: 'actions', role: 'group', 'aria-label': 'Actions sur le stage' },
+    ...Object.values(actions),
+  );
+  const body = h('div', {}, who, t.root, actionBox);
+
+  const render = (sel: StageSelection): void => {
+    const s = sel.stage;
+    stageId = s?.id ?? '';
+    empty.hidden = s !== null;
+    body.hidden = s === null;
+    if (!s) return;
+    replaceChildren(
+      who,
+      h('div', { class: 'who' }, s.student),
+      h('div', { class: 'muted' }, [s.className, s.session].filter(Boolean).join(' · ')),
+    );
+    replaceChildren(generalPanel, general(s));
+    replaceChildren(siblingsPanel, siblingsList(sel));
+    actions.removeStop.disabled = !s.stoppedOn;
+  };
+
+  root.append(empty, body);
+  render(currentSelection());
+  onSelection(render);
+  return { view: 'fiche', root, heading };
+}

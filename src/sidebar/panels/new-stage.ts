@@ -1,0 +1,78 @@
+/** "Assigner un nouveau stage…": another stage for the same student in the same session. */
+import type { ReferenceData, StageSelection } from '../../api/contract';
+import { callServer } from '../api';
+import { assignmentFields } from '../assignment-fields';
+import { dateField, form, h, replaceChildren, submit, textField } from '../dom';
+import { frRange } from '../format';
+import { currentReference, currentSelection, onReference, onSelection } from '../store';
+import { runAction, showError } from '../ui';
+import {
+  backButton,
+  EMPTY_STAGE,
+  type Panel,
+  type PanelContext,
+  shell,
+  stageContext,
+} from './panel';
+
+/** "Périodes de la session : 01/02/2023 – 31/03/2023" for the selected stage's session. */
+export function sessionPeriodsHint(sel: StageSelection, ref: ReferenceData | null): string {
+  const session = ref?.sessions.find((x) => x.id === sel.stage?.sessionId);
+  if (!session || session.periods.length === 0) return '';
+  const label = session.periods.length > 1 ? 'Périodes de la session' : 'Période de la session';
+  return `${label} : ${session.periods.map((p) => frRange(p.start, p.end)).join(' ; ')}`;
+}
+
+export function newStagePanel(ctx: PanelContext): Panel {
+  const { root, heading } = shell('newStage', 'Assigner un nouveau stage');
+  const periods = h('p', { class: 'muted' });
+  const start = dateField('Début', 'start');
+  const end = dateField('Fin', 'end');
+  const who = assignmentFields();
+  const weeklyHours = textField('Durée hebdomadaire', 'weeklyHours', {
+    hint: "En heures, par exemple 35 ; vide pour la valeur par défaut de l'établissement.",
+  });
+  weeklyHours.control.inputMode = 'decimal';
+
+  const f = form(
+    'Assigner un nouveau stage',
+    async () => {
+      const sel = currentSelection();
+      if (!sel.stage) return void showError(EMPTY_STAGE);
+      const done = await runAction(
+        f,
+        callServer('apiNewStage', {
+          fromStageId: sel.stage.id,
+          start: start.control.value.trim(),
+          end: end.control.value.trim(),
+          companyId: who.company.control.value,
+          tutorId: who.tutor.control.value,
+          referentId: who.referent.control.value,
+          weeklyHours: weeklyHours.control.value.trim(),
+        }),
+      );
+      if (done) {
+        for (const input of [start, end, weeklyHours]) input.control.value = '';
+        who.set('', '', '');
+        ctx.navigate('fiche');
+      }
+    },
+    periods,
+    start.root,
+    end.root,
+    ...who.roots,
+    weeklyHours.root,
+    h('div', { class: 'buttons' }, submit('Assigner le stage')),
+  );
+
+  const render = (): void => {
+    const sel = currentSelection();
+    f.hidden = !sel.stage;
+    replaceChildren(periods, sessionPeriodsHint(sel, currentReference()));
+  };
+  root.append(stageContext(), f, backButton(ctx));
+  render();
+  onSelection(render);
+  onReference(render);
+  return { view: 'newStage', root, heading };
+}

@@ -1,0 +1,67 @@
+/** "Réaffecter…": change the company, tutor or referent of the selected stage. */
+import type { StageSelection } from '../../api/contract';
+import { callServer } from '../api';
+import { assignmentFields } from '../assignment-fields';
+import { form, h, submit } from '../dom';
+import { currentSelection, onReference, onSelection } from '../store';
+import { runAction, showError } from '../ui';
+import {
+  backButton,
+  EMPTY_STAGE,
+  type Panel,
+  type PanelContext,
+  shell,
+  stageContext,
+} from './panel';
+
+export function reassignPanel(ctx: PanelContext): Panel {
+  const { root, heading } = shell('reassign', 'Réaffecter le stage');
+  const who = assignmentFields();
+  const note = h(
+    'p',
+    { class: 'muted' },
+    'Si la convention a déjà été éditée, le stage sera marqué « Avenant nécessaire ».',
+  );
+  const f = form(
+    'Réaffecter le stage',
+    async () => {
+      const sel = currentSelection();
+      if (!sel.stage) return void showError(EMPTY_STAGE);
+      const done = await runAction(
+        f,
+        callServer('apiReassignStage', {
+          stageId: sel.stage.id,
+          fingerprint: sel.stage.fingerprint,
+          companyId: who.company.control.value,
+          tutorId: who.tutor.control.value,
+          referentId: who.referent.control.value,
+        }),
+      );
+      if (done) ctx.navigate('fiche');
+    },
+    ...who.roots,
+    note,
+    h('div', { class: 'buttons' }, submit('Réaffecter')),
+  );
+
+  // The form starts from the stage's current assignment, and starts again when another stage
+  // is selected (not when the same stage is merely re-read).
+  let shownId = '';
+  const render = (sel: StageSelection, force = false): void => {
+    const s = sel.stage;
+    f.hidden = !s;
+    if (!s || (s.id === shownId && !force)) return;
+    shownId = s.id;
+    who.set(s.companyId, s.tutorId, s.referentId);
+  };
+  root.append(stageContext(), f, backButton(ctx));
+  render(currentSelection());
+  onSelection((sel) => render(sel));
+  onReference(() => render(currentSelection(), true));
+  return {
+    view: 'reassign',
+    root,
+    heading,
+    show: () => render(currentSelection(), true),
+  };
+}

@@ -1,0 +1,107 @@
+/** "Paramètres…": the school's settings used by conventions, holidays and durations. */
+import type { SettingsView } from '../../api/contract';
+import type { Zone } from '../../domain/types';
+import { callServer } from '../api';
+import {
+  checkbox,
+  form,
+  h,
+  selectField,
+  showFieldError,
+  submit,
+  textField,
+  clearErrors,
+} from '../dom';
+import { runAction, showError } from '../ui';
+import { type Panel, shell } from './panel';
+
+/** "4,50" or "4.50" → 4.5; null when it is not a number. */
+export function parseFrNumber(text: string): number | null {
+  const t = text.trim().replace(/\s/g, '').replace(',', '.');
+  if (!/^\d+(\.\d+)?$/.test(t)) return null;
+  return Number(t);
+}
+
+function frNumber(n: number): string {
+  return String(n).replace('.', ',');
+}
+
+export function settingsPanel(): Panel {
+  const { root, heading } = shell('settings', 'Paramètres');
+  const schoolName = textField("Nom de l'établissement", 'schoolName');
+  const schoolAddress = textField('Adresse', 'schoolAddress');
+  const headOfSchool = textField("Chef d'établissement", 'headOfSchool');
+  const academy = textField('Académie', 'academy');
+  const zone = selectField('Zone de vacances', 'zone', [
+    { value: 'A', label: 'Zone A' },
+    { value: 'B', label: 'Zone B' },
+    { value: 'C', label: 'Zone C' },
+  ]);
+  const alsace = checkbox('Alsace-Moselle (Vendredi saint et 26 décembre fériés)', 'alsaceMoselle');
+  const weekly = textField('Durée hebdomadaire par défaut (heures)', 'defaultWeeklyHours');
+  const rate = textField('Gratification horaire minimale (€)', 'hourlyGratification', {
+    hint: '15 % du plafond horaire de la sécurité sociale.',
+  });
+  weekly.control.inputMode = 'decimal';
+  rate.control.inputMode = 'decimal';
+
+  const fill = (s: SettingsView): void => {
+    schoolName.control.value = s.schoolName;
+    schoolAddress.control.value = s.schoolAddress;
+    headOfSchool.control.value = s.headOfSchool;
+    academy.control.value = s.academy;
+    zone.control.value = s.zone;
+    alsace.control.checked = s.alsaceMoselle;
+    weekly.control.value = frNumber(s.defaultWeeklyHours);
+    rate.control.value = frNumber(s.hourlyGratification);
+  };
+
+  const f: HTMLFormElement = form(
+    'Paramètres',
+    async () => {
+      clearErrors(f);
+      const hoursValue = parseFrNumber(weekly.control.value);
+      const rateValue = parseFrNumber(rate.control.value);
+      if (hoursValue === null) {
+        showFieldError(f, 'defaultWeeklyHours', 'Indiquez un nombre d’heures, par exemple 35.');
+        return void showError('La durée hebdomadaire par défaut doit être un nombre.');
+      }
+      if (rateValue === null) {
+        showFieldError(f, 'hourlyGratification', 'Indiquez un montant, par exemple 4,50.');
+        return void showError('La gratification horaire minimale doit être un nombre.');
+      }
+      const saved = await runAction(
+        f,
+        callServer('apiSaveSettings', {
+          schoolName: schoolName.control.value.trim(),
+          schoolAddress: schoolAddress.control.value.trim(),
+          headOfSchool: headOfSchool.control.value.trim(),
+          academy: academy.control.value.trim(),
+          zone: zone.control.value as Zone,
+          alsaceMoselle: alsace.control.checked,
+          defaultWeeklyHours: hoursValue,
+          hourlyGratification: rateValue,
+        }),
+      );
+      if (saved) fill(saved);
+    },
+    schoolName.root,
+    schoolAddress.root,
+    headOfSchool.root,
+    academy.root,
+    zone.root,
+    alsace.root,
+    weekly.root,
+    rate.root,
+    h('div', { class: 'buttons' }, submit('Enregistrer')),
+  );
+  root.append(f);
+  return {
+    view: 'settings',
+    root,
+    heading,
+    show: () => {
+      callServer('apiGetSettings').then(fill, () => undefined);
+    },
+  };
+}

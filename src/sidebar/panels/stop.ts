@@ -1,0 +1,129 @@
+/** "Arrêter le stage…" and "Enlever l'arrêt" for the selected stage. */
+import type { StageSelection } from '../../api/contract';
+import { callServer } from '../api';
+import { checkbox, dateField, form, h, replaceChildren, submit, textField } from '../dom';
+import { frDate, nextDay } from '../format';
+import { currentSelection, onSelection } from '../store';
+import { runAction, showError } from '../ui';
+import {
+  backButton,
+  EMPTY_STAGE,
+  type Panel,
+  type PanelContext,
+  shell,
+  stageContext,
+} from './panel';
+
+/**
+ * Restoring the initial end is offered only when it would not overlap another stage of the
+ * student in the session (the server checks every session again).
+ */
+export function restorableEnd(sel: StageSelection): string {
+  const s = sel.stage;
+  if (!s || !s.originalEnd || s.originalEnd <= s.end) return '';
+  const from = nextDay(s.end);
+  const to = s.originalEnd;
+  const clash = sel.siblings.some((o) => o.id !== s.id && o.start <= to && o.end >= from);
+  return clash ? '' : s.originalEnd;
+}
+
+export function stopPanel(ctx: PanelContext): Panel {
+  const { root, heading } = shell('stop', 'Arrêt du stage');
+
+  const stoppedOn = dateField(
+    "Date d'arrêt",
+    'stoppedOn',
+    'Dernier jour du stage, compris entre son début et sa fin.',
+  );
+  const reason = textField("Motif d'arrêt", 'reason');
+  const stopForm = form(
+    'Arrêter le stage',
+    async () => {
+      const sel = currentSelection();
+      if (!sel.stage) return void showError(EMPTY_STAGE);
+      const done = await runAction(
+        stopForm,
+        callServer('apiStopStage', {
+          stageId: sel.stage.id,
+          fingerprint: sel.stage.fingerprint,
+          stoppedOn: stoppedOn.control.value.trim(),
+          reason: reason.control.value.trim(),
+        }),
+      );
+      if (done) {
+        stoppedOn.control.value = '';
+        reason.control.value = '';
+        ctx.navigate('fiche');
+      }
+    },
+    h('h3', {}, 'Arrêter le stage'),
+    stoppedOn.root,
+    reason.root,
+    h('div', { class: 'buttons' }, submit('Arrêter le stage')),
+  );
+
+  const current = h('div', { class: 'stop-current' });
+  const restore = checkbox('Rétablir la fin initiale', 'restoreOriginalEnd');
+  const restoreLabel = restore.root.querySelector('label') as HTMLLabelElement;
+  const removeButton = submit("Enlever l'arrêt");
+  const removeForm = form(
+    "Enlever l'arrêt",
+    async () => {
+      const sel = currentSelection();
+      if (!sel.stage) return void showError(EMPTY_STAGE);
+      const done = await runAction(
+        removeForm,
+        callServer('apiRemoveStop', {
+          stageId: sel.stage.id,
+          fingerprint: sel.stage.fingerprint,
+          restoreOriginalEnd: restore.control.checked && !restore.control.disabled,
+        }),
+      );
+      if (done) ctx.navigate('fiche');
+    },
+    h('h3', {}, "Enlever l'arrêt"),
+    current,
+    restore.root,
+    h('div', { class: 'buttons' }, removeButton),
+  );
+
+  const render = (sel: StageSelection): void => {
+    const s = sel.stage;
+    stopForm.hidden = !s;
+    removeForm.hidden = !s;
+    if (!s) return;
+    if (s.stoppedOn) {
+      replaceChildren(
+        current,
+        h(
+          'p',
+          {},
+          h('strong', { class: 'stopped' }, 'Stage arrêté'),
+          ` le ${frDate(s.stoppedOn)}`,
+          s.stopReason ? ` — ${s.stopReason}` : '',
+        ),
+        h(
+          'p',
+          { class: 'muted' },
+          'La date et le motif seront supprimés ; les dates du stage restent telles quelles (arrêt « fictif »).',
+        ),
+      );
+    } else {
+      replaceChildren(current, h('p', { class: 'muted' }, "Ce stage n'est pas arrêté."));
+    }
+    removeButton.disabled = !s.stoppedOn;
+    const end = restorableEnd(sel);
+    const offered = Boolean(s.stoppedOn && end);
+    restore.control.disabled = !offered;
+    if (!offered) restore.control.checked = false;
+    const shown = end || s.originalEnd;
+    restoreLabel.textContent = shown
+      ? `Rétablir la fin initiale (${frDate(shown)})`
+      : 'Rétablir la fin initiale';
+  };
+
+  root.append(stageContext(), stopForm, removeForm, backButton(ctx));
+  render(currentSelection());
+  onSelection(render);
+  return { view: 'stop', root, heading };
+}

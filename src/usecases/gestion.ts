@@ -1,0 +1,80 @@
+/**
+ * "Gestion des stages": PRONOTE's filters over the Stages sheet.
+ *
+ * The sidebar lists the matching stages without touching the sheet, so nobody else's view
+ * changes. "Appliquer à la feuille" also sets the sheet's basic filter (hiding the other rows by
+ * their ID): filter views would keep it private, but they need the Sheets API and so the broad
+ * `spreadsheets` scope, which this add-on does not ask for (see README).
+ */
+import type { FilterResult, StageFilter } from '../api/contract';
+import { matchesStageFilter, parseStageFilter } from '../domain/stages/filter';
+import type { Context } from '../gas/context';
+import { str } from '../sheets/records';
+import { STAGES } from '../sheets/schema';
+import { stageView, unwrap } from './stageStore';
+
+const LIST_LIMIT = 200;
+
+function run(ctx: Context, raw: StageFilter): { result: FilterResult; hidden: string[] } {
+  const filter = unwrap(parseStageFilter(raw));
+  const today = ctx.today();
+  const rows = ctx.table(STAGES).readAll().filter((r) => str(r.values.id) !== '');
+  const matching = [];
+  const hidden: string[] = [];
+  for (const r of rows) {
+    const v = stageView(r.row, r.values, today);
+    const ok = matchesStageFilter(
+      {
+        sessionId: v.sessionId,
+        start: v.start,
+        end: v.end,
+        stoppedOn: v.stoppedOn,
+        student: v.student,
+        className: v.className,
+        company: v.company,
+        companyId: v.companyId,
+        tutorId: v.tutorId,
+        referentId: v.referentId,
+        visits: v.visits,
+      },
+      filter,
+      today,
+    );
+    if (ok) matching.push(v);
+    else hidden.push(v.id);
+  }
+  return {
+    result: { count: matching.length, total: rows.length, stages: matching.slice(0, LIST_LIMIT) },
+    hidden,
+  };
+}
+
+export function filterStages(ctx: Context, raw: StageFilter): FilterResult {
+  return run(ctx, raw).result;
+}
+
+export function applyFilterToSheet(ctx: Context, raw: StageFilter): FilterResult {
+  return ctx.withLock(() => {
+    const { result, hidden } = run(ctx, raw);
+    const t = ctx.table(STAGES);
+    const sheet = t.sheetRef;
+    const existing = sheet.getFilter();
+    if (existing) existing.remove();
+    const idCol = t.col('id');
+    const filter = sheet.getDataRange().createFilter();
+    if (hidden.length > 0) {
+      filter.setColumnFilterCriteria(idCol, SpreadsheetApp.newFilterCriteria().setHiddenValues(hidden).build());
+    }
+    ctx.journal({ action: 'Filtrer la feuille Stages', target: '', before: null, after: { affichés: result.count, masqués: hidden.length } });
+    return result;
+  });
+}
+
+export function clearSheetFilter(ctx: Context): null {
+  return ctx.withLock(() => {
+    const sheet = ctx.table(STAGES).sheetRef;
+    const existing = sheet.getFilter();
+    if (existing) existing.remove();
+    return null;
+  });
+}

@@ -1,0 +1,235 @@
+/**
+ * Students and companies enter the workbook by import (a PRONOTE or SIECLE export, or text
+ * pasted from a sheet): a preview first, then an import that updates known rows rather than
+ * duplicating them.
+ */
+import type { ImportPreview } from '../api/contract';
+import {
+  COMPANY_FIELD_LABELS,
+  STUDENT_FIELD_LABELS,
+  mapCompanyColumns,
+  mapStudentColumns,
+  mappedColumns,
+  missingCompanyColumns,
+  missingStudentColumns,
+  parseDelimitedText,
+  planCompanyImport,
+  planStudentImport,
+  type ImportableStudent,
+} from '../domain/import';
+import { studentLabels } from '../domain/labels';
+import type { Company } from '../domain/types';
+import { type Context, UserError } from '../gas/context';
+import { str } from '../sheets/records';
+import { COMPANIES, STAGES, STUDENTS, TUTORS } from '../sheets/schema';
+import { readCompanies } from './references';
+
+type Kind = 'students' | 'companies';
+
+const MAX_TEXT = 2_000_000;
+
+function checkInput(input: { kind: Kind; text: string }): { kind: Kind; text: string } {
+  const kind = input?.kind === 'companies' ? 'companies' : input?.kind === 'students' ? 'students' : null;
+  if (!kind) throw new UserError('Choisissez ce que vous importez : élèves ou entreprises.', 'kind');
+  const text = typeof input.text === 'string' ? input.text : '';
+  if (text.trim() === '') throw new UserError('Collez le texte exporté ou choisissez un fichier.', 'text');
+  if (text.length > MAX_TEXT) throw new UserError('Le fichier est trop gros (2 millions de caractères au plus).', 'text');
+  return { kind, text };
+}
+
+function readStudentsWithIne(ctx: Context): (ImportableStudent & { row: number })[] {
+  return ctx
+    .table(STUDENTS)
+    .readAll()
+    .filter((r) => str(r.values.id) !== '')
+    .map(({ row, values: r }) => ({
+      row,
+      id: str(r.id),
+      lastName: str(r.lastName),
+      firstName: str(r.firstName),
+      className: str(r.className),
+      birthDate: str(r.birthDate),
+      email: str(r.email),
+      ine: str(r.ine),
+    }));
+}
+
+interface Plan {
+  preview: ImportPreview;
+  apply: () => void;
+}
+
+function studentPlan(ctx: Context, text: string): Plan {
+  const { headers, rows } = parseDelimitedText(text);
+  const mapping = mapStudentColumns(headers);
+  const missing = missingStudentColumns(mapping);
+  if (missing.length > 0) {
+    throw new UserError(
+      `Colonnes introuvables dans le fichier : ${missing.join(', ')}. ` +
+        'La première ligne doit porter les titres (Nom, Prénom, Classe…).',
+      'text',
+    );
+  }
+  const existing = readStudentsWithIne(ctx);
+  const { items } = planStudentImport(rows, mapping, existing, () => ctx.newId('ELV'));
+  const preview: ImportPreview = {
+    kind: 'students',
+    columns: mappedColumns(headers, mapping, STUDENT_FIELD_LABELS),
+    rows: items.map((it) => ({
+      values: {
+        Nom: it.student.lastName,
+        Prénom: it.student.firstName,
+        Classe: it.student.className,
+        'Né(e) le': it.student.birthDate,
+      },
+      status: it.status,
+      ...(it.error ? { error: it.error } : {}),
+    })),
+    created: items.filter((i) => i.status === 'nouveau').length,
+    updated: items.filter((i) => i.status === 'mis à jour').length,
+    errors: items.filter((i) => i.status === 'erreur').length,
+  };
+  const apply = () => {
+    const t = ctx.table(STUDENTS);
+    const rowOf = new Map(existing.map((s) => [s.id, s.row]));
+    const all = new Map<string, ImportableStudent>(existing.map((s) => [s.id, s]));
+    const toAppend: ImportableStudent[] = [];
+    for (const it of items) {
+      if (it.status === 'nouveau') toAppend.push(it.student);
+      if (it.status === 'nouveau' || it.status === 'mis à jour') all.set(it.student.id, it.student);
+    }
+    const labels = studentLabels([...all.values()]);
+    const record = (s: ImportableStudent) => ({
+      id: s.id,
+      lastName: s.lastName,
+      firstName: s.firstName,
+      className: s.className,
+      birthDate: s.birthDate,
+      email: s.email,
+      ine: s.ine ?? '',
+      label: labels.get(s.id) ?? '',
+    });
+    // Known students change when updated, and their labels when a homonym arrives.
+    if (existing.length > 0) {
+      const lo = Math.min(...existing.map((s) => s.row));
+      const hi = Math.max(...existing.map((s) => s.row));
+      {
+        const before = t.readRows(lo, hi - lo + 1);
+        const patches = new Map<number, ReturnType<typeof record>>();
+        for (const s of existing) {
+          const next = record(all.get(s.id)!);
+          const prev = before[s.row - lo]!;
+          const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => str(prev[k]) !== next[k]);
+          if (changed) patches.set(rowOf.get(s.id)!, next);
+        }
+        t.writeRows(patches);
+      }
+    }
+    if (toAppend.length > 0) t.appendRows(toAppend.map(record));
+  };
+  return { preview, apply };
+}
+
+function companyPlan(ctx: Context, text: string): Plan {
+  const { headers, rows } = parseDelimitedText(text);
+  const mapping = mapCompanyColumns(headers);
+  const missing = missingCompanyColumns(mapping);
+  if (missing.length > 0) {
+    throw new UserError(
+      `Colonnes introuvables dans le fichier : ${missing.join(', ')}. ` +
+        'La première ligne doit porter les titres (Raison sociale, SIRET, Adresse…).',
+      'text',
+    );
+  }
+  const existing = readCompanies(ctx);
+  const { items } = planCompanyImport(rows, mapping, existing, () => ctx.newId('ENT'));
+  const preview: ImportPreview = {
+    kind: 'companies',
+    columns: mappedColumns(headers, mapping, COMPANY_FIELD_LABELS),
+    rows: items.map((it) => ({
+      values: {
+        'Raison sociale': it.company.name,
+        SIRET: it.company.siret,
+        'Code postal': it.company.postalCode,
+        Ville: it.company.city,
+      },
+      status: it.status,
+      ...(it.error ? { error: it.error } : {}),
+    })),
+    created: items.filter((i) => i.status === 'nouveau').length,
+    updated: items.filter((i) => i.status === 'mis à jour').length,
+    errors: items.filter((i) => i.status === 'erreur').length,
+  };
+  const apply = () => {
+    const t = ctx.table(COMPANIES);
+    const record = (c: Company) => ({ ...c });
+    const fresh = items.filter((i) => i.status === 'nouveau').map((i) => record(i.company));
+    const updated = items.filter((i) => i.status === 'mis à jour').map((i) => i.company);
+    const renamed = new Map<string, string>();
+    if (updated.length > 0) {
+      const all = t.readAll();
+      const byId = new Map(all.map((r) => [str(r.values.id), r]));
+      const patches = new Map<number, ReturnType<typeof record>>();
+      for (const c of updated) {
+        const r = byId.get(c.id);
+        if (!r) continue;
+        if (str(r.values.name) !== c.name) renamed.set(c.id, c.name);
+        patches.set(r.row, record(c));
+      }
+      const rows = [...patches.keys()];
+      const lo = Math.min(...rows);
+      t.readRows(lo, Math.max(...rows) - lo + 1);
+      t.writeRows(patches);
+    }
+    if (fresh.length > 0) t.appendRows(fresh);
+    if (renamed.size > 0) propagateCompanyNames(ctx, renamed);
+  };
+  return { preview, apply };
+}
+
+/** A renamed company keeps its ID: show the new name on its stages and tutors. */
+function propagateCompanyNames(ctx: Context, renamed: Map<string, string>): void {
+  for (const spec of [STAGES, TUTORS] as const) {
+    const t = ctx.table(spec);
+    const keys = t.readColumns(['companyId'] as const);
+    const rows = keys.filter((k) => renamed.has(str(k.values.companyId)));
+    if (rows.length === 0) continue;
+    const lo = Math.min(...rows.map((r) => r.row));
+    t.readRows(lo, Math.max(...rows.map((r) => r.row)) - lo + 1);
+    t.writeRows(
+      new Map(rows.map((r) => [r.row, { company: renamed.get(str(r.values.companyId)) ?? '' }])),
+    );
+  }
+}
+
+function plan(ctx: Context, kind: Kind, text: string): Plan {
+  return kind === 'students' ? studentPlan(ctx, text) : companyPlan(ctx, text);
+}
+
+export function previewImport(ctx: Context, input: { kind: Kind; text: string }): ImportPreview {
+  const { kind, text } = checkInput(input);
+  return plan(ctx, kind, text).preview;
+}
+
+export function applyImport(ctx: Context, input: { kind: Kind; text: string }): ImportPreview {
+  const { kind, text } = checkInput(input);
+  return ctx.withLock(() => {
+    const p = plan(ctx, kind, text);
+    if (p.preview.created + p.preview.updated === 0) {
+      throw new UserError(
+        p.preview.errors > 0
+          ? `Rien à importer : ${p.preview.errors} ligne(s) en erreur (voir l'aperçu).`
+          : 'Rien à importer : tout est déjà à jour.',
+        'text',
+      );
+    }
+    p.apply();
+    ctx.journal({
+      action: kind === 'students' ? 'Importer des élèves' : 'Importer des entreprises',
+      target: '',
+      before: null,
+      after: { nouveaux: p.preview.created, misÀJour: p.preview.updated, erreurs: p.preview.errors },
+    });
+    return p.preview;
+  });
+}

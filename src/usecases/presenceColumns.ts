@@ -1,0 +1,78 @@
+/**
+ * The "Présence" column of a stage: hours of presence as the Code de l'éducation counts them,
+ * written whenever the add-on writes the row. Absences are read once per execution.
+ */
+import { publicHolidaySet } from '../domain/holidays/publicHolidays';
+import { computePresence } from '../domain/presence';
+import type { Absence, IsoDate, Stage } from '../domain/types';
+import type { Context } from '../gas/context';
+import { str } from '../sheets/records';
+import { ABSENCES, type StageKey } from '../sheets/schema';
+import type { Rec } from '../sheets/records';
+
+type AbsenceLite = Pick<Absence, 'stageId' | 'start' | 'end' | 'halfDay' | 'countsAsPresence'>;
+
+const absenceCache = new WeakMap<Context, Map<string, AbsenceLite[]>>();
+const holidayCache = new WeakMap<Context, Map<string, ReadonlySet<IsoDate>>>();
+
+export function absencesByStage(ctx: Context): Map<string, AbsenceLite[]> {
+  let m = absenceCache.get(ctx);
+  if (!m) {
+    m = new Map();
+    for (const { values: r } of ctx.table(ABSENCES).readAll()) {
+      const a: AbsenceLite = {
+        stageId: str(r.stageId),
+        start: str(r.start),
+        end: str(r.end),
+        halfDay: r.halfDay === true,
+        countsAsPresence: r.countsAsPresence === true,
+      };
+      if (!a.stageId || !a.start) continue;
+      const list = m.get(a.stageId) ?? [];
+      list.push(a);
+      m.set(a.stageId, list);
+    }
+    absenceCache.set(ctx, m);
+  }
+  return m;
+}
+
+export function forgetAbsences(ctx: Context): void {
+  absenceCache.delete(ctx);
+}
+
+export function holidaysFor(ctx: Context, start: IsoDate, end: IsoDate): ReadonlySet<IsoDate> {
+  const alsace = ctx.settings().alsaceMoselle;
+  const y0 = Number(start.slice(0, 4));
+  const y1 = Number((end || start).slice(0, 4));
+  const key = `${y0}-${y1}-${alsace}`;
+  let m = holidayCache.get(ctx);
+  if (!m) {
+    m = new Map();
+    holidayCache.set(ctx, m);
+  }
+  let set = m.get(key);
+  if (!set) {
+    const years: number[] = [];
+    for (let y = y0; y <= Math.max(y0, y1); y++) years.push(y);
+    set = publicHolidaySet(years, { alsaceMoselle: alsace });
+    m.set(key, set);
+  }
+  return set;
+}
+
+export function presenceOf(ctx: Context, stage: Stage) {
+  return computePresence({
+    stage,
+    absences: absencesByStage(ctx).get(stage.id) ?? [],
+    publicHolidays: holidaysFor(ctx, stage.start, stage.end),
+    defaultWeeklyHours: ctx.settings().defaultWeeklyHours,
+  });
+}
+
+export function presenceColumns(ctx: Context, stage: Stage): Partial<Rec<StageKey>> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(stage.start) || !/^\d{4}-\d{2}-\d{2}$/.test(stage.end)) {
+    return { presence: '' };
+  }
+  return { presence: presenceOf(ctx, stage).label };
+}

@@ -1,0 +1,173 @@
+/**
+ * The reference lists (sessions, students, companies, tutors, staff) read from their sheets,
+ * with the labels shown in the Stages sheet. Read once per execution, on demand.
+ */
+import type { Company, Session, Staff, Student, Tutor } from '../domain/types';
+import { personLabel, studentLabels, tutorLabel } from '../domain/labels';
+import { parsePeriods } from '../domain/sessions';
+import type { Context } from '../gas/context';
+import { type Labels, str } from '../sheets/records';
+import { COMPANIES, SESSIONS, STAFF, STUDENTS, TUTORS } from '../sheets/schema';
+
+export interface References {
+  sessions: Session[];
+  students: Student[];
+  companies: Company[];
+  tutors: Tutor[];
+  staff: Staff[];
+  labels: Labels;
+  studentLabel: Map<string, string>;
+}
+
+function lazy<T>(fn: () => T): () => T {
+  let v: T | undefined;
+  let done = false;
+  return () => {
+    if (!done) {
+      v = fn();
+      done = true;
+    }
+    return v as T;
+  };
+}
+
+export function readSessions(ctx: Context): Session[] {
+  return ctx
+    .table(SESSIONS)
+    .readAll()
+    .map(({ values: r }) => {
+      const periods = parsePeriods(str(r.periods));
+      return {
+        id: str(r.id),
+        title: str(r.title),
+        type: str(r.type),
+        schoolYear: str(r.schoolYear),
+        diploma: str(r.diploma),
+        editionLabel: str(r.editionLabel),
+        objectives: str(r.objectives),
+        periods: periods.ok ? periods.value : [],
+      };
+    })
+    .filter((s) => s.id !== '');
+}
+
+export function readStudents(ctx: Context): Student[] {
+  return ctx
+    .table(STUDENTS)
+    .readAll()
+    .map(({ values: r }) => ({
+      id: str(r.id),
+      lastName: str(r.lastName),
+      firstName: str(r.firstName),
+      className: str(r.className),
+      birthDate: str(r.birthDate),
+      email: str(r.email),
+    }))
+    .filter((s) => s.id !== '');
+}
+
+export function readCompanies(ctx: Context): Company[] {
+  return ctx
+    .table(COMPANIES)
+    .readAll()
+    .map(({ values: r }) => ({
+      id: str(r.id),
+      name: str(r.name),
+      siret: str(r.siret),
+      address: str(r.address),
+      postalCode: str(r.postalCode),
+      city: str(r.city),
+      country: str(r.country),
+      phone: str(r.phone),
+      email: str(r.email),
+    }))
+    .filter((c) => c.id !== '');
+}
+
+export function readTutors(ctx: Context): Tutor[] {
+  return ctx
+    .table(TUTORS)
+    .readAll()
+    .map(({ values: r }) => ({
+      id: str(r.id),
+      companyId: str(r.companyId),
+      civility: str(r.civility),
+      lastName: str(r.lastName),
+      firstName: str(r.firstName),
+      role: str(r.role),
+      phone: str(r.phone),
+      email: str(r.email),
+    }))
+    .filter((t) => t.id !== '');
+}
+
+export function readStaff(ctx: Context): Staff[] {
+  return ctx
+    .table(STAFF)
+    .readAll()
+    .map(({ values: r }) => ({
+      id: str(r.id),
+      civility: str(r.civility),
+      lastName: str(r.lastName),
+      firstName: str(r.firstName),
+      email: str(r.email),
+      discipline: str(r.discipline),
+    }))
+    .filter((s) => s.id !== '');
+}
+
+/** All reference lists, each read from its sheet the first time it is needed. */
+export function references(ctx: Context): References {
+  const sessions = lazy(() => readSessions(ctx));
+  const students = lazy(() => readStudents(ctx));
+  const companies = lazy(() => readCompanies(ctx));
+  const tutors = lazy(() => readTutors(ctx));
+  const staff = lazy(() => readStaff(ctx));
+  const sLabels = lazy(() => studentLabels(students()));
+  const byId = <T extends { id: string }>(list: () => T[]) => {
+    const m = lazy(() => new Map(list().map((x) => [x.id, x])));
+    return (id: string) => (id ? m().get(id) : undefined);
+  };
+  const session = byId(sessions);
+  const student = byId(students);
+  const company = byId(companies);
+  const tutor = byId(tutors);
+  const member = byId(staff);
+  const labels: Labels = {
+    session: (id) => session(id)?.title ?? '',
+    student: (id) => {
+      const s = student(id);
+      return s ? { label: sLabels().get(id) ?? personLabel(s.lastName, s.firstName), className: s.className } : { label: '', className: '' };
+    },
+    company: (id) => company(id)?.name ?? '',
+    tutor: (id) => {
+      const t = tutor(id);
+      return t ? tutorLabel(t) : '';
+    },
+    staff: (id) => {
+      const s = member(id);
+      return s ? tutorLabel(s) : '';
+    },
+  };
+  return {
+    get sessions() {
+      return sessions();
+    },
+    get students() {
+      return students();
+    },
+    get companies() {
+      return companies();
+    },
+    get tutors() {
+      return tutors();
+    },
+    get staff() {
+      return staff();
+    },
+    get studentLabel() {
+      return sLabels();
+    },
+    labels,
+  };
+}

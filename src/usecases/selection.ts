@@ -1,0 +1,57 @@
+/**
+ * What the sidebar's "fiche stage" shows: the stage under the active cell, every stage of that
+ * student in the session, and the IDs of all selected stage rows (for "Affecter").
+ */
+import type { StageSelection, StageView } from '../api/contract';
+import type { Context } from '../gas/context';
+import { str } from '../sheets/records';
+import { STAGES } from '../sheets/schema';
+import { stageView } from './stageStore';
+
+const EMPTY: StageSelection = { stage: null, siblings: [], selectedIds: [], selectedFingerprints: [] };
+
+export function currentSelection(ctx: Context): StageSelection {
+  const sheet = ctx.ss.getActiveSheet();
+  if (sheet.getName() !== STAGES.name) return EMPTY;
+  const list = ctx.ss.getActiveRangeList();
+  const ranges = list ? list.getRanges() : [];
+  const rows = new Set<number>();
+  for (const r of ranges) {
+    const first = Math.max(2, r.getRow());
+    const last = Math.min(r.getRow() + r.getNumRows() - 1, first + 999);
+    for (let i = first; i <= last; i++) rows.add(i);
+  }
+  const current = ctx.ss.getCurrentCell();
+  const currentRow = current ? current.getRow() : [...rows][0] ?? 0;
+  if (rows.size === 0 && currentRow < 2) return EMPTY;
+  if (currentRow >= 2) rows.add(currentRow);
+  const t = ctx.table(STAGES);
+  const sorted = [...rows].sort((a, b) => a - b);
+  const lo = sorted[0]!;
+  const hi = sorted[sorted.length - 1]!;
+  const today = ctx.today();
+  const block = t.readRows(lo, hi - lo + 1);
+  const views = new Map<number, StageView>();
+  for (const r of sorted) {
+    const rec = block[r - lo]!;
+    if (str(rec.id) === '') continue;
+    views.set(r, stageView(r, rec, today));
+  }
+  const stage = views.get(currentRow) ?? null;
+  const selected = [...views.values()];
+  let siblings: StageView[] = [];
+  if (stage) {
+    const keys = t.readColumns(['sessionId', 'studentId'] as const);
+    const siblingRows = keys
+      .filter((k) => str(k.values.studentId) === stage.studentId && str(k.values.sessionId) === stage.sessionId)
+      .map((k) => k.row);
+    siblings = siblingRows.map((r) => views.get(r) ?? stageView(r, t.readRow(r), today));
+    siblings.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  }
+  return {
+    stage,
+    siblings,
+    selectedIds: selected.map((v) => v.id),
+    selectedFingerprints: selected.map((v) => v.fingerprint),
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * Seed 000 step 1: create or edit a session, then "Affecter les élèves" — one stage row per
+ * selected student and period, never a duplicate when run twice.
+ */
+import type { AssignmentView, ReferenceData, SessionInput, SessionView } from '../api/contract';
+import { assignedStudentIds, classCounts, planAssignment } from '../domain/assignment';
+import { tutorLabel } from '../domain/labels';
+import { formatPeriods, validateSession } from '../domain/sessions';
+import type { Session, Stage } from '../domain/types';
+import { type Context, UserError } from '../gas/context';
+import { str } from '../sheets/records';
+import { SESSIONS, STAGES } from '../sheets/schema';
+import { references } from './references';
+import { insertStages, unwrap } from './stageStore';
+
+export function sessionView(s: Session): SessionView {
+  return {
+    id: s.id,
+    title: s.title,
+    type: s.type,
+    schoolYear: s.schoolYear,
+    diploma: s.diploma,
+    editionLabel: s.editionLabel,
+    objectives: s.objectives,
+    periods: s.periods.map((p) => ({ start: p.start, end: p.end })),
+  };
+}
+
+export function referenceData(ctx: Context): ReferenceData {
+  const refs = references(ctx);
+  const collator = new Intl.Collator('fr', { numeric: true, sensitivity: 'base' });
+  const byLabel = <T extends { label: string }>(a: T, b: T) => collator.compare(a.label, b.label);
+  const students = refs.students
+    .map((s) => ({ id: s.id, label: refs.studentLabel.get(s.id) ?? s.lastName, className: s.className }))
+    .sort(byLabel);
+  return {
+    sessions: refs.sessions.map(sessionView),
+    classes: [...new Set(refs.students.map((s) => s.className).filter((c) => c !== ''))].sort(collator.compare),
+    students,
+    companies: refs.companies.map((c) => ({ id: c.id, label: c.name })).sort(byLabel),
+    tutors: refs.tutors.map((t) => ({ id: t.id, label: tutorLabel(t), companyId: t.companyId })).sort(byLabel),
+    staff: refs.staff.map((s) => ({ id: s.id, label: tutorLabel(s) })).sort(byLabel),
+  };
+}
+
+export function saveSession(ctx: Context, input: SessionInput): SessionView {
+  const valid = unwrap(validateSession(input));
+  return ctx.withLock(() => {
+    const t = ctx.table(SESSIONS);
+    const id = typeof input.id === 'string' ? input.id.trim() : '';
+    const others = references(ctx).sessions.filter((s) => s.id !== id);
+    if (others.some((s) => s.title.toLocaleLowerCase('fr') === valid.title.toLocaleLowerCase('fr'))) {
+      throw new UserError(`Une autre session s'appelle déjà « ${valid.title} ».`, 'title');
+    }
+    const record = {
+      title: valid.title,
+      type: valid.type,
+      schoolYear: valid.schoolYear,
+      diploma: valid.diploma,
+      editionLabel: valid.editionLabel,
+      objectives: valid.objectives,
+      periods: formatPeriods(valid.periods),
+    };
+    if (id === '') {
+      const session: Session = { id: ctx.newId('SES'), ...valid };
+      t.appendRows([{ id: session.id, ...record }]);
+      ctx.journal({ action: 'Créer la session', target: session.id, before: null, after: record });
+      return sessionView(session);
+    }
+    const row = t.findRow(id);
+    if (row === 0) throw new UserError('Cette session est introuvable : elle a peut-être été supprimée.', undefined, true);
+    const before = t.readRow(row);
+    t.writeRow(row, record);
+    if (str(before.title) !== valid.title) renameSessionInStages(ctx, id, valid.title);
+    ctx.journal({ action: 'Modifier la session', target: id, before, after: record });
+    return sessionView({ id, ...valid });
+  });
+}
+
+/** The session's title is shown on every stage row: keep it in step after a rename. */
+function renameSessionInStages(ctx: Context, sessionId: string, title: string): void {
+  const t = ctx.table(STAGES);
+  const keys = t.readColumns(['sessionId'] as const);
+  const rows = keys.filter((k) => str(k.values.sessionId) === sessionId).map((k) => k.row);
+  if (rows.length === 0) return;
+  const lo = Math.min(...rows);
+  t.readRows(lo, Math.max(...rows) - lo + 1);
+  t.writeRows(new Map(rows.map((r) => [r, { session: title }])));
+}
+
+function existingStages(ctx: Context): Pick<Stage, 'sessionId' | 'studentId' | 'start' | 'end'>[] {
+  return ctx
+    .table(STAGES)
+    .readColumns(['start', 'end', 'sessionId', 'studentId'] as const)
+    .filter((r) => str(r.values.sessionId) !== '')
+    .map((r) => ({
+      sessionId: str(r.values.sessionId),
+      studentId: str(r.values.studentId),
+      start: str(r.values.start),
+      end: str(r.values.end),
+    }));
+}
+
+export function assignmentView(ctx: Context, sessionId: string): AssignmentView {
+  const refs = references(ctx);
+  const assigned = assignedStudentIds(String(sessionId ?? ''), existingStages(ctx));
+  const counts = classCounts(refs.students);
+  return {
+    sessionId: String(sessionId ?? ''),
+    classes: counts.classes,
+    students: refs.students.map((s) => ({
+      id: s.id,
+      label: refs.studentLabel.get(s.id) ?? s.lastName,
+      className: s.className,
+      assigned: assigned.has(s.id),
+    })),
+  };
+}
+
+export function assignStudents(
+  ctx: Context,
+  input: { sessionId: string; studentIds: string[] },
+): { created: number; skipped: number } {
+  const sessionId = String(input?.sessionId ?? '');
+  const ids = Array.isArray(input?.studentIds) ? input.studentIds.map((x) => String(x)) : [];
+  if (ids.length === 0) throw new UserError('Sélectionnez au moins un élève.', 'studentIds');
+  return ctx.withLock(() => {
+    const refs = references(ctx);
+    const session = refs.sessions.find((s) => s.id === sessionId);
+    if (!session) throw new UserError("Choisissez d'abord une session enregistrée.", 'sessionId');
+    if (session.periods.length === 0) throw new UserError("Cette session n'a aucune période.", 'periods');
+    const known = new Set(refs.students.map((s) => s.id));
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length > 0) throw new UserError(`${unknown.length} élève(s) introuvable(s) dans la feuille Élèves.`, 'studentIds');
+    const plan = planAssignment(session, ids, existingStages(ctx));
+    const country = '';
+    const stages: Stage[] = plan.toCreate.map(({ studentId, period }) => ({
+      id: ctx.newId('STG'),
+      sessionId,
+      studentId,
+      companyId: '',
+      tutorId: '',
+      referentId: '',
+      start: period.start,
+      end: period.end,
+      stoppedOn: '',
+      stopReason: '',
+      originalEnd: '',
+      weeklyHours: null,
+      schedule: null,
+      country,
+      conventionUrl: '',
+      needsAmendment: false,
+    }));
+    if (stages.length > 0) insertStages(ctx, stages, refs.labels);
+    ctx.journal({
+      action: 'Affecter les élèves',
+      target: session.title,
+      before: null,
+      after: { créés: stages.length, déjàAffectés: plan.alreadyAssigned.length },
+    });
+    return { created: stages.length, skipped: plan.alreadyAssigned.length };
+  });
+}
