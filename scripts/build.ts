@@ -22,6 +22,9 @@ export async function serverExportNames(): Promise<string[]> {
     format: 'esm',
     write: false,
     metafile: true,
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    alias: { stream: join(root, 'scripts/shims/stream.js') },
     outdir: join(root, '.esbuild-probe'),
     logLevel: 'silent',
   });
@@ -45,9 +48,12 @@ async function buildServer(): Promise<{ bytes: number; names: string[] }> {
     target: 'es2020',
     platform: 'neutral',
     mainFields: ['module', 'main'],
+    alias: { stream: join(root, 'scripts/shims/stream.js') },
     write: false,
     legalComments: 'none',
-    minifyWhitespace: false,
+    // Names are kept so that Apps Script's stack traces stay readable.
+    minifyWhitespace: true,
+    minifySyntax: true,
     charset: 'utf8',
     logLevel: 'warning',
   });

@@ -74,6 +74,7 @@ export function menuInitWorkbook(): void {
   const parts = [
     report.created.length > 0 ? `feuilles créées : ${report.created.join(', ')}` : '',
     report.repaired.length > 0 ? `colonnes ajoutées dans : ${report.repaired.join(', ')}` : '',
+    report.completed > 0 ? `${report.completed} ligne(s) de référence complétée(s)` : '',
   ].filter((s) => s !== '');
   toast(parts.length > 0 ? `Classeur prêt (${parts.join(' ; ')}).` : 'Classeur prêt : rien à réparer.');
 }

@@ -6,12 +6,7 @@
  * skip midnight on a DST change) and formatted back with the local calendar, so the host zone
  * cancels out. No function here reads the clock: "today" is always a parameter.
  */
-import {
-  addDays as addDaysFns,
-  differenceInCalendarDays,
-  format,
-  isValid,
-} from 'date-fns';
+import { addDays as addDaysFns, differenceInCalendarDays, format, isValid } from 'date-fns';
 import type { IsoDate, Result } from './types';
 import { fail, ok } from './types';
 
@@ -75,9 +70,7 @@ export function parseUserDate(text: string, fieldLabel: string): Result<IsoDate>
   const iso = USER_ISO_RE.exec(raw);
   if (iso) parts = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   if (parts === null || parts[0] < MIN_YEAR || parts[0] > MAX_YEAR) {
-    return fail(
-      `« ${raw} » n'est pas une date : écrivez-la jj/mm/aaaa (par exemple 27/02/2023).`,
-    );
+    return fail(`« ${raw} » n'est pas une date : écrivez-la jj/mm/aaaa (par exemple 27/02/2023).`);
   }
   const [year, month, day] = parts;
   if (!isRealDay(year, month, day)) {

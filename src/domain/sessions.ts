@@ -84,10 +84,7 @@ export function parsePeriods(text: string): Result<Period[]> {
     const end = parseUserDate(m[2]!, 'fin');
     if (!end.ok) return fail(end.error, 'periods');
     if (end.value < start.value) {
-      return fail(
-        `La période « ${part} » finit avant de commencer.`,
-        'periods',
-      );
+      return fail(`La période « ${part} » finit avant de commencer.`, 'periods');
     }
     periods.push({ start: start.value, end: end.value });
   }
@@ -118,7 +115,12 @@ export function validateSession(input: SessionInput): Result<Omit<Session, 'id'>
   if (!schoolYear.ok) return schoolYear;
   const diploma = text(input.diploma, MAX_TITLE_LENGTH, 'diploma', 'Le diplôme préparé');
   if (!diploma.ok) return diploma;
-  const editionLabel = text(input.editionLabel, MAX_TITLE_LENGTH, 'editionLabel', "Le libellé d'édition");
+  const editionLabel = text(
+    input.editionLabel,
+    MAX_TITLE_LENGTH,
+    'editionLabel',
+    "Le libellé d'édition",
+  );
   if (!editionLabel.ok) return editionLabel;
   const objectives = text(
     input.objectives,

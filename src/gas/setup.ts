@@ -4,8 +4,9 @@
  */
 import { phaseHeaderFormula, visitsHeaderFormula } from '../domain/phase';
 import { BUILT_IN_SCHOOL_HOLIDAYS } from '../domain/holidays/schoolHolidays';
+import { fold } from '../domain/text';
+import { studentLabels, tutorLabel } from '../domain/labels';
 import {
-  ABSENCES,
   ALL_SHEETS,
   COMPANIES,
   HOLIDAYS,
@@ -29,6 +30,8 @@ export const STOPPED_FONT_COLOR = '#d93025';
 export interface SetupReport {
   created: string[];
   repaired: string[];
+  /** Reference rows typed by hand that received an ID or a label. */
+  completed: number;
 }
 
 /** Header positions after making sure every column of `spec` exists. */
@@ -88,10 +91,7 @@ function columnRange(sheet: Sheet, pos: number): GoogleAppsScript.Spreadsheet.Ra
   return sheet.getRange(`${l}2:${l}`);
 }
 
-function validations(
-  ctx: Context,
-  sheets: Map<string, { sheet: Sheet; positions: Map<string, number> }>,
-): void {
+function validations(sheets: Map<string, { sheet: Sheet; positions: Map<string, number> }>): void {
   const get = (spec: SheetSpec) => sheets.get(spec.name)!;
   const stages = get(STAGES);
   const src = (spec: SheetSpec, key: string) => {
@@ -124,7 +124,6 @@ function validations(
       .setHelpText('Heures par semaine, entre 0,5 et 48.')
       .build(),
   );
-  void ctx;
 }
 
 function stagesFormulas(stages: { sheet: Sheet; positions: Map<string, number> }, visits: Map<string, number>): void {
@@ -161,10 +160,9 @@ function stagesFormulas(stages: { sheet: Sheet; positions: Map<string, number> }
   }
 }
 
-function fillHolidays(sheet: Sheet, positions: Map<string, number>, ctx: Context): number {
+function fillHolidays(sheet: Sheet, ctx: Context): number {
   if (sheet.getLastRow() > 1) return 0;
   const t = ctx.table(HOLIDAYS);
-  void positions;
   const rows = BUILT_IN_SCHOOL_HOLIDAYS.map((h) => ({
     zone: h.zone,
     name: h.name,
@@ -182,8 +180,83 @@ function schoolYearOfIso(iso: string): string {
   return m >= 9 ? `${y}-${y + 1}` : `${y - 1}-${y}`;
 }
 
+/**
+ * Rows typed by hand in the reference sheets have no ID yet: give them one, compute their label
+ * (the text the Stages drop-downs offer) and link a tutor to its company by name.
+ */
+function completeReferenceRows(ctx: Context): number {
+  let fixed = 0;
+  const companies = ctx.table(COMPANIES).readAll();
+  const companyByName = new Map<string, string[]>();
+  for (const c of companies) {
+    const key = fold(String(c.values.name ?? ''));
+    if (key) companyByName.set(key, [...(companyByName.get(key) ?? []), String(c.values.id ?? '')]);
+  }
+  const fixTable = <K extends string>(
+    spec: SheetSpec<K>,
+    prefix: string,
+    named: (r: Record<K, unknown>) => boolean,
+    patchOf: (r: Record<K, unknown>, id: string) => Partial<Record<K, string>>,
+  ) => {
+    const t = ctx.table(spec);
+    const rows = t.readAll();
+    const patches = new Map<number, Partial<Record<K, string>>>();
+    for (const { row, values } of rows) {
+      if (!named(values)) continue;
+      const id = String(values['id' as K] ?? '') || ctx.newId(prefix);
+      const patch = patchOf(values, id);
+      const changed = (Object.keys(patch) as K[]).some((k) => String(values[k] ?? '') !== patch[k]);
+      if (changed) patches.set(row, patch);
+    }
+    if (patches.size === 0) return;
+    const list = [...patches.keys()];
+    const lo = Math.min(...list);
+    t.readRows(lo, Math.max(...list) - lo + 1);
+    t.writeRows(patches);
+    fixed += patches.size;
+  };
+  const str = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
+  fixTable(COMPANIES, 'ENT', (r) => str(r.name) !== '', (_r, id) => ({ id }));
+  const students = ctx.table(STUDENTS).readAll();
+  const labels = studentLabels(
+    students.map(({ values: r }, i) => ({
+      id: str(r.id) || `row-${i}`,
+      lastName: str(r.lastName),
+      firstName: str(r.firstName),
+      className: str(r.className),
+      birthDate: str(r.birthDate),
+    })),
+  );
+  const labelByRow = new Map(students.map(({ row, values: r }, i) => [row, labels.get(str(r.id) || `row-${i}`) ?? '']));
+  const studentsTable = ctx.table(STUDENTS);
+  const studentPatches = new Map<number, Partial<Record<string, string>>>();
+  for (const { row, values: r } of students) {
+    if (str(r.lastName) === '') continue;
+    const id = str(r.id) || ctx.newId('ELV');
+    const label = labelByRow.get(row) ?? '';
+    if (id !== str(r.id) || label !== str(r.label)) studentPatches.set(row, { id, label });
+  }
+  if (studentPatches.size > 0) {
+    const list = [...studentPatches.keys()];
+    const lo = Math.min(...list);
+    studentsTable.readRows(lo, Math.max(...list) - lo + 1);
+    studentsTable.writeRows(studentPatches);
+    fixed += studentPatches.size;
+  }
+  fixTable(TUTORS, 'TUT', (r) => str(r.lastName) !== '', (r, id) => {
+    const ids = companyByName.get(fold(str(r.company))) ?? [];
+    const companyId = str(r.companyId) || (ids.length === 1 ? ids[0]! : '');
+    return { id, label: tutorLabel({ civility: str(r.civility), lastName: str(r.lastName), firstName: str(r.firstName) }), companyId };
+  });
+  fixTable(STAFF, 'PER', (r) => str(r.lastName) !== '', (r, id) => ({
+    id,
+    label: tutorLabel({ civility: str(r.civility), lastName: str(r.lastName), firstName: str(r.firstName) }),
+  }));
+  return fixed;
+}
+
 export function initialiseWorkbook(ctx: Context): SetupReport {
-  const report: SetupReport = { created: [], repaired: [] };
+  const report: SetupReport = { created: [], repaired: [], completed: 0 };
   const sheets = new Map<string, { sheet: Sheet; positions: Map<string, number> }>();
   ALL_SHEETS.forEach((spec, index) => {
     let sheet = ctx.ss.getSheetByName(spec.name);
@@ -196,11 +269,11 @@ export function initialiseWorkbook(ctx: Context): SetupReport {
     format(sheet, spec, positions);
     sheets.set(spec.name, { sheet, positions });
   });
-  validations(ctx, sheets);
+  validations(sheets);
   stagesFormulas(sheets.get(STAGES.name)!, sheets.get(VISITS.name)!.positions);
   const holidays = sheets.get(HOLIDAYS.name)!;
-  fillHolidays(holidays.sheet, holidays.positions, ctx);
-  void ABSENCES;
+  fillHolidays(holidays.sheet, ctx);
+  report.completed = completeReferenceRows(ctx);
   ctx.journal({ action: 'Initialiser le classeur', target: '', before: null, after: report });
   return report;
 }

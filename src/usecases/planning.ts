@@ -165,7 +165,9 @@ export function renderCalendar(ctx: Context, input: { stageId: string }): { shee
     const loaded = loadStage(ctx, text(input?.stageId));
     const session = refs.sessions.find((s) => s.id === loaded.stage.sessionId);
     if (!session) throw new UserError('La session de ce stage est introuvable dans la feuille Sessions.');
-    const siblings = stagesOfStudent(ctx, loaded.stage.studentId, loaded.stage.id).filter(
+    const siblings = stagesOfStudent(ctx, loaded.stage.studentId, loaded.stage.id)
+      .map((l) => l.stage)
+      .filter(
       (s) => s.sessionId === session.id,
     );
     const stages = [loaded.stage, ...siblings.sort((a, b) => (a.start < b.start ? -1 : 1))];

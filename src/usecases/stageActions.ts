@@ -76,7 +76,7 @@ export function stop(ctx: Context, input: StopInput): StageView {
 
 export function unstop(ctx: Context, input: RemoveStopInput): StageView {
   return mutateStage(ctx, { stageId: text(input.stageId), fingerprint: text(input.fingerprint), action: "Enlever l'arrêt" }, ({ stage }) => {
-    const others = input.restoreOriginalEnd === true ? stagesOfStudent(ctx, stage.studentId, stage.id) : [];
+    const others = input.restoreOriginalEnd === true ? stagesOfStudent(ctx, stage.studentId, stage.id).map((l) => l.stage) : [];
     return unwrap(removeStop(stage, { restoreOriginalEnd: input.restoreOriginalEnd === true }, others));
   });
 }
@@ -96,7 +96,7 @@ export function assignNewStage(ctx: Context, input: NewStageInput): StageView {
     const ids = { companyId: text(input.companyId), tutorId: text(input.tutorId), referentId: text(input.referentId) };
     checkReferenceIds(refs, ids);
     const session = sessionOf(refs, from.stage.sessionId);
-    const others = stagesOfStudent(ctx, from.stage.studentId, '');
+    const others = stagesOfStudent(ctx, from.stage.studentId, '').map((l) => l.stage);
     const created = unwrap(
       newStage(from.stage, session, others, { ...ids, start: text(input.start), end: text(input.end), weeklyHours: text(input.weeklyHours) }, {
         newId: ctx.newId('STG'),
@@ -123,7 +123,7 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
       : { companyId: text(input.companyId), tutorId: text(input.tutorId), referentId: text(input.referentId) };
     if (!keep) checkReferenceIds(refs, ids);
     const session = sessionOf(refs, loaded.stage.sessionId);
-    const others = stagesOfStudent(ctx, loaded.stage.studentId, loaded.stage.id);
+    const others = stagesOfStudent(ctx, loaded.stage.studentId, loaded.stage.id).map((l) => l.stage);
     const [first, second] = unwrap(
       splitStage(
         loaded.stage,

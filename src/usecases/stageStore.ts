@@ -111,13 +111,23 @@ export function unwrap<T>(r: Result<T>): T {
   return r.value;
 }
 
-/** Other stages of a student, in every session (for overlap rules). One block read. */
-export function stagesOfStudent(ctx: Context, studentId: string, exceptId: string): Stage[] {
+/**
+ * Other stages of a student, in every session (for overlap and duration rules): one read of the
+ * student column, then one read per stage of that student (a handful), never the whole table.
+ */
+export function stagesOfStudent(ctx: Context, studentId: string, exceptId: string): LoadedStage[] {
   const t = ctx.table(STAGES);
-  return t
-    .readColumns(['id', 'start', 'end', 'stoppedOn', 'sessionId', 'studentId'] as const)
-    .filter((r) => str(r.values.studentId) === studentId && str(r.values.id) !== exceptId && str(r.values.id) !== '')
-    .map((r) => stageFromRecord(r.values, parsers));
+  const column = t.readColumn('studentId');
+  const rows: number[] = [];
+  column.forEach((v, i) => {
+    if (v === studentId) rows.push(i + 2);
+  });
+  return rows
+    .map((row) => {
+      const rec = t.readRow(row);
+      return { row, rec, stage: stageFromRecord(rec, parsers) };
+    })
+    .filter((l) => l.stage.id !== '' && l.stage.id !== exceptId);
 }
 
 /**

@@ -69,7 +69,10 @@ export function publicHolidaysBetween(
   const last = Number(end.slice(0, 4));
   for (let y = first; y <= last; y++) {
     for (const h of publicHolidays(y, opts)) {
-      if (h.date >= start && h.date <= end) out.set(h.date, h.name);
+      if (h.date < start || h.date > end) continue;
+      // Ascension can fall on 1 May (2008, 2065…): the day keeps both names.
+      const other = out.get(h.date);
+      out.set(h.date, other ? `${other} / ${h.name}` : h.name);
     }
   }
   return out;

@@ -46,7 +46,11 @@ export function cell<F extends string>(
   field: F,
 ): string {
   const index = mapping[field];
-  return index === undefined ? '' : String(row[index] ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
+  return index === undefined
+    ? ''
+    : String(row[index] ?? '')
+        .replace(/[\s\u00a0]+/g, ' ')
+        .trim();
 }
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -9,14 +9,7 @@ import type { ColumnMapping, ImportStatus } from './columns';
 import { cell, isEmail, mapColumns } from './columns';
 
 export type CompanyField =
-  | 'name'
-  | 'siret'
-  | 'address'
-  | 'postalCode'
-  | 'city'
-  | 'country'
-  | 'phone'
-  | 'email';
+  'name' | 'siret' | 'address' | 'postalCode' | 'city' | 'country' | 'phone' | 'email';
 
 export const COMPANY_FIELD_LABELS: Readonly<Record<CompanyField, string>> = {
   name: 'Raison sociale',
@@ -30,14 +23,30 @@ export const COMPANY_FIELD_LABELS: Readonly<Record<CompanyField, string>> = {
 };
 
 const COMPANY_SYNONYMS: Readonly<Record<CompanyField, readonly string[]>> = {
-  name: ['raisonsociale', 'nom', 'entreprise', 'nomentreprise', 'nomdelentreprise', 'denomination', 'societe'],
+  name: [
+    'raisonsociale',
+    'nom',
+    'entreprise',
+    'nomentreprise',
+    'nomdelentreprise',
+    'denomination',
+    'societe',
+  ],
   siret: ['siret', 'numerosiret', 'nsiret', 'nodesiret', 'ndesiret', 'siretentreprise'],
   address: ['adresse', 'adresse1', 'adressepostale', 'rue', 'voie', 'adresseligne1'],
   postalCode: ['codepostal', 'cp'],
   city: ['ville', 'commune', 'localite'],
   country: ['pays'],
   phone: ['telephone', 'tel', 'telephonefixe', 'numerodetelephone', 'telephonestandard'],
-  email: ['email', 'mail', 'courriel', 'adresseemail', 'adressemail', 'adressecourriel', 'adresseelectronique'],
+  email: [
+    'email',
+    'mail',
+    'courriel',
+    'adresseemail',
+    'adressemail',
+    'adressecourriel',
+    'adresseelectronique',
+  ],
 };
 
 export function mapCompanyColumns(headers: readonly string[]): ColumnMapping<CompanyField> {
@@ -182,6 +191,8 @@ export function planCompanyImport(
       claimedBy.set(known.id, line);
       const updated: Company = { ...known };
       for (const f of FIELDS) if (draft[f] !== '') updated[f] = draft[f];
+      // The same SIRET written with spaces is no change.
+      if (normaliseSiret(known.siret) === draft.siret) updated.siret = known.siret;
       const unchanged = FIELDS.every((f) => updated[f] === known[f]);
       return { company: updated, status: unchanged ? 'inchangé' : 'mis à jour', line };
     }

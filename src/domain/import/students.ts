@@ -10,13 +10,7 @@ import type { ColumnMapping, ImportStatus } from './columns';
 import { cell, isEmail, mapColumns } from './columns';
 
 export type StudentField =
-  | 'lastName'
-  | 'firstName'
-  | 'fullName'
-  | 'className'
-  | 'birthDate'
-  | 'email'
-  | 'ine';
+  'lastName' | 'firstName' | 'fullName' | 'className' | 'birthDate' | 'email' | 'ine';
 
 /** A student with the national identifier, when the caller keeps it. */
 export type ImportableStudent = Student & { ine?: string };
@@ -32,12 +26,36 @@ export const STUDENT_FIELD_LABELS: Readonly<Record<StudentField, string>> = {
 };
 
 const STUDENT_SYNONYMS: Readonly<Record<StudentField, readonly string[]>> = {
-  lastName: ['nom', 'nomdefamille', 'nomfamille', 'nomdusage', 'nomusage', 'nomeleve', 'nomdeleleve'],
+  lastName: [
+    'nom',
+    'nomdefamille',
+    'nomfamille',
+    'nomdusage',
+    'nomusage',
+    'nomeleve',
+    'nomdeleleve',
+  ],
   firstName: ['prenom', 'prenom1', 'premierprenom', 'prenomusuel', 'prenomeleve', 'prenomdeleleve'],
   fullName: ['eleve', 'nomprenom', 'nometprenom', 'stagiaire', 'identite'],
   className: ['classe', 'division', 'div', 'classeactuelle', 'divisionactuelle', 'libelleclasse'],
-  birthDate: ['neele', 'nele', 'datedenaissance', 'datenaissance', 'datenaiss', 'datedenaiss', 'naissance'],
-  email: ['email', 'mail', 'courriel', 'adresseemail', 'adressemail', 'adressecourriel', 'adresseelectronique'],
+  birthDate: [
+    'neele',
+    'nele',
+    'datedenaissance',
+    'datenaissance',
+    'datenaiss',
+    'datedenaiss',
+    'naissance',
+  ],
+  email: [
+    'email',
+    'mail',
+    'courriel',
+    'adresseemail',
+    'adressemail',
+    'adressecourriel',
+    'adresseelectronique',
+  ],
   ine: ['ine', 'idnational', 'identifiantnational', 'numeroine', 'ineeleve'],
 };
 
@@ -60,7 +78,9 @@ export function missingStudentColumns(mapping: ColumnMapping<StudentField>): str
  * words in capitals are the last name (PRONOTE's way); otherwise the first word is.
  */
 export function splitFullName(full: string): { lastName: string; firstName: string } {
-  const words = squish(full).split(' ').filter((w) => w !== '');
+  const words = squish(full)
+    .split(' ')
+    .filter((w) => w !== '');
   const isUpper = (w: string): boolean => w === w.toLocaleUpperCase('fr-FR') && /\p{L}/u.test(w);
   let n = 0;
   while (n < words.length && isUpper(words[n]!)) n++;
@@ -109,8 +129,7 @@ function findStudent(row: ImportableStudent, pool: readonly ImportableStudent[])
   }
   const sameClass = namesakes.filter(
     (s) =>
-      fold(s.className) === fold(row.className) &&
-      (row.birthDate === '' || s.birthDate === ''),
+      fold(s.className) === fold(row.className) && (row.birthDate === '' || s.birthDate === ''),
   );
   if (sameClass.length === 1) return { student: sameClass[0]! };
   if (sameClass.length > 1) return { ambiguous: true };
@@ -154,7 +173,9 @@ export function planStudentImport(
       line,
     });
     if (missing.length > 0) {
-      return error(`Colonne${missing.length > 1 ? 's' : ''} introuvable${missing.length > 1 ? 's' : ''} dans le fichier : ${missing.join(', ')}.`);
+      return error(
+        `Colonne${missing.length > 1 ? 's' : ''} introuvable${missing.length > 1 ? 's' : ''} dans le fichier : ${missing.join(', ')}.`,
+      );
     }
     if (draft.lastName === '') return error('Le nom est vide.');
     if (draft.firstName === '') return error('Le prénom est vide.');
@@ -189,7 +210,11 @@ export function planStudentImport(
       };
       const mergedIne = draft.ine ?? known.ine;
       if (mergedIne !== undefined && mergedIne !== '') updated.ine = mergedIne;
-      return { student: updated, status: sameStudent(known, updated) ? 'inchangé' : 'mis à jour', line };
+      return {
+        student: updated,
+        status: sameStudent(known, updated) ? 'inchangé' : 'mis à jour',
+        line,
+      };
     }
     const created: ImportableStudent = { ...draft, id: newId() };
     pool.push(created);

@@ -59,7 +59,13 @@ export interface FilterableStage {
 
 const TRI_STATES: readonly TriState[] = ['sans', 'indif', 'avec'];
 const VISIT_STATES: readonly VisitState[] = ['a_effectuer', 'indif', 'effectuees'];
-const PHASE_FILTERS: readonly PhaseFilter[] = ['effectues', 'en_cours', 'indif', 'a_venir', 'arretes'];
+const PHASE_FILTERS: readonly PhaseFilter[] = [
+  'effectues',
+  'en_cours',
+  'indif',
+  'a_venir',
+  'arretes',
+];
 
 const PHASE_OF_FILTER: Record<Exclude<PhaseFilter, 'indif'>, Phase> = {
   effectues: 'Effectué',

@@ -111,7 +111,10 @@ function clashMessage(clash: Stage, session: Session, ctx: NewStageContext): str
 }
 
 /** "Arrêter le stage…": the end becomes the stop date; the end before any stop is kept. */
-export function stopStage(stage: Stage, input: { stoppedOn: string; reason: string }): Result<Stage> {
+export function stopStage(
+  stage: Stage,
+  input: { stoppedOn: string; reason: string },
+): Result<Stage> {
   if (stage.stoppedOn !== '') {
     return fail(
       `Ce stage est déjà arrêté depuis le ${formatFr(stage.stoppedOn)} : enlevez d'abord l'arrêt.`,
@@ -142,12 +145,9 @@ function restoreProblem(stage: Stage, others: readonly Stage[]): string | null {
   if (stage.originalEnd < stage.start) {
     return `La fin initiale (${formatFr(stage.originalEnd)}) est avant le début du stage : impossible de la rétablir.`;
   }
-  const clash = findClash(
-    stage.studentId,
-    { start: stage.start, end: stage.originalEnd },
-    others,
-    [stage.id],
-  );
+  const clash = findClash(stage.studentId, { start: stage.start, end: stage.originalEnd }, others, [
+    stage.id,
+  ]);
   if (clash) {
     return (
       `Impossible de rétablir la fin initiale (${formatFr(stage.originalEnd)}) : ` +
@@ -344,7 +344,11 @@ export function splitStage(
           stopReason: reason,
           originalEnd: stage.originalEnd !== '' ? stage.originalEnd : stage.end,
         }
-      : { ...stage, end: firstEnd, needsAmendment: stage.needsAmendment || stage.conventionUrl !== '' };
+      : {
+          ...stage,
+          end: firstEnd,
+          needsAmendment: stage.needsAmendment || stage.conventionUrl !== '',
+        };
   const second: Stage = {
     id: ctx.newId,
     sessionId: stage.sessionId,

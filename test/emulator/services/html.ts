@@ -220,11 +220,12 @@ export function compileTemplate(source: string): string {
 
 function createTemplate(log: CallLog, files: HtmlFiles, source: string): HtmlTemplate {
   const code = compileTemplate(source);
-  // Scripts set variables as plain properties (`t.data = …`), so the template is a plain object.
+  // Scripts set variables as plain properties (`t.data = …`), so the template is a plain object;
+  // its methods are non-enumerable (not variables) and configurable (the call-count proxy wraps them).
   const template: Record<string, unknown> = {};
   Object.defineProperties(template, {
     evaluate: {
-      enumerable: false,
+      configurable: true,
       value: () => {
         const vars: Record<string, unknown> = Object.create(null);
         for (const [k, v] of Object.entries(template)) vars[k] = v;
@@ -239,9 +240,9 @@ function createTemplate(log: CallLog, files: HtmlFiles, source: string): HtmlTem
         return new HtmlOutputImpl(log, html + out.join(''), files).api;
       },
     },
-    getCode: { enumerable: false, value: () => code },
-    getCodeWithComments: { enumerable: false, value: () => code },
-    getRawContent: { enumerable: false, value: () => source },
+    getCode: { configurable: true, value: () => code },
+    getCodeWithComments: { configurable: true, value: () => code },
+    getRawContent: { configurable: true, value: () => source },
   });
   return expose<HtmlTemplate>(template as HtmlTemplate, 'HtmlTemplate', log);
 }

@@ -306,10 +306,10 @@ class ClockTriggerBuilderImpl extends Exposed<GoogleAppsScript.Script.ClockTrigg
     const kinds = [s.after, s.at, s.everyMinutes, s.everyHours, s.everyDays, s.everyWeeks].filter(
       (v) => v !== undefined,
     );
-    if (kinds.length === 0) throw new Error('Time-based triggers must have a schedule.');
     if (s.atHour !== undefined && s.everyDays === undefined && s.everyWeeks === undefined) {
       throw new Error('atHour() can only be used with everyDays() or everyWeeks().');
     }
+    if (kinds.length === 0) throw new Error('Time-based triggers must have a schedule.');
     const record = this.registry.add({
       handler: this.handler,
       eventType: 'CLOCK',

@@ -38,14 +38,19 @@ describe('parseUserDate', () => {
     expect(error(parseUserDate('', 'arrêt')).error).toBe("La date d'arrêt est obligatoire.");
   });
 
-  it.each(['abc', '27/02', '27/02/23', '2023/02/27', '27 février 2023', '27/02/2023x', '27/02/0023'])(
-    'rejects the text %j',
-    (text) => {
-      expect(error(parseUserDate(text, 'début')).error).toBe(
-        `« ${text.trim()} » n'est pas une date : écrivez-la jj/mm/aaaa (par exemple 27/02/2023).`,
-      );
-    },
-  );
+  it.each([
+    'abc',
+    '27/02',
+    '27/02/23',
+    '2023/02/27',
+    '27 février 2023',
+    '27/02/2023x',
+    '27/02/0023',
+  ])('rejects the text %j', (text) => {
+    expect(error(parseUserDate(text, 'début')).error).toBe(
+      `« ${text.trim()} » n'est pas une date : écrivez-la jj/mm/aaaa (par exemple 27/02/2023).`,
+    );
+  });
 
   it('gives the exact message for "abc"', () => {
     expect(error(parseUserDate('abc', 'début')).error).toBe(
@@ -54,7 +59,7 @@ describe('parseUserDate', () => {
   });
 
   it.each([
-    ['31/02/2023', 'Le 31/02/2023 n\'existe pas.'],
+    ['31/02/2023', "Le 31/02/2023 n'existe pas."],
     ['29/02/2023', "Le 29/02/2023 n'existe pas."],
     ['31/4/2023', "Le 31/04/2023 n'existe pas."],
     ['00/01/2023', "Le 00/01/2023 n'existe pas."],
@@ -109,7 +114,14 @@ describe('date arithmetic', () => {
   it('crosses daylight-saving changes day by day', () => {
     // Europe: 26/03/2023 and 29/10/2023; New Zealand: 02/04/2023 and 24/09/2023;
     // United States: 12/03/2023 and 05/11/2023.
-    for (const day of ['2023-03-26', '2023-10-29', '2023-04-02', '2023-09-24', '2023-03-12', '2023-11-05']) {
+    for (const day of [
+      '2023-03-26',
+      '2023-10-29',
+      '2023-04-02',
+      '2023-09-24',
+      '2023-03-12',
+      '2023-11-05',
+    ]) {
       expect(addDays(addDays(day, -1), 1)).toBe(day);
       expect(addDays(day, 1) > day).toBe(true);
       expect(daysBetweenInclusive(addDays(day, -1), addDays(day, 1))).toBe(3);
@@ -190,7 +202,11 @@ describe('independence from the host time zone', () => {
       expect(weekdayIndex('2023-02-27')).toBe(0);
       expect(daysBetweenInclusive('2022-09-01', '2023-08-31')).toBe(365);
       expect(eachDay('2022-09-01', '2023-08-31')).toHaveLength(365);
-      expect(eachDay('2023-03-25', '2023-03-27')).toEqual(['2023-03-25', '2023-03-26', '2023-03-27']);
+      expect(eachDay('2023-03-25', '2023-03-27')).toEqual([
+        '2023-03-25',
+        '2023-03-26',
+        '2023-03-27',
+      ]);
       expect(value(parseUserDate('01/01/2023', 'début'))).toBe('2023-01-01');
       expect(isIsoDate('2023-09-03')).toBe(true);
     } finally {

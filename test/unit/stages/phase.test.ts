@@ -50,9 +50,12 @@ describe('phaseHeaderFormula', () => {
   });
   it('matches the Stages schema layout (A, C, D, L)', () => {
     const cols = STAGES.columns;
-    expect([letter(cols, 'id'), letter(cols, 'start'), letter(cols, 'end'), letter(cols, 'stoppedOn')]).toEqual(
-      ['A', 'C', 'D', 'L'],
-    );
+    expect([
+      letter(cols, 'id'),
+      letter(cols, 'start'),
+      letter(cols, 'end'),
+      letter(cols, 'stoppedOn'),
+    ]).toEqual(['A', 'C', 'D', 'L']);
   });
   it('follows moved columns', () => {
     expect(phaseHeaderFormula({ id: 'B', start: 'E', end: 'F', stoppedOn: 'AA' })).toContain(

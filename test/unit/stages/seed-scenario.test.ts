@@ -51,7 +51,9 @@ function assignedStage(session: Session): Stage {
     start: plan.toCreate[0]!.period.start,
     end: plan.toCreate[0]!.period.end,
   });
-  return value(reassignStage(created, { companyId: 'CA', tutorId: 'TUT1', referentId: 'PER1' }, TUTORS));
+  return value(
+    reassignStage(created, { companyId: 'CA', tutorId: 'TUT1', referentId: 'PER1' }, TUTORS),
+  );
 }
 
 describe('seed 000: two stages in one session', () => {
@@ -63,23 +65,58 @@ describe('seed 000: two stages in one session', () => {
     // A new stage cannot be assigned while the first one covers the whole period.
     expect(
       error(
-        newStage(first, session, [first], { start: '01/03/2023', end: '31/03/2023', companyId: '', tutorId: '', referentId: '', weeklyHours: '' }, { newId: 'STG2', tutors: TUTORS }),
+        newStage(
+          first,
+          session,
+          [first],
+          {
+            start: '01/03/2023',
+            end: '31/03/2023',
+            companyId: '',
+            tutorId: '',
+            referentId: '',
+            weeklyHours: '',
+          },
+          { newId: 'STG2', tutors: TUTORS },
+        ),
       ).field,
     ).toBe('start');
 
-    const stopped = value(stopStage(first, { stoppedOn: '27/02/2023', reason: 'Second stage dans une autre entreprise' }));
+    const stopped = value(
+      stopStage(first, {
+        stoppedOn: '27/02/2023',
+        reason: 'Second stage dans une autre entreprise',
+      }),
+    );
     expect(row(stopped)).toBe('01/02/2023 - 27/02/2023 CA');
     expect(phaseOf(stopped, '2023-02-15')).toBe('Arrêté');
     expect(stopped.originalEnd).toBe('2023-03-31');
 
     const second = value(
-      newStage(stopped, session, [stopped], { start: '01/03/2023', end: '31/03/2023', companyId: '', tutorId: '', referentId: '', weeklyHours: '' }, { newId: 'STG2', tutors: TUTORS }),
+      newStage(
+        stopped,
+        session,
+        [stopped],
+        {
+          start: '01/03/2023',
+          end: '31/03/2023',
+          companyId: '',
+          tutorId: '',
+          referentId: '',
+          weeklyHours: '',
+        },
+        { newId: 'STG2', tutors: TUTORS },
+      ),
     );
-    const secondWithCompany = value(reassignStage(second, { companyId: 'BP', tutorId: '', referentId: '' }, TUTORS));
+    const secondWithCompany = value(
+      reassignStage(second, { companyId: 'BP', tutorId: '', referentId: '' }, TUTORS),
+    );
 
     // The original end cannot come back: the second stage now uses those days.
     expect(canRestoreOriginalEnd(stopped, [stopped, secondWithCompany])).toBe(false);
-    const unstopped = value(removeStop(stopped, { restoreOriginalEnd: false }, [stopped, secondWithCompany]));
+    const unstopped = value(
+      removeStop(stopped, { restoreOriginalEnd: false }, [stopped, secondWithCompany]),
+    );
 
     expect([row(unstopped), row(secondWithCompany)]).toEqual([
       '01/02/2023 - 27/02/2023 CA',
@@ -119,7 +156,10 @@ describe('seed 000: two stages in one session', () => {
           { newId: 'STG2', tutors: TUTORS },
         ),
       );
-      expect([row(a), row(b)]).toEqual(['01/02/2023 - 27/02/2023 CA', '01/03/2023 - 31/03/2023 BP']);
+      expect([row(a), row(b)]).toEqual([
+        '01/02/2023 - 27/02/2023 CA',
+        '01/03/2023 - 31/03/2023 BP',
+      ]);
       expect(a.stoppedOn).toBe(mode === 'stop' ? '2023-02-27' : '');
       expect(b.studentId).toBe(a.studentId);
       expect(b.sessionId).toBe(a.sessionId);
@@ -131,7 +171,20 @@ describe('seed 000: two stages in one session', () => {
     const first = assignedStage(session);
     const stopped = value(stopStage(first, { stoppedOn: '27/02/2023', reason: 'Rupture' }));
     const second = value(
-      newStage(stopped, session, [stopped], { start: '06/03/2023', end: '31/03/2023', companyId: 'BP', tutorId: 'TUT2', referentId: 'PER1', weeklyHours: '35' }, { newId: 'STG2', tutors: TUTORS }),
+      newStage(
+        stopped,
+        session,
+        [stopped],
+        {
+          start: '06/03/2023',
+          end: '31/03/2023',
+          companyId: 'BP',
+          tutorId: 'TUT2',
+          referentId: 'PER1',
+          weeklyHours: '35',
+        },
+        { newId: 'STG2', tutors: TUTORS },
+      ),
     );
     expect(phaseOf(stopped, '2023-03-10')).toBe('Arrêté');
     expect(phaseOf(second, '2023-03-10')).toBe('En cours');

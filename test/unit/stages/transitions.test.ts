@@ -21,7 +21,9 @@ function newInput(start: string, end: string, extra: Partial<Record<string, stri
 
 describe('stopStage', () => {
   it('ends the stage on the stop date and keeps the original end', () => {
-    const stopped = value(stopStage(stage(), { stoppedOn: '27/02/2023', reason: '  Changement d’entreprise ' }));
+    const stopped = value(
+      stopStage(stage(), { stoppedOn: '27/02/2023', reason: '  Changement d’entreprise ' }),
+    );
     expect(stopped).toEqual(
       stage({
         end: '2023-02-27',
@@ -60,7 +62,8 @@ describe('stopStage', () => {
 
   it('refuses a stop before the start or after the end', () => {
     expect(error(stopStage(stage(), { stoppedOn: '31/01/2023', reason: 'x' }))).toEqual({
-      error: "La date d'arrêt (31/01/2023) doit tomber pendant le stage, du 01/02/2023 au 31/03/2023.",
+      error:
+        "La date d'arrêt (31/01/2023) doit tomber pendant le stage, du 01/02/2023 au 31/03/2023.",
       field: 'stoppedOn',
     });
     expect(error(stopStage(stage(), { stoppedOn: '01/04/2023', reason: 'x' })).field).toBe(
@@ -88,15 +91,24 @@ describe('stopStage', () => {
       error: "Le motif de l'arrêt est obligatoire.",
       field: 'reason',
     });
-    expect(value(stopStage(stage(), { stoppedOn: '27/02/2023', reason: 'x'.repeat(500) })).stopReason).toHaveLength(500);
-    expect(error(stopStage(stage(), { stoppedOn: '27/02/2023', reason: 'x'.repeat(501) }))).toEqual({
-      error: "Le motif de l'arrêt est trop long : 501 caractères pour 500 au plus.",
-      field: 'reason',
-    });
+    expect(
+      value(stopStage(stage(), { stoppedOn: '27/02/2023', reason: 'x'.repeat(500) })).stopReason,
+    ).toHaveLength(500);
+    expect(error(stopStage(stage(), { stoppedOn: '27/02/2023', reason: 'x'.repeat(501) }))).toEqual(
+      {
+        error: "Le motif de l'arrêt est trop long : 501 caractères pour 500 au plus.",
+        field: 'reason',
+      },
+    );
   });
 
   it('refuses to stop a stage already stopped', () => {
-    const stopped = stage({ end: '2023-02-27', stoppedOn: '2023-02-27', stopReason: 'x', originalEnd: '2023-03-31' });
+    const stopped = stage({
+      end: '2023-02-27',
+      stoppedOn: '2023-02-27',
+      stopReason: 'x',
+      originalEnd: '2023-03-31',
+    });
     expect(error(stopStage(stopped, { stoppedOn: '20/02/2023', reason: 'y' }))).toEqual({
       error: "Ce stage est déjà arrêté depuis le 27/02/2023 : enlevez d'abord l'arrêt.",
     });
@@ -147,7 +159,13 @@ describe('removeStop', () => {
   });
 
   it('refuses to restore over another stage of the student, naming its dates', () => {
-    const second = stage({ id: 'STG2', start: '2023-03-01', end: '2023-03-31', companyId: 'BP', tutorId: '' });
+    const second = stage({
+      id: 'STG2',
+      start: '2023-03-01',
+      end: '2023-03-31',
+      companyId: 'BP',
+      tutorId: '',
+    });
     expect(canRestoreOriginalEnd(stopped, [stopped, second])).toBe(false);
     expect(error(removeStop(stopped, { restoreOriginalEnd: true }, [stopped, second]))).toEqual({
       error:
@@ -157,12 +175,17 @@ describe('removeStop', () => {
   });
 
   it('ignores other students and stages merely touching the restored range', () => {
-    const otherStudent = stage({ id: 'X', studentId: 'ELV2', start: '2023-03-01', end: '2023-03-31' });
+    const otherStudent = stage({
+      id: 'X',
+      studentId: 'ELV2',
+      start: '2023-03-01',
+      end: '2023-03-31',
+    });
     const touching = stage({ id: 'Y', sessionId: 'SES9', start: '2023-04-01', end: '2023-04-30' });
     expect(canRestoreOriginalEnd(stopped, [otherStudent, touching])).toBe(true);
-    expect(value(removeStop(stopped, { restoreOriginalEnd: true }, [otherStudent, touching])).end).toBe(
-      '2023-03-31',
-    );
+    expect(
+      value(removeStop(stopped, { restoreOriginalEnd: true }, [otherStudent, touching])).end,
+    ).toBe('2023-03-31');
   });
 
   it('checks stages of other sessions too', () => {
@@ -188,10 +211,19 @@ describe('removeStop', () => {
 });
 
 describe('newStage', () => {
-  const first = stage({ end: '2023-02-27', stoppedOn: '2023-02-27', stopReason: 'x', originalEnd: '2023-03-31', schedule: [7, 7, 7, 7, 7, 0, 0], country: 'France' });
+  const first = stage({
+    end: '2023-02-27',
+    stoppedOn: '2023-02-27',
+    stopReason: 'x',
+    originalEnd: '2023-03-31',
+    schedule: [7, 7, 7, 7, 7, 0, 0],
+    country: 'France',
+  });
 
   it('creates the second stage of the seed, touching the first one', () => {
-    const created = value(newStage(first, SESSION, [first], newInput('01/03/2023', '31/03/2023'), ctx));
+    const created = value(
+      newStage(first, SESSION, [first], newInput('01/03/2023', '31/03/2023'), ctx),
+    );
     expect(created).toEqual({
       id: 'STG2',
       sessionId: 'SES1',
@@ -213,13 +245,15 @@ describe('newStage', () => {
   });
 
   it('accepts a stage starting the day after the previous one ends', () => {
-    expect(value(newStage(first, SESSION, [first], newInput('28/02/2023', '31/03/2023'), ctx)).start).toBe(
-      '2023-02-28',
-    );
+    expect(
+      value(newStage(first, SESSION, [first], newInput('28/02/2023', '31/03/2023'), ctx)).start,
+    ).toBe('2023-02-28');
   });
 
   it('refuses a stage sharing one day with the previous one', () => {
-    expect(error(newStage(first, SESSION, [first], newInput('27/02/2023', '31/03/2023'), ctx))).toEqual({
+    expect(
+      error(newStage(first, SESSION, [first], newInput('27/02/2023', '31/03/2023'), ctx)),
+    ).toEqual({
       error:
         "Ces dates chevauchent un autre stage de l'élève : du 01/02/2023 au 27/02/2023 (session « BTS 1 info période 1 »). Choisissez d'autres dates, ou arrêtez ou scindez d'abord ce stage.",
       field: 'start',
@@ -228,27 +262,35 @@ describe('newStage', () => {
 
   it('refuses overlapping the stage it comes from when it was not stopped', () => {
     const whole = stage();
-    expect(error(newStage(whole, SESSION, [whole], newInput('01/03/2023', '31/03/2023'), ctx)).error).toContain(
-      'du 01/02/2023 au 31/03/2023',
-    );
+    expect(
+      error(newStage(whole, SESSION, [whole], newInput('01/03/2023', '31/03/2023'), ctx)).error,
+    ).toContain('du 01/02/2023 au 31/03/2023');
   });
 
   it('refuses overlapping a stage of another session, naming it', () => {
     const other = stage({ id: 'OLD', sessionId: 'SES0', start: '2023-03-27', end: '2023-04-07' });
     const sessions = [{ id: 'SES0', title: 'Stage découverte' }];
     expect(
-      error(newStage(first, SESSION, [first, other], newInput('01/03/2023', '31/03/2023'), { ...ctx, sessions })).error,
+      error(
+        newStage(first, SESSION, [first, other], newInput('01/03/2023', '31/03/2023'), {
+          ...ctx,
+          sessions,
+        }),
+      ).error,
     ).toBe(
       "Ces dates chevauchent un autre stage de l'élève : du 27/03/2023 au 07/04/2023 (session « Stage découverte »). Choisissez d'autres dates, ou arrêtez ou scindez d'abord ce stage.",
     );
     expect(
-      error(newStage(first, SESSION, [first, other], newInput('01/03/2023', '31/03/2023'), ctx)).error,
+      error(newStage(first, SESSION, [first, other], newInput('01/03/2023', '31/03/2023'), ctx))
+        .error,
     ).toContain('(autre session)');
   });
 
   it('ignores the stages of other students', () => {
     const mate = stage({ id: 'M', studentId: 'ELV2', start: '2023-03-01', end: '2023-03-31' });
-    expect(newStage(first, SESSION, [first, mate], newInput('01/03/2023', '31/03/2023'), ctx).ok).toBe(true);
+    expect(
+      newStage(first, SESSION, [first, mate], newInput('01/03/2023', '31/03/2023'), ctx).ok,
+    ).toBe(true);
   });
 
   it('accepts a one-day stage', () => {
@@ -257,37 +299,56 @@ describe('newStage', () => {
   });
 
   it('refuses an end before the start', () => {
-    expect(error(newStage(first, SESSION, [first], newInput('31/03/2023', '01/03/2023'), ctx))).toEqual({
+    expect(
+      error(newStage(first, SESSION, [first], newInput('31/03/2023', '01/03/2023'), ctx)),
+    ).toEqual({
       error: 'La fin (01/03/2023) est avant le début (31/03/2023).',
       field: 'end',
     });
   });
 
   it('refuses dates outside the period, blaming the bound at fault', () => {
-    expect(error(newStage(first, SESSION, [first], newInput('01/03/2023', '01/04/2023'), ctx))).toEqual({
-      error: 'Les dates du stage doivent tenir dans la période de la session : du 01/02/2023 au 31/03/2023.',
+    expect(
+      error(newStage(first, SESSION, [first], newInput('01/03/2023', '01/04/2023'), ctx)),
+    ).toEqual({
+      error:
+        'Les dates du stage doivent tenir dans la période de la session : du 01/02/2023 au 31/03/2023.',
       field: 'end',
     });
-    expect(error(newStage(first, SESSION, [first], newInput('31/01/2023', '10/02/2023'), ctx)).field).toBe('start');
+    expect(
+      error(newStage(first, SESSION, [first], newInput('31/01/2023', '10/02/2023'), ctx)).field,
+    ).toBe('start');
   });
 
   it('works with a session of two periods: inside either, never across', () => {
     const p1 = stage({ sessionId: 'SES2', start: '2023-01-09', end: '2023-02-03' });
     const s = value(newStage(p1, TWO_PERIODS, [p1], newInput('02/05/2023', '26/05/2023'), ctx));
     expect([s.start, s.end]).toEqual(['2023-05-02', '2023-05-26']);
-    expect(error(newStage(p1, TWO_PERIODS, [p1], newInput('01/02/2023', '10/05/2023'), ctx)).error).toBe(
+    expect(
+      error(newStage(p1, TWO_PERIODS, [p1], newInput('01/02/2023', '10/05/2023'), ctx)).error,
+    ).toBe(
       'Les dates du stage doivent tenir dans une seule période de la session : du 09/01/2023 au 03/02/2023 ou du 02/05/2023 au 26/05/2023.',
     );
-    expect(error(newStage(p1, TWO_PERIODS, [p1], newInput('01/03/2023', '10/03/2023'), ctx)).field).toBe('start');
+    expect(
+      error(newStage(p1, TWO_PERIODS, [p1], newInput('01/03/2023', '10/03/2023'), ctx)).field,
+    ).toBe('start');
   });
 
   it('refuses a session without period and a stage of another session', () => {
-    expect(error(newStage(first, { ...SESSION, periods: [] }, [first], newInput('01/03/2023', '31/03/2023'), ctx)).error).toBe(
-      "La session « BTS 1 info période 1 » n'a aucune période.",
-    );
-    expect(error(newStage(first, TWO_PERIODS, [first], newInput('02/05/2023', '26/05/2023'), ctx)).error).toBe(
-      "Le stage d'origine n'appartient pas à la session « Bac pro 2 périodes ».",
-    );
+    expect(
+      error(
+        newStage(
+          first,
+          { ...SESSION, periods: [] },
+          [first],
+          newInput('01/03/2023', '31/03/2023'),
+          ctx,
+        ),
+      ).error,
+    ).toBe("La session « BTS 1 info période 1 » n'a aucune période.");
+    expect(
+      error(newStage(first, TWO_PERIODS, [first], newInput('02/05/2023', '26/05/2023'), ctx)).error,
+    ).toBe("Le stage d'origine n'appartient pas à la session « Bac pro 2 périodes ».");
   });
 
   it('reports bad dates on their field', () => {
@@ -295,7 +356,9 @@ describe('newStage', () => {
       error: 'La date de début est obligatoire.',
       field: 'start',
     });
-    expect(error(newStage(first, SESSION, [first], newInput('01/03/2023', 'fin mars'), ctx))).toEqual({
+    expect(
+      error(newStage(first, SESSION, [first], newInput('01/03/2023', 'fin mars'), ctx)),
+    ).toEqual({
       error: "« fin mars » n'est pas une date : écrivez-la jj/mm/aaaa (par exemple 27/02/2023).",
       field: 'end',
     });
@@ -303,26 +366,80 @@ describe('newStage', () => {
 
   it('takes company, tutor, referent and weekly hours', () => {
     const s = value(
-      newStage(first, SESSION, [first], newInput('01/03/2023', '31/03/2023', { companyId: 'BP', tutorId: 'TUT2', referentId: 'PER1', weeklyHours: '35,5' }), ctx),
+      newStage(
+        first,
+        SESSION,
+        [first],
+        newInput('01/03/2023', '31/03/2023', {
+          companyId: 'BP',
+          tutorId: 'TUT2',
+          referentId: 'PER1',
+          weeklyHours: '35,5',
+        }),
+        ctx,
+      ),
     );
-    expect([s.companyId, s.tutorId, s.referentId, s.weeklyHours]).toEqual(['BP', 'TUT2', 'PER1', 35.5]);
+    expect([s.companyId, s.tutorId, s.referentId, s.weeklyHours]).toEqual([
+      'BP',
+      'TUT2',
+      'PER1',
+      35.5,
+    ]);
   });
 
   it('refuses a tutor of another company, an unknown tutor, a tutor without company', () => {
     expect(
-      error(newStage(first, SESSION, [first], newInput('01/03/2023', '31/03/2023', { companyId: 'BP', tutorId: 'TUT1' }), ctx)),
-    ).toEqual({ error: "M. ECUSSON Blase n'est pas tuteur dans l'entreprise choisie.", field: 'tutorId' });
+      error(
+        newStage(
+          first,
+          SESSION,
+          [first],
+          newInput('01/03/2023', '31/03/2023', { companyId: 'BP', tutorId: 'TUT1' }),
+          ctx,
+        ),
+      ),
+    ).toEqual({
+      error: "M. ECUSSON Blase n'est pas tuteur dans l'entreprise choisie.",
+      field: 'tutorId',
+    });
     expect(
-      error(newStage(first, SESSION, [first], newInput('01/03/2023', '31/03/2023', { companyId: 'BP', tutorId: 'NOPE' }), ctx)),
-    ).toEqual({ error: "Ce tuteur n'existe pas (ou plus) dans la feuille Tuteurs.", field: 'tutorId' });
+      error(
+        newStage(
+          first,
+          SESSION,
+          [first],
+          newInput('01/03/2023', '31/03/2023', { companyId: 'BP', tutorId: 'NOPE' }),
+          ctx,
+        ),
+      ),
+    ).toEqual({
+      error: "Ce tuteur n'existe pas (ou plus) dans la feuille Tuteurs.",
+      field: 'tutorId',
+    });
     expect(
-      error(newStage(first, SESSION, [first], newInput('01/03/2023', '31/03/2023', { tutorId: 'TUT2' }), ctx)),
+      error(
+        newStage(
+          first,
+          SESSION,
+          [first],
+          newInput('01/03/2023', '31/03/2023', { tutorId: 'TUT2' }),
+          ctx,
+        ),
+      ),
     ).toEqual({ error: "Choisissez l'entreprise avant son tuteur.", field: 'tutorId' });
   });
 
   it('refuses bad weekly hours', () => {
     expect(
-      error(newStage(first, SESSION, [first], newInput('01/03/2023', '31/03/2023', { weeklyHours: '49' }), ctx)),
+      error(
+        newStage(
+          first,
+          SESSION,
+          [first],
+          newInput('01/03/2023', '31/03/2023', { weeklyHours: '49' }),
+          ctx,
+        ),
+      ),
     ).toEqual({
       error: 'La durée hebdomadaire doit être comprise entre 0 et 48 heures (0 exclu).',
       field: 'weeklyHours',
@@ -374,7 +491,9 @@ describe('splitStage', () => {
   };
 
   it('splits the seed’s stage: 01/02–27/02 and 01/03–31/03 (cut)', () => {
-    const [a, b] = value(splitStage(stage(), SESSION, [stage()], { ...base, firstPartEnd: '27/02/2023' }, ctx));
+    const [a, b] = value(
+      splitStage(stage(), SESSION, [stage()], { ...base, firstPartEnd: '27/02/2023' }, ctx),
+    );
     expect(a).toEqual(stage({ end: '2023-02-27' }));
     expect(b).toEqual(stage({ id: 'STG2', start: '2023-03-01', end: '2023-03-31' }));
   });
@@ -387,10 +506,21 @@ describe('splitStage', () => {
 
   it('makes a real stop in "stop" mode', () => {
     const [a, b] = value(
-      splitStage(stage(), SESSION, [], { ...base, firstPartEnd: '27/02/2023', mode: 'stop', reason: ' Autre entreprise ' }, ctx),
+      splitStage(
+        stage(),
+        SESSION,
+        [],
+        { ...base, firstPartEnd: '27/02/2023', mode: 'stop', reason: ' Autre entreprise ' },
+        ctx,
+      ),
     );
     expect(a).toEqual(
-      stage({ end: '2023-02-27', stoppedOn: '2023-02-27', stopReason: 'Autre entreprise', originalEnd: '2023-03-31' }),
+      stage({
+        end: '2023-02-27',
+        stoppedOn: '2023-02-27',
+        stopReason: 'Autre entreprise',
+        originalEnd: '2023-03-31',
+      }),
     );
     expect(b.stoppedOn).toBe('');
     expect(b.originalEnd).toBe('');
@@ -408,33 +538,63 @@ describe('splitStage', () => {
 
   it('gives the second part a new assignment when asked', () => {
     const [a, b] = value(
-      splitStage(stage(), SESSION, [], { ...base, keepAssignment: false, companyId: 'BP', tutorId: 'TUT3', referentId: 'PER2' }, ctx),
+      splitStage(
+        stage(),
+        SESSION,
+        [],
+        { ...base, keepAssignment: false, companyId: 'BP', tutorId: 'TUT3', referentId: 'PER2' },
+        ctx,
+      ),
     );
     expect([a.companyId, a.tutorId, a.referentId]).toEqual(['CA', 'TUT1', 'PER1']);
     expect([b.companyId, b.tutorId, b.referentId]).toEqual(['BP', 'TUT3', 'PER2']);
-    const [, empty] = value(splitStage(stage(), SESSION, [], { ...base, keepAssignment: false }, ctx));
+    const [, empty] = value(
+      splitStage(stage(), SESSION, [], { ...base, keepAssignment: false }, ctx),
+    );
     expect([empty.companyId, empty.tutorId, empty.referentId]).toEqual(['', '', '']);
     expect(
-      error(splitStage(stage(), SESSION, [], { ...base, keepAssignment: false, companyId: 'BP', tutorId: 'TUT1' }, ctx)),
-    ).toEqual({ error: "M. ECUSSON Blase n'est pas tuteur dans l'entreprise choisie.", field: 'tutorId' });
+      error(
+        splitStage(
+          stage(),
+          SESSION,
+          [],
+          { ...base, keepAssignment: false, companyId: 'BP', tutorId: 'TUT1' },
+          ctx,
+        ),
+      ),
+    ).toEqual({
+      error: "M. ECUSSON Blase n'est pas tuteur dans l'entreprise choisie.",
+      field: 'tutorId',
+    });
   });
 
   it('ignores the typed assignment when keeping it', () => {
-    const [, b] = value(splitStage(stage(), SESSION, [], { ...base, companyId: 'BP', tutorId: 'TUT1' }, ctx));
+    const [, b] = value(
+      splitStage(stage(), SESSION, [], { ...base, companyId: 'BP', tutorId: 'TUT1' }, ctx),
+    );
     expect([b.companyId, b.tutorId]).toEqual(['CA', 'TUT1']);
   });
 
   it('accepts the second day and the last day as split dates', () => {
-    const [a1, b1] = value(splitStage(stage(), SESSION, [], { ...base, splitDate: '02/02/2023' }, ctx));
+    const [a1, b1] = value(
+      splitStage(stage(), SESSION, [], { ...base, splitDate: '02/02/2023' }, ctx),
+    );
     expect([a1.start, a1.end, b1.start]).toEqual(['2023-02-01', '2023-02-01', '2023-02-02']);
-    const [a2, b2] = value(splitStage(stage(), SESSION, [], { ...base, splitDate: '31/03/2023' }, ctx));
+    const [a2, b2] = value(
+      splitStage(stage(), SESSION, [], { ...base, splitDate: '31/03/2023' }, ctx),
+    );
     expect([a2.end, b2.start, b2.end]).toEqual(['2023-03-30', '2023-03-31', '2023-03-31']);
   });
 
   it('splits a two-day stage into two one-day stages', () => {
     const short = stage({ start: '2023-03-30', end: '2023-03-31' });
     const [a, b] = value(splitStage(short, SESSION, [], { ...base, splitDate: '31/03/2023' }, ctx));
-    expect([a.start, a.end, b.start, b.end]).toEqual(['2023-03-30', '2023-03-30', '2023-03-31', '2023-03-31']);
+    expect([a.start, a.end, b.start, b.end]).toEqual([
+      '2023-03-30',
+      '2023-03-30',
+      '2023-03-31',
+      '2023-03-31',
+    ]);
   });
 
   it('refuses split dates leaving an empty part', () => {
@@ -443,9 +603,15 @@ describe('splitStage', () => {
         'La seconde partie doit commencer entre le 02/02/2023 et le 31/03/2023, pour que chaque partie dure au moins un jour.',
       field: 'splitDate',
     };
-    expect(error(splitStage(stage(), SESSION, [], { ...base, splitDate: '01/02/2023' }, ctx))).toEqual(message);
-    expect(error(splitStage(stage(), SESSION, [], { ...base, splitDate: '01/04/2023' }, ctx))).toEqual(message);
-    expect(error(splitStage(stage(), SESSION, [], { ...base, splitDate: '15/01/2023' }, ctx))).toEqual(message);
+    expect(
+      error(splitStage(stage(), SESSION, [], { ...base, splitDate: '01/02/2023' }, ctx)),
+    ).toEqual(message);
+    expect(
+      error(splitStage(stage(), SESSION, [], { ...base, splitDate: '01/04/2023' }, ctx)),
+    ).toEqual(message);
+    expect(
+      error(splitStage(stage(), SESSION, [], { ...base, splitDate: '15/01/2023' }, ctx)),
+    ).toEqual(message);
   });
 
   it('refuses to split a one-day stage', () => {
@@ -462,14 +628,22 @@ describe('splitStage', () => {
         'La fin de la première partie doit être comprise entre le 01/02/2023 et le 28/02/2023 (veille de la seconde partie).',
       field: 'firstPartEnd',
     };
-    expect(error(splitStage(stage(), SESSION, [], { ...base, firstPartEnd: '01/03/2023' }, ctx))).toEqual(message);
-    expect(error(splitStage(stage(), SESSION, [], { ...base, firstPartEnd: '31/01/2023' }, ctx))).toEqual(message);
-    const [a] = value(splitStage(stage(), SESSION, [], { ...base, firstPartEnd: '01/02/2023' }, ctx));
+    expect(
+      error(splitStage(stage(), SESSION, [], { ...base, firstPartEnd: '01/03/2023' }, ctx)),
+    ).toEqual(message);
+    expect(
+      error(splitStage(stage(), SESSION, [], { ...base, firstPartEnd: '31/01/2023' }, ctx)),
+    ).toEqual(message);
+    const [a] = value(
+      splitStage(stage(), SESSION, [], { ...base, firstPartEnd: '01/02/2023' }, ctx),
+    );
     expect(a.end).toBe('2023-02-01');
-    expect(error(splitStage(stage(), SESSION, [], { ...base, firstPartEnd: 'hier' }, ctx))).toEqual({
-      error: "« hier » n'est pas une date : écrivez-la jj/mm/aaaa (par exemple 27/02/2023).",
-      field: 'firstPartEnd',
-    });
+    expect(error(splitStage(stage(), SESSION, [], { ...base, firstPartEnd: 'hier' }, ctx))).toEqual(
+      {
+        error: "« hier » n'est pas une date : écrivez-la jj/mm/aaaa (par exemple 27/02/2023).",
+        field: 'firstPartEnd',
+      },
+    );
   });
 
   it('reports a missing or textual split date', () => {
@@ -477,12 +651,21 @@ describe('splitStage', () => {
       error: 'La date de début de la seconde partie est obligatoire.',
       field: 'splitDate',
     });
-    expect(error(splitStage(stage(), SESSION, [], { ...base, splitDate: 'mars' }, ctx)).field).toBe('splitDate');
+    expect(error(splitStage(stage(), SESSION, [], { ...base, splitDate: 'mars' }, ctx)).field).toBe(
+      'splitDate',
+    );
   });
 
   it('refuses a stopped stage', () => {
-    const stopped = stage({ end: '2023-02-27', stoppedOn: '2023-02-27', stopReason: 'x', originalEnd: '2023-03-31' });
-    expect(error(splitStage(stopped, SESSION, [], { ...base, splitDate: '10/02/2023' }, ctx))).toEqual({
+    const stopped = stage({
+      end: '2023-02-27',
+      stoppedOn: '2023-02-27',
+      stopReason: 'x',
+      originalEnd: '2023-03-31',
+    });
+    expect(
+      error(splitStage(stopped, SESSION, [], { ...base, splitDate: '10/02/2023' }, ctx)),
+    ).toEqual({
       error: "Ce stage est arrêté depuis le 27/02/2023 : enlevez d'abord l'arrêt pour le scinder.",
     });
   });
@@ -503,7 +686,9 @@ describe('splitStage', () => {
     const withConvention = stage({ conventionUrl: 'https://docs.example/c1' });
     const [cut] = value(splitStage(withConvention, SESSION, [], base, ctx));
     expect(cut.needsAmendment).toBe(true);
-    const [stopped, second] = value(splitStage(withConvention, SESSION, [], { ...base, mode: 'stop', reason: 'x' }, ctx));
+    const [stopped, second] = value(
+      splitStage(withConvention, SESSION, [], { ...base, mode: 'stop', reason: 'x' }, ctx),
+    );
     expect(stopped.needsAmendment).toBe(false);
     expect(second.conventionUrl).toBe('');
     expect(second.needsAmendment).toBe(false);
@@ -518,49 +703,86 @@ describe('splitStage', () => {
 
 describe('reassignStage', () => {
   it('changes company, tutor and referent', () => {
-    const r = value(reassignStage(stage(), { companyId: 'BP', tutorId: 'TUT2', referentId: 'PER2' }, TUTORS));
-    expect([r.companyId, r.tutorId, r.referentId, r.needsAmendment]).toEqual(['BP', 'TUT2', 'PER2', false]);
+    const r = value(
+      reassignStage(stage(), { companyId: 'BP', tutorId: 'TUT2', referentId: 'PER2' }, TUTORS),
+    );
+    expect([r.companyId, r.tutorId, r.referentId, r.needsAmendment]).toEqual([
+      'BP',
+      'TUT2',
+      'PER2',
+      false,
+    ]);
   });
 
   it('allows clearing the tutor or everything', () => {
-    expect(value(reassignStage(stage(), { companyId: 'CA', tutorId: '', referentId: 'PER1' }, TUTORS)).tutorId).toBe('');
+    expect(
+      value(reassignStage(stage(), { companyId: 'CA', tutorId: '', referentId: 'PER1' }, TUTORS))
+        .tutorId,
+    ).toBe('');
     expect(value(reassignStage(stage(), noAssignment, TUTORS)).companyId).toBe('');
   });
 
   it('refuses a tutor of another company', () => {
-    expect(error(reassignStage(stage(), { companyId: 'CA', tutorId: 'TUT2', referentId: '' }, TUTORS))).toEqual({
+    expect(
+      error(reassignStage(stage(), { companyId: 'CA', tutorId: 'TUT2', referentId: '' }, TUTORS)),
+    ).toEqual({
       error: "M. BONNET Frédéric n'est pas tuteur dans l'entreprise choisie.",
       field: 'tutorId',
     });
-    expect(error(reassignStage(stage(), { companyId: 'BP', tutorId: 'TUT3', referentId: '' }, [])).error).toBe(
-      "Ce tuteur n'existe pas (ou plus) dans la feuille Tuteurs.",
-    );
+    expect(
+      error(reassignStage(stage(), { companyId: 'BP', tutorId: 'TUT3', referentId: '' }, [])).error,
+    ).toBe("Ce tuteur n'existe pas (ou plus) dans la feuille Tuteurs.");
   });
 
   it('says when nothing changes', () => {
-    expect(error(reassignStage(stage(), { companyId: 'CA', tutorId: 'TUT1', referentId: ' PER1 ' }, TUTORS))).toEqual({
+    expect(
+      error(
+        reassignStage(stage(), { companyId: 'CA', tutorId: 'TUT1', referentId: ' PER1 ' }, TUTORS),
+      ),
+    ).toEqual({
       error: 'Aucun changement à enregistrer.',
     });
   });
 
   it('asks for an amendment when the company or tutor of a conventioned stage changes', () => {
     const c = stage({ conventionUrl: 'https://docs.example/c' });
-    expect(value(reassignStage(c, { companyId: 'BP', tutorId: '', referentId: 'PER1' }, TUTORS)).needsAmendment).toBe(true);
-    expect(value(reassignStage(c, { companyId: 'CA', tutorId: '', referentId: 'PER1' }, TUTORS)).needsAmendment).toBe(true);
-    expect(value(reassignStage(c, { companyId: 'CA', tutorId: 'TUT1', referentId: 'PER9' }, TUTORS)).needsAmendment).toBe(false);
-    expect(value(reassignStage(stage(), { companyId: 'BP', tutorId: '', referentId: '' }, TUTORS)).needsAmendment).toBe(false);
+    expect(
+      value(reassignStage(c, { companyId: 'BP', tutorId: '', referentId: 'PER1' }, TUTORS))
+        .needsAmendment,
+    ).toBe(true);
+    expect(
+      value(reassignStage(c, { companyId: 'CA', tutorId: '', referentId: 'PER1' }, TUTORS))
+        .needsAmendment,
+    ).toBe(true);
+    expect(
+      value(reassignStage(c, { companyId: 'CA', tutorId: 'TUT1', referentId: 'PER9' }, TUTORS))
+        .needsAmendment,
+    ).toBe(false);
+    expect(
+      value(reassignStage(stage(), { companyId: 'BP', tutorId: '', referentId: '' }, TUTORS))
+        .needsAmendment,
+    ).toBe(false);
   });
 
   it('keeps an amendment already due', () => {
     const due = stage({ conventionUrl: 'u', needsAmendment: true });
-    expect(value(reassignStage(due, { companyId: 'CA', tutorId: 'TUT1', referentId: 'PER9' }, TUTORS)).needsAmendment).toBe(true);
+    expect(
+      value(reassignStage(due, { companyId: 'CA', tutorId: 'TUT1', referentId: 'PER9' }, TUTORS))
+        .needsAmendment,
+    ).toBe(true);
   });
 });
 
 describe('affectStages', () => {
   const a = stage({ id: 'A', companyId: '', tutorId: '', referentId: '' });
   const b = stage({ id: 'B', studentId: 'ELV2', companyId: 'CA', tutorId: 'TUT1', referentId: '' });
-  const c = stage({ id: 'C', studentId: 'ELV3', companyId: 'BP', tutorId: 'TUT2', referentId: 'PER1' });
+  const c = stage({
+    id: 'C',
+    studentId: 'ELV3',
+    companyId: 'BP',
+    tutorId: 'TUT2',
+    referentId: 'PER1',
+  });
 
   it('sets the given fields on every stage and leaves the others', () => {
     const r = value(affectStages([a, b], { referentId: 'PER7' }, TUTORS));
@@ -600,9 +822,9 @@ describe('affectStages', () => {
       field: 'tutorId',
     });
     const b2 = stage({ id: 'B2', companyId: 'CA', tutorId: '' });
-    expect(error(affectStages([b, b2, c, { ...c, id: 'C2' }], { tutorId: 'TUT1' }, TUTORS)).error).toBe(
-      "M. ECUSSON Blase n'est pas tuteur dans l'entreprise de 2 des stages sélectionnés.",
-    );
+    expect(
+      error(affectStages([b, b2, c, { ...c, id: 'C2' }], { tutorId: 'TUT1' }, TUTORS)).error,
+    ).toBe("M. ECUSSON Blase n'est pas tuteur dans l'entreprise de 2 des stages sélectionnés.");
     expect(error(affectStages([c], { tutorId: 'TUT1' }, TUTORS)).error).toBe(
       "M. ECUSSON Blase n'est pas tuteur dans l'entreprise choisie.",
     );
@@ -616,7 +838,9 @@ describe('affectStages', () => {
   });
 
   it('refuses an empty selection, an empty change, a change that changes nothing', () => {
-    expect(error(affectStages([], { referentId: 'X' }, TUTORS)).error).toBe('Sélectionnez au moins un stage.');
+    expect(error(affectStages([], { referentId: 'X' }, TUTORS)).error).toBe(
+      'Sélectionnez au moins un stage.',
+    );
     expect(error(affectStages([a], {}, TUTORS)).error).toBe(
       "Choisissez l'entreprise, le tuteur ou le référent à affecter.",
     );
