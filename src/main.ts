@@ -7,6 +7,7 @@ import { Context, normaliseSettings, UserError } from './gas/context';
 import { MissingSheetError } from './gas/sheetTable';
 import { initialiseWorkbook } from './gas/setup';
 import { alert, buildMenu, openSidebar, toast } from './gas/ui';
+import { recomputeDurations } from './usecases/durations';
 import { applyFilterToSheet, clearSheetFilter, filterStages } from './usecases/gestion';
 import { applyImport, previewImport } from './usecases/imports';
 import {
@@ -92,6 +93,12 @@ function renderFromSelection(kind: 'calendar' | 'overview'): void {
       ? run((c) => renderCalendar(c, { stageId: stage.id }), () => '')
       : run((c) => renderOverview(c, { sessionId: stage.sessionId }), () => '');
   if (!r.ok) alert(r.error);
+}
+
+export function menuRecomputeDurations(): void {
+  const r = run((ctx) => recomputeDurations(ctx), (v) => `Durées recalculées : ${v.updated} ligne(s) mise(s) à jour.`);
+  if (r.ok) toast(r.message);
+  else alert(r.error);
 }
 
 export const menuRenderCalendar = (): void => renderFromSelection('calendar');

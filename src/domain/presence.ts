@@ -67,7 +67,11 @@ function plural(n: number, singular: string, pluralForm: string): string {
 }
 
 /** "1 mois 3 jours 2 heures" from its parts; zero parts left out; "0 heure" when all are zero. */
-export function presenceLabel(months: number, remainderDays: number, remainderHours: number): string {
+export function presenceLabel(
+  months: number,
+  remainderDays: number,
+  remainderHours: number,
+): string {
   const parts: string[] = [];
   if (months > 0) parts.push(`${months} mois`);
   if (remainderDays > 0) parts.push(plural(remainderDays, 'jour', 'jours'));
@@ -109,7 +113,8 @@ function absentFractions(
     const from = a.start < first ? first : a.start;
     const to = end > last ? last : end;
     const fraction = a.halfDay ? 0.5 : 1;
-    for (const day of eachDayIso(from, to)) out.set(day, Math.min(1, (out.get(day) ?? 0) + fraction));
+    for (const day of eachDayIso(from, to))
+      out.set(day, Math.min(1, (out.get(day) ?? 0) + fraction));
   }
   return out;
 }
@@ -119,15 +124,14 @@ export function computePresence(input: PresenceInput): Presence {
   const { stage } = input;
   const last = stage.stoppedOn || stage.end;
   if (!isIsoDate(stage.start) || !isIsoDate(last) || last < stage.start) return fromMinutes(0);
-  const schedule =
-    stage.schedule ?? defaultSchedule(stage.weeklyHours ?? input.defaultWeeklyHours);
+  const schedule = stage.schedule ?? defaultSchedule(stage.weeklyHours ?? input.defaultWeeklyHours);
   const minutesOf = schedule.map((h) => Math.max(0, Math.round(h * 60)));
   const holidays = isAbroad(stage.country) ? null : input.publicHolidays;
   const absent = absentFractions(input.absences, stage.start, last);
 
   let minutes = 0;
   const d = toDate(stage.start);
-  for (let iso = stage.start; iso <= last; ) {
+  for (let iso = stage.start; iso <= last;) {
     const planned = minutesOf[(d.getDay() + 6) % 7] ?? 0;
     if (planned > 0 && !(holidays && holidays.has(iso))) {
       minutes += planned * (1 - (absent.get(iso) ?? 0));
@@ -179,7 +183,8 @@ export function gratification(input: GratificationInput): Gratification {
   const minimumMonthly = Math.round(input.hourlyRate * monthHours * 100) / 100;
   const dueLabel = `Gratification due : ${formatEuros(minimumMonthly)} par mois (${frNumber(weeklyHours)} h/semaine)`;
   let label = due ? dueLabel : 'Non due (2 mois ou moins)';
-  if (exceedsMaximum) label = `Interdit : plus de 6 mois (924 h) dans le même organisme. ${dueLabel}`;
+  if (exceedsMaximum)
+    label = `Interdit : plus de 6 mois (924 h) dans le même organisme. ${dueLabel}`;
   return { totalHours, due, exceedsMaximum, minimumMonthly, label };
 }
 

@@ -65,8 +65,10 @@ function parseDuration(text: string): number | null {
   return null;
 }
 
-const DAY = '(lundi|lun|lu|mardi|mar|ma|mercredi|mer|me|jeudi|jeu|je|vendredi|ven|ve|samedi|sam|sa|dimanche|dim|di)\\.?';
-const DURATION = '(\\d{1,2}\\s*(?:h|:)\\s*\\d{1,2}\\s*(?:min|mn|m)?|\\d{1,2}(?:[.,]\\d+)?\\s*(?:h|heures?)?)';
+const DAY =
+  '(lundi|lun|lu|mardi|mar|ma|mercredi|mer|me|jeudi|jeu|je|vendredi|ven|ve|samedi|sam|sa|dimanche|dim|di)\\.?';
+const DURATION =
+  '(\\d{1,2}\\s*(?:h|:)\\s*\\d{1,2}\\s*(?:min|mn|m)?|\\d{1,2}(?:[.,]\\d+)?\\s*(?:h|heures?)?)';
 /** One entry: a day or a range of days ("Lu-Ve", "du lundi au vendredi"), then a duration. */
 const ENTRY = new RegExp(
   `^(?:du\\s+)?${DAY}(?:\\s*(?:-|–|à|au)\\s*${DAY})?\\s*:?\\s*(?:=\\s*)?${DURATION}(?![\\d\\p{L}])`,
@@ -87,16 +89,25 @@ export function parseSchedule(text: string): Result<WeeklySchedule | null> {
     const m = ENTRY.exec(rest);
     if (!m) {
       const near = rest.slice(0, 20);
-      return fail(`Horaire semaine type illisible près de « ${near} » : écrivez par exemple ${EXAMPLE}.`, 'schedule');
+      return fail(
+        `Horaire semaine type illisible près de « ${near} » : écrivez par exemple ${EXAMPLE}.`,
+        'schedule',
+      );
     }
     const first = DAY_WORDS[m[1]!.toLowerCase()]!;
     const last = m[2] ? DAY_WORDS[m[2].toLowerCase()]! : first;
     if (last < first) {
-      return fail(`Jours dans le désordre dans « ${m[0].trim()} » : écrivez par exemple « Lu-Ve 7 ».`, 'schedule');
+      return fail(
+        `Jours dans le désordre dans « ${m[0].trim()} » : écrivez par exemple « Lu-Ve 7 ».`,
+        'schedule',
+      );
     }
     const duration = parseDuration(m[3]!);
     if (duration === null) {
-      return fail(`Durée illisible dans « ${m[0].trim()} » : écrivez par exemple « 7 », « 7,5 » ou « 8h30 ».`, 'schedule');
+      return fail(
+        `Durée illisible dans « ${m[0].trim()} » : écrivez par exemple « 7 », « 7,5 » ou « 8h30 ».`,
+        'schedule',
+      );
     }
     if (duration > 24) {
       return fail(`Plus de 24 heures dans une journée : « ${m[0].trim()} ».`, 'schedule');

@@ -26,6 +26,11 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const HEADER_BACKGROUND = '#e8f0fe';
 export const STOPPED_FONT_COLOR = '#d93025';
+const GRATIFICATION_HOURS = 308;
+const MAX_HOURS = 924;
+export const DUE_LABEL = 'Due (plus de 2 mois)';
+export const NOT_DUE_LABEL = 'Non due';
+export const FORBIDDEN_LABEL = 'Interdit : plus de 6 mois';
 
 export interface SetupReport {
   created: string[];
@@ -137,6 +142,14 @@ function stagesFormulas(stages: { sheet: Sheet; positions: Map<string, number> }
       { sheet: VISITS.name, stageIdCol: columnLetter(visits.get('stageId')!), dateCol: columnLetter(visits.get('date')!) },
     ),
   );
+  const total = `SUMIFS(${L('hours')}2:${L('hours')},${L('studentId')}2:${L('studentId')},${L('studentId')}2:${L('studentId')},${L('companyId')}2:${L('companyId')},${L('companyId')}2:${L('companyId')},${L('schoolYear')}2:${L('schoolYear')},${L('schoolYear')}2:${L('schoolYear')})`;
+  // Hours of the same student with the same host in the same school year (L124-5, L124-6).
+  stages.sheet
+    .getRange(1, stages.positions.get('gratification')!)
+    .setFormula(
+      `={"Gratification";ARRAYFORMULA(IF(${L('id')}2:${L('id')}="","",IF(${L('companyId')}2:${L('companyId')}="","",` +
+        `IF(${total}>${MAX_HOURS},"${FORBIDDEN_LABEL}",IF(${total}>${GRATIFICATION_HOURS},"${DUE_LABEL}","${NOT_DUE_LABEL}")))))}`,
+    );
   const phaseLetter = L('phase');
   const width = Math.max(...stages.positions.values());
   const rule = SpreadsheetApp.newConditionalFormatRule()

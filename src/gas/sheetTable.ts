@@ -90,6 +90,7 @@ export class SheetTable<K extends string> {
     const values = this.sheet.getRange(a1).getValues() as CellIn[][];
     const rows: Row<K>[] = [];
     values.forEach((raw, i) => {
+      this.rawRows.set(i + 2, raw);
       const rec = this.toRecord(raw);
       if (this.isBlankRecord(rec)) return;
       rows.push({ row: i + 2, values: rec });

@@ -21,6 +21,7 @@ export const MENU: readonly ({ caption: string; fn: string } | null)[] = [
   { caption: 'Calendrier du stage', fn: 'menuRenderCalendar' },
   { caption: "Vue d'ensemble de la session", fn: 'menuRenderOverview' },
   { caption: 'Absences…', fn: 'menuOpenAbsences' },
+  { caption: 'Recalculer les durées', fn: 'menuRecomputeDurations' },
   null,
   { caption: 'Paramètres…', fn: 'menuOpenSettings' },
   { caption: 'Initialiser le classeur', fn: 'menuInitWorkbook' },

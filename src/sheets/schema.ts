@@ -62,13 +62,14 @@ export const STAGES = {
     col('country', 'Pays', 'text', 90),
     col('schedule', 'Horaire semaine type', 'text', 150),
     col('presence', 'Présence', 'text', 170),
-    col('gratification', 'Gratification', 'text', 150),
+    col('gratification', 'Gratification', 'computed', 170),
     col('sessionId', 'ID session', 'id', 90, true),
     col('studentId', 'ID élève', 'id', 90, true),
     col('companyId', 'ID entreprise', 'id', 90, true),
     col('tutorId', 'ID tuteur', 'id', 90, true),
     col('referentId', 'ID référent', 'id', 90, true),
-    col('updatedAt', 'Modifié le', 'text', 140, true),
+    col('hours', 'Heures de présence', 'number', 90, true),
+    col('schoolYear', 'Année scolaire', 'text', 90, true),
   ],
 } as const satisfies SheetSpec;
 

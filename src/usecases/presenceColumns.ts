@@ -4,6 +4,7 @@
  */
 import { publicHolidaySet } from '../domain/holidays/publicHolidays';
 import { computePresence } from '../domain/presence';
+import { schoolYearOf } from '../domain/sessions';
 import type { Absence, IsoDate, Stage } from '../domain/types';
 import type { Context } from '../gas/context';
 import { str } from '../sheets/records';
@@ -72,7 +73,8 @@ export function presenceOf(ctx: Context, stage: Stage) {
 
 export function presenceColumns(ctx: Context, stage: Stage): Partial<Rec<StageKey>> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(stage.start) || !/^\d{4}-\d{2}-\d{2}$/.test(stage.end)) {
-    return { presence: '' };
+    return { presence: '', hours: null, schoolYear: '' };
   }
-  return { presence: presenceOf(ctx, stage).label };
+  const p = presenceOf(ctx, stage);
+  return { presence: p.label, hours: p.hours, schoolYear: schoolYearOf(stage.start) };
 }

@@ -39,6 +39,7 @@ import {
   unwrap,
 } from './stageStore';
 import { references } from './references';
+import { checkHostLimit } from './durations';
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 
@@ -85,7 +86,11 @@ export function reassign(ctx: Context, input: ReassignInput): StageView {
   return mutateStage(ctx, { stageId: text(input.stageId), fingerprint: text(input.fingerprint), action: 'Réaffecter le stage' }, ({ stage }, refs) => {
     const ids = { companyId: text(input.companyId), tutorId: text(input.tutorId), referentId: text(input.referentId) };
     checkReferenceIds(refs, ids);
-    return unwrap(reassignStage(stage, ids, refs.tutors));
+    const after = unwrap(reassignStage(stage, ids, refs.tutors));
+    if (after.companyId !== stage.companyId && after.companyId !== '') {
+      checkHostLimit(ctx, [after], stagesOfStudent(ctx, stage.studentId, stage.id).map((l) => l.stage));
+    }
+    return after;
   });
 }
 
@@ -104,6 +109,7 @@ export function assignNewStage(ctx: Context, input: NewStageInput): StageView {
         sessions: refs.sessions,
       }),
     );
+    checkHostLimit(ctx, [created], others);
     const labels = labelsWith(refs, [from.rec]);
     const row = insertStages(ctx, [created], labels);
     const rec = recordFor(ctx, created, labels);
@@ -140,6 +146,7 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
         { newId: ctx.newId('STG'), tutors: refs.tutors, sessions: refs.sessions },
       ),
     );
+    checkHostLimit(ctx, [first, second], others);
     const labels = labelsWith(refs, [loaded.rec]);
     const firstRec = recordFor(ctx, first, labels);
     const keys = changedKeys<StageKey>(loaded.rec, firstRec);
@@ -151,8 +158,8 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
     ctx.journal({
       action: 'Scinder le stage',
       target: `${first.id} → ${second.id}`,
-      before: pick(loaded.rec, keys.filter((k) => k !== 'updatedAt')),
-      after: { premier: pick(patch, keys.filter((k) => k !== 'updatedAt')), second: secondRec },
+      before: pick(loaded.rec, keys),
+      after: { premier: pick(patch, keys), second: secondRec },
     });
     const today = ctx.today();
     return [
@@ -194,6 +201,8 @@ export function affect(ctx: Context, input: AffectInput): StageView[] {
     });
     const stages = recs.map((r) => stageFromRecord(r, parsers));
     const updated = unwrap(affectStages(stages, patchIds, refs.tutors));
+    // The selection is checked as a whole; a student's stages outside it are not read here.
+    checkHostLimit(ctx, updated, []);
     const labels = labelsWith(refs, recs);
     const today = ctx.today();
     const views: StageView[] = [];
@@ -202,9 +211,9 @@ export function affect(ctx: Context, input: AffectInput): StageView[] {
     const patches = new Map<number, Partial<Rec<StageKey>>>();
     updated.forEach((s, i) => {
       const rec = recordFor(ctx, s, labels);
-      const keys = changedKeys<StageKey>(recs[i]!, rec).filter((k) => k !== 'updatedAt' && k !== 'presence');
+      const keys = changedKeys<StageKey>(recs[i]!, rec).filter((k) => k !== 'presence');
       if (keys.length > 0) {
-        const patch = pick(rec, [...keys, 'updatedAt']);
+        const patch = pick(rec, keys);
         patches.set(rows[i]!, patch);
         journalBefore.push({ id: s.id, ...pick(recs[i]!, keys) });
         journalAfter.push({ id: s.id, ...pick(rec, keys) });

@@ -25,7 +25,7 @@ export const parsers = {
 
 /** The columns a user (or the add-on) edits: the fingerprint covers exactly these. */
 const FINGERPRINT_KEYS = STAGES.columns
-  .filter((c) => c.kind !== 'computed' && c.key !== 'presence' && c.key !== 'gratification' && c.key !== 'updatedAt')
+  .filter((c) => c.kind !== 'computed' && !['presence', 'hours', 'schoolYear'].includes(c.key))
   .map((c) => c.key);
 
 export function rowFingerprint(r: Partial<Rec<StageKey>>): string {
@@ -165,7 +165,6 @@ export function recordFor(ctx: Context, stage: Stage, labels: Labels): Partial<R
   return {
     ...stageToRecord(stage, labels, formatSchedule),
     ...presenceColumns(ctx, stage),
-    updatedAt: ctx.now(),
   };
 }
 
@@ -191,8 +190,8 @@ export function mutateStage(
     ctx.journal({
       action: input.action,
       target: input.stageId,
-      before: pick(loaded.rec, keys.filter((k) => k !== 'updatedAt')),
-      after: pick(patch, keys.filter((k) => k !== 'updatedAt')),
+      before: pick(loaded.rec, keys),
+      after: pick(patch, keys),
     });
     const merged = { ...loaded.rec, ...patch } as Rec<StageKey>;
     return stageView(loaded.row, merged, ctx.today());

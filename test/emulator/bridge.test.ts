@@ -123,6 +123,18 @@ describe('createScriptRunBridge / invokeServerFunction', () => {
   });
 });
 
+interface Runner {
+  withSuccessHandler(f: (v: unknown, u: unknown) => void): Runner;
+  withFailureHandler(f: (e: Error, u: unknown) => void): Runner;
+  withUserObject(o: unknown): Runner;
+  add(...args: unknown[]): unknown;
+  fail(): unknown;
+  today(): unknown;
+  nope(): unknown;
+  hidden_?: unknown;
+  other?: unknown;
+}
+
 describe('googleScriptRunShim', () => {
   function page(opts: { functionNames?: string[] } = {}) {
     const bridge = createScriptRunBridge((name, args) => {
@@ -149,11 +161,7 @@ describe('googleScriptRunShim', () => {
     vm.runInContext(googleScriptRunShim('/api/run', opts), ctx);
     const google = vm.runInContext('google', ctx) as {
       script: {
-        run: Record<string, (...a: unknown[]) => unknown> & {
-          withSuccessHandler(f: (v: unknown, u: unknown) => void): typeof google.script.run;
-          withFailureHandler(f: (e: Error, u: unknown) => void): typeof google.script.run;
-          withUserObject(o: unknown): typeof google.script.run;
-        };
+        run: Runner;
         host: { close(): void; setHeight(h: number): void; editor: { focus(): void } };
       };
     };

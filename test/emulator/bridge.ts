@@ -137,7 +137,10 @@ export function serializeReturnValue(value: unknown): unknown {
 export function toScriptRunError(error: unknown): ScriptRunError {
   if (error && typeof error === 'object' && typeof (error as Error).message === 'string') {
     const name = (error as Error).name;
-    return { name: typeof name === 'string' && name ? name : 'Error', message: (error as Error).message };
+    return {
+      name: typeof name === 'string' && name ? name : 'Error',
+      message: (error as Error).message,
+    };
   }
   return { name: 'Error', message: String(error) };
 }

@@ -141,14 +141,17 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       services: services.snapshot(),
     }),
     restore: (s) => {
-      if (s.version !== 1) throw new Error(`Unknown emulator snapshot version ${String(s.version)}`);
+      if (s.version !== 1)
+        throw new Error(`Unknown emulator snapshot version ${String(s.version)}`);
       clock.set(new Date(s.nowMs));
       sheets.restore(s.spreadsheet);
       services.restore(s.services);
     },
     installGlobals: (target) => {
       const t = target as Record<string, unknown>;
-      const saved = GLOBAL_NAMES.map((name) => [name, Object.getOwnPropertyDescriptor(t, name)] as const);
+      const saved = GLOBAL_NAMES.map(
+        (name) => [name, Object.getOwnPropertyDescriptor(t, name)] as const,
+      );
       for (const name of GLOBAL_NAMES) {
         Object.defineProperty(t, name, {
           value: globals[name],

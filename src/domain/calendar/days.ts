@@ -23,7 +23,12 @@ export function isIsoDate(value: string): boolean {
 
 /** Local noon of an ISO date; the caller guarantees the format. */
 export function toDate(iso: IsoDate): Date {
-  return new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)), 12);
+  return new Date(
+    Number(iso.slice(0, 4)),
+    Number(iso.slice(5, 7)) - 1,
+    Number(iso.slice(8, 10)),
+    12,
+  );
 }
 
 function pad2(n: number): string {
@@ -54,7 +59,7 @@ export function eachDayIso(start: IsoDate, end: IsoDate): IsoDate[] {
   const d = toDate(start);
   const last = toIso(toDate(end));
   if (last < start) return out;
-  for (let iso = toIso(d); iso <= last; ) {
+  for (let iso = toIso(d); iso <= last;) {
     out.push(iso);
     d.setDate(d.getDate() + 1);
     iso = toIso(d);

@@ -94,7 +94,13 @@ export interface CalendarGrid {
 }
 
 /** A mutable grid of `rows` × `cols` blank white cells. */
-export function blankGrid(rows: number, cols: number): Omit<CalendarGrid, 'legend' | 'columnWidths' | 'rowHeight' | 'fontSize' | 'frozenRows' | 'frozenColumns'> {
+export function blankGrid(
+  rows: number,
+  cols: number,
+): Omit<
+  CalendarGrid,
+  'legend' | 'columnWidths' | 'rowHeight' | 'fontSize' | 'frozenRows' | 'frozenColumns'
+> {
   const fill = <T>(v: T): T[][] => Array.from({ length: rows }, () => Array<T>(cols).fill(v));
   return {
     values: fill(''),

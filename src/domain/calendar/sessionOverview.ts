@@ -17,12 +17,7 @@
 import type { Absence, IsoDate, Period } from '../types';
 import { eachDayIso, frDate, isIsoDate, weekdayMon0 } from './days';
 import { dayFactsBetween, type CalendarStage } from './dayFacts';
-import {
-  blankGrid,
-  PLANNING_COLORS,
-  PLANNING_FONT_COLORS,
-  type CalendarGrid,
-} from './grid';
+import { blankGrid, PLANNING_COLORS, PLANNING_FONT_COLORS, type CalendarGrid } from './grid';
 import { dayNote, monthHeader, paintDay, planningLegend } from './stageCalendar';
 
 export const OVERVIEW_SIZES = {

@@ -96,7 +96,9 @@ function resolveYear(input: StageCalendarInput): { start: IsoDate; end: IsoDate;
   const firstStart = input.stages[0]?.start ?? '';
   if (!bounds && isIsoDate(firstStart)) bounds = schoolYearBounds(schoolYearOf(firstStart));
   if (!bounds) {
-    throw new RangeError(`Année scolaire illisible : « ${input.schoolYear} » (attendu : 2022-2023).`);
+    throw new RangeError(
+      `Année scolaire illisible : « ${input.schoolYear} » (attendu : 2022-2023).`,
+    );
   }
   return { ...bounds, first: Number(bounds.start.slice(0, 4)) };
 }
@@ -117,7 +119,10 @@ export function stageCalendarCell(
 ): { row: number; col: number } | null {
   const bounds = schoolYearBounds(schoolYear);
   if (!bounds || !isIsoDate(day) || day < bounds.start || day > bounds.end) return null;
-  return { row: titleLines + 1 + Number(day.slice(8, 10)) - 1, col: monthColumn(Number(day.slice(5, 7))) };
+  return {
+    row: titleLines + 1 + Number(day.slice(8, 10)) - 1,
+    col: monthColumn(Number(day.slice(5, 7))),
+  };
 }
 
 function stageRange(s: CalendarStage): string {
@@ -149,7 +154,11 @@ export function planningLegend(opts: { otherStages: boolean; cancelled: boolean 
   }
   items.push(
     { label: 'Absence', color: PLANNING_COLORS.absence },
-    { label: "Jour d'arrêt du stage", color: PLANNING_COLORS.stop, fontColor: PLANNING_FONT_COLORS.onStop },
+    {
+      label: "Jour d'arrêt du stage",
+      color: PLANNING_COLORS.stop,
+      fontColor: PLANNING_FONT_COLORS.onStop,
+    },
   );
   if (opts.cancelled) {
     items.push({
@@ -228,7 +237,14 @@ export function buildStageCalendar(input: StageCalendarInput): CalendarGrid {
     for (let d = 1; d <= length; d++) {
       const day = isoOf(y, month, d);
       const f = facts(day);
-      paintDay(grid, headerRow + d, c, f, dayCellText(day, f.publicHoliday !== null), dayNote(f, input.stages));
+      paintDay(
+        grid,
+        headerRow + d,
+        c,
+        f,
+        dayCellText(day, f.publicHoliday !== null),
+        dayNote(f, input.stages),
+      );
     }
   }
 

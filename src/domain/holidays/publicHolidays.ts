@@ -52,7 +52,10 @@ export function publicHolidays(year: number, opts: PublicHolidayOptions): Public
 }
 
 /** Every public holiday date of the given years. */
-export function publicHolidaySet(years: readonly number[], opts: PublicHolidayOptions): Set<IsoDate> {
+export function publicHolidaySet(
+  years: readonly number[],
+  opts: PublicHolidayOptions,
+): Set<IsoDate> {
   const out = new Set<IsoDate>();
   for (const y of years) for (const h of publicHolidays(y, opts)) out.add(h.date);
   return out;

@@ -177,7 +177,10 @@ export function mergeSchoolHolidays(
   for (const h of added) {
     const covered = kept.some(
       (e) =>
-        e.zone === h.zone && nameKey(e.name) === nameKey(h.name) && e.start <= h.start && e.end >= h.end,
+        e.zone === h.zone &&
+        nameKey(e.name) === nameKey(h.name) &&
+        e.start <= h.start &&
+        e.end >= h.end,
     );
     if (covered) continue;
     kept.push(h);
@@ -267,7 +270,8 @@ function toHoliday(e: RawEntry, zone: Zone): SchoolHoliday {
   );
   let end: IsoDate;
   if (e.resume && e.resume > e.start) end = addDaysIso(e.resume, -1);
-  else if (summerStartOnly || nameKey(name) === "vacances d'ete") end = `${e.start.slice(0, 4)}-08-31`;
+  else if (summerStartOnly || nameKey(name) === "vacances d'ete")
+    end = `${e.start.slice(0, 4)}-08-31`;
   else end = e.start;
   if (end < e.start) end = e.start;
   return { zone, name, start: e.start, end };
@@ -398,9 +402,11 @@ export function parseOfficialCalendarIcs(text: string, zone?: Zone): Result<Scho
     if (zones.length === 0) zones = zonesIn(location);
     if (zones.length === 0) zones = zonesIn(details);
     if (zones.length === 0) {
-      if (/corse|guadeloupe|guyane|martinique|mayotte|r[ée]union|polyn|cal[ée]donie|miquelon|wallis/i.test(
-        `${summary} ${location}`,
-      )) {
+      if (
+        /corse|guadeloupe|guyane|martinique|mayotte|r[ée]union|polyn|cal[ée]donie|miquelon|wallis/i.test(
+          `${summary} ${location}`,
+        )
+      ) {
         continue;
       }
       zones = fallback;

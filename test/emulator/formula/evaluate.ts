@@ -19,7 +19,8 @@ function resolveRef(ref: RefSpec, ctx: EvalContext): Value {
   if (!bounds) return '#REF!';
   const start = moveCorner(ref.start, ctx);
   const end = ref.end ? moveCorner(ref.end, ctx) : start;
-  for (const n of [start.row, start.col, end.row, end.col]) if (n !== undefined && n < 1) return '#REF!';
+  for (const n of [start.row, start.col, end.row, end.col])
+    if (n !== undefined && n < 1) return '#REF!';
   const r1 = start.row ?? 1;
   const r2 = end.row ?? Math.max(bounds.rows, r1);
   const c1 = start.col ?? 1;
@@ -51,7 +52,12 @@ function arithmetic(op: BinaryOperator, x: number, y: number): Scalar {
   }
 }
 
-export function applyBinary(op: BinaryOperator, a: Scalar, b: Scalar, locale: FormulaLocale): Scalar {
+export function applyBinary(
+  op: BinaryOperator,
+  a: Scalar,
+  b: Scalar,
+  locale: FormulaLocale,
+): Scalar {
   if (isErrorValue(a)) return a;
   if (isErrorValue(b)) return b;
   switch (op) {

@@ -15,6 +15,11 @@ export function fixtureGrid(
   sizes: Record<string, { rows: number; cols: number }> = {},
 ): FixtureGrid {
   const name = (sheet: string | null): string => sheet ?? own;
+  const widths = new Map<string, number>();
+  const width = (sheet: string, data: Scalar[][]): number => {
+    if (!widths.has(sheet)) widths.set(sheet, Math.max(...data.map((r) => r.length)));
+    return widths.get(sheet) ?? 0;
+  };
   const grid: FixtureGrid = {
     reads: 0,
     read(sheet, row, col) {
@@ -27,7 +32,7 @@ export function fixtureGrid(
       const size = sizes[name(sheet)];
       return {
         rows: Math.max(data.length, size?.rows ?? 0),
-        cols: Math.max(...data.map((r) => r.length), size?.cols ?? 0),
+        cols: Math.max(width(name(sheet), data), size?.cols ?? 0),
       };
     },
   };

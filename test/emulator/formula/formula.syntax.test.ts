@@ -76,7 +76,18 @@ describe('setFormula syntax (en_US, whatever the spreadsheet locale)', () => {
   });
 
   it('reports malformed formulas as #ERROR!', () => {
-    for (const f of ['1+1', '=', '=SUM(', '=1+', '="abc', '=(1', '=A1:', '={1,}', '=1 2', '=#OOPS']) {
+    for (const f of [
+      '1+1',
+      '=',
+      '=SUM(',
+      '=1+',
+      '="abc',
+      '=(1',
+      '=A1:',
+      '={1,}',
+      '=1 2',
+      '=#OOPS',
+    ]) {
       expect(value(f), f).toEqual([['#ERROR!']]);
     }
   });

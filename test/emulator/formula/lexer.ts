@@ -21,7 +21,8 @@ export interface RefSpec {
   end: RefCorner | null;
 }
 
-export type Operator = '+' | '-' | '*' | '/' | '^' | '&' | '=' | '<>' | '<' | '>' | '<=' | '>=' | '%';
+export type Operator =
+  '+' | '-' | '*' | '/' | '^' | '&' | '=' | '<>' | '<' | '>' | '<=' | '>=' | '%';
 
 export type Token =
   | { kind: 'number'; value: number; pos: number }

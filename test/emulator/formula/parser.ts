@@ -121,7 +121,8 @@ class Parser {
       case 'ident': {
         if (this.isPunct('(')) return this.call(t.value.toUpperCase());
         const upper = t.value.toUpperCase();
-        if (upper === 'TRUE' || upper === 'FALSE') return { type: 'boolean', value: upper === 'TRUE' };
+        if (upper === 'TRUE' || upper === 'FALSE')
+          return { type: 'boolean', value: upper === 'TRUE' };
         return { type: 'name', name: t.value };
       }
       case 'punct':

@@ -115,7 +115,8 @@ export class BlobImpl extends Exposed<Blob> implements Blob {
   setContentTypeFromExtension(): Blob {
     const ext = (this.name ?? '').split('.').pop()?.toLowerCase() ?? '';
     const type = EXTENSION_TYPES[ext];
-    if (!type) throw new Error(`Could not determine the content type of ${this.name ?? 'the blob'}.`);
+    if (!type)
+      throw new Error(`Could not determine the content type of ${this.name ?? 'the blob'}.`);
     this.contentType = type;
     return this.api;
   }

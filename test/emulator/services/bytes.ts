@@ -27,7 +27,10 @@ export function decodeBytes(bytes: Uint8Array, charset = 'UTF-8'): string {
 }
 
 export function toBase64(bytes: Uint8Array, webSafe = false): string {
-  return Buffer.from(bytes).toString(webSafe ? 'base64url' : 'base64') + (webSafe ? pad(bytes.length) : '');
+  return (
+    Buffer.from(bytes).toString(webSafe ? 'base64url' : 'base64') +
+    (webSafe ? pad(bytes.length) : '')
+  );
 }
 
 function pad(length: number): string {

@@ -68,7 +68,8 @@ class CacheImpl extends Exposed<Cache> implements Cache {
     const k = String(key);
     if (k.length > MAX_KEY_LENGTH) throw new Error('Argument too large: key');
     const text = String(value);
-    if (Buffer.byteLength(text, 'utf8') > MAX_VALUE_BYTES) throw new Error('Argument too large: value');
+    if (Buffer.byteLength(text, 'utf8') > MAX_VALUE_BYTES)
+      throw new Error('Argument too large: value');
     const ttl = Math.min(ttlSeconds ?? DEFAULT_TTL_S, MAX_TTL_S);
     return [k, { value: text, expiresAtMs: this.store.nowMs() + ttl * 1000 }];
   }

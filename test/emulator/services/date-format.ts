@@ -187,7 +187,15 @@ function fieldsAt(ms: number, zone: Zone): Fields {
 /** The instant at which the wall clock of `zone` shows these fields (lenient: they overflow). */
 export function instantOf(
   zone: Zone,
-  f: { year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number },
+  f: {
+    year: number;
+    month: number;
+    day: number;
+    hour: number;
+    minute: number;
+    second: number;
+    ms: number;
+  },
 ): number {
   const wall = utcWall(f.year, f.month, f.day, f.hour, f.minute, f.second, f.ms);
   const first = offsetAt(zone, wall);
@@ -218,7 +226,14 @@ function offsetText(offsetMs: number, style: 'Z' | 'X1' | 'X2' | 'X3'): string {
 
 function zoneName(zone: Zone, ms: number, long: boolean): string {
   if (zone.kind === 'fixed') {
-    if (zone.offsetMs === 0) return zone.id === 'UTC' ? (long ? 'Coordinated Universal Time' : 'UTC') : long ? 'Greenwich Mean Time' : 'GMT';
+    if (zone.offsetMs === 0)
+      return zone.id === 'UTC'
+        ? long
+          ? 'Coordinated Universal Time'
+          : 'UTC'
+        : long
+          ? 'Greenwich Mean Time'
+          : 'GMT';
     return `GMT${offsetText(zone.offsetMs, 'X3')}`;
   }
   const name = (locale: string) =>
@@ -334,7 +349,10 @@ function matchName(text: string, pos: number, names: readonly string[]): [number
   names.forEach((name, index) => {
     for (const candidate of [name, name.slice(0, 3)]) {
       const slice = text.slice(pos, pos + candidate.length);
-      if (slice.toLowerCase() === candidate.toLowerCase() && (!best || candidate.length > best[1])) {
+      if (
+        slice.toLowerCase() === candidate.toLowerCase() &&
+        (!best || candidate.length > best[1])
+      ) {
         best = [index, candidate.length];
       }
     }

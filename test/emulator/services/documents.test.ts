@@ -8,7 +8,9 @@ describe('DocumentApp', () => {
     const doc = DocumentApp.create('Modèle convention');
     const file = DriveApp.getFileById(doc.getId());
     expect(file.getMimeType()).toBe(MimeType.GOOGLE_DOCS);
-    expect(doc.getUrl()).toBe(`https://docs.google.com/document/d/${doc.getId()}/edit?usp=drivesdk`);
+    expect(doc.getUrl()).toBe(
+      `https://docs.google.com/document/d/${doc.getId()}/edit?usp=drivesdk`,
+    );
     const body = doc.getBody();
     expect(body.getText()).toBe('');
     body.setText('Convention de stage');
@@ -20,7 +22,9 @@ describe('DocumentApp', () => {
       'Entreprise : {{ENTREPRISE}}',
     ]);
     body.replaceText('\\{\\{ELEVE\\}\\}', 'Léa $1 Martin');
-    expect(body.getText()).toBe('Convention de stage\nÉlève : Léa $1 Martin\nEntreprise : {{ENTREPRISE}}');
+    expect(body.getText()).toBe(
+      'Convention de stage\nÉlève : Léa $1 Martin\nEntreprise : {{ENTREPRISE}}',
+    );
     doc.saveAndClose();
     expect(DocumentApp.openById(doc.getId()).getName()).toBe('Modèle convention');
   });
@@ -53,8 +57,18 @@ describe('Docs advanced service', () => {
     const res = Docs.Documents.batchUpdate(
       {
         requests: [
-          { replaceAllText: { containsText: { text: '{{NOM}}', matchCase: true }, replaceText: 'Léa' } },
-          { replaceAllText: { containsText: { text: '{{ABSENT}}', matchCase: true }, replaceText: 'x' } },
+          {
+            replaceAllText: {
+              containsText: { text: '{{NOM}}', matchCase: true },
+              replaceText: 'Léa',
+            },
+          },
+          {
+            replaceAllText: {
+              containsText: { text: '{{ABSENT}}', matchCase: true },
+              replaceText: 'x',
+            },
+          },
           { replaceAllText: { containsText: { text: '{{nom}}' }, replaceText: 'Tom' } },
         ],
       },
@@ -66,7 +80,9 @@ describe('Docs advanced service', () => {
       { replaceAllText: {} },
       { replaceAllText: { occurrencesChanged: 1 } },
     ]);
-    expect(DocumentApp.openById(copy.getId()).getBody().getText()).toBe('Léa est en stage.\nTom et Léa.');
+    expect(DocumentApp.openById(copy.getId()).getBody().getText()).toBe(
+      'Léa est en stage.\nTom et Léa.',
+    );
     expect(DocumentApp.openById(template.getId()).getBody().getText()).toContain('{{NOM}}');
     const json = Docs.Documents.get(copy.getId());
     expect(json.title).toBe('Convention Léa');
@@ -100,7 +116,12 @@ describe('Docs advanced service', () => {
     const doc = DocumentApp.create('D');
     doc.getBody().setText('Bonjour');
     Docs.Documents.batchUpdate(
-      { requests: [{ insertText: { text: ' Léa', endOfSegmentLocation: {} } }, { insertText: { text: '» ', location: { index: 1 } } }] },
+      {
+        requests: [
+          { insertText: { text: ' Léa', endOfSegmentLocation: {} } },
+          { insertText: { text: '» ', location: { index: 1 } } },
+        ],
+      },
       doc.getId(),
     );
     expect(doc.getBody().getText()).toBe('» Bonjour Léa');
@@ -117,7 +138,11 @@ describe('Docs advanced service', () => {
     log.reset();
     const copy = file.makeCopy('Convention', folder);
     Docs.Documents.batchUpdate({ requests: [] }, copy.getId());
-    expect(log.snapshot()).toEqual({ 'Docs.Documents.batchUpdate': 1, 'File.getId': 1, 'File.makeCopy': 1 });
+    expect(log.snapshot()).toEqual({
+      'Docs.Documents.batchUpdate': 1,
+      'File.getId': 1,
+      'File.makeCopy': 1,
+    });
     expect(services.drive.text(services.drive.get(copy.getId(), 'file'))).toBe('');
   });
 });

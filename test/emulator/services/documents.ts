@@ -268,7 +268,10 @@ function applyRequest(paragraphs: string[], request: Request, index: number): [s
     const { containsText, replaceText } = request.replaceAllText;
     const search = containsText?.text ?? '';
     if (search === '') {
-      throw docsError('batchUpdate', `Invalid requests[${index}].replaceAllText: Text must not be empty.`);
+      throw docsError(
+        'batchUpdate',
+        `Invalid requests[${index}].replaceAllText: Text must not be empty.`,
+      );
     }
     const re = new RegExp(escapeRegExp(search), containsText?.matchCase ? 'g' : 'gi');
     let count = 0;
@@ -295,14 +298,22 @@ function applyRequest(paragraphs: string[], request: Request, index: number): [s
     return [next.slice(0, -1).split('\n'), {}];
   }
   const kind = Object.keys(request)[0] ?? 'unknown';
-  throw docsError('batchUpdate', `Invalid requests[${index}]: ${kind} is not supported by the emulator.`);
+  throw docsError(
+    'batchUpdate',
+    `Invalid requests[${index}]: ${kind} is not supported by the emulator.`,
+  );
 }
 
 export function createDocs(log: CallLog, store: DriveStore): GoogleAppsScript.Docs {
   const documents = {
     get: (documentId: string) => docsJson(store, String(documentId)),
     create: (resource: DocsSchema) => {
-      const item = store.create('file', resource.title ?? 'Untitled document', MimeType.GOOGLE_DOCS, store.rootId);
+      const item = store.create(
+        'file',
+        resource.title ?? 'Untitled document',
+        MimeType.GOOGLE_DOCS,
+        store.rootId,
+      );
       return docsJson(store, item.id);
     },
     batchUpdate: (

@@ -30,9 +30,14 @@ describe('DriveApp', () => {
     const it = folder.getFiles();
     while (it.hasNext()) names.push(it.next().getName());
     expect(names).toEqual(['a.txt', 'b.txt', 'a.txt']);
-    expect(() => it.next()).toThrow('Cannot retrieve the next object: iterator has reached the end.');
+    expect(() => it.next()).toThrow(
+      'Cannot retrieve the next object: iterator has reached the end.',
+    );
     const byName = folder.getFilesByName('a.txt');
-    expect([byName.next().getBlob().getDataAsString(), byName.next().getBlob().getDataAsString()]).toEqual(['a', 'again']);
+    expect([
+      byName.next().getBlob().getDataAsString(),
+      byName.next().getBlob().getDataAsString(),
+    ]).toEqual(['a', 'again']);
   });
 
   it('throws the real message for an unknown id', () => {

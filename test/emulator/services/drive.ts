@@ -54,7 +54,14 @@ export const Access = makeEnum([
   'DOMAIN_WITH_LINK',
   'PRIVATE',
 ] as const);
-export const Permission = makeEnum(['VIEW', 'EDIT', 'COMMENT', 'OWNER', 'ORGANIZER', 'NONE'] as const);
+export const Permission = makeEnum([
+  'VIEW',
+  'EDIT',
+  'COMMENT',
+  'OWNER',
+  'ORGANIZER',
+  'NONE',
+] as const);
 
 export const NOT_FOUND =
   'No item with the given ID could be found, or you do not have permission to access it.';
@@ -136,7 +143,8 @@ export class DriveStore {
     item.id = this.ids.driveId();
     if (bytes) item.content = toBase64(bytes);
     this.items.set(item.id, item);
-    if (mimeType === MimeType.GOOGLE_DOCS) this.docs.set(item.id, { paragraphs: [''], revision: 1 });
+    if (mimeType === MimeType.GOOGLE_DOCS)
+      this.docs.set(item.id, { paragraphs: [''], revision: 1 });
     return item;
   }
 
@@ -509,7 +517,13 @@ class FolderImpl extends ItemImpl {
         throw new Error(`Invalid argument: mimeType`);
       }
       const bytes = encodeString(String(content ?? ''));
-      const item = this.store.create('file', nameOrBlob, mimeType ?? MimeType.PLAIN_TEXT, this.id, bytes);
+      const item = this.store.create(
+        'file',
+        nameOrBlob,
+        mimeType ?? MimeType.PLAIN_TEXT,
+        this.id,
+        bytes,
+      );
       return this.make.file(item);
     }
     const blob = blobOf(nameOrBlob as GoogleAppsScript.Base.BlobSource);

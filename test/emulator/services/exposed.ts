@@ -37,5 +37,7 @@ export function signatureError(method: string, args: readonly unknown[]): Error 
     if (typeof a === 'object') return 'Object';
     return typeof a;
   });
-  return new Error(`The parameters (${types.join(',')}) don't match the method signature for ${method}.`);
+  return new Error(
+    `The parameters (${types.join(',')}) don't match the method signature for ${method}.`,
+  );
 }

@@ -36,7 +36,9 @@ describe('HtmlService', () => {
   it('reads project files and fails like Apps Script when one is missing', () => {
     const { HtmlService } = makeServices({ htmlFiles: files });
     expect(HtmlService.createHtmlOutputFromFile('Sidebar').getContent()).toBe('<h1>Suivi</h1>');
-    expect(HtmlService.createHtmlOutputFromFile('Sidebar.html').getContent()).toBe('<h1>Suivi</h1>');
+    expect(HtmlService.createHtmlOutputFromFile('Sidebar.html').getContent()).toBe(
+      '<h1>Suivi</h1>',
+    );
     expect(() => HtmlService.createHtmlOutputFromFile('Nope')).toThrow(
       'No HTML file named Nope was found.',
     );

@@ -49,7 +49,8 @@ export class HtmlFiles {
   }
 
   read(name: string): string {
-    const content = this.files.get(String(name)) ?? this.files.get(String(name).replace(/\.html$/, ''));
+    const content =
+      this.files.get(String(name)) ?? this.files.get(String(name).replace(/\.html$/, ''));
     if (content === undefined) throw new Error(`No HTML file named ${name} was found.`);
     return content;
   }

@@ -8,7 +8,8 @@ type LockService = GoogleAppsScript.Lock.LockService;
 export type LockScope = 'document' | 'script' | 'user';
 
 /** Apps Script's message when waitLock gives up. */
-export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
+export const LOCK_TIMEOUT_MESSAGE =
+  'Lock timeout: another process was holding the lock for too long.';
 
 /** A lock held by a simulated other execution. */
 export interface OtherHolder {
@@ -93,7 +94,11 @@ export class LockRegistry {
       return true;
     }
     const timeout = Math.max(0, Number(timeoutMs) || 0);
-    if (h.kind === 'other' && h.releaseAtMs !== null && h.releaseAtMs - this.clock.nowMs() <= timeout) {
+    if (
+      h.kind === 'other' &&
+      h.releaseAtMs !== null &&
+      h.releaseAtMs - this.clock.nowMs() <= timeout
+    ) {
       this.clock.advance(h.releaseAtMs - this.clock.nowMs());
       this.holders.set(scope, { kind: 'self', lock });
       return true;

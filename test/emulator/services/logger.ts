@@ -69,16 +69,18 @@ export function createConsole(
   now: () => number,
 ): RecordingConsole {
   const timers = new Map<string, number>();
-  const write = (level: ConsoleLevel) => (first?: unknown, ...rest: unknown[]) => {
-    const message =
-      typeof first === 'string' && /%[sdifoOj]/.test(first)
-        ? first.replace(/%[sdifoOj]/g, (spec) => {
-            const v = rest.shift();
-            return spec === '%d' || spec === '%i' ? String(Math.trunc(Number(v))) : text(v);
-          }) + rest.map((r) => ` ${text(r)}`).join('')
-        : [first, ...rest].map(text).join(' ');
-    recorder.console.push({ level, message });
-  };
+  const write =
+    (level: ConsoleLevel) =>
+    (first?: unknown, ...rest: unknown[]) => {
+      const message =
+        typeof first === 'string' && /%[sdifoOj]/.test(first)
+          ? first.replace(/%[sdifoOj]/g, (spec) => {
+              const v = rest.shift();
+              return spec === '%d' || spec === '%i' ? String(Math.trunc(Number(v))) : text(v);
+            }) + rest.map((r) => ` ${text(r)}`).join('')
+          : [first, ...rest].map(text).join(' ');
+      recorder.console.push({ level, message });
+    };
   const consoleImpl: RecordingConsole = {
     log: write('log'),
     info: write('info'),

@@ -131,7 +131,8 @@ describe('Utilities: other methods', () => {
     const b = makeServices().Utilities;
     const ids = [a.getUuid(), a.getUuid(), a.getUuid()];
     expect(new Set(ids).size).toBe(3);
-    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(b.getUuid()).toBe(ids[0]);
   });
 
@@ -141,7 +142,11 @@ describe('Utilities: other methods', () => {
     expect(sha).toHaveLength(32);
     // ba7816bf… → 0xba = 186 → -70
     expect(sha.slice(0, 4)).toEqual([-70, 120, 22, -65]);
-    const md5 = Utilities.computeDigest(Utilities.DigestAlgorithm.MD5, 'é', Utilities.Charset.UTF_8);
+    const md5 = Utilities.computeDigest(
+      Utilities.DigestAlgorithm.MD5,
+      'é',
+      Utilities.Charset.UTF_8,
+    );
     const hex = md5.map((b) => ((b + 256) % 256).toString(16).padStart(2, '0')).join('');
     expect(hex).toBe('66ddcd97cfdeabb2f6fb8a999b4bc76f');
     expect(String(Utilities.DigestAlgorithm.SHA_256)).toBe('SHA_256');
@@ -173,7 +178,9 @@ describe('Utilities: other methods', () => {
     const { Utilities, clock } = makeServices();
     const started = Date.now();
     Utilities.sleep(120_000);
-    expect(clock.now().toISOString()).toBe(new Date(PARIS_NINE_AM.getTime() + 120_000).toISOString());
+    expect(clock.now().toISOString()).toBe(
+      new Date(PARIS_NINE_AM.getTime() + 120_000).toISOString(),
+    );
     expect(Date.now() - started).toBeLessThan(1000);
   });
 

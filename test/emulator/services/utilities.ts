@@ -61,7 +61,8 @@ export function javaFormat(template: string, args: readonly unknown[]): string {
     const arg = args[next++];
     let text: string;
     if (conv === 'd') text = String(Math.trunc(Number(arg)));
-    else if (conv === 'f') text = Number(arg).toFixed(precision === undefined ? 6 : Number(precision));
+    else if (conv === 'f')
+      text = Number(arg).toFixed(precision === undefined ? 6 : Number(precision));
     else if (conv === 'x') text = Math.trunc(Number(arg)).toString(16);
     else text = String(arg);
     if (width) {

@@ -12,6 +12,7 @@ import {
   type BookModel,
   type Cell,
   type GridRef,
+  type ProtectionData,
   type Row,
   type SheetModel,
   type ValidationData,
@@ -302,6 +303,24 @@ export class Workbook implements CalcHost, CriteriaHost {
       }
     }
     this.touch();
+  }
+
+  addProtection(sheet: SheetModel, type: 'RANGE' | 'SHEET', range: GridRef): ProtectionData {
+    const p: ProtectionData = {
+      id: this.model.nextProtectionId++,
+      type,
+      range,
+      description: '',
+      warningOnly: false,
+      // The creator (the script's user) is always an editor of what they protect.
+      editors: [this.opts.userEmail],
+      domainEdit: false,
+      unprotected: [],
+      rangeName: null,
+    };
+    sheet.protections.push(p);
+    this.touch();
+    return p;
   }
 
   // ---- Sheets

@@ -69,7 +69,9 @@ describe('computePresence: hand-worked cases', () => {
   it('4. a 4-day week of 28 h counts 4 days a week, not 5', () => {
     const fourDays = schedule('Lu 7; Ma 7; Me 7; Je 7');
     // 06/03–10/03/2023: Mo–Th 4 days × 7 h = 28 h → 4 jours (Friday not worked).
-    const week = presence(stage('2023-03-06', '2023-03-10', { weeklyHours: 28, schedule: fourDays }));
+    const week = presence(
+      stage('2023-03-06', '2023-03-10', { weeklyHours: 28, schedule: fourDays }),
+    );
     expect(week.hours).toBe(28);
     expect(week.days).toBe(4);
     expect(week.label).toBe('4 jours');
@@ -132,12 +134,12 @@ describe('computePresence: hand-worked cases', () => {
     // → 43 days = 1 mois (22) + 21 jours.
     expect(presence(stage('2023-02-01', '2023-03-31')).label).toBe('1 mois 21 jours');
     // Stopped on 27/02/2023 → case 1: 133 h.
-    expect(
-      presence(stage('2023-02-01', '2023-02-27', { stoppedOn: '2023-02-27' })).hours,
-    ).toBe(133);
-    expect(
-      presence(stage('2023-02-01', '2023-03-31', { stoppedOn: '2023-02-27' })).hours,
-    ).toBe(133);
+    expect(presence(stage('2023-02-01', '2023-02-27', { stoppedOn: '2023-02-27' })).hours).toBe(
+      133,
+    );
+    expect(presence(stage('2023-02-01', '2023-03-31', { stoppedOn: '2023-02-27' })).hours).toBe(
+      133,
+    );
   });
 
   it('11. 44 days exactly (308 h) is 2 months, not more', () => {

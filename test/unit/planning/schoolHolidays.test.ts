@@ -27,7 +27,9 @@ function value<T>(r: { ok: true; value: T } | { ok: false; error: string }): T {
 }
 
 function builtIn(zone: Zone, name: string, from: string): SchoolHoliday | undefined {
-  return BUILT_IN_SCHOOL_HOLIDAYS.find((h) => h.zone === zone && h.name === name && h.start >= from);
+  return BUILT_IN_SCHOOL_HOLIDAYS.find(
+    (h) => h.zone === zone && h.name === name && h.start >= from,
+  );
 }
 
 describe('built-in school holidays', () => {
@@ -90,15 +92,15 @@ describe('built-in school holidays', () => {
 describe('gen-school-holidays collapse', () => {
   const csv = [
     'date,vacances_zone_a,vacances_zone_b,vacances_zone_c,nom_vacances',
-    '2015-08-30,True,True,True,Vacances d\'été',
-    '2015-08-31,True,True,True,Vacances d\'été',
+    "2015-08-30,True,True,True,Vacances d'été",
+    "2015-08-31,True,True,True,Vacances d'été",
     '2015-09-01,False,False,False,',
-    '2016-02-06,True,False,False,Vacances d\'hiver',
-    '2016-02-07,True,False,False,Vacances d\'hiver',
-    '2016-02-08,True,True,False,Vacances d\'hiver',
-    '2016-02-09,False,True,False,Vacances d\'hiver',
+    "2016-02-06,True,False,False,Vacances d'hiver",
+    "2016-02-07,True,False,False,Vacances d'hiver",
+    "2016-02-08,True,True,False,Vacances d'hiver",
+    "2016-02-09,False,True,False,Vacances d'hiver",
     '2016-02-10,False,False,False,',
-    '2016-02-11,False,True,False,Vacances d\'hiver',
+    "2016-02-11,False,True,False,Vacances d'hiver",
     '',
   ].join('\n');
 
@@ -114,7 +116,9 @@ describe('gen-school-holidays collapse', () => {
     const text = renderModule(collapseDailyRows(csv));
     expect(text).toContain('fr-en-calendrier-scolaire');
     expect(text).toContain('Licence Ouverte');
-    expect(text).toContain("{ zone: 'A', name: \"Vacances d'hiver\", start: '2016-02-06', end: '2016-02-08' },");
+    expect(text).toContain(
+      "{ zone: 'A', name: \"Vacances d'hiver\", start: '2016-02-06', end: '2016-02-08' },",
+    );
   });
 });
 
@@ -138,10 +142,9 @@ describe('schoolHolidayDays', () => {
   });
 
   it('keeps only the days of a window', () => {
-    expect([...schoolHolidayDays(list, 'B', { start: '2023-02-12', end: '2023-02-13' }).keys()]).toEqual([
-      '2023-02-12',
-      '2023-02-13',
-    ]);
+    expect([
+      ...schoolHolidayDays(list, 'B', { start: '2023-02-12', end: '2023-02-13' }).keys(),
+    ]).toEqual(['2023-02-12', '2023-02-13']);
   });
 
   it('finds zone B winter 2023 in the built-in list', () => {
@@ -210,12 +213,19 @@ describe('zones and names', () => {
   it('validates a row of the Vacances sheet', () => {
     expect(
       validateSchoolHoliday({ zone: 'Zone C', name: ' Pont ', start: '2024-05-10', end: '' }),
-    ).toEqual({ ok: true, value: { zone: 'C', name: 'Pont', start: '2024-05-10', end: '2024-05-10' } });
-    expect(validateSchoolHoliday({ zone: 'X', name: 'a', start: '2024-05-10', end: '' })).toMatchObject({
+    ).toEqual({
+      ok: true,
+      value: { zone: 'C', name: 'Pont', start: '2024-05-10', end: '2024-05-10' },
+    });
+    expect(
+      validateSchoolHoliday({ zone: 'X', name: 'a', start: '2024-05-10', end: '' }),
+    ).toMatchObject({
       ok: false,
       field: 'zone',
     });
-    expect(validateSchoolHoliday({ zone: 'A', name: '', start: '2024-05-10', end: '' })).toMatchObject({
+    expect(
+      validateSchoolHoliday({ zone: 'A', name: '', start: '2024-05-10', end: '' }),
+    ).toMatchObject({
       ok: false,
       field: 'name',
     });
@@ -295,7 +305,12 @@ describe('parseOfficialCalendarCsv', () => {
 });
 
 /** The official ICS, all zones, 2025-2026 (pieces per group of zones, DTEND exclusive). */
-function vevent(start: string, end: string, summary: string, location = summary.split(' - ')[1] ?? ''): string {
+function vevent(
+  start: string,
+  end: string,
+  summary: string,
+  location = summary.split(' - ')[1] ?? '',
+): string {
   return [
     'BEGIN:VEVENT',
     'DTSTAMP:20250114T124531Z',
@@ -339,7 +354,11 @@ describe('parseOfficialCalendarIcs', () => {
     const list = value(parseOfficialCalendarIcs(ICS_2025_2026));
     for (const zone of ['A', 'B', 'C'] as const) {
       const fromIcs = list.filter(
-        (h) => h.zone === zone && h.start >= '2025-09-01' && h.start < '2026-06-01' && !h.name.startsWith('Pont'),
+        (h) =>
+          h.zone === zone &&
+          h.start >= '2025-09-01' &&
+          h.start < '2026-06-01' &&
+          !h.name.startsWith('Pont'),
       );
       const shipped = BUILT_IN_SCHOOL_HOLIDAYS.filter(
         (h) => h.zone === zone && h.start >= '2025-09-01' && h.start < '2026-06-01',
@@ -410,7 +429,9 @@ describe('parseOfficialCalendarIcs', () => {
       { zone: 'C', name: "Pont de l'Ascension", start: '2027-05-07', end: '2027-05-07' },
     ];
     expect(value(parseOfficialCalendarIcs(ics('X-WR-CALNAME:Calendrier'), 'C'))).toEqual(expected);
-    expect(value(parseOfficialCalendarIcs(ics('X-WR-CALNAME:Calendrier scolaire - Zone C')))).toEqual(expected);
+    expect(
+      value(parseOfficialCalendarIcs(ics('X-WR-CALNAME:Calendrier scolaire - Zone C'))),
+    ).toEqual(expected);
     const unknown = parseOfficialCalendarIcs(ics('X-WR-CALNAME:Calendrier'));
     expect(unknown).toMatchObject({ ok: false });
     if (!unknown.ok) expect(unknown.error).toContain('Zone introuvable');
@@ -424,13 +445,21 @@ describe('parseOfficialCalendarIcs', () => {
     const bad = parseOfficialCalendarIcs(
       'BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:2027XX06\nSUMMARY:Vacances - Zone A\nEND:VEVENT\nEND:VCALENDAR',
     );
-    expect(bad).toEqual({ ok: false, error: '« Vacances - Zone A » : date de début illisible « 2027XX06 ».' });
+    expect(bad).toEqual({
+      ok: false,
+      error: '« Vacances - Zone A » : date de début illisible « 2027XX06 ».',
+    });
     expect(parseOfficialCalendarIcs('BEGIN:VCALENDAR\nEND:VCALENDAR')).toMatchObject({ ok: false });
   });
 });
 
 describe('coalesceSchoolHolidays and mergeSchoolHolidays', () => {
-  const winterA: SchoolHoliday = { zone: 'A', name: "Vacances d'hiver", start: '2023-02-04', end: '2023-02-19' };
+  const winterA: SchoolHoliday = {
+    zone: 'A',
+    name: "Vacances d'hiver",
+    start: '2023-02-04',
+    end: '2023-02-19',
+  };
 
   it('joins touching and overlapping ranges of one zone and one holiday only', () => {
     expect(
@@ -469,7 +498,9 @@ describe('coalesceSchoolHolidays and mergeSchoolHolidays', () => {
   });
 
   it('adds nothing when importing a year already shipped', () => {
-    const imported = value(parseOfficialCalendarCsv(OFFICIAL_CSV)).filter((h) => h.start >= '2023-01-01');
+    const imported = value(parseOfficialCalendarCsv(OFFICIAL_CSV)).filter(
+      (h) => h.start >= '2023-01-01',
+    );
     const { added } = mergeSchoolHolidays(BUILT_IN_SCHOOL_HOLIDAYS, imported);
     expect(added.map((h) => h.name)).toEqual(["Pont de l'Ascension"]);
   });

@@ -92,9 +92,21 @@ export const DATE_FUNCTIONS: FunctionTable = {
       return serial < 0 ? '#NUM!' : serial;
     }),
   ),
-  YEAR: lifted(1, 1, withDate((d) => d.year)),
-  MONTH: lifted(1, 1, withDate((d) => d.month)),
-  DAY: lifted(1, 1, withDate((d) => d.day)),
+  YEAR: lifted(
+    1,
+    1,
+    withDate((d) => d.year),
+  ),
+  MONTH: lifted(
+    1,
+    1,
+    withDate((d) => d.month),
+  ),
+  DAY: lifted(
+    1,
+    1,
+    withDate((d) => d.day),
+  ),
   WEEKDAY: lifted(
     1,
     2,

@@ -118,8 +118,7 @@ export const LOOKUP_FUNCTIONS: FunctionTable = {
       const t = raw.length > 2 ? toNumber(type ?? null, ctx.locale) : 1;
       if (typeof t !== 'number') return t;
       const k = key ?? null;
-      const i =
-        t === 0 ? exactMatch(values, k, ctx) : sortedMatch(values, k, t < 0);
+      const i = t === 0 ? exactMatch(values, k, ctx) : sortedMatch(values, k, t < 0);
       return i < 0 ? '#N/A' : i + 1;
     },
     { raw: [1] },

@@ -1,7 +1,14 @@
 /** Aggregates (SUM, MIN, MAX, COUNT…) and number functions (ROUND, INT, ABS, MOD). */
 import type { EvalContext } from '../context';
 import { toNumber } from '../coerce';
-import { isErrorValue, isMatrix, isRange, type ErrorValue, type Scalar, type Value } from '../types';
+import {
+  isErrorValue,
+  isMatrix,
+  isRange,
+  type ErrorValue,
+  type Scalar,
+  type Value,
+} from '../types';
 import { lifted, whole, type FunctionTable } from './registry';
 
 /**

@@ -21,11 +21,27 @@ function textual(fn: (s: string, ...n: number[]) => Scalar) {
 }
 
 export const TEXT_FUNCTIONS: FunctionTable = {
-  LEN: lifted(1, 1, textual((s) => s.length)),
+  LEN: lifted(
+    1,
+    1,
+    textual((s) => s.length),
+  ),
   // Sheets' TRIM removes spaces only (not tabs or line breaks) and collapses inner runs.
-  TRIM: lifted(1, 1, textual((s) => s.replace(/^ +| +$/g, '').replace(/ {2,}/g, ' '))),
-  UPPER: lifted(1, 1, textual((s) => s.toUpperCase())),
-  LOWER: lifted(1, 1, textual((s) => s.toLowerCase())),
+  TRIM: lifted(
+    1,
+    1,
+    textual((s) => s.replace(/^ +| +$/g, '').replace(/ {2,}/g, ' ')),
+  ),
+  UPPER: lifted(
+    1,
+    1,
+    textual((s) => s.toUpperCase()),
+  ),
+  LOWER: lifted(
+    1,
+    1,
+    textual((s) => s.toLowerCase()),
+  ),
   LEFT: lifted(
     1,
     2,

@@ -1,0 +1,64 @@
+/**
+ * Durations the law cares about, per student, host and school year (Code de l'éducation):
+ * gratification due beyond 2 months (308 h, L124-6), more than 6 months (924 h) refused (L124-5).
+ * Each row keeps its presence (label and hours); the "Gratification" column is a sheet formula
+ * summing the hours of the same student, host and school year, so it stays true by itself.
+ */
+import { gratification, presenceLimitsCheck } from '../domain/presence';
+import { schoolYearOf } from '../domain/sessions';
+import type { Stage } from '../domain/types';
+import { type Context, UserError } from '../gas/context';
+import { type Rec, str, stageFromRecord } from '../sheets/records';
+import { STAGES, type StageKey } from '../sheets/schema';
+import { presenceColumns, presenceOf } from './presenceColumns';
+import { parsers } from './stageStore';
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+function groupKey(s: Stage): string {
+  if (!s.companyId || !ISO.test(s.start)) return '';
+  return `${s.studentId}|${s.companyId}|${schoolYearOf(s.start)}`;
+}
+
+/**
+ * Refuses a change that would put more than 6 months (924 h) of stage with one host in one
+ * school year (L124-5). `others` are the student's other stages, as loaded.
+ */
+export function checkHostLimit(ctx: Context, changed: Stage[], others: Stage[]): void {
+  const all = [...changed, ...others.filter((o) => !changed.some((c) => c.id === o.id))];
+  for (const c of changed) {
+    const k = groupKey(c);
+    if (!k) continue;
+    const group = all.filter((s) => groupKey(s) === k);
+    const g = gratification({
+      stages: group.map((s) => ({ hours: ISO.test(s.end) ? presenceOf(ctx, s).hours : 0 })),
+      hourlyRate: ctx.settings().hourlyGratification,
+    });
+    const check = presenceLimitsCheck(g.totalHours);
+    if (!check.ok) throw new UserError(check.error);
+  }
+}
+
+/**
+ * "Recalculer les durées": presence and gratification of every stage, after hand edits or a
+ * change of settings. One read of the table, one write of the two adjacent columns.
+ */
+export function recomputeDurations(ctx: Context): { updated: number } {
+  return ctx.withLock(() => {
+    const t = ctx.table(STAGES);
+    const rows = t.readAll().filter((r) => str(r.values.id) !== '');
+    const patches = new Map<number, Partial<Rec<StageKey>>>();
+    for (const r of rows) {
+      const s = stageFromRecord(r.values, parsers);
+      const cols = presenceColumns(ctx, s);
+      if ((Object.keys(cols) as StageKey[]).some((k) => (r.values[k] ?? '') !== (cols[k] ?? ''))) {
+        patches.set(r.row, cols);
+      }
+    }
+    if (patches.size > 0) {
+      t.writeRows(patches);
+    }
+    ctx.journal({ action: 'Recalculer les durées', target: '', before: null, after: { lignes: patches.size } });
+    return { updated: patches.size };
+  });
+}
