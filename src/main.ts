@@ -18,6 +18,7 @@ import {
   renderCalendar,
   renderOverview,
 } from './usecases/planning';
+import { repairStages } from './usecases/repairStages';
 import { currentSelection } from './usecases/selection';
 import { assignmentView, assignStudents, referenceData, saveSession } from './usecases/sessions';
 import { affect, assignNewStage, reassign, split, stop, unstop } from './usecases/stageActions';
@@ -71,12 +72,19 @@ export const menuOpenSettings = (): void => open('settings');
 
 export function menuInitWorkbook(): void {
   const ctx = new Context();
-  const report = ctx.withLock(() => initialiseWorkbook(ctx));
+  const { report, stages } = ctx.withLock(() => {
+    const report = initialiseWorkbook(ctx);
+    return { report, stages: repairStages(ctx) };
+  });
   const parts = [
     report.created.length > 0 ? `feuilles créées : ${report.created.join(', ')}` : '',
     report.repaired.length > 0 ? `colonnes ajoutées dans : ${report.repaired.join(', ')}` : '',
     report.completed > 0 ? `${report.completed} ligne(s) de référence complétée(s)` : '',
+    stages.repaired > 0 ? `${stages.repaired} ligne(s) de stage complétée(s)` : '',
   ].filter((s) => s !== '');
+  if (stages.problems.length > 0) {
+    alert(`Lignes de stage à corriger à la main :\n${stages.problems.slice(0, 20).join('\n')}`);
+  }
   toast(parts.length > 0 ? `Classeur prêt (${parts.join(' ; ')}).` : 'Classeur prêt : rien à réparer.');
 }
 

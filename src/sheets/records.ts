@@ -5,6 +5,7 @@
  */
 import type { IsoDate, Session, Staff, Stage, Student, Company, Tutor, WeeklySchedule } from '../domain/types';
 import type { CellValue } from '../gas/cells';
+import { fingerprint } from '../domain/fingerprint';
 import type { StageKey } from './schema';
 
 export type Rec<K extends string> = Record<K, CellValue>;
@@ -55,7 +56,15 @@ export function stageToRecord(
   formatSchedule: (s: WeeklySchedule) => string,
 ): Partial<Rec<StageKey>> {
   const student = labels.student(s.studentId);
+  const shown = {
+    session: labels.session(s.sessionId),
+    student: student.label,
+    company: labels.company(s.companyId),
+    tutor: labels.tutor(s.tutorId),
+    referent: labels.staff(s.referentId),
+  };
   return {
+    labelsCheck: labelsCheck(shown),
     id: s.id,
     session: labels.session(s.sessionId),
     start: s.start,
@@ -79,6 +88,21 @@ export function stageToRecord(
     tutorId: s.tutorId,
     referentId: s.referentId,
   };
+}
+
+/**
+ * Digest of the names a row shows for its references, as the add-on wrote them. When a user
+ * picks another company (or student, tutor…) in the sheet by hand, the digest no longer
+ * matches and the add-on resolves the new names to IDs instead of trusting the hidden IDs.
+ */
+export function labelsCheck(r: {
+  session: CellValue | undefined;
+  student: CellValue | undefined;
+  company: CellValue | undefined;
+  tutor: CellValue | undefined;
+  referent: CellValue | undefined;
+}): string {
+  return fingerprint([str(r.session), str(r.student), str(r.company), str(r.tutor), str(r.referent)]);
 }
 
 /** Keys whose value differs between two records (to write only what changed). */

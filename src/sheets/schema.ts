@@ -70,6 +70,7 @@ export const STAGES = {
     col('referentId', 'ID référent', 'id', 90, true),
     col('hours', 'Heures de présence', 'number', 90, true),
     col('schoolYear', 'Année scolaire', 'text', 90, true),
+    col('labelsCheck', 'Contrôle des libellés', 'text', 90, true),
   ],
 } as const satisfies SheetSpec;
 

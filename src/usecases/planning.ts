@@ -5,7 +5,7 @@
 import type { AbsenceInput, AbsenceView } from '../api/contract';
 import { buildSessionOverview, buildStageCalendar, type CalendarGrid } from '../domain/calendar';
 import { formatFr, parseUserDate } from '../domain/dates';
-import { publicHolidays } from '../domain/holidays/publicHolidays';
+import { publicHolidaysBetween } from '../domain/holidays/publicHolidays';
 import {
   mergeSchoolHolidays,
   parseOfficialCalendarCsv,
@@ -131,12 +131,7 @@ function readHolidaySheet(ctx: Context): SchoolHoliday[] {
 }
 
 function publicHolidayMap(ctx: Context, from: IsoDate, to: IsoDate): ReadonlyMap<IsoDate, string> {
-  const m = new Map<IsoDate, string>();
-  const alsaceMoselle = ctx.settings().alsaceMoselle;
-  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
-    for (const h of publicHolidays(y, { alsaceMoselle })) m.set(h.date, h.name);
-  }
-  return m;
+  return publicHolidaysBetween(from, to, { alsaceMoselle: ctx.settings().alsaceMoselle });
 }
 
 /** Writes a grid on its own sheet, replacing the previous picture: one write per layer. */
@@ -154,8 +149,18 @@ function paint(ctx: Context, name: string, grid: CalendarGrid): void {
   range.setValues(grid.values.map((r) => r.map((v) => (v === '' || /^[\p{L}]/u.test(v) ? v : `'${v}`))));
   range.setBackgrounds(grid.backgrounds);
   range.setFontColors(grid.fontColors);
-  if (grid.fontWeights) range.setFontWeights(grid.fontWeights);
-  grid.columnWidths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
+  range.setFontSize(grid.fontSize).setVerticalAlignment('middle');
+  sheet.setRowHeights(1, rows, grid.rowHeight);
+  sheet.setFrozenRows(grid.frozenRows);
+  sheet.setFrozenColumns(grid.frozenColumns);
+  // Widths come in runs of equal values (12 months, or one column per day): one call per run.
+  let i = 0;
+  while (i < grid.columnWidths.length) {
+    let j = i;
+    while (j + 1 < grid.columnWidths.length && grid.columnWidths[j + 1] === grid.columnWidths[i]) j++;
+    sheet.setColumnWidths(i + 1, j - i + 1, grid.columnWidths[i]!);
+    i = j + 1;
+  }
   sheet.activate();
 }
 

@@ -11,7 +11,8 @@ import { formatSchedule, parseSchedule } from '../domain/schedule';
 import type { Phase, Result, Stage } from '../domain/types';
 import type { CellValue } from '../gas/cells';
 import { type Context, UserError } from '../gas/context';
-import { changedKeys, type Labels, type Rec, stageFromRecord, stageToRecord, str } from '../sheets/records';
+import { resolveReference } from '../domain/labels';
+import { changedKeys, type Labels, labelsCheck, type Rec, stageFromRecord, stageToRecord, str } from '../sheets/records';
 import { STAGES, type StageKey } from '../sheets/schema';
 import { presenceColumns } from './presenceColumns';
 import { references, type References } from './references';
@@ -25,7 +26,7 @@ export const parsers = {
 
 /** The columns a user (or the add-on) edits: the fingerprint covers exactly these. */
 const FINGERPRINT_KEYS = STAGES.columns
-  .filter((c) => c.kind !== 'computed' && !['presence', 'hours', 'schoolYear'].includes(c.key))
+  .filter((c) => c.kind !== 'computed' && !['presence', 'hours', 'schoolYear', 'labelsCheck'].includes(c.key))
   .map((c) => c.key);
 
 export function rowFingerprint(r: Partial<Rec<StageKey>>): string {
@@ -80,6 +81,39 @@ export interface LoadedStage {
   stage: Stage;
 }
 
+/**
+ * The IDs a row really means. Rows the add-on wrote carry a digest of their names: when it still
+ * matches, the hidden IDs are right and nothing else is read. Otherwise someone picked or typed
+ * names by hand, and each name is resolved against the reference sheets (homonyms and renamed
+ * companies handled by resolveReference).
+ */
+export function reconcile(ctx: Context, rec: Rec<StageKey>, stage: Stage): Stage {
+  if (str(rec.labelsCheck) !== '' && str(rec.labelsCheck) === labelsCheck(rec)) return stage;
+  const refs = references(ctx);
+  const pickId = <T extends { id: string }>(
+    label: string,
+    id: string,
+    list: T[],
+    labelOf: (t: T) => string,
+    listName: string,
+    field: string,
+  ): string => {
+    const r = resolveReference(label, id, list, labelOf, listName);
+    if ('error' in r) throw new UserError(`Ligne ${stage.id} : ${r.error}`, field);
+    return r.id;
+  };
+  return {
+    ...stage,
+    sessionId: pickId(str(rec.session), stage.sessionId, refs.sessions, (s) => s.title, 'la feuille Sessions', 'session') || stage.sessionId,
+    studentId:
+      pickId(str(rec.student), stage.studentId, refs.students, (s) => refs.studentLabel.get(s.id) ?? '', 'la feuille Élèves', 'student') ||
+      stage.studentId,
+    companyId: pickId(str(rec.company), stage.companyId, refs.companies, (c) => c.name, 'la feuille Entreprises', 'companyId'),
+    tutorId: pickId(str(rec.tutor), stage.tutorId, refs.tutors, (t) => refs.labels.tutor(t.id), 'la feuille Tuteurs', 'tutorId'),
+    referentId: pickId(str(rec.referent), stage.referentId, refs.staff, (s) => refs.labels.staff(s.id), 'la feuille Personnel', 'referentId'),
+  };
+}
+
 /** Find and read one stage by ID. Two reads (ID column, the row). */
 export function loadStage(ctx: Context, id: string): LoadedStage {
   const t = ctx.table(STAGES);
@@ -92,7 +126,7 @@ export function loadStage(ctx: Context, id: string): LoadedStage {
     );
   }
   const rec = t.readRow(row);
-  return { row, rec, stage: stageFromRecord(rec, parsers) };
+  return { row, rec, stage: reconcile(ctx, rec, stageFromRecord(rec, parsers)) };
 }
 
 export function checkFingerprint(loaded: LoadedStage, expected: string): void {
