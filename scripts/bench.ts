@@ -40,7 +40,12 @@ function measure(em: Emulator, fn: () => unknown): Measure {
   const t0 = process.cpuUsage();
   const result = fn();
   const t = process.cpuUsage(t0);
-  if (result && typeof result === 'object' && 'ok' in result && (result as { ok: boolean }).ok === false) {
+  if (
+    result &&
+    typeof result === 'object' &&
+    'ok' in result &&
+    (result as { ok: boolean }).ok === false
+  ) {
     throw new Error(`action refusée : ${JSON.stringify(result)}`);
   }
   return {
@@ -50,7 +55,12 @@ function measure(em: Emulator, fn: () => unknown): Measure {
   };
 }
 
-function setup(size: number): { em: Emulator; bundle: Bundle; stageIds: string[]; studentIds: string[] } {
+function setup(size: number): {
+  em: Emulator;
+  bundle: Bundle;
+  stageIds: string[];
+  studentIds: string[];
+} {
   const em = createEmulator({ now: new Date('2023-02-15T09:00:00+01:00') });
   const bundle = loadBundleFromDist(join(root, 'dist'), em);
   bundle.call('menuInitWorkbook');
@@ -85,7 +95,10 @@ function benchSize(size: number): Line[] {
   const idC = stageIds[Math.max(0, mid - 1)]!;
   const rowA = mid + 2;
 
-  push('onOpen', measure(em, () => bundle.call('onOpen')));
+  push(
+    'onOpen',
+    measure(em, () => bundle.call('onOpen')),
+  );
   selectRow(em, rowA);
   push(
     'Ouvrir la fiche (panneau + sélection + listes)',
@@ -95,7 +108,10 @@ function benchSize(size: number): Line[] {
       bundle.call('apiGetReferenceData');
     }),
   );
-  push('Suivre la sélection (apiGetSelection)', measure(em, () => bundle.call('apiGetSelection')));
+  push(
+    'Suivre la sélection (apiGetSelection)',
+    measure(em, () => bundle.call('apiGetSelection')),
+  );
 
   const naiveStop = (() => {
     const probe = setup(size);
@@ -103,16 +119,36 @@ function benchSize(size: number): Line[] {
   })();
   push(
     'Arrêter le stage',
-    measure(em, () => bundle.call('apiStopStage', { stageId: idA, fingerprint: '', stoppedOn: '27/02/2023', reason: 'Changement d’entreprise' })),
+    measure(em, () =>
+      bundle.call('apiStopStage', {
+        stageId: idA,
+        fingerprint: '',
+        stoppedOn: '27/02/2023',
+        reason: 'Changement d’entreprise',
+      }),
+    ),
     naiveStop,
   );
   push(
     'Assigner un nouveau stage',
     measure(em, () =>
-      bundle.call('apiNewStage', { fromStageId: idA, start: '01/03/2023', end: '31/03/2023', companyId: 'ENT-000002', tutorId: 'TUT-000002', referentId: '', weeklyHours: '' }),
+      bundle.call('apiNewStage', {
+        fromStageId: idA,
+        start: '01/03/2023',
+        end: '31/03/2023',
+        companyId: 'ENT-000002',
+        tutorId: 'TUT-000002',
+        referentId: '',
+        weeklyHours: '',
+      }),
     ),
   );
-  push("Enlever l'arrêt", measure(em, () => bundle.call('apiRemoveStop', { stageId: idA, fingerprint: '', restoreOriginalEnd: false })));
+  push(
+    "Enlever l'arrêt",
+    measure(em, () =>
+      bundle.call('apiRemoveStop', { stageId: idA, fingerprint: '', restoreOriginalEnd: false }),
+    ),
+  );
   push(
     'Scinder le stage',
     measure(em, () =>
@@ -132,7 +168,15 @@ function benchSize(size: number): Line[] {
   );
   push(
     'Réaffecter',
-    measure(em, () => bundle.call('apiReassignStage', { stageId: idC, fingerprint: '', companyId: 'ENT-000004', tutorId: 'TUT-000004', referentId: 'PER-000001' })),
+    measure(em, () =>
+      bundle.call('apiReassignStage', {
+        stageId: idC,
+        fingerprint: '',
+        companyId: 'ENT-000004',
+        tutorId: 'TUT-000004',
+        referentId: 'PER-000001',
+      }),
+    ),
   );
   const selected = stageIds.slice(0, Math.min(500, size));
   const naiveAffect = (() => {
@@ -141,7 +185,9 @@ function benchSize(size: number): Line[] {
   })();
   push(
     `Affecter ${selected.length} lignes sélectionnées`,
-    measure(em, () => bundle.call('apiAffect', { stageIds: selected, fingerprints: [], companyId: 'ENT-000005' })),
+    measure(em, () =>
+      bundle.call('apiAffect', { stageIds: selected, fingerprints: [], companyId: 'ENT-000005' }),
+    ),
     naiveAffect,
   );
   const filter = {
@@ -161,8 +207,15 @@ function benchSize(size: number): Line[] {
     const probe = setup(size);
     return measure(probe.em, () => naive.filter(probe.em, 'BTS1'));
   })();
-  push('Filtrer (Gestion des stages)', measure(em, () => bundle.call('apiFilterStages', filter)), naiveFilter);
-  push('Appliquer le filtre à la feuille', measure(em, () => bundle.call('apiApplyFilterToSheet', filter)));
+  push(
+    'Filtrer (Gestion des stages)',
+    measure(em, () => bundle.call('apiFilterStages', filter)),
+    naiveFilter,
+  );
+  push(
+    'Appliquer le filtre à la feuille',
+    measure(em, () => bundle.call('apiApplyFilterToSheet', filter)),
+  );
 
   const session2 = bundle.call('apiSaveSession', {
     id: '',
@@ -181,23 +234,40 @@ function benchSize(size: number): Line[] {
   })();
   push(
     'Affecter 1 000 élèves à une session',
-    measure(em, () => bundle.call('apiAssignStudents', { sessionId: session2.value.id, studentIds: thousand })),
+    measure(em, () =>
+      bundle.call('apiAssignStudents', { sessionId: session2.value.id, studentIds: thousand }),
+    ),
     naiveAssign,
   );
   const naiveCalendar = (() => {
     const probe = setup(size);
     return measure(probe.em, () => naive.calendar(probe.em));
   })();
-  push('Calendrier du stage', measure(em, () => bundle.call('apiRenderCalendar', { stageId: idA })), naiveCalendar);
-  push(`Vue d'ensemble de la session (${size} stages)`, measure(em, () => bundle.call('apiRenderOverview', { sessionId: 'SES-BULK' })));
+  push(
+    'Calendrier du stage',
+    measure(em, () => bundle.call('apiRenderCalendar', { stageId: idA })),
+    naiveCalendar,
+  );
+  push(
+    `Vue d'ensemble de la session (${size} stages)`,
+    measure(em, () => bundle.call('apiRenderOverview', { sessionId: 'SES-BULK' })),
+  );
   return lines;
 }
 
 function benchOverview35(): Line[] {
   const { em, bundle, stageIds } = setup(35);
   return [
-    { action: "Vue d'ensemble, session de 35 élèves", size: 35, ours: measure(em, () => bundle.call('apiRenderOverview', { sessionId: 'SES-BULK' })) },
-    { action: 'Calendrier, 1 stage', size: 35, ours: measure(em, () => bundle.call('apiRenderCalendar', { stageId: stageIds[0] })) },
+    {
+      action: "Vue d'ensemble, session de 35 élèves",
+      size: 35,
+      ours: measure(em, () => bundle.call('apiRenderOverview', { sessionId: 'SES-BULK' })),
+    },
+    {
+      action: 'Calendrier, 1 stage',
+      size: 35,
+      ours: measure(em, () => bundle.call('apiRenderCalendar', { stageId: stageIds[0] })),
+    },
   ];
 }
 
@@ -206,14 +276,28 @@ function benchPresence(n: number): Line {
   const t0 = process.cpuUsage();
   for (let i = 0; i < n; i++) {
     computePresence({
-      stage: { start: '2023-02-01', end: '2023-03-31', stoppedOn: i % 7 === 0 ? '2023-02-27' : '', weeklyHours: 35, schedule: null, country: '' },
-      absences: i % 5 === 0 ? [{ start: '2023-02-10', end: '2023-02-10', halfDay: true, countsAsPresence: false }] : [],
+      stage: {
+        start: '2023-02-01',
+        end: '2023-03-31',
+        stoppedOn: i % 7 === 0 ? '2023-02-27' : '',
+        weeklyHours: 35,
+        schedule: null,
+        country: '',
+      },
+      absences:
+        i % 5 === 0
+          ? [{ start: '2023-02-10', end: '2023-02-10', halfDay: true, countsAsPresence: false }]
+          : [],
       publicHolidays: holidays,
       defaultWeeklyHours: 35,
     });
   }
   const t = process.cpuUsage(t0);
-  return { action: `Calcul de présence (domaine pur) pour ${n} stages`, size: n, ours: { calls: 0, data: 0, cpuMs: (t.user + t.system) / 1000 } };
+  return {
+    action: `Calcul de présence (domaine pur) pour ${n} stages`,
+    size: n,
+    ours: { calls: 0, data: 0, cpuMs: (t.user + t.system) / 1000 },
+  };
 }
 
 function fmt(m: Measure | undefined): string[] {
@@ -226,12 +310,28 @@ function main(): void {
   for (const size of SIZES) lines.push(...benchSize(size));
   lines.push(...benchOverview35());
   lines.push(benchPresence(5000));
-  const header = ['Action', 'Lignes', 'Appels', 'Lect./écr.', 'CPU ms', 'Naïf appels', 'Naïf lect./écr.', 'Naïf CPU ms'];
+  const header = [
+    'Action',
+    'Lignes',
+    'Appels',
+    'Lect./écr.',
+    'CPU ms',
+    'Naïf appels',
+    'Naïf lect./écr.',
+    'Naïf CPU ms',
+  ];
   const rows = lines.map((l) => [l.action, String(l.size), ...fmt(l.ours), ...fmt(l.naive)]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => '| ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ') + ' |';
+  const line = (cells: string[]) =>
+    '| ' +
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ') +
+    ' |';
   console.log(line(header));
-  console.log('|' + widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|');
+  console.log(
+    '|' +
+      widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') +
+      '|',
+  );
   for (const r of rows) console.log(line(r));
 }
 

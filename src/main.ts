@@ -85,7 +85,9 @@ export function menuInitWorkbook(): void {
   if (stages.problems.length > 0) {
     alert(`Lignes de stage à corriger à la main :\n${stages.problems.slice(0, 20).join('\n')}`);
   }
-  toast(parts.length > 0 ? `Classeur prêt (${parts.join(' ; ')}).` : 'Classeur prêt : rien à réparer.');
+  toast(
+    parts.length > 0 ? `Classeur prêt (${parts.join(' ; ')}).` : 'Classeur prêt : rien à réparer.',
+  );
 }
 
 function renderFromSelection(kind: 'calendar' | 'overview'): void {
@@ -98,13 +100,22 @@ function renderFromSelection(kind: 'calendar' | 'overview'): void {
   const stage = sel.stage;
   const r =
     kind === 'calendar'
-      ? run((c) => renderCalendar(c, { stageId: stage.id }), () => '')
-      : run((c) => renderOverview(c, { sessionId: stage.sessionId }), () => '');
+      ? run(
+          (c) => renderCalendar(c, { stageId: stage.id }),
+          () => '',
+        )
+      : run(
+          (c) => renderOverview(c, { sessionId: stage.sessionId }),
+          () => '',
+        );
   if (!r.ok) alert(r.error);
 }
 
 export function menuRecomputeDurations(): void {
-  const r = run((ctx) => recomputeDurations(ctx), (v) => `Durées recalculées : ${v.updated} ligne(s) mise(s) à jour.`);
+  const r = run(
+    (ctx) => recomputeDurations(ctx),
+    (v) => `Durées recalculées : ${v.updated} ligne(s) mise(s) à jour.`,
+  );
   if (r.ok) toast(r.message);
   else alert(r.error);
 }
@@ -115,7 +126,8 @@ export const menuRenderOverview = (): void => renderFromSelection('overview');
 // ——— Sidebar API (see src/api/contract.ts) ———
 
 export const apiGetSelection: ServerApi['apiGetSelection'] = () => currentSelection(new Context());
-export const apiGetReferenceData: ServerApi['apiGetReferenceData'] = () => referenceData(new Context());
+export const apiGetReferenceData: ServerApi['apiGetReferenceData'] = () =>
+  referenceData(new Context());
 export const apiGetSettings: ServerApi['apiGetSettings'] = () => new Context().settings();
 export const apiSaveSettings: ServerApi['apiSaveSettings'] = (input) =>
   run(
@@ -134,18 +146,25 @@ export const apiSaveSettings: ServerApi['apiSaveSettings'] = (input) =>
 function validateSettings(input: SettingsView): SettingsView {
   const hours = Number(String(input?.defaultWeeklyHours ?? '').replace(',', '.'));
   if (!Number.isFinite(hours) || hours <= 0 || hours > 48) {
-    throw new UserError('La durée hebdomadaire par défaut doit être comprise entre 1 et 48 heures.', 'defaultWeeklyHours');
+    throw new UserError(
+      'La durée hebdomadaire par défaut doit être comprise entre 1 et 48 heures.',
+      'defaultWeeklyHours',
+    );
   }
   const rate = Number(String(input?.hourlyGratification ?? '').replace(',', '.'));
   if (!Number.isFinite(rate) || rate <= 0 || rate > 100) {
-    throw new UserError('La gratification horaire doit être un montant en euros, par exemple 4,50.', 'hourlyGratification');
+    throw new UserError(
+      'La gratification horaire doit être un montant en euros, par exemple 4,50.',
+      'hourlyGratification',
+    );
   }
   if (input?.zone !== 'A' && input?.zone !== 'B' && input?.zone !== 'C') {
     throw new UserError('Choisissez la zone de vacances scolaires : A, B ou C.', 'zone');
   }
   const text = (v: unknown, max: number, field: string, label: string) => {
     const s = typeof v === 'string' ? v.trim() : '';
-    if (s.length > max) throw new UserError(`${label} est trop long (${max} caractères au plus).`, field);
+    if (s.length > max)
+      throw new UserError(`${label} est trop long (${max} caractères au plus).`, field);
     return s;
   };
   return normaliseSettings({
@@ -161,47 +180,104 @@ function validateSettings(input: SettingsView): SettingsView {
 }
 
 export const apiSaveSession: ServerApi['apiSaveSession'] = (input) =>
-  run((ctx) => saveSession(ctx, input), (s) => `Session « ${s.title} » enregistrée.`);
-export const apiGetAssignment: ServerApi['apiGetAssignment'] = (sessionId) => assignmentView(new Context(), sessionId);
+  run(
+    (ctx) => saveSession(ctx, input),
+    (s) => `Session « ${s.title} » enregistrée.`,
+  );
+export const apiGetAssignment: ServerApi['apiGetAssignment'] = (sessionId) =>
+  assignmentView(new Context(), sessionId);
 export const apiAssignStudents: ServerApi['apiAssignStudents'] = (input) =>
   run(
     (ctx) => assignStudents(ctx, input),
-    (r) => `${r.created} stage(s) créé(s)${r.skipped > 0 ? `, ${r.skipped} élève(s) déjà affecté(s)` : ''}.`,
+    (r) =>
+      `${r.created} stage(s) créé(s)${r.skipped > 0 ? `, ${r.skipped} élève(s) déjà affecté(s)` : ''}.`,
   );
 
 export const apiPreviewImport: ServerApi['apiPreviewImport'] = (input) =>
-  run((ctx) => previewImport(ctx, input), (p) => `${p.created} nouveau(x), ${p.updated} mis à jour, ${p.errors} en erreur.`);
+  run(
+    (ctx) => previewImport(ctx, input),
+    (p) => `${p.created} nouveau(x), ${p.updated} mis à jour, ${p.errors} en erreur.`,
+  );
 export const apiApplyImport: ServerApi['apiApplyImport'] = (input) =>
-  run((ctx) => applyImport(ctx, input), (p) => `Import terminé : ${p.created} ajouté(s), ${p.updated} mis à jour.`);
+  run(
+    (ctx) => applyImport(ctx, input),
+    (p) => `Import terminé : ${p.created} ajouté(s), ${p.updated} mis à jour.`,
+  );
 
 export const apiFilterStages: ServerApi['apiFilterStages'] = (filter) =>
-  run((ctx) => filterStages(ctx, filter), (r) => `${r.count} stage(s) sur ${r.total}.`);
+  run(
+    (ctx) => filterStages(ctx, filter),
+    (r) => `${r.count} stage(s) sur ${r.total}.`,
+  );
 export const apiApplyFilterToSheet: ServerApi['apiApplyFilterToSheet'] = (filter) =>
-  run((ctx) => applyFilterToSheet(ctx, filter), (r) => `Filtre appliqué à la feuille : ${r.count} stage(s) sur ${r.total}.`);
+  run(
+    (ctx) => applyFilterToSheet(ctx, filter),
+    (r) => `Filtre appliqué à la feuille : ${r.count} stage(s) sur ${r.total}.`,
+  );
 export const apiClearSheetFilter: ServerApi['apiClearSheetFilter'] = () =>
-  run((ctx) => clearSheetFilter(ctx), () => 'Filtre de la feuille retiré.');
+  run(
+    (ctx) => clearSheetFilter(ctx),
+    () => 'Filtre de la feuille retiré.',
+  );
 export const apiAffect: ServerApi['apiAffect'] = (input) =>
-  run((ctx) => affect(ctx, input), (v) => `${v.length} stage(s) mis à jour.`);
+  run(
+    (ctx) => affect(ctx, input),
+    (v) => `${v.length} stage(s) mis à jour.`,
+  );
 
 export const apiStopStage: ServerApi['apiStopStage'] = (input) =>
-  run((ctx) => stop(ctx, input), () => 'Stage arrêté.');
+  run(
+    (ctx) => stop(ctx, input),
+    () => 'Stage arrêté.',
+  );
 export const apiRemoveStop: ServerApi['apiRemoveStop'] = (input) =>
-  run((ctx) => unstop(ctx, input), () => 'Arrêt enlevé.');
+  run(
+    (ctx) => unstop(ctx, input),
+    () => 'Arrêt enlevé.',
+  );
 export const apiNewStage: ServerApi['apiNewStage'] = (input) =>
-  run((ctx) => assignNewStage(ctx, input), () => 'Nouveau stage assigné.');
+  run(
+    (ctx) => assignNewStage(ctx, input),
+    () => 'Nouveau stage assigné.',
+  );
 export const apiSplitStage: ServerApi['apiSplitStage'] = (input) =>
-  run((ctx) => split(ctx, input), () => 'Stage scindé en deux.');
+  run(
+    (ctx) => split(ctx, input),
+    () => 'Stage scindé en deux.',
+  );
 export const apiReassignStage: ServerApi['apiReassignStage'] = (input) =>
-  run((ctx) => reassign(ctx, input), (v) => (v.needsAmendment ? 'Stage réaffecté : un avenant à la convention est à faire.' : 'Stage réaffecté.'));
+  run(
+    (ctx) => reassign(ctx, input),
+    (v) =>
+      v.needsAmendment
+        ? 'Stage réaffecté : un avenant à la convention est à faire.'
+        : 'Stage réaffecté.',
+  );
 
-export const apiListAbsences: ServerApi['apiListAbsences'] = (stageId) => listAbsences(new Context(), stageId);
+export const apiListAbsences: ServerApi['apiListAbsences'] = (stageId) =>
+  listAbsences(new Context(), stageId);
 export const apiAddAbsence: ServerApi['apiAddAbsence'] = (input) =>
-  run((ctx) => addAbsence(ctx, input), () => 'Absence enregistrée.');
+  run(
+    (ctx) => addAbsence(ctx, input),
+    () => 'Absence enregistrée.',
+  );
 export const apiRemoveAbsence: ServerApi['apiRemoveAbsence'] = (input) =>
-  run((ctx) => removeAbsence(ctx, input), () => 'Absence supprimée.');
+  run(
+    (ctx) => removeAbsence(ctx, input),
+    () => 'Absence supprimée.',
+  );
 export const apiRenderCalendar: ServerApi['apiRenderCalendar'] = (input) =>
-  run((ctx) => renderCalendar(ctx, input), (r) => `Calendrier affiché dans la feuille « ${r.sheetName} ».`);
+  run(
+    (ctx) => renderCalendar(ctx, input),
+    (r) => `Calendrier affiché dans la feuille « ${r.sheetName} ».`,
+  );
 export const apiRenderOverview: ServerApi['apiRenderOverview'] = (input) =>
-  run((ctx) => renderOverview(ctx, input), (r) => `Vue d'ensemble affichée dans la feuille « ${r.sheetName} ».`);
+  run(
+    (ctx) => renderOverview(ctx, input),
+    (r) => `Vue d'ensemble affichée dans la feuille « ${r.sheetName} ».`,
+  );
 export const apiImportSchoolHolidays: ServerApi['apiImportSchoolHolidays'] = (input) =>
-  run((ctx) => importSchoolHolidays(ctx, input), (r) => `${r.added} période(s) de vacances ajoutée(s).`);
+  run(
+    (ctx) => importSchoolHolidays(ctx, input),
+    (r) => `${r.added} période(s) de vacances ajoutée(s).`,
+  );

@@ -27,7 +27,9 @@ export const naive = {
     sheet.getRange(row, col('end')).setValue(d);
     sheet.getRange(row, col('stoppedOn')).setValue(d);
     sheet.getRange(row, col('stopReason')).setValue(reason);
-    em.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Journal')!.appendRow(['stop', id]);
+    em.globals.SpreadsheetApp.getActiveSpreadsheet()
+      .getSheetByName('Journal')!
+      .appendRow(['stop', id]);
   },
 
   affect(em: Emulator, ids: string[], companyId: string, name: string): void {
@@ -53,7 +55,14 @@ export const naive = {
 
   assign(em: Emulator, studentIds: string[]): void {
     const sheet = stagesSheet(em);
-    for (const id of studentIds) sheet.appendRow([`STG-N-${id}`, 'BTS 1 info période 2', new Date(2023, 4, 2), new Date(2023, 4, 26), id]);
+    for (const id of studentIds)
+      sheet.appendRow([
+        `STG-N-${id}`,
+        'BTS 1 info période 2',
+        new Date(2023, 4, 2),
+        new Date(2023, 4, 26),
+        id,
+      ]);
   },
 
   calendar(em: Emulator): void {

@@ -194,7 +194,11 @@ export interface ImportPreview {
   kind: 'students' | 'companies';
   /** Recognised columns: header in the file → field understood. */
   columns: { header: string; field: string }[];
-  rows: { values: Record<string, string>; status: 'nouveau' | 'mis à jour' | 'inchangé' | 'erreur'; error?: string }[];
+  rows: {
+    values: Record<string, string>;
+    status: 'nouveau' | 'mis à jour' | 'inchangé' | 'erreur';
+    error?: string;
+  }[];
   created: number;
   updated: number;
   errors: number;
@@ -258,9 +262,15 @@ export interface ServerApi {
 
   apiSaveSession(input: SessionInput): ApiResult<SessionView>;
   apiGetAssignment(sessionId: string): AssignmentView;
-  apiAssignStudents(input: { sessionId: string; studentIds: string[] }): ApiResult<{ created: number; skipped: number }>;
+  apiAssignStudents(input: {
+    sessionId: string;
+    studentIds: string[];
+  }): ApiResult<{ created: number; skipped: number }>;
 
-  apiPreviewImport(input: { kind: 'students' | 'companies'; text: string }): ApiResult<ImportPreview>;
+  apiPreviewImport(input: {
+    kind: 'students' | 'companies';
+    text: string;
+  }): ApiResult<ImportPreview>;
   apiApplyImport(input: { kind: 'students' | 'companies'; text: string }): ApiResult<ImportPreview>;
 
   apiFilterStages(filter: StageFilter): ApiResult<FilterResult>;

@@ -4,7 +4,8 @@
  * setup.ts) that touches Apps Script globals; the emulator provides the same globals in tests.
  */
 import { DEFAULT_SETTINGS, type IsoDate, type Settings, type Zone } from '../domain/types';
-import { JOURNAL, type SheetSpec } from '../sheets/schema';
+import { stageRowFormula } from '../sheets/rowFormulas';
+import { JOURNAL, STAGES, VISITS, type SheetSpec } from '../sheets/schema';
 import type { DateCodec } from './cells';
 import { literalText } from './cells';
 import { MissingSheetError, SheetTable } from './sheetTable';
@@ -28,6 +29,14 @@ export interface JournalEntry {
 }
 
 const SETTINGS_KEY = 'sds.settings';
+
+/** Visites columns referenced by the Stages formulas: the schema's places (see README). */
+const visitsLetter = (key: 'stageId' | 'date'): string =>
+  String.fromCharCode(65 + VISITS.columns.findIndex((c) => c.key === key));
+
+function stageFormulaFor(key: string, row: number, letterOf: (key: string) => string): string | null {
+  return stageRowFormula(key, row, { stage: (k) => letterOf(k), visits: visitsLetter });
+}
 
 function memo<A, R>(fn: (a: A) => R): (a: A) => R {
   const cache = new Map<A, R>();
@@ -71,7 +80,12 @@ export class Context {
             'Utilisez Extensions › Suivi des stages › Initialiser le classeur.',
         );
       }
-      t = new SheetTable<string>(spec as SheetSpec<string>, sheet, this.dates);
+      t = new SheetTable<string>(
+        spec as SheetSpec<string>,
+        sheet,
+        this.dates,
+        spec.name === STAGES.name ? stageFormulaFor : undefined,
+      );
       this.tables.set(spec.name, t);
     }
     return t as unknown as SheetTable<K>;
@@ -121,9 +135,14 @@ export class Context {
     if (!sheet) return;
     const text = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
     sheet.appendRow(
-      [this.now(), this.user(), entry.action, entry.target, text(entry.before), text(entry.after)].map(
-        (s) => literalText(s),
-      ),
+      [
+        this.now(),
+        this.user(),
+        entry.action,
+        entry.target,
+        text(entry.before),
+        text(entry.after),
+      ].map((s) => literalText(s)),
     );
   }
 

@@ -2,7 +2,6 @@
  * "Initialiser le classeur": creates the add-on's sheets or repairs them without losing data.
  * Missing columns are appended after the user's own; existing rows are never touched.
  */
-import { phaseHeaderFormula, visitsHeaderFormula } from '../domain/phase';
 import { BUILT_IN_SCHOOL_HOLIDAYS } from '../domain/holidays/schoolHolidays';
 import { fold } from '../domain/text';
 import { studentLabels, tutorLabel } from '../domain/labels';
@@ -15,7 +14,6 @@ import {
   STAGES,
   STUDENTS,
   TUTORS,
-  VISITS,
   type ColumnSpec,
   type SheetSpec,
 } from '../sheets/schema';
@@ -26,11 +24,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const HEADER_BACKGROUND = '#e8f0fe';
 export const STOPPED_FONT_COLOR = '#d93025';
-const GRATIFICATION_HOURS = 308;
-const MAX_HOURS = 924;
-export const DUE_LABEL = 'Due (plus de 2 mois)';
-export const NOT_DUE_LABEL = 'Non due';
-export const FORBIDDEN_LABEL = 'Interdit : plus de 6 mois';
+
 
 export interface SetupReport {
   created: string[];
@@ -40,7 +34,10 @@ export interface SetupReport {
 }
 
 /** Header positions after making sure every column of `spec` exists. */
-function ensureHeaders(sheet: Sheet, spec: SheetSpec): { positions: Map<string, number>; added: number } {
+function ensureHeaders(
+  sheet: Sheet,
+  spec: SheetSpec,
+): { positions: Map<string, number>; added: number } {
   const lastCol = sheet.getLastColumn();
   const existing =
     lastCol > 0 ? ((sheet.getRange(1, 1, 1, lastCol).getValues()[0] ?? []) as unknown[]) : [];
@@ -104,11 +101,21 @@ function validations(sheets: Map<string, { sheet: Sheet; positions: Map<string, 
     return columnRange(s.sheet, s.positions.get(key)!);
   };
   const at = (key: string) => columnRange(stages.sheet, stages.positions.get(key)!);
-  at('session').setDataValidation(listRule(src(SESSIONS, 'title'), 'Choisissez une session de la feuille Sessions.'));
-  at('student').setDataValidation(listRule(src(STUDENTS, 'label'), 'Choisissez un élève de la feuille Élèves.'));
-  at('company').setDataValidation(listRule(src(COMPANIES, 'name'), 'Choisissez une entreprise de la feuille Entreprises.'));
-  at('tutor').setDataValidation(listRule(src(TUTORS, 'label'), 'Choisissez un tuteur de la feuille Tuteurs.'));
-  at('referent').setDataValidation(listRule(src(STAFF, 'label'), 'Choisissez un membre du personnel.'));
+  at('session').setDataValidation(
+    listRule(src(SESSIONS, 'title'), 'Choisissez une session de la feuille Sessions.'),
+  );
+  at('student').setDataValidation(
+    listRule(src(STUDENTS, 'label'), 'Choisissez un élève de la feuille Élèves.'),
+  );
+  at('company').setDataValidation(
+    listRule(src(COMPANIES, 'name'), 'Choisissez une entreprise de la feuille Entreprises.'),
+  );
+  at('tutor').setDataValidation(
+    listRule(src(TUTORS, 'label'), 'Choisissez un tuteur de la feuille Tuteurs.'),
+  );
+  at('referent').setDataValidation(
+    listRule(src(STAFF, 'label'), 'Choisissez un membre du personnel.'),
+  );
   const dateRule = SpreadsheetApp.newDataValidation()
     .requireDate()
     .setAllowInvalid(false)
@@ -131,25 +138,19 @@ function validations(sheets: Map<string, { sheet: Sheet; positions: Map<string, 
   );
 }
 
-function stagesFormulas(stages: { sheet: Sheet; positions: Map<string, number> }, visits: Map<string, number>): void {
+function stagesFormulas(stages: { sheet: Sheet; positions: Map<string, number> }, ctx: Context): void {
   const L = (k: string) => columnLetter(stages.positions.get(k)!);
-  stages.sheet
-    .getRange(1, stages.positions.get('phase')!)
-    .setFormula(phaseHeaderFormula({ id: L('id'), start: L('start'), end: L('end'), stoppedOn: L('stoppedOn') }));
-  stages.sheet.getRange(1, stages.positions.get('visits')!).setFormula(
-    visitsHeaderFormula(
-      { id: L('id') },
-      { sheet: VISITS.name, stageIdCol: columnLetter(visits.get('stageId')!), dateCol: columnLetter(visits.get('date')!) },
-    ),
-  );
-  const total = `SUMIFS(${L('hours')}2:${L('hours')},${L('studentId')}2:${L('studentId')},${L('studentId')}2:${L('studentId')},${L('companyId')}2:${L('companyId')},${L('companyId')}2:${L('companyId')},${L('schoolYear')}2:${L('schoolYear')},${L('schoolYear')}2:${L('schoolYear')})`;
-  // Hours of the same student with the same host in the same school year (L124-5, L124-6).
-  stages.sheet
-    .getRange(1, stages.positions.get('gratification')!)
-    .setFormula(
-      `={"Gratification";ARRAYFORMULA(IF(${L('id')}2:${L('id')}="","",IF(${L('companyId')}2:${L('companyId')}="","",` +
-        `IF(${total}>${MAX_HOURS},"${FORBIDDEN_LABEL}",IF(${total}>${GRATIFICATION_HOURS},"${DUE_LABEL}","${NOT_DUE_LABEL}")))))}`,
-    );
+  // Computed cells are per-row formulas (see sheets/rowFormulas.ts): rewrite them for the rows
+  // already there, which also repairs a formula someone overwrote by hand.
+  const last = stages.sheet.getLastRow();
+  if (last >= 2) {
+    const t = ctx.table(STAGES);
+    const rows = t.readAll();
+    if (rows.length > 0) {
+      const patches = new Map(rows.map((r) => [r.row, { id: r.values.id }]));
+      t.writeRows(patches);
+    }
+  }
   const phaseLetter = L('phase');
   const width = Math.max(...stages.positions.values());
   const rule = SpreadsheetApp.newConditionalFormatRule()
@@ -229,7 +230,12 @@ function completeReferenceRows(ctx: Context): number {
     fixed += patches.size;
   };
   const str = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
-  fixTable(COMPANIES, 'ENT', (r) => str(r.name) !== '', (_r, id) => ({ id }));
+  fixTable(
+    COMPANIES,
+    'ENT',
+    (r) => str(r.name) !== '',
+    (_r, id) => ({ id }),
+  );
   const students = ctx.table(STUDENTS).readAll();
   const labels = studentLabels(
     students.map(({ values: r }, i) => ({
@@ -240,7 +246,9 @@ function completeReferenceRows(ctx: Context): number {
       birthDate: str(r.birthDate),
     })),
   );
-  const labelByRow = new Map(students.map(({ row, values: r }, i) => [row, labels.get(str(r.id) || `row-${i}`) ?? '']));
+  const labelByRow = new Map(
+    students.map(({ row, values: r }, i) => [row, labels.get(str(r.id) || `row-${i}`) ?? '']),
+  );
   const studentsTable = ctx.table(STUDENTS);
   const studentPatches = new Map<number, Partial<Record<string, string>>>();
   for (const { row, values: r } of students) {
@@ -256,15 +264,37 @@ function completeReferenceRows(ctx: Context): number {
     studentsTable.writeRows(studentPatches);
     fixed += studentPatches.size;
   }
-  fixTable(TUTORS, 'TUT', (r) => str(r.lastName) !== '', (r, id) => {
-    const ids = companyByName.get(fold(str(r.company))) ?? [];
-    const companyId = str(r.companyId) || (ids.length === 1 ? ids[0]! : '');
-    return { id, label: tutorLabel({ civility: str(r.civility), lastName: str(r.lastName), firstName: str(r.firstName) }), companyId };
-  });
-  fixTable(STAFF, 'PER', (r) => str(r.lastName) !== '', (r, id) => ({
-    id,
-    label: tutorLabel({ civility: str(r.civility), lastName: str(r.lastName), firstName: str(r.firstName) }),
-  }));
+  fixTable(
+    TUTORS,
+    'TUT',
+    (r) => str(r.lastName) !== '',
+    (r, id) => {
+      const ids = companyByName.get(fold(str(r.company))) ?? [];
+      const companyId = str(r.companyId) || (ids.length === 1 ? ids[0]! : '');
+      return {
+        id,
+        label: tutorLabel({
+          civility: str(r.civility),
+          lastName: str(r.lastName),
+          firstName: str(r.firstName),
+        }),
+        companyId,
+      };
+    },
+  );
+  fixTable(
+    STAFF,
+    'PER',
+    (r) => str(r.lastName) !== '',
+    (r, id) => ({
+      id,
+      label: tutorLabel({
+        civility: str(r.civility),
+        lastName: str(r.lastName),
+        firstName: str(r.firstName),
+      }),
+    }),
+  );
   return fixed;
 }
 
@@ -283,7 +313,7 @@ export function initialiseWorkbook(ctx: Context): SetupReport {
     sheets.set(spec.name, { sheet, positions });
   });
   validations(sheets);
-  stagesFormulas(sheets.get(STAGES.name)!, sheets.get(VISITS.name)!.positions);
+  stagesFormulas(sheets.get(STAGES.name)!, ctx);
   const holidays = sheets.get(HOLIDAYS.name)!;
   fillHolidays(holidays.sheet, ctx);
   report.completed = completeReferenceRows(ctx);

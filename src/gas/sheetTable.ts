@@ -30,7 +30,32 @@ export class SheetTable<K extends string> {
     readonly spec: SheetSpec<K>,
     private readonly sheet: Sheet,
     private readonly dates: DateCodec,
+    /** The formula of a computed cell of a given row (written with the row), if any. */
+    private readonly rowFormula?: (key: K, row: number, letterOf: (key: K) => string) => string | null,
   ) {}
+
+  /** Computed cells of `row` as formulas, by column position (empty without rowFormula). */
+  private formulasOf(row: number): Map<number, string> {
+    const out = new Map<number, string>();
+    if (!this.rowFormula) return out;
+    const letterOf = (k: K) => columnLetter(this.col(k));
+    for (const c of this.spec.columns) {
+      if (c.kind !== 'computed') continue;
+      const f = this.rowFormula(c.key, row, letterOf);
+      if (f) out.set(this.col(c.key), f);
+    }
+    return out;
+  }
+
+  /** Positions of computed columns that have no row formula (never written). */
+  private frozenPositions(): Set<number> {
+    const map = this.columnMap();
+    return new Set(
+      this.spec.columns
+        .filter((c) => c.kind === 'computed' && !this.rowFormula)
+        .map((c) => map.get(c.key)!),
+    );
+  }
 
   get sheetRef(): Sheet {
     return this.sheet;
@@ -156,22 +181,21 @@ export class SheetTable<K extends string> {
    * writes rather than one per changed column.
    */
   writeRow(row: number, values: Partial<Rec<K>>): void {
-    const map = this.columnMap();
     const cells = new Map<number, CellIn>();
     for (const [key, v] of Object.entries(values) as [K, CellValue][]) {
       const spec = this.specOf(key);
       if (spec.kind === 'computed') continue;
       cells.set(this.col(key), writeCell(v, spec.kind, this.dates));
     }
+    if (cells.size === 0) return;
+    for (const [c, f] of this.formulasOf(row)) cells.set(c, f);
     const raw = this.rawRows.get(row);
     if (raw && cells.size > 1) {
-      const computed = new Set(
-        this.spec.columns.filter((c) => c.kind === 'computed').map((c) => map.get(c.key)!),
-      );
+      const frozen = this.frozenPositions();
       const lo = Math.min(...cells.keys());
       const hi = Math.max(...cells.keys());
       for (let c = lo; c <= hi; c++) {
-        if (!cells.has(c) && !computed.has(c)) cells.set(c, raw[c - 1] ?? '');
+        if (!cells.has(c) && !frozen.has(c)) cells.set(c, raw[c - 1] ?? '');
       }
     }
     for (const run of contiguousRuns([...cells.keys()])) {
@@ -207,9 +231,9 @@ export class SheetTable<K extends string> {
         if (this.specOf(key).kind !== 'computed') cols.add(map.get(key)!);
       }
     }
-    const computed = new Set(
-      this.spec.columns.filter((c) => c.kind === 'computed').map((c) => map.get(c.key)!),
-    );
+    if (cols.size === 0) return;
+    for (const c of this.formulasOf(lo).keys()) cols.add(c);
+    const computed = this.frozenPositions();
     const cLo = Math.min(...cols);
     const cHi = Math.max(...cols);
     for (let c = cLo; c <= cHi; c++) if (!computed.has(c)) cols.add(c);
@@ -220,8 +244,11 @@ export class SheetTable<K extends string> {
         const raw = this.rawRows.get(r);
         if (!raw) throw new Error(`Ligne ${r} non lue avant écriture groupée`);
         const patch = patches.get(r);
+        const formulas = patch ? this.formulasOf(r) : new Map<number, string>();
         block.push(
           run.map((c) => {
+            const f = formulas.get(c);
+            if (f !== undefined) return f;
             const key = keyAt.get(c);
             if (patch && key !== undefined && key in patch) {
               const v = writeCell(patch[key] ?? '', this.specOf(key).kind, this.dates);
@@ -248,17 +275,23 @@ export class SheetTable<K extends string> {
     const needed = first + records.length - 1;
     const max = this.sheet.getMaxRows();
     if (needed > max) this.sheet.insertRowsAfter(max, needed - max);
-    const writable = this.spec.columns.filter((c) => c.kind !== 'computed').map((c) => c.key);
-    const positions = writable.map((k) => map.get(k)!).sort((a, b) => a - b);
-    const keyAt = new Map<number, K>(writable.map((k) => [map.get(k)!, k]));
+    const frozen = this.frozenPositions();
+    const written = this.spec.columns.filter((c) => !frozen.has(map.get(c.key)!));
+    const positions = written.map((c) => map.get(c.key)!).sort((a, b) => a - b);
+    const keyAt = new Map<number, K>(written.map((c) => [map.get(c.key)!, c.key]));
     for (const run of contiguousRuns(positions)) {
-      const block = records.map((rec) =>
-        run.map((c) => {
+      const block = records.map((rec, i) => {
+        const formulas = this.formulasOf(first + i);
+        return run.map((c) => {
+          const f = formulas.get(c);
+          if (f !== undefined) return f;
           const key = keyAt.get(c)!;
+          const spec = this.specOf(key);
+          if (spec.kind === 'computed') return '';
           const v = rec[key];
-          return writeCell(v === undefined ? '' : v, this.specOf(key).kind, this.dates);
-        }),
-      );
+          return writeCell(v === undefined ? '' : v, spec.kind, this.dates);
+        });
+      });
       this.sheet.getRange(first, run[0]!, records.length, run.length).setValues(block);
     }
     return first;

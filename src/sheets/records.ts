@@ -3,7 +3,16 @@
  * A record's display columns (names) are derived from the IDs and the reference lists; the IDs
  * are the truth, so renaming a company or having two "MARTIN Léa" breaks nothing.
  */
-import type { IsoDate, Session, Staff, Stage, Student, Company, Tutor, WeeklySchedule } from '../domain/types';
+import type {
+  IsoDate,
+  Session,
+  Staff,
+  Stage,
+  Student,
+  Company,
+  Tutor,
+  WeeklySchedule,
+} from '../domain/types';
 import type { CellValue } from '../gas/cells';
 import { fingerprint } from '../domain/fingerprint';
 import type { StageKey } from './schema';
@@ -102,7 +111,13 @@ export function labelsCheck(r: {
   tutor: CellValue | undefined;
   referent: CellValue | undefined;
 }): string {
-  return fingerprint([str(r.session), str(r.student), str(r.company), str(r.tutor), str(r.referent)]);
+  return fingerprint([
+    str(r.session),
+    str(r.student),
+    str(r.company),
+    str(r.tutor),
+    str(r.referent),
+  ]);
 }
 
 /** Keys whose value differs between two records (to write only what changed). */

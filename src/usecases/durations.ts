@@ -58,7 +58,12 @@ export function recomputeDurations(ctx: Context): { updated: number } {
     if (patches.size > 0) {
       t.writeRows(patches);
     }
-    ctx.journal({ action: 'Recalculer les durées', target: '', before: null, after: { lignes: patches.size } });
+    ctx.journal({
+      action: 'Recalculer les durées',
+      target: '',
+      before: null,
+      after: { lignes: patches.size },
+    });
     return { updated: patches.size };
   });
 }

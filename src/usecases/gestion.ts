@@ -18,7 +18,10 @@ const LIST_LIMIT = 200;
 function run(ctx: Context, raw: StageFilter): { result: FilterResult; hidden: string[] } {
   const filter = unwrap(parseStageFilter(raw));
   const today = ctx.today();
-  const rows = ctx.table(STAGES).readAll().filter((r) => str(r.values.id) !== '');
+  const rows = ctx
+    .table(STAGES)
+    .readAll()
+    .filter((r) => str(r.values.id) !== '');
   const matching = [];
   const hidden: string[] = [];
   for (const r of rows) {
@@ -63,9 +66,17 @@ export function applyFilterToSheet(ctx: Context, raw: StageFilter): FilterResult
     const idCol = t.col('id');
     const filter = sheet.getDataRange().createFilter();
     if (hidden.length > 0) {
-      filter.setColumnFilterCriteria(idCol, SpreadsheetApp.newFilterCriteria().setHiddenValues(hidden).build());
+      filter.setColumnFilterCriteria(
+        idCol,
+        SpreadsheetApp.newFilterCriteria().setHiddenValues(hidden).build(),
+      );
     }
-    ctx.journal({ action: 'Filtrer la feuille Stages', target: '', before: null, after: { affichés: result.count, masqués: hidden.length } });
+    ctx.journal({
+      action: 'Filtrer la feuille Stages',
+      target: '',
+      before: null,
+      after: { affichés: result.count, masqués: hidden.length },
+    });
     return result;
   });
 }

@@ -29,11 +29,15 @@ type Kind = 'students' | 'companies';
 const MAX_TEXT = 2_000_000;
 
 function checkInput(input: { kind: Kind; text: string }): { kind: Kind; text: string } {
-  const kind = input?.kind === 'companies' ? 'companies' : input?.kind === 'students' ? 'students' : null;
-  if (!kind) throw new UserError('Choisissez ce que vous importez : élèves ou entreprises.', 'kind');
+  const kind =
+    input?.kind === 'companies' ? 'companies' : input?.kind === 'students' ? 'students' : null;
+  if (!kind)
+    throw new UserError('Choisissez ce que vous importez : élèves ou entreprises.', 'kind');
   const text = typeof input.text === 'string' ? input.text : '';
-  if (text.trim() === '') throw new UserError('Collez le texte exporté ou choisissez un fichier.', 'text');
-  if (text.length > MAX_TEXT) throw new UserError('Le fichier est trop gros (2 millions de caractères au plus).', 'text');
+  if (text.trim() === '')
+    throw new UserError('Collez le texte exporté ou choisissez un fichier.', 'text');
+  if (text.length > MAX_TEXT)
+    throw new UserError('Le fichier est trop gros (2 millions de caractères au plus).', 'text');
   return { kind, text };
 }
 
@@ -119,7 +123,9 @@ function studentPlan(ctx: Context, text: string): Plan {
         for (const s of existing) {
           const next = record(all.get(s.id)!);
           const prev = before[s.row - lo]!;
-          const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => str(prev[k]) !== next[k]);
+          const changed = (Object.keys(next) as (keyof typeof next)[]).some(
+            (k) => str(prev[k]) !== next[k],
+          );
           if (changed) patches.set(rowOf.get(s.id)!, next);
         }
         t.writeRows(patches);
@@ -228,7 +234,11 @@ export function applyImport(ctx: Context, input: { kind: Kind; text: string }): 
       action: kind === 'students' ? 'Importer des élèves' : 'Importer des entreprises',
       target: '',
       before: null,
-      after: { nouveaux: p.preview.created, misÀJour: p.preview.updated, erreurs: p.preview.errors },
+      after: {
+        nouveaux: p.preview.created,
+        misÀJour: p.preview.updated,
+        erreurs: p.preview.errors,
+      },
     });
     return p.preview;
   });

@@ -61,9 +61,11 @@ export function addAbsence(ctx: Context, input: AbsenceInput): AbsenceView {
   const end = unwrap(withField(parseUserDate(endText, 'fin de l’absence'), 'end'));
   if (end < start) throw new UserError("La fin de l'absence est avant son début.", 'end');
   const halfDay = input.halfDay === true;
-  if (halfDay && start !== end) throw new UserError('Une demi-journée d’absence tient sur un seul jour.', 'halfDay');
+  if (halfDay && start !== end)
+    throw new UserError('Une demi-journée d’absence tient sur un seul jour.', 'halfDay');
   const reason = text(input.reason).trim();
-  if (reason.length > 500) throw new UserError('Le motif est trop long (500 caractères au plus).', 'reason');
+  if (reason.length > 500)
+    throw new UserError('Le motif est trop long (500 caractères au plus).', 'reason');
   return ctx.withLock(() => {
     const loaded = loadStage(ctx, text(input.stageId));
     const s = loaded.stage;
@@ -74,9 +76,14 @@ export function addAbsence(ctx: Context, input: AbsenceInput): AbsenceView {
         start < s.start ? 'start' : 'end',
       );
     }
-    const clash = (absencesByStage(ctx).get(s.id) ?? []).find((a) => a.start <= end && start <= a.end);
+    const clash = (absencesByStage(ctx).get(s.id) ?? []).find(
+      (a) => a.start <= end && start <= a.end,
+    );
     if (clash) {
-      throw new UserError(`Une absence est déjà saisie du ${formatFr(clash.start)} au ${formatFr(clash.end)}.`, 'start');
+      throw new UserError(
+        `Une absence est déjà saisie du ${formatFr(clash.start)} au ${formatFr(clash.end)}.`,
+        'start',
+      );
     }
     const view: AbsenceView = {
       id: ctx.newId('ABS'),
@@ -99,16 +106,29 @@ export function removeAbsence(ctx: Context, input: { absenceId: string }): null 
   return ctx.withLock(() => {
     const t = ctx.table(ABSENCES);
     const row = t.findRow(text(input?.absenceId));
-    if (row === 0) throw new UserError('Cette absence est introuvable : elle a peut-être déjà été supprimée.', undefined, true);
+    if (row === 0)
+      throw new UserError(
+        'Cette absence est introuvable : elle a peut-être déjà été supprimée.',
+        undefined,
+        true,
+      );
     const before = t.readRow(row);
     t.sheetRef.deleteRow(row);
     refreshPresence(ctx, str(before.stageId));
-    ctx.journal({ action: 'Supprimer une absence', target: str(before.stageId), before, after: null });
+    ctx.journal({
+      action: 'Supprimer une absence',
+      target: str(before.stageId),
+      before,
+      after: null,
+    });
     return null;
   });
 }
 
-function withField<T>(r: { ok: true; value: T } | { ok: false; error: string; field?: string }, field: string) {
+function withField<T>(
+  r: { ok: true; value: T } | { ok: false; error: string; field?: string },
+  field: string,
+) {
   return r.ok ? r : { ok: false as const, error: r.error, field };
 }
 
@@ -142,11 +162,15 @@ function paint(ctx: Context, name: string, grid: CalendarGrid): void {
   const rows = grid.values.length;
   const cols = grid.values[0]?.length ?? 0;
   if (rows === 0 || cols === 0) return;
-  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
-  if (sheet.getMaxColumns() < cols) sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
+  if (sheet.getMaxRows() < rows)
+    sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < cols)
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
   const range = sheet.getRange(1, 1, rows, cols);
   range.setNumberFormat('@');
-  range.setValues(grid.values.map((r) => r.map((v) => (v === '' || /^[\p{L}]/u.test(v) ? v : `'${v}`))));
+  range.setValues(
+    grid.values.map((r) => r.map((v) => (v === '' || /^[\p{L}]/u.test(v) ? v : `'${v}`))),
+  );
   range.setBackgrounds(grid.backgrounds);
   range.setFontColors(grid.fontColors);
   range.setFontSize(grid.fontSize).setVerticalAlignment('middle');
@@ -157,7 +181,8 @@ function paint(ctx: Context, name: string, grid: CalendarGrid): void {
   let i = 0;
   while (i < grid.columnWidths.length) {
     let j = i;
-    while (j + 1 < grid.columnWidths.length && grid.columnWidths[j + 1] === grid.columnWidths[i]) j++;
+    while (j + 1 < grid.columnWidths.length && grid.columnWidths[j + 1] === grid.columnWidths[i])
+      j++;
     sheet.setColumnWidths(i + 1, j - i + 1, grid.columnWidths[i]!);
     i = j + 1;
   }
@@ -169,12 +194,11 @@ export function renderCalendar(ctx: Context, input: { stageId: string }): { shee
     const refs = references(ctx);
     const loaded = loadStage(ctx, text(input?.stageId));
     const session = refs.sessions.find((s) => s.id === loaded.stage.sessionId);
-    if (!session) throw new UserError('La session de ce stage est introuvable dans la feuille Sessions.');
+    if (!session)
+      throw new UserError('La session de ce stage est introuvable dans la feuille Sessions.');
     const siblings = stagesOfStudent(ctx, loaded.stage.studentId, loaded.stage.id)
       .map((l) => l.stage)
-      .filter(
-      (s) => s.sessionId === session.id,
-    );
+      .filter((s) => s.sessionId === session.id);
     const stages = [loaded.stage, ...siblings.sort((a, b) => (a.start < b.start ? -1 : 1))];
     const schoolYear = session.schoolYear || schoolYearOf(loaded.stage.start);
     const bounds = schoolYearBounds(schoolYear);
@@ -189,7 +213,9 @@ export function renderCalendar(ctx: Context, input: { stageId: string }): { shee
       title: [
         `${str(loaded.rec.student)} — ${str(loaded.rec.className)}`,
         `${session.title} (${schoolYear}) — stage du ${formatFr(loaded.stage.start)} au ${formatFr(loaded.stage.end)}` +
-          (loaded.stage.stoppedOn ? ` — Stage arrêté le ${formatFr(loaded.stage.stoppedOn)} : ${loaded.stage.stopReason}` : ''),
+          (loaded.stage.stoppedOn
+            ? ` — Stage arrêté le ${formatFr(loaded.stage.stoppedOn)} : ${loaded.stage.stopReason}`
+            : ''),
       ],
     });
     paint(ctx, CALENDAR_SHEET, grid);
@@ -208,10 +234,17 @@ export function renderOverview(ctx: Context, input: { sessionId: string }): { sh
       .readAll()
       .filter((r) => str(r.values.sessionId) === session.id)
       .map((r) => ({ rec: r.values, stage: stageFromRecord(r.values, parsers) }))
-      .sort((a, b) => str(a.rec.student).localeCompare(str(b.rec.student), 'fr') || (a.stage.start < b.stage.start ? -1 : 1));
+      .sort(
+        (a, b) =>
+          str(a.rec.student).localeCompare(str(b.rec.student), 'fr') ||
+          (a.stage.start < b.stage.start ? -1 : 1),
+      );
     const absences = absencesByStage(ctx);
     const first = session.periods.map((p) => p.start).sort()[0]!;
-    const last = session.periods.map((p) => p.end).sort().reverse()[0]!;
+    const last = session.periods
+      .map((p) => p.end)
+      .sort()
+      .reverse()[0]!;
     const grid = buildSessionOverview({
       session: { title: session.title, periods: session.periods },
       rows: rows.map(({ rec, stage }) => ({
@@ -230,7 +263,8 @@ export function renderOverview(ctx: Context, input: { sessionId: string }): { sh
 /** The Ministry's "fr-en-calendrier-scolaire" export (CSV or ICS) added to the Vacances sheet. */
 export function importSchoolHolidays(ctx: Context, input: { text: string }): { added: number } {
   const raw = text(input?.text);
-  if (raw.trim() === '') throw new UserError('Collez le contenu du fichier CSV ou ICS du calendrier scolaire.', 'text');
+  if (raw.trim() === '')
+    throw new UserError('Collez le contenu du fichier CSV ou ICS du calendrier scolaire.', 'text');
   const parsed = /BEGIN:VCALENDAR/i.test(raw)
     ? parseOfficialCalendarIcs(raw, ctx.settings().zone)
     : parseOfficialCalendarCsv(raw);
@@ -239,11 +273,24 @@ export function importSchoolHolidays(ctx: Context, input: { text: string }): { a
     const existing = readHolidaySheet(ctx);
     const fresh = mergeSchoolHolidays(existing, list).added;
     if (fresh.length > 0) {
-      ctx.table(HOLIDAYS).appendRows(
-        fresh.map((h) => ({ zone: h.zone, name: h.name, start: h.start, end: h.end, schoolYear: schoolYearOf(h.start) })),
-      );
+      ctx
+        .table(HOLIDAYS)
+        .appendRows(
+          fresh.map((h) => ({
+            zone: h.zone,
+            name: h.name,
+            start: h.start,
+            end: h.end,
+            schoolYear: schoolYearOf(h.start),
+          })),
+        );
     }
-    ctx.journal({ action: 'Importer les vacances scolaires', target: '', before: null, after: { ajoutées: fresh.length } });
+    ctx.journal({
+      action: 'Importer les vacances scolaires',
+      target: '',
+      before: null,
+      after: { ajoutées: fresh.length },
+    });
     return { added: fresh.length };
   });
 }

@@ -137,7 +137,12 @@ export function references(ctx: Context): References {
     session: (id) => session(id)?.title ?? '',
     student: (id) => {
       const s = student(id);
-      return s ? { label: sLabels().get(id) ?? personLabel(s.lastName, s.firstName), className: s.className } : { label: '', className: '' };
+      return s
+        ? {
+            label: sLabels().get(id) ?? personLabel(s.lastName, s.firstName),
+            className: s.className,
+          }
+        : { label: '', className: '' };
     },
     company: (id) => company(id)?.name ?? '',
     tutor: (id) => {

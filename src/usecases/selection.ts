@@ -7,8 +7,15 @@ import type { Context } from '../gas/context';
 import { str } from '../sheets/records';
 import { STAGES } from '../sheets/schema';
 import { stageView } from './stageStore';
+import { formatEuros, gratification } from '../domain/presence';
+import { DUE_LABEL } from '../sheets/rowFormulas';
 
-const EMPTY: StageSelection = { stage: null, siblings: [], selectedIds: [], selectedFingerprints: [] };
+const EMPTY: StageSelection = {
+  stage: null,
+  siblings: [],
+  selectedIds: [],
+  selectedFingerprints: [],
+};
 
 export function currentSelection(ctx: Context): StageSelection {
   const sheet = ctx.ss.getActiveSheet();
@@ -22,7 +29,7 @@ export function currentSelection(ctx: Context): StageSelection {
     for (let i = first; i <= last; i++) rows.add(i);
   }
   const current = ctx.ss.getCurrentCell();
-  const currentRow = current ? current.getRow() : [...rows][0] ?? 0;
+  const currentRow = current ? current.getRow() : ([...rows][0] ?? 0);
   if (rows.size === 0 && currentRow < 2) return EMPTY;
   if (currentRow >= 2) rows.add(currentRow);
   const t = ctx.table(STAGES);
@@ -43,14 +50,24 @@ export function currentSelection(ctx: Context): StageSelection {
   if (stage) {
     const keys = t.readColumns(['sessionId', 'studentId'] as const);
     const siblingRows = keys
-      .filter((k) => str(k.values.studentId) === stage.studentId && str(k.values.sessionId) === stage.sessionId)
+      .filter(
+        (k) =>
+          str(k.values.studentId) === stage.studentId &&
+          str(k.values.sessionId) === stage.sessionId,
+      )
       .map((k) => k.row);
     siblings = siblingRows.map((r) => views.get(r) ?? stageView(r, t.readRow(r), today));
     siblings.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   }
+  const withAmount = (v: StageView): StageView => {
+    if (v.gratification !== DUE_LABEL) return v;
+    const settings = ctx.settings();
+    const g = gratification({ stages: [], hourlyRate: settings.hourlyGratification, weeklyHours: v.weeklyHours ?? settings.defaultWeeklyHours });
+    return { ...v, gratification: `${DUE_LABEL} : au moins ${formatEuros(g.minimumMonthly)} par mois complet` };
+  };
   return {
-    stage,
-    siblings,
+    stage: stage ? withAmount(stage) : null,
+    siblings: siblings.map(withAmount),
     selectedIds: selected.map((v) => v.id),
     selectedFingerprints: selected.map((v) => v.fingerprint),
   };

@@ -31,14 +31,22 @@ export function referenceData(ctx: Context): ReferenceData {
   const collator = new Intl.Collator('fr', { numeric: true, sensitivity: 'base' });
   const byLabel = <T extends { label: string }>(a: T, b: T) => collator.compare(a.label, b.label);
   const students = refs.students
-    .map((s) => ({ id: s.id, label: refs.studentLabel.get(s.id) ?? s.lastName, className: s.className }))
+    .map((s) => ({
+      id: s.id,
+      label: refs.studentLabel.get(s.id) ?? s.lastName,
+      className: s.className,
+    }))
     .sort(byLabel);
   return {
     sessions: refs.sessions.map(sessionView),
-    classes: [...new Set(refs.students.map((s) => s.className).filter((c) => c !== ''))].sort(collator.compare),
+    classes: [...new Set(refs.students.map((s) => s.className).filter((c) => c !== ''))].sort(
+      collator.compare,
+    ),
     students,
     companies: refs.companies.map((c) => ({ id: c.id, label: c.name })).sort(byLabel),
-    tutors: refs.tutors.map((t) => ({ id: t.id, label: tutorLabel(t), companyId: t.companyId })).sort(byLabel),
+    tutors: refs.tutors
+      .map((t) => ({ id: t.id, label: tutorLabel(t), companyId: t.companyId }))
+      .sort(byLabel),
     staff: refs.staff.map((s) => ({ id: s.id, label: tutorLabel(s) })).sort(byLabel),
   };
 }
@@ -49,7 +57,9 @@ export function saveSession(ctx: Context, input: SessionInput): SessionView {
     const t = ctx.table(SESSIONS);
     const id = typeof input.id === 'string' ? input.id.trim() : '';
     const others = references(ctx).sessions.filter((s) => s.id !== id);
-    if (others.some((s) => s.title.toLocaleLowerCase('fr') === valid.title.toLocaleLowerCase('fr'))) {
+    if (
+      others.some((s) => s.title.toLocaleLowerCase('fr') === valid.title.toLocaleLowerCase('fr'))
+    ) {
       throw new UserError(`Une autre session s'appelle déjà « ${valid.title} ».`, 'title');
     }
     const record = {
@@ -68,7 +78,12 @@ export function saveSession(ctx: Context, input: SessionInput): SessionView {
       return sessionView(session);
     }
     const row = t.findRow(id);
-    if (row === 0) throw new UserError('Cette session est introuvable : elle a peut-être été supprimée.', undefined, true);
+    if (row === 0)
+      throw new UserError(
+        'Cette session est introuvable : elle a peut-être été supprimée.',
+        undefined,
+        true,
+      );
     const before = t.readRow(row);
     t.writeRow(row, record);
     if (str(before.title) !== valid.title) renameSessionInStages(ctx, id, valid.title);
@@ -128,10 +143,15 @@ export function assignStudents(
     const refs = references(ctx);
     const session = refs.sessions.find((s) => s.id === sessionId);
     if (!session) throw new UserError("Choisissez d'abord une session enregistrée.", 'sessionId');
-    if (session.periods.length === 0) throw new UserError("Cette session n'a aucune période.", 'periods');
+    if (session.periods.length === 0)
+      throw new UserError("Cette session n'a aucune période.", 'periods');
     const known = new Set(refs.students.map((s) => s.id));
     const unknown = ids.filter((id) => !known.has(id));
-    if (unknown.length > 0) throw new UserError(`${unknown.length} élève(s) introuvable(s) dans la feuille Élèves.`, 'studentIds');
+    if (unknown.length > 0)
+      throw new UserError(
+        `${unknown.length} élève(s) introuvable(s) dans la feuille Élèves.`,
+        'studentIds',
+      );
     const plan = planAssignment(session, ids, existingStages(ctx));
     const country = '';
     const stages: Stage[] = plan.toCreate.map(({ studentId, period }) => ({

@@ -41,7 +41,8 @@ import {
 import { references } from './references';
 import { checkHostLimit } from './durations';
 
-const text = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+const text = (v: unknown): string =>
+  typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
 
 /** IDs sent by the sidebar must name existing entities: it is never trusted. */
 export function checkReferenceIds(
@@ -49,13 +50,19 @@ export function checkReferenceIds(
   ids: { companyId?: string; tutorId?: string; referentId?: string },
 ): void {
   if (ids.companyId && !refs.companies.some((c) => c.id === ids.companyId)) {
-    throw new UserError("Cette entreprise n'existe pas (ou plus) dans la feuille Entreprises.", 'companyId');
+    throw new UserError(
+      "Cette entreprise n'existe pas (ou plus) dans la feuille Entreprises.",
+      'companyId',
+    );
   }
   if (ids.tutorId && !refs.tutors.some((t) => t.id === ids.tutorId)) {
     throw new UserError("Ce tuteur n'existe pas (ou plus) dans la feuille Tuteurs.", 'tutorId');
   }
   if (ids.referentId && !refs.staff.some((s) => s.id === ids.referentId)) {
-    throw new UserError("Ce référent n'existe pas (ou plus) dans la feuille Personnel.", 'referentId');
+    throw new UserError(
+      "Ce référent n'existe pas (ou plus) dans la feuille Personnel.",
+      'referentId',
+    );
   }
 }
 
@@ -70,50 +77,106 @@ function sessionOf(refs: References, sessionId: string): Session {
 }
 
 export function stop(ctx: Context, input: StopInput): StageView {
-  return mutateStage(ctx, { stageId: text(input.stageId), fingerprint: text(input.fingerprint), action: 'Arrêter le stage' }, ({ stage }) =>
-    unwrap(stopStage(stage, { stoppedOn: text(input.stoppedOn), reason: text(input.reason) })),
+  return mutateStage(
+    ctx,
+    {
+      stageId: text(input.stageId),
+      fingerprint: text(input.fingerprint),
+      action: 'Arrêter le stage',
+    },
+    ({ stage }) =>
+      unwrap(stopStage(stage, { stoppedOn: text(input.stoppedOn), reason: text(input.reason) })),
   );
 }
 
 export function unstop(ctx: Context, input: RemoveStopInput): StageView {
-  return mutateStage(ctx, { stageId: text(input.stageId), fingerprint: text(input.fingerprint), action: "Enlever l'arrêt" }, ({ stage }) => {
-    const others = input.restoreOriginalEnd === true ? stagesOfStudent(ctx, stage.studentId, stage.id).map((l) => l.stage) : [];
-    return unwrap(removeStop(stage, { restoreOriginalEnd: input.restoreOriginalEnd === true }, others));
-  });
+  return mutateStage(
+    ctx,
+    {
+      stageId: text(input.stageId),
+      fingerprint: text(input.fingerprint),
+      action: "Enlever l'arrêt",
+    },
+    ({ stage }) => {
+      const others =
+        input.restoreOriginalEnd === true
+          ? stagesOfStudent(ctx, stage.studentId, stage.id).map((l) => l.stage)
+          : [];
+      return unwrap(
+        removeStop(stage, { restoreOriginalEnd: input.restoreOriginalEnd === true }, others),
+      );
+    },
+  );
 }
 
 export function reassign(ctx: Context, input: ReassignInput): StageView {
-  return mutateStage(ctx, { stageId: text(input.stageId), fingerprint: text(input.fingerprint), action: 'Réaffecter le stage' }, ({ stage }, refs) => {
-    const ids = { companyId: text(input.companyId), tutorId: text(input.tutorId), referentId: text(input.referentId) };
-    checkReferenceIds(refs, ids);
-    const after = unwrap(reassignStage(stage, ids, refs.tutors));
-    if (after.companyId !== stage.companyId && after.companyId !== '') {
-      checkHostLimit(ctx, [after], stagesOfStudent(ctx, stage.studentId, stage.id).map((l) => l.stage));
-    }
-    return after;
-  });
+  return mutateStage(
+    ctx,
+    {
+      stageId: text(input.stageId),
+      fingerprint: text(input.fingerprint),
+      action: 'Réaffecter le stage',
+    },
+    ({ stage }, refs) => {
+      const ids = {
+        companyId: text(input.companyId),
+        tutorId: text(input.tutorId),
+        referentId: text(input.referentId),
+      };
+      checkReferenceIds(refs, ids);
+      const after = unwrap(reassignStage(stage, ids, refs.tutors));
+      if (after.companyId !== stage.companyId && after.companyId !== '') {
+        checkHostLimit(
+          ctx,
+          [after],
+          stagesOfStudent(ctx, stage.studentId, stage.id).map((l) => l.stage),
+        );
+      }
+      return after;
+    },
+  );
 }
 
 export function assignNewStage(ctx: Context, input: NewStageInput): StageView {
   return ctx.withLock(() => {
     const refs = references(ctx);
     const from = loadStage(ctx, text(input.fromStageId));
-    const ids = { companyId: text(input.companyId), tutorId: text(input.tutorId), referentId: text(input.referentId) };
+    const ids = {
+      companyId: text(input.companyId),
+      tutorId: text(input.tutorId),
+      referentId: text(input.referentId),
+    };
     checkReferenceIds(refs, ids);
     const session = sessionOf(refs, from.stage.sessionId);
     const others = stagesOfStudent(ctx, from.stage.studentId, '').map((l) => l.stage);
     const created = unwrap(
-      newStage(from.stage, session, others, { ...ids, start: text(input.start), end: text(input.end), weeklyHours: text(input.weeklyHours) }, {
-        newId: ctx.newId('STG'),
-        tutors: refs.tutors,
-        sessions: refs.sessions,
-      }),
+      newStage(
+        from.stage,
+        session,
+        others,
+        {
+          ...ids,
+          start: text(input.start),
+          end: text(input.end),
+          weeklyHours: text(input.weeklyHours),
+        },
+        {
+          newId: ctx.newId('STG'),
+          tutors: refs.tutors,
+          sessions: refs.sessions,
+        },
+      ),
     );
     checkHostLimit(ctx, [created], others);
     const labels = labelsWith(refs, [from.rec]);
     const row = insertStages(ctx, [created], labels);
     const rec = recordFor(ctx, created, labels);
-    ctx.journal({ action: 'Assigner un nouveau stage', target: created.id, before: { depuis: from.stage.id }, after: rec });
+    ctx.journal({
+      action: 'Assigner un nouveau stage',
+      target: created.id,
+      before: { depuis: from.stage.id },
+      after: rec,
+    });
     return stageView(row, { ...rec, visits: 0, phase: '' } as Rec<StageKey>, ctx.today());
   });
 }
@@ -125,11 +188,21 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
     checkFingerprint(loaded, text(input.fingerprint));
     const keep = input.keepAssignment === true;
     const ids = keep
-      ? { companyId: loaded.stage.companyId, tutorId: loaded.stage.tutorId, referentId: loaded.stage.referentId }
-      : { companyId: text(input.companyId), tutorId: text(input.tutorId), referentId: text(input.referentId) };
+      ? {
+          companyId: loaded.stage.companyId,
+          tutorId: loaded.stage.tutorId,
+          referentId: loaded.stage.referentId,
+        }
+      : {
+          companyId: text(input.companyId),
+          tutorId: text(input.tutorId),
+          referentId: text(input.referentId),
+        };
     if (!keep) checkReferenceIds(refs, ids);
     const session = sessionOf(refs, loaded.stage.sessionId);
-    const others = stagesOfStudent(ctx, loaded.stage.studentId, loaded.stage.id).map((l) => l.stage);
+    const others = stagesOfStudent(ctx, loaded.stage.studentId, loaded.stage.id).map(
+      (l) => l.stage,
+    );
     const [first, second] = unwrap(
       splitStage(
         loaded.stage,
@@ -176,7 +249,8 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
 export function affect(ctx: Context, input: AffectInput): StageView[] {
   const ids = Array.isArray(input.stageIds) ? input.stageIds.map(text).filter((s) => s !== '') : [];
   const prints = Array.isArray(input.fingerprints) ? input.fingerprints.map(text) : [];
-  if (ids.length === 0) throw new UserError('Sélectionnez au moins une ligne de stage dans la feuille Stages.');
+  if (ids.length === 0)
+    throw new UserError('Sélectionnez au moins une ligne de stage dans la feuille Stages.');
   return ctx.withLock(() => {
     const refs = references(ctx);
     const patchIds = {
@@ -189,7 +263,12 @@ export function affect(ctx: Context, input: AffectInput): StageView[] {
     const idColumn = t.readColumn('id');
     const rows = ids.map((id) => {
       const i = idColumn.findIndex((v) => v === id);
-      if (i < 0) throw new UserError(`Le stage ${id} est introuvable : rechargez la sélection.`, undefined, true);
+      if (i < 0)
+        throw new UserError(
+          `Le stage ${id} est introuvable : rechargez la sélection.`,
+          undefined,
+          true,
+        );
       return i + 2;
     });
     const lo = Math.min(...rows);
@@ -223,7 +302,12 @@ export function affect(ctx: Context, input: AffectInput): StageView[] {
       }
     });
     t.writeRows(patches);
-    ctx.journal({ action: 'Affecter', target: `${journalAfter.length} stage(s)`, before: journalBefore, after: journalAfter });
+    ctx.journal({
+      action: 'Affecter',
+      target: `${journalAfter.length} stage(s)`,
+      before: journalBefore,
+      after: journalAfter,
+    });
     return views;
   });
 }

@@ -12,7 +12,15 @@ import type { Phase, Result, Stage } from '../domain/types';
 import type { CellValue } from '../gas/cells';
 import { type Context, UserError } from '../gas/context';
 import { resolveReference } from '../domain/labels';
-import { changedKeys, type Labels, labelsCheck, type Rec, stageFromRecord, stageToRecord, str } from '../sheets/records';
+import {
+  changedKeys,
+  type Labels,
+  labelsCheck,
+  type Rec,
+  stageFromRecord,
+  stageToRecord,
+  str,
+} from '../sheets/records';
 import { STAGES, type StageKey } from '../sheets/schema';
 import { presenceColumns } from './presenceColumns';
 import { references, type References } from './references';
@@ -26,7 +34,10 @@ export const parsers = {
 
 /** The columns a user (or the add-on) edits: the fingerprint covers exactly these. */
 const FINGERPRINT_KEYS = STAGES.columns
-  .filter((c) => c.kind !== 'computed' && !['presence', 'hours', 'schoolYear', 'labelsCheck'].includes(c.key))
+  .filter(
+    (c) =>
+      c.kind !== 'computed' && !['presence', 'hours', 'schoolYear', 'labelsCheck'].includes(c.key),
+  )
   .map((c) => c.key);
 
 export function rowFingerprint(r: Partial<Rec<StageKey>>): string {
@@ -38,7 +49,10 @@ export function stageView(row: number, r: Rec<StageKey>, today: string): StageVi
   const visits = typeof r.visits === 'number' ? r.visits : Number(r.visits) || 0;
   const phaseCell = str(r.phase);
   const phase: Phase | '' =
-    phaseCell === 'À venir' || phaseCell === 'En cours' || phaseCell === 'Effectué' || phaseCell === 'Arrêté'
+    phaseCell === 'À venir' ||
+    phaseCell === 'En cours' ||
+    phaseCell === 'Effectué' ||
+    phaseCell === 'Arrêté'
       ? phaseCell
       : s.start && s.end
         ? phaseOf(s, today)
@@ -104,13 +118,48 @@ export function reconcile(ctx: Context, rec: Rec<StageKey>, stage: Stage): Stage
   };
   return {
     ...stage,
-    sessionId: pickId(str(rec.session), stage.sessionId, refs.sessions, (s) => s.title, 'la feuille Sessions', 'session') || stage.sessionId,
+    sessionId:
+      pickId(
+        str(rec.session),
+        stage.sessionId,
+        refs.sessions,
+        (s) => s.title,
+        'la feuille Sessions',
+        'session',
+      ) || stage.sessionId,
     studentId:
-      pickId(str(rec.student), stage.studentId, refs.students, (s) => refs.studentLabel.get(s.id) ?? '', 'la feuille Élèves', 'student') ||
-      stage.studentId,
-    companyId: pickId(str(rec.company), stage.companyId, refs.companies, (c) => c.name, 'la feuille Entreprises', 'companyId'),
-    tutorId: pickId(str(rec.tutor), stage.tutorId, refs.tutors, (t) => refs.labels.tutor(t.id), 'la feuille Tuteurs', 'tutorId'),
-    referentId: pickId(str(rec.referent), stage.referentId, refs.staff, (s) => refs.labels.staff(s.id), 'la feuille Personnel', 'referentId'),
+      pickId(
+        str(rec.student),
+        stage.studentId,
+        refs.students,
+        (s) => refs.studentLabel.get(s.id) ?? '',
+        'la feuille Élèves',
+        'student',
+      ) || stage.studentId,
+    companyId: pickId(
+      str(rec.company),
+      stage.companyId,
+      refs.companies,
+      (c) => c.name,
+      'la feuille Entreprises',
+      'companyId',
+    ),
+    tutorId: pickId(
+      str(rec.tutor),
+      stage.tutorId,
+      refs.tutors,
+      (t) => refs.labels.tutor(t.id),
+      'la feuille Tuteurs',
+      'tutorId',
+    ),
+    referentId: pickId(
+      str(rec.referent),
+      stage.referentId,
+      refs.staff,
+      (s) => refs.labels.staff(s.id),
+      'la feuille Personnel',
+      'referentId',
+    ),
   };
 }
 
@@ -169,7 +218,8 @@ export function stagesOfStudent(ctx: Context, studentId: string, exceptId: strin
  * that does not change a reference never reads the reference sheets), else from the sheets.
  */
 export function labelsWith(refs: References, known: Partial<Rec<StageKey>>[]): Labels {
-  const find = (idKey: StageKey, id: string) => known.find((r) => id !== '' && str(r[idKey]) === id);
+  const find = (idKey: StageKey, id: string) =>
+    known.find((r) => id !== '' && str(r[idKey]) === id);
   return {
     session: (id) => {
       const r = find('sessionId', id);

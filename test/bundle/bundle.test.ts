@@ -14,7 +14,8 @@ const dist = join(__dirname, '../../dist');
 
 describe('dist/', () => {
   beforeAll(() => {
-    if (!existsSync(join(dist, 'Code.js'))) throw new Error('Run `npm run build` first (npm test does).');
+    if (!existsSync(join(dist, 'Code.js')))
+      throw new Error('Run `npm run build` first (npm test does).');
   });
 
   it('holds the manifest, the server code and the sidebar', () => {
@@ -25,7 +26,9 @@ describe('dist/', () => {
     };
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.timeZone).toBe('Europe/Paris');
-    expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/spreadsheets.currentonly');
+    expect(manifest.oauthScopes).toContain(
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    );
     expect(manifest.oauthScopes.some((s) => s.endsWith('/auth/spreadsheets'))).toBe(false);
     expect(manifest.oauthScopes.some((s) => s.endsWith('/auth/drive'))).toBe(false);
     expect(existsSync(join(dist, 'sidebar.html'))).toBe(true);
@@ -55,9 +58,16 @@ describe('dist/', () => {
     bundle.call('onOpen', { authMode: 'NONE' });
     const menus = em.sheets.ui.menus;
     expect(menus).toHaveLength(1);
-    const items = menus[0]!.items.filter((i): i is { caption: string; functionName: string } => 'functionName' in i);
+    const items = menus[0]!.items.filter(
+      (i): i is { caption: string; functionName: string } => 'functionName' in i,
+    );
     expect(items.map((i) => i.caption)).toEqual(
-      expect.arrayContaining(['Initialiser le classeur', 'Arrêter le stage…', 'Scinder le stage…', 'Calendrier du stage']),
+      expect.arrayContaining([
+        'Initialiser le classeur',
+        'Arrêter le stage…',
+        'Scinder le stage…',
+        'Calendrier du stage',
+      ]),
     );
     for (const item of items) expect(bundle.has(item.functionName), item.functionName).toBe(true);
   });
@@ -68,7 +78,11 @@ describe('dist/', () => {
     em.log.reset();
     bundle.call('onOpen', { authMode: 'NONE' });
     const used = Object.keys(em.log.snapshot());
-    expect(used.every((k) => k.startsWith('SpreadsheetApp.getUi') || k.startsWith('Ui.') || k.startsWith('Menu.'))).toBe(true);
+    expect(
+      used.every(
+        (k) => k.startsWith('SpreadsheetApp.getUi') || k.startsWith('Ui.') || k.startsWith('Menu.'),
+      ),
+    ).toBe(true);
   });
 
   it('the sidebar is one self-contained HTML file, safe for HtmlService', () => {

@@ -86,6 +86,7 @@ function load(opts: Parameters<typeof createEmulator>[0] = {}) {
 describe('createEmulator', () => {
   it('exposes exactly the Apps Script globals', () => {
     const emulator = createEmulator();
+    expect(emulator.log.total()).toBe(0);
     expect(Object.keys(emulator.globals).sort()).toEqual([...GLOBAL_NAMES].sort());
     expect(emulator.globals.Session.getScriptTimeZone()).toBe('Europe/Paris');
     expect(emulator.globals.Session.getActiveUser().getEmail()).toBe('prof@lycee.example');

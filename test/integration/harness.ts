@@ -24,7 +24,7 @@ export interface Harness {
 export function seededWorkbook(now = new Date('2023-02-15T09:00:00+01:00')): Harness {
   const em = createEmulator({ now });
   const bundle = loadBundleFromDist(DIST, em);
-  const call = <T,>(name: string, ...args: unknown[]) => bundle.call(name, ...args) as T;
+  const call = <T>(name: string, ...args: unknown[]) => bundle.call(name, ...args) as T;
   const ss = em.globals.SpreadsheetApp.getActiveSpreadsheet();
   const ids = seedExample(call, (sheet, values) => ss.getSheetByName(sheet)!.appendRow(values));
   const display = (sheet: string): string[][] => {
@@ -36,7 +36,9 @@ export function seededWorkbook(now = new Date('2023-02-15T09:00:00+01:00')): Har
   };
   const stageRows = () => {
     const [header = [], ...rows] = display(STAGES.name);
-    return rows.filter((r) => r[0] !== '').map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+    return rows
+      .filter((r) => r[0] !== '')
+      .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
   };
   const rowOf = (stageId: string) => {
     const ids = ss.getSheetByName(STAGES.name)!.getRange('A:A').getValues();

@@ -23,7 +23,14 @@ const rowsOfLaurie = () =>
   h
     .stageRows()
     .filter((r) => r['Élève'] === 'ACAR Laurie')
-    .map((r) => [r['Début'], r['Fin'], r['Entreprise'], r['Tuteur entreprise'], r['Référent établissement'], r["Date d'arrêt"]]);
+    .map((r) => [
+      r['Début'],
+      r['Fin'],
+      r['Entreprise'],
+      r['Tuteur entreprise'],
+      r['Référent établissement'],
+      r["Date d'arrêt"],
+    ]);
 
 beforeEach(() => {
   h = seededWorkbook();
@@ -44,7 +51,9 @@ describe('the seeded example', () => {
       'Référent établissement': 'M. BRUEL Patrick',
       Phase: 'En cours',
     });
-    expect(rows.find((r) => r['Élève'] === 'ACNA Camille')!['Entreprise']).toBe('BANQUE POPULAIRE DU NORD DENAIN');
+    expect(rows.find((r) => r['Élève'] === 'ACNA Camille')!['Entreprise']).toBe(
+      'BANQUE POPULAIRE DU NORD DENAIN',
+    );
   });
 });
 
@@ -59,7 +68,11 @@ describe('seed 000 step by step', () => {
         reason: 'Deuxième entreprise prévue',
       }),
     );
-    expect(stopped).toMatchObject({ end: '2023-02-27', stoppedOn: '2023-02-27', originalEnd: '2023-03-31' });
+    expect(stopped).toMatchObject({
+      end: '2023-02-27',
+      stoppedOn: '2023-02-27',
+      originalEnd: '2023-03-31',
+    });
     expect(h.stageRows().find((r) => r['ID'] === first.id)).toMatchObject({
       Fin: '27/02/2023',
       "Date d'arrêt": '27/02/2023',
@@ -93,14 +106,32 @@ describe('seed 000 step by step', () => {
       }),
     );
     const again = fiche(first.id).stage!;
-    ok(h.call('apiRemoveStop', { stageId: first.id, fingerprint: again.fingerprint, restoreOriginalEnd: false }));
+    ok(
+      h.call('apiRemoveStop', {
+        stageId: first.id,
+        fingerprint: again.fingerprint,
+        restoreOriginalEnd: false,
+      }),
+    );
     expect(rowsOfLaurie()).toEqual([
-      ['01/02/2023', '27/02/2023', 'CREDIT AGRICOLE DU NORD CAMBRAI', 'M. ECUSSON Blase', 'M. BRUEL Patrick', ''],
+      [
+        '01/02/2023',
+        '27/02/2023',
+        'CREDIT AGRICOLE DU NORD CAMBRAI',
+        'M. ECUSSON Blase',
+        'M. BRUEL Patrick',
+        '',
+      ],
       ['01/03/2023', '31/03/2023', 'BANQUE POPULAIRE DU NORD DENAIN', '', '', ''],
     ]);
     const journal = h.display('Journal').map((r) => r[2]);
     expect(journal).toEqual(
-      expect.arrayContaining(['Arrêter le stage', 'Assigner un nouveau stage', 'Réaffecter le stage', "Enlever l'arrêt"]),
+      expect.arrayContaining([
+        'Arrêter le stage',
+        'Assigner un nouveau stage',
+        'Réaffecter le stage',
+        "Enlever l'arrêt",
+      ]),
     );
   });
 
@@ -122,7 +153,14 @@ describe('seed 000 step by step', () => {
     );
     expect(parts).toHaveLength(2);
     expect(rowsOfLaurie()).toEqual([
-      ['01/02/2023', '27/02/2023', 'CREDIT AGRICOLE DU NORD CAMBRAI', 'M. ECUSSON Blase', 'M. BRUEL Patrick', ''],
+      [
+        '01/02/2023',
+        '27/02/2023',
+        'CREDIT AGRICOLE DU NORD CAMBRAI',
+        'M. ECUSSON Blase',
+        'M. BRUEL Patrick',
+        '',
+      ],
       ['01/03/2023', '31/03/2023', 'BANQUE POPULAIRE DU NORD DENAIN', '', '', ''],
     ]);
   });
@@ -163,7 +201,11 @@ describe('bad input writes nothing', () => {
       const before = h.display('Stages');
       const journal = h.display('Journal').length;
       const first = fiche(laurie()).stage!;
-      const r = h.call<ApiResult<StageView>>('apiStopStage', { stageId: first.id, fingerprint: first.fingerprint, ...input });
+      const r = h.call<ApiResult<StageView>>('apiStopStage', {
+        stageId: first.id,
+        fingerprint: first.fingerprint,
+        ...input,
+      });
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error).toMatch(message);
       expect(h.display('Stages')).toEqual(before);
@@ -220,7 +262,14 @@ describe('concurrency and safety', () => {
     const first = fiche(laurie()).stage!;
     const sheet = h.em.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Stages')!;
     sheet.sort(5, false); // by Élève, descending: ACAR Laurie moves to the bottom
-    ok(h.call('apiStopStage', { stageId: first.id, fingerprint: first.fingerprint, stoppedOn: '27/02/2023', reason: 'x' }));
+    ok(
+      h.call('apiStopStage', {
+        stageId: first.id,
+        fingerprint: first.fingerprint,
+        stoppedOn: '27/02/2023',
+        reason: 'x',
+      }),
+    );
     expect(h.stageRows().find((r) => r['Élève'] === 'ACAR Laurie')!['Fin']).toBe('27/02/2023');
     expect(h.stageRows().filter((r) => r['Fin'] === '27/02/2023')).toHaveLength(1);
   });
@@ -229,7 +278,12 @@ describe('concurrency and safety', () => {
     const first = fiche(laurie()).stage!;
     const before = h.display('Stages');
     h.em.locks.holdDocumentLock();
-    const r = h.call<ApiResult<StageView>>('apiStopStage', { stageId: first.id, fingerprint: first.fingerprint, stoppedOn: '27/02/2023', reason: 'x' });
+    const r = h.call<ApiResult<StageView>>('apiStopStage', {
+      stageId: first.id,
+      fingerprint: first.fingerprint,
+      stoppedOn: '27/02/2023',
+      reason: 'x',
+    });
     h.em.locks.releaseDocumentLock();
     expect(r).toMatchObject({ ok: false });
     if (!r.ok) expect(r.error).toMatch(/réessayez/);
@@ -238,7 +292,14 @@ describe('concurrency and safety', () => {
 
   it('user text never becomes a formula', () => {
     const first = fiche(laurie()).stage!;
-    ok(h.call('apiStopStage', { stageId: first.id, fingerprint: first.fingerprint, stoppedOn: '27/02/2023', reason: '=IMPORTXML("http://evil","//a")' }));
+    ok(
+      h.call('apiStopStage', {
+        stageId: first.id,
+        fingerprint: first.fingerprint,
+        stoppedOn: '27/02/2023',
+        reason: '=IMPORTXML("http://evil","//a")',
+      }),
+    );
     const sheet = h.em.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Stages')!;
     const row = h.rowOf(first.id);
     expect(sheet.getRange(row, 13).getFormula()).toBe('');
@@ -263,18 +324,44 @@ describe('budgets: a stage action costs the same whatever the sheet size', () =>
             diploma: '',
             editionLabel: '',
             objectives: '',
-            periods: [{ start: '02/05/2023', end: '26/05/2023' }, { start: '05/06/2023', end: '16/06/2023' }],
+            periods: [
+              { start: '02/05/2023', end: '26/05/2023' },
+              { start: '05/06/2023', end: '16/06/2023' },
+            ],
           }),
         );
         for (let i = 0; i < extra / 20; i++) {
-          ok(w.call('apiAssignStudents', { sessionId: s2.id, studentIds: refs.students.map((s) => s.id) }));
-          ok(w.call('apiSaveSession', { id: '', title: `S${i}`, type: '', schoolYear: '2022-2023', diploma: '', editionLabel: '', objectives: '', periods: [{ start: '03/07/2023', end: '07/07/2023' }] }));
+          ok(
+            w.call('apiAssignStudents', {
+              sessionId: s2.id,
+              studentIds: refs.students.map((s) => s.id),
+            }),
+          );
+          ok(
+            w.call('apiSaveSession', {
+              id: '',
+              title: `S${i}`,
+              type: '',
+              schoolYear: '2022-2023',
+              diploma: '',
+              editionLabel: '',
+              objectives: '',
+              periods: [{ start: '03/07/2023', end: '07/07/2023' }],
+            }),
+          );
         }
       }
       w.select(w.rowOf(w.ids.stages['ACAR Laurie']!));
       const st = w.call<StageSelection>('apiGetSelection').stage!;
       w.em.log.reset();
-      ok(w.call('apiStopStage', { stageId: st.id, fingerprint: st.fingerprint, stoppedOn: '27/02/2023', reason: 'x' }));
+      ok(
+        w.call('apiStopStage', {
+          stageId: st.id,
+          fingerprint: st.fingerprint,
+          stoppedOn: '27/02/2023',
+          reason: 'x',
+        }),
+      );
       counts.push(w.em.log.total(isRoundTrip));
     }
     expect(counts[0]).toBe(counts[1]);

@@ -489,10 +489,9 @@ export class SheetApi extends ApiObject<GasSheet> {
 const sheetProxies = new WeakMap<SheetModel, GasSheet>();
 
 export function makeSheet(wb: Workbook, model: SheetModel): GasSheet {
-  let p = sheetProxies.get(model);
-  if (!p) {
-    p = wrap(new SheetApi(wb, model), 'Sheet', wb);
-    sheetProxies.set(model, p);
-  }
+  const hit = sheetProxies.get(model);
+  if (hit) return hit;
+  const p = wrap<GasSheet, SheetApi>(new SheetApi(wb, model), 'Sheet', wb);
+  sheetProxies.set(model, p);
   return p;
 }

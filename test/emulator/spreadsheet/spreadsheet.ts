@@ -438,11 +438,10 @@ export class SpreadsheetApi extends ApiObject<GasSpreadsheet> {
 const spreadsheetProxies = new WeakMap<Workbook, GasSpreadsheet>();
 
 export function makeSpreadsheet(wb: Workbook): GasSpreadsheet {
-  let p = spreadsheetProxies.get(wb);
-  if (!p) {
-    p = wrap(new SpreadsheetApi(wb), 'Spreadsheet', wb);
-    spreadsheetProxies.set(wb, p);
-  }
+  const hit = spreadsheetProxies.get(wb);
+  if (hit) return hit;
+  const p = wrap<GasSpreadsheet, SpreadsheetApi>(new SpreadsheetApi(wb), 'Spreadsheet', wb);
+  spreadsheetProxies.set(wb, p);
   return p;
 }
 

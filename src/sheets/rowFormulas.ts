@@ -1,0 +1,50 @@
+/**
+ * The computed cells of a stage row (Visites, Phase, Gratification) are formulas of their own
+ * row, written together with the row: a stage action is then ONE contiguous write, all or
+ * nothing, and the cells stay true every day without a script (TODAY() recalculates). Sorting
+ * keeps them right, since Sheets moves a formula with its row and its same-row references.
+ * Sheet names are quoted; the syntax is the en_US one that setFormula/setValues always take.
+ */
+import { sheetRef } from '../domain/phase';
+import { VISITS } from './schema';
+
+export const GRATIFICATION_HOURS = 308;
+export const MAX_HOURS_PER_HOST = 924;
+export const DUE_LABEL = 'Due (plus de 2 mois)';
+export const NOT_DUE_LABEL = 'Non due';
+export const FORBIDDEN_LABEL = 'Interdit : plus de 6 mois';
+
+/** Letter of a Stages column, `$`-anchored (e.g. "$C"), and of a Visites column. */
+export interface FormulaColumns {
+  stage(key: 'id' | 'start' | 'end' | 'stoppedOn' | 'studentId' | 'companyId' | 'hours' | 'schoolYear'): string;
+  visits(key: 'stageId' | 'date'): string;
+}
+
+export function stageRowFormula(key: string, row: number, c: FormulaColumns): string | null {
+  const at = (k: Parameters<FormulaColumns['stage']>[0]) => `$${c.stage(k)}${row}`;
+  const whole = (k: Parameters<FormulaColumns['stage']>[0]) => `$${c.stage(k)}:$${c.stage(k)}`;
+  switch (key) {
+    case 'phase':
+      return (
+        `=IF(${at('id')}="","",IF(${at('stoppedOn')}<>"","Arrêté",` +
+        `IF(TODAY()<${at('start')},"À venir",IF(TODAY()>${at('end')},"Effectué","En cours"))))`
+      );
+    case 'visits': {
+      const v = sheetRef(VISITS.name);
+      const id = c.visits('stageId');
+      const date = c.visits('date');
+      return `=IF(${at('id')}="","",COUNTIFS(${v}!$${id}:$${id},${at('id')},${v}!$${date}:$${date},"<="&TODAY()))`;
+    }
+    case 'gratification': {
+      const total =
+        `SUMIFS(${whole('hours')},${whole('studentId')},${at('studentId')},` +
+        `${whole('companyId')},${at('companyId')},${whole('schoolYear')},${at('schoolYear')})`;
+      return (
+        `=IF(${at('companyId')}="","",IF(${total}>${MAX_HOURS_PER_HOST},"${FORBIDDEN_LABEL}",` +
+        `IF(${total}>${GRATIFICATION_HOURS},"${DUE_LABEL}","${NOT_DUE_LABEL}")))`
+      );
+    }
+    default:
+      return null;
+  }
+}
