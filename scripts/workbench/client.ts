@@ -263,6 +263,8 @@ function renderGrid(g: GridView | null, selection: string): void {
       if (bg) td.style.background = bg;
       if (fg) td.style.color = fg;
       if (g.bold[r - 1]?.[c - 1]) td.style.fontWeight = 'bold';
+      const align = g.aligns[r - 1]?.[c - 1];
+      if (align && align !== 'left') td.style.textAlign = align;
       tr.append(td);
     }
     body.append(tr);

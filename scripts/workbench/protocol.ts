@@ -16,6 +16,7 @@ export interface GridView {
   backgrounds: string[][];
   fontColors: string[][];
   bold: boolean[][];
+  aligns: ('left' | 'center' | 'right')[][];
   /** 1-based indices of hidden rows (hidden by hand or by a filter) and columns. */
   hiddenRows: number[];
   hiddenCols: number[];

@@ -34,7 +34,11 @@ const SETTINGS_KEY = 'sds.settings';
 const visitsLetter = (key: 'stageId' | 'date'): string =>
   String.fromCharCode(65 + VISITS.columns.findIndex((c) => c.key === key));
 
-function stageFormulaFor(key: string, row: number, letterOf: (key: string) => string): string | null {
+function stageFormulaFor(
+  key: string,
+  row: number,
+  letterOf: (key: string) => string,
+): string | null {
   return stageRowFormula(key, row, { stage: (k) => letterOf(k), visits: visitsLetter });
 }
 

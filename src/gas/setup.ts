@@ -25,7 +25,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const HEADER_BACKGROUND = '#e8f0fe';
 export const STOPPED_FONT_COLOR = '#d93025';
 
-
 export interface SetupReport {
   created: string[];
   repaired: string[];
@@ -73,8 +72,9 @@ function format(sheet: Sheet, spec: SheetSpec, positions: Map<string, number>): 
     const pos = positions.get(c.key)!;
     sheet.setColumnWidth(pos, c.width);
     const body = sheet.getRange(2, pos, rows, 1);
+    // Text columns keep the automatic format: the add-on writes text with a leading apostrophe
+    // when needed (cells.ts), which Sheets takes literally only outside plain-text cells.
     if (c.kind === 'date') body.setNumberFormat('dd/MM/yyyy');
-    else if (c.kind === 'text' || c.kind === 'id') body.setNumberFormat('@');
     else if (c.kind === 'number') body.setNumberFormat('0.##');
     if (c.hidden) sheet.hideColumns(pos);
   }
@@ -138,7 +138,10 @@ function validations(sheets: Map<string, { sheet: Sheet; positions: Map<string, 
   );
 }
 
-function stagesFormulas(stages: { sheet: Sheet; positions: Map<string, number> }, ctx: Context): void {
+function stagesFormulas(
+  stages: { sheet: Sheet; positions: Map<string, number> },
+  ctx: Context,
+): void {
   const L = (k: string) => columnLetter(stages.positions.get(k)!);
   // Computed cells are per-row formulas (see sheets/rowFormulas.ts): rewrite them for the rows
   // already there, which also repairs a formula someone overwrote by hand.

@@ -31,7 +31,11 @@ export class SheetTable<K extends string> {
     private readonly sheet: Sheet,
     private readonly dates: DateCodec,
     /** The formula of a computed cell of a given row (written with the row), if any. */
-    private readonly rowFormula?: (key: K, row: number, letterOf: (key: K) => string) => string | null,
+    private readonly rowFormula?: (
+      key: K,
+      row: number,
+      letterOf: (key: K) => string,
+    ) => string | null,
   ) {}
 
   /** Computed cells of `row` as formulas, by column position (empty without rowFormula). */
@@ -65,6 +69,11 @@ export class SheetTable<K extends string> {
   columnMap(): Map<K, number> {
     if (this.columns) return this.columns;
     const header = (this.sheet.getRange('1:1').getValues()[0] ?? []) as CellIn[];
+    this.learnHeader(header);
+    return this.columns!;
+  }
+
+  private learnHeader(header: readonly CellIn[]): void {
     const byHeader = new Map<string, number>();
     header.forEach((h, i) => {
       const text = String(h ?? '').trim();
@@ -85,7 +94,6 @@ export class SheetTable<K extends string> {
     }
     this.columns = map;
     this.width = Math.max(...map.values(), header.length);
-    return map;
   }
 
   col(key: K): number {
@@ -108,13 +116,22 @@ export class SheetTable<K extends string> {
     return rec;
   }
 
-  /** Every data row. One read (open-ended range to the grid's end; blank rows skipped). */
+  /**
+   * Every data row. One read: the header comes with the data when the columns are not known
+   * yet (data range), else the data block alone (open-ended range to the grid's end).
+   */
   readAll(): Row<K>[] {
-    this.columnMap();
-    const a1 = `A2:${columnLetter(this.width)}`;
-    const values = this.sheet.getRange(a1).getValues() as CellIn[][];
+    let values: CellIn[][];
+    if (this.columns) {
+      values = this.sheet.getRange(`A2:${columnLetter(this.width)}`).getValues() as CellIn[][];
+    } else {
+      const all = this.sheet.getDataRange().getValues() as CellIn[][];
+      this.learnHeader(all[0] ?? []);
+      values = all.slice(1);
+    }
     const rows: Row<K>[] = [];
     values.forEach((raw, i) => {
+      while (raw.length < this.width) raw.push('');
       this.rawRows.set(i + 2, raw);
       const rec = this.toRecord(raw);
       if (this.isBlankRecord(rec)) return;

@@ -16,7 +16,9 @@ export const FORBIDDEN_LABEL = 'Interdit : plus de 6 mois';
 
 /** Letter of a Stages column, `$`-anchored (e.g. "$C"), and of a Visites column. */
 export interface FormulaColumns {
-  stage(key: 'id' | 'start' | 'end' | 'stoppedOn' | 'studentId' | 'companyId' | 'hours' | 'schoolYear'): string;
+  stage(
+    key: 'id' | 'start' | 'end' | 'stoppedOn' | 'studentId' | 'companyId' | 'hours' | 'schoolYear',
+  ): string;
   visits(key: 'stageId' | 'date'): string;
 }
 

@@ -167,7 +167,6 @@ function paint(ctx: Context, name: string, grid: CalendarGrid): void {
   if (sheet.getMaxColumns() < cols)
     sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
   const range = sheet.getRange(1, 1, rows, cols);
-  range.setNumberFormat('@');
   range.setValues(
     grid.values.map((r) => r.map((v) => (v === '' || /^[\p{L}]/u.test(v) ? v : `'${v}`))),
   );
@@ -273,17 +272,15 @@ export function importSchoolHolidays(ctx: Context, input: { text: string }): { a
     const existing = readHolidaySheet(ctx);
     const fresh = mergeSchoolHolidays(existing, list).added;
     if (fresh.length > 0) {
-      ctx
-        .table(HOLIDAYS)
-        .appendRows(
-          fresh.map((h) => ({
-            zone: h.zone,
-            name: h.name,
-            start: h.start,
-            end: h.end,
-            schoolYear: schoolYearOf(h.start),
-          })),
-        );
+      ctx.table(HOLIDAYS).appendRows(
+        fresh.map((h) => ({
+          zone: h.zone,
+          name: h.name,
+          start: h.start,
+          end: h.end,
+          schoolYear: schoolYearOf(h.start),
+        })),
+      );
     }
     ctx.journal({
       action: 'Importer les vacances scolaires',

@@ -62,8 +62,15 @@ export function currentSelection(ctx: Context): StageSelection {
   const withAmount = (v: StageView): StageView => {
     if (v.gratification !== DUE_LABEL) return v;
     const settings = ctx.settings();
-    const g = gratification({ stages: [], hourlyRate: settings.hourlyGratification, weeklyHours: v.weeklyHours ?? settings.defaultWeeklyHours });
-    return { ...v, gratification: `${DUE_LABEL} : au moins ${formatEuros(g.minimumMonthly)} par mois complet` };
+    const g = gratification({
+      stages: [],
+      hourlyRate: settings.hourlyGratification,
+      weeklyHours: v.weeklyHours ?? settings.defaultWeeklyHours,
+    });
+    return {
+      ...v,
+      gratification: `${DUE_LABEL} : au moins ${formatEuros(g.minimumMonthly)} par mois complet`,
+    };
   };
   return {
     stage: stage ? withAmount(stage) : null,

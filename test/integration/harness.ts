@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { loadBundleFromDist } from '../emulator/bundle';
 import { createEmulator, type Emulator } from '../emulator/index';
+import { fillBulk } from '../fixtures/bulk';
 import { seedExample, type SeedIds } from '../fixtures/seed';
 import { STAGES } from '../../src/sheets/schema';
 
@@ -53,4 +54,35 @@ export function seededWorkbook(now = new Date('2023-02-15T09:00:00+01:00')): Har
     select: (row) => em.sheets.setActiveRange(STAGES.name, `A${row}`),
     rowOf,
   };
+}
+
+export interface BulkHarness {
+  em: Emulator;
+  call: <T = unknown>(name: string, ...args: unknown[]) => T;
+  stageIds: string[];
+  studentIds: string[];
+}
+
+/** An initialised workbook holding `stages` generated rows (written uncounted). */
+export function bulkWorkbook(
+  stages: number,
+  now = new Date('2023-02-15T09:00:00+01:00'),
+): BulkHarness {
+  const em = createEmulator({ now });
+  const bundle = loadBundleFromDist(DIST, em);
+  const call = <T>(name: string, ...args: unknown[]) => bundle.call(name, ...args) as T;
+  call('menuInitWorkbook');
+  const ss = em.globals.SpreadsheetApp.getActiveSpreadsheet();
+  const ids = fillBulk(
+    {
+      debugSetValues: (sheet, a1, values) => em.sheets.debugSetValues(sheet, a1, values),
+      ensureRows: (sheet, rows) => {
+        const sh = ss.getSheetByName(sheet)!;
+        const max = sh.getMaxRows();
+        if (max < rows + 10) sh.insertRowsAfter(max, rows + 10 - max);
+      },
+    },
+    { stages },
+  );
+  return { em, call, ...ids };
 }

@@ -4,7 +4,8 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResult, StageSelection, StageView } from '../../src/api/contract';
-import { type Harness, seededWorkbook } from './harness';
+import { isRoundTrip } from '../emulator/instrument';
+import { bulkWorkbook, type Harness, seededWorkbook } from './harness';
 
 let h: Harness;
 
@@ -184,7 +185,7 @@ describe('seed 000 step by step', () => {
     const rows = h.stageRows().filter((r) => r['Élève'] === 'ACAR Laurie');
     expect(rows.map((r) => [r['Phase'], r["Date d'arrêt"], r["Motif d'arrêt"]])).toEqual([
       ['Arrêté', '27/02/2023', 'Rupture avec l’entreprise'],
-      ['En cours', '', ''],
+      ['À venir', '', ''],
     ]);
   });
 });
@@ -277,14 +278,14 @@ describe('concurrency and safety', () => {
   it('a busy document lock is a French message and writes nothing', () => {
     const first = fiche(laurie()).stage!;
     const before = h.display('Stages');
-    h.em.locks.holdDocumentLock();
+    const other = h.em.locks.holdDocumentLock();
     const r = h.call<ApiResult<StageView>>('apiStopStage', {
       stageId: first.id,
       fingerprint: first.fingerprint,
       stoppedOn: '27/02/2023',
       reason: 'x',
     });
-    h.em.locks.releaseDocumentLock();
+    other.release();
     expect(r).toMatchObject({ ok: false });
     if (!r.ok) expect(r.error).toMatch(/réessayez/);
     expect(h.display('Stages')).toEqual(before);
@@ -308,63 +309,65 @@ describe('concurrency and safety', () => {
 });
 
 describe('budgets: a stage action costs the same whatever the sheet size', () => {
-  it('stop and remove stop: constant data calls', async () => {
-    const { isRoundTrip } = await import('../emulator/instrument');
-    const counts: number[] = [];
-    for (const extra of [0, 400]) {
-      const w = seededWorkbook();
-      if (extra > 0) {
-        const refs = w.call<{ students: { id: string }[] }>('apiGetReferenceData');
-        const s2 = ok(
-          w.call<ApiResult<{ id: string }>>('apiSaveSession', {
-            id: '',
-            title: 'Autre',
-            type: '',
-            schoolYear: '2022-2023',
-            diploma: '',
-            editionLabel: '',
-            objectives: '',
-            periods: [
-              { start: '02/05/2023', end: '26/05/2023' },
-              { start: '05/06/2023', end: '16/06/2023' },
-            ],
-          }),
-        );
-        for (let i = 0; i < extra / 20; i++) {
-          ok(
-            w.call('apiAssignStudents', {
-              sessionId: s2.id,
-              studentIds: refs.students.map((s) => s.id),
-            }),
-          );
-          ok(
-            w.call('apiSaveSession', {
-              id: '',
-              title: `S${i}`,
-              type: '',
-              schoolYear: '2022-2023',
-              diploma: '',
-              editionLabel: '',
-              objectives: '',
-              periods: [{ start: '03/07/2023', end: '07/07/2023' }],
-            }),
-          );
-        }
-      }
-      w.select(w.rowOf(w.ids.stages['ACAR Laurie']!));
-      const st = w.call<StageSelection>('apiGetSelection').stage!;
-      w.em.log.reset();
-      ok(
+  it('each stage action: the same data calls at 50 and 1,500 rows, one write for the row', () => {
+    const counts: Record<string, number[]> = {};
+    for (const size of [50, 1500]) {
+      const w = bulkWorkbook(size);
+      const mid = w.stageIds[Math.floor(size / 2)]!;
+      const measure = (name: string, fn: () => unknown) => {
+        w.em.log.reset();
+        const r = fn() as ApiResult<unknown>;
+        if (!r.ok) throw new Error(r.error);
+        (counts[name] ??= []).push(w.em.log.total(isRoundTrip));
+        if (name === 'stop') expect(w.em.log.count('Range.setValues')).toBe(1);
+      };
+      measure('stop', () =>
         w.call('apiStopStage', {
-          stageId: st.id,
-          fingerprint: st.fingerprint,
+          stageId: mid,
+          fingerprint: '',
           stoppedOn: '27/02/2023',
           reason: 'x',
         }),
       );
-      counts.push(w.em.log.total(isRoundTrip));
+      measure('newStage', () =>
+        w.call('apiNewStage', {
+          fromStageId: mid,
+          start: '01/03/2023',
+          end: '31/03/2023',
+          companyId: '',
+          tutorId: '',
+          referentId: '',
+          weeklyHours: '',
+        }),
+      );
+      measure('removeStop', () =>
+        w.call('apiRemoveStop', { stageId: mid, fingerprint: '', restoreOriginalEnd: false }),
+      );
+      measure('reassign', () =>
+        w.call('apiReassignStage', {
+          stageId: w.stageIds[1]!,
+          fingerprint: '',
+          companyId: 'ENT-000003',
+          tutorId: 'TUT-000003',
+          referentId: '',
+        }),
+      );
+      measure('split', () =>
+        w.call('apiSplitStage', {
+          stageId: w.stageIds[2]!,
+          fingerprint: '',
+          splitDate: '01/03/2023',
+          firstPartEnd: '',
+          mode: 'cut',
+          reason: '',
+          keepAssignment: true,
+          companyId: '',
+          tutorId: '',
+          referentId: '',
+        }),
+      );
     }
-    expect(counts[0]).toBe(counts[1]);
-    expect(counts[0]).toBeLessThanOrEqual(6);
+    for (const [name, [small, large]] of Object.entries(counts)) expect(large, name).toBe(small);
+    expect(counts.stop![0]).toBeLessThanOrEqual(6);
   });
 });

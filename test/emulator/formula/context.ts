@@ -52,7 +52,8 @@ export class EvalContext {
   /** The cells of a range, read once per evaluation. */
   readRange(r: RangeRef): Matrix {
     const key = `${r.sheet ?? '\u0000self'}|${r.top}|${r.left}|${r.bottom}|${r.right}`;
-    const cached = this.rangeCache.get(key);
+    const shared = this.env.shared?.ranges;
+    const cached = this.rangeCache.get(key) ?? shared?.get(key);
     if (cached) return cached;
     const m: Matrix = [];
     for (let row = r.top; row <= r.bottom; row++) {
@@ -61,6 +62,7 @@ export class EvalContext {
       m.push(line);
     }
     this.rangeCache.set(key, m);
+    shared?.set(key, m);
     return m;
   }
 

@@ -68,6 +68,23 @@ export interface FormulaEnv {
   now: number;
   /** Spreadsheet locale (default 'fr_FR'): decimal comma, day/month names, dd/mm/yyyy dates. */
   locale?: FormulaLocale;
+  /**
+   * Reads shared by every formula evaluated against the same state of the workbook (the host
+   * drops it on each write): per-row formulas over whole columns then cost one read and one
+   * index of each column, not one per row.
+   */
+  shared?: SharedCache;
+}
+
+export interface SharedCache {
+  /** Range reads, keyed by sheet name and bounds. */
+  ranges: Map<string, Matrix>;
+  /** Equality indexes of criteria ranges (cell key → positions), per range read. */
+  indexes: WeakMap<Matrix, Map<string, number[]>>;
+}
+
+export function createSharedCache(): SharedCache {
+  return { ranges: new Map(), indexes: new WeakMap() };
 }
 
 export interface CellPosition {

@@ -39,6 +39,7 @@ function conditional(
   resizeSumRange = false,
 ): Value {
   const columns: Scalar[][] = [];
+  const matrices: Matrix[] = [];
   let shape: [number, number] | null = null;
   for (const c of conditions) {
     const m = asMatrix(c.range, ctx);
@@ -47,7 +48,9 @@ function conditional(
     if (shape && (d[0] !== shape[0] || d[1] !== shape[1])) return '#VALUE!';
     shape = d;
     columns.push(flatten(m));
+    matrices.push(m);
   }
+  const sharedIndexes = ctx.env.shared?.indexes;
   if (!shape) return '#N/A';
   let sums: Scalar[] = [];
   if (mode === 'sum') {
@@ -79,7 +82,7 @@ function conditional(
   };
 
   const indexOf = (k: number): Map<string, number[]> => {
-    let index = indexes[k];
+    let index = indexes[k] ?? (matrices[k] ? sharedIndexes?.get(matrices[k]) : undefined);
     if (!index) {
       index = new Map();
       const cells = columns[k] ?? [];
@@ -90,7 +93,9 @@ function conditional(
         else index.set(key, [i]);
       }
       indexes[k] = index;
+      if (matrices[k]) sharedIndexes?.set(matrices[k], index);
     }
+    indexes[k] = index;
     return index;
   };
 
@@ -104,7 +109,8 @@ function conditional(
     const tests = criteria.map(compile);
     let candidates: Iterable<number> | null = null;
     let indexed = -1;
-    if (calls > 1) {
+    // A shared index (another formula of the same recalculation built it) is free to use.
+    if (calls > 1 || sharedIndexes !== undefined) {
       indexed = tests.findIndex((t) => t.key !== undefined);
       const key = tests[indexed]?.key;
       if (key !== undefined) candidates = indexOf(indexed).get(key) ?? [];
