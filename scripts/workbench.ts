@@ -22,21 +22,37 @@ function option(name: string): string | undefined {
 async function main(): Promise<void> {
   const portText = option('port') ?? process.env.WORKBENCH_PORT ?? '8080';
   const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Port invalide : ${portText}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`Port invalide : ${portText}`);
   const today = option('today') || undefined;
   const seedText = option('seed') || 'full';
-  if (!(SEED_LEVELS as readonly string[]).includes(seedText)) throw new Error(`--seed attend ${SEED_LEVELS.join(', ')}`);
+  if (!(SEED_LEVELS as readonly string[]).includes(seedText))
+    throw new Error(`--seed attend ${SEED_LEVELS.join(', ')}`);
   const seed = seedText as SeedLevel;
   const stateFile = option('state') || join(ROOT, '.workbench', 'state.json');
 
   if (option('reset-only') !== undefined) {
-    new WorkbenchSession({ distDir: join(ROOT, 'dist'), stateFile, today, seed, reset: true }).start();
+    new WorkbenchSession({
+      distDir: join(ROOT, 'dist'),
+      stateFile,
+      today,
+      seed,
+      reset: true,
+    }).start();
     console.log(`Exemple restauré dans ${stateFile}.`);
     return;
   }
-  const wb = await startWorkbench({ port, today, seed, stateFile, reset: option('reset') !== undefined });
+  const wb = await startWorkbench({
+    port,
+    today,
+    seed,
+    stateFile,
+    reset: option('reset') !== undefined,
+  });
   console.log(`Atelier Suivi des stages : ${wb.url}`);
-  console.log(`État enregistré dans ${stateFile} (npm run workbench:reset pour revenir à l'exemple).`);
+  console.log(
+    `État enregistré dans ${stateFile} (npm run workbench:reset pour revenir à l'exemple).`,
+  );
   const stop = (): void => {
     void wb.close().then(() => process.exit(0));
   };

@@ -7,7 +7,7 @@ import { Context, normaliseSettings, UserError } from './gas/context';
 import { MissingSheetError } from './gas/sheetTable';
 import { initialiseWorkbook } from './gas/setup';
 import { alert, buildMenu, openSidebar, toast } from './gas/ui';
-import { recomputeDurations } from './usecases/durations';
+import { recomputeDurations, recomputeDurationsLocked } from './usecases/durations';
 import { applyFilterToSheet, clearSheetFilter, filterStages } from './usecases/gestion';
 import { applyImport, previewImport } from './usecases/imports';
 import {
@@ -40,6 +40,10 @@ function run<T>(fn: (ctx: Context) => T, message: (v: T) => string): ApiResult<T
     if (e instanceof MissingSheetError) return { ok: false, error: e.message };
     throw e;
   }
+}
+
+function mapValue<A, B>(r: ApiResult<A>, f: (a: A) => B): ApiResult<B> {
+  return r.ok ? { ok: true, value: f(r.value), message: r.message } : r;
 }
 
 // ——— Triggers ———
@@ -130,17 +134,27 @@ export const apiGetReferenceData: ServerApi['apiGetReferenceData'] = () =>
   referenceData(new Context());
 export const apiGetSettings: ServerApi['apiGetSettings'] = () => new Context().settings();
 export const apiSaveSettings: ServerApi['apiSaveSettings'] = (input) =>
-  run(
-    (ctx) => {
-      const s = validateSettings(input);
-      ctx.withLock(() => {
-        const before = ctx.settings();
-        ctx.saveSettings(s);
-        ctx.journal({ action: 'Paramètres', target: '', before, after: s });
-      });
-      return s;
-    },
-    () => 'Paramètres enregistrés.',
+  mapValue(
+    run(
+      (ctx) => {
+        const s = validateSettings(input);
+        return ctx.withLock(() => {
+          const before = ctx.settings();
+          ctx.saveSettings(s);
+          ctx.journal({ action: 'Paramètres', target: '', before, after: s });
+          // Presence depends on these two: keep the column true at once.
+          const recount =
+            before.alsaceMoselle !== s.alsaceMoselle ||
+            before.defaultWeeklyHours !== s.defaultWeeklyHours;
+          return { settings: s, recounted: recount ? recomputeDurationsLocked(ctx).updated : 0 };
+        });
+      },
+      (r) =>
+        r.recounted > 0
+          ? `Paramètres enregistrés ; ${r.recounted} durée(s) de présence recalculée(s).`
+          : 'Paramètres enregistrés.',
+    ),
+    (r) => r.settings,
   );
 
 function validateSettings(input: SettingsView): SettingsView {

@@ -7,7 +7,11 @@ import type { GridView, MenuEntry, MenuView, MessageView, WorkbenchState } from 
 
 type Attrs = Record<string, string | number | boolean | undefined>;
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string | null)[]): HTMLElementTagNameMap[K] {
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Node | string | null)[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === false) continue;
@@ -65,9 +69,16 @@ let focusCell: [number, number] | null = null;
 let dragging = false;
 
 async function post(path: string, body: unknown): Promise<void> {
-  const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const json = (await res.json().catch(() => ({}))) as { ok?: boolean; error?: string };
-  if (!res.ok || json.ok === false) showMessages([{ id: 0, kind: 'error', title: 'Erreur', text: json.error ?? `HTTP ${res.status}` }]);
+  if (!res.ok || json.ok === false)
+    showMessages([
+      { id: 0, kind: 'error', title: 'Erreur', text: json.error ?? `HTTP ${res.status}` },
+    ]);
   await refresh();
 }
 
@@ -113,7 +124,8 @@ let menuKey = '';
 
 function closeMenus(): void {
   for (const el of document.querySelectorAll<HTMLElement>('[role=menu]')) el.hidden = true;
-  for (const el of document.querySelectorAll<HTMLElement>('[aria-expanded=true]')) el.setAttribute('aria-expanded', 'false');
+  for (const el of document.querySelectorAll<HTMLElement>('[aria-expanded=true]'))
+    el.setAttribute('aria-expanded', 'false');
 }
 
 function menuItems(entries: MenuEntry[], parentLabel: string): HTMLElement {
@@ -132,11 +144,22 @@ function menuItems(entries: MenuEntry[], parentLabel: string): HTMLElement {
       menu.append(h('li', { role: 'none' }, b));
     } else {
       const li = h('li', { role: 'none', class: 'has-sub' });
-      const b = h('button', { role: 'menuitem', type: 'button', tabindex: -1, 'aria-haspopup': 'menu', 'aria-expanded': 'false' }, `${e.caption} ›`);
+      const b = h(
+        'button',
+        {
+          role: 'menuitem',
+          type: 'button',
+          tabindex: -1,
+          'aria-haspopup': 'menu',
+          'aria-expanded': 'false',
+        },
+        `${e.caption} ›`,
+      );
       const sub = menuItems(e.items, e.caption);
       sub.classList.add('submenu');
       const open = (): void => {
-        for (const other of menu.querySelectorAll<HTMLElement>(':scope > li > .submenu')) if (other !== sub) other.hidden = true;
+        for (const other of menu.querySelectorAll<HTMLElement>(':scope > li > .submenu'))
+          if (other !== sub) other.hidden = true;
         sub.hidden = false;
         b.setAttribute('aria-expanded', 'true');
       };
@@ -179,9 +202,24 @@ function renderMenus(menus: MenuView[]): void {
   menuKey = key;
   const bar = $('menubar');
   bar.replaceChildren();
-  const top = h('button', { role: 'menuitem', type: 'button', 'aria-haspopup': 'menu', 'aria-expanded': 'false', id: 'menu-extensions' }, 'Extensions');
-  const entries: MenuEntry[] = menus.map((m) => ({ kind: 'submenu', caption: m.title, items: m.items }));
-  if (entries.length === 0) entries.push({ kind: 'item', caption: '(aucun menu enregistré par onOpen)', functionName: '' });
+  const top = h(
+    'button',
+    {
+      role: 'menuitem',
+      type: 'button',
+      'aria-haspopup': 'menu',
+      'aria-expanded': 'false',
+      id: 'menu-extensions',
+    },
+    'Extensions',
+  );
+  const entries: MenuEntry[] = menus.map((m) => ({
+    kind: 'submenu',
+    caption: m.title,
+    items: m.items,
+  }));
+  if (entries.length === 0)
+    entries.push({ kind: 'item', caption: '(aucun menu enregistré par onOpen)', functionName: '' });
   const dropdown = menuItems(entries, 'Extensions');
   top.addEventListener('click', () => {
     const open = dropdown.hidden;
@@ -215,14 +253,26 @@ function renderTabs(s: WorkbenchState): void {
   const bar = $('tabs');
   bar.replaceChildren(
     ...s.sheets.map((name) => {
-      const b = h('button', { role: 'tab', type: 'button', 'aria-selected': String(name === s.active), tabindex: name === s.active ? 0 : -1 }, name);
+      const b = h(
+        'button',
+        {
+          role: 'tab',
+          type: 'button',
+          'aria-selected': String(name === s.active),
+          tabindex: name === s.active ? 0 : -1,
+        },
+        name,
+      );
       b.addEventListener('click', () => void post('/activate', { sheet: name }));
       b.addEventListener('keydown', (ev) => {
         const i = s.sheets.indexOf(name);
         const d = ev.key === 'ArrowRight' ? 1 : ev.key === 'ArrowLeft' ? -1 : 0;
         if (!d) return;
         const next = s.sheets[(i + d + s.sheets.length) % s.sheets.length];
-        if (next) void post('/activate', { sheet: next }).then(() => bar.querySelector<HTMLElement>('[aria-selected=true]')?.focus());
+        if (next)
+          void post('/activate', { sheet: next }).then(() =>
+            bar.querySelector<HTMLElement>('[aria-selected=true]')?.focus(),
+          );
       });
       return b;
     }),
@@ -240,6 +290,11 @@ function renderGrid(g: GridView | null, selection: string): void {
     return;
   }
   const keepScroll = g.sheet === gridSheet;
+  if (!keepScroll) {
+    anchor = null;
+    focusCell = null;
+    lastDrag = null;
+  }
   const { scrollTop, scrollLeft } = wrap;
   gridSheet = g.sheet;
   const hiddenRows = new Set(g.hiddenRows);
@@ -247,12 +302,26 @@ function renderGrid(g: GridView | null, selection: string): void {
   const cols: number[] = [];
   for (let c = 1; c <= g.cols; c++) if (!hiddenCols.has(c)) cols.push(c);
 
-  const colgroup = h('colgroup', {}, h('col', { style: 'width:46px' }), ...cols.map((c) => h('col', { style: `width:${g.widths[c - 1] ?? 100}px` })));
-  const head = h('tr', {}, h('th', { class: 'corner' }), ...cols.map((c) => h('th', { scope: 'col', class: 'col-head' }, columnLetter(c))));
+  const colgroup = h(
+    'colgroup',
+    {},
+    h('col', { style: 'width:46px' }),
+    ...cols.map((c) => h('col', { style: `width:${g.widths[c - 1] ?? 100}px` })),
+  );
+  const head = h(
+    'tr',
+    {},
+    h('th', { class: 'corner' }),
+    ...cols.map((c) => h('th', { scope: 'col', class: 'col-head' }, columnLetter(c))),
+  );
   const body = h('tbody', {});
   for (let r = 1; r <= g.rows; r++) {
     if (hiddenRows.has(r)) continue;
-    const tr = h('tr', { class: r <= g.frozenRows ? 'frozen' : '' }, h('th', { scope: 'row', class: 'row-head' }, String(r)));
+    const tr = h(
+      'tr',
+      { class: r <= g.frozenRows ? 'frozen' : '' },
+      h('th', { scope: 'row', class: 'row-head' }, String(r)),
+    );
     tr.dataset.row = String(r);
     for (const c of cols) {
       const td = h('td', {}, g.values[r - 1]?.[c - 1] ?? '');
@@ -263,13 +332,27 @@ function renderGrid(g: GridView | null, selection: string): void {
       if (bg) td.style.background = bg;
       if (fg) td.style.color = fg;
       if (g.bold[r - 1]?.[c - 1]) td.style.fontWeight = 'bold';
+      // As in Sheets, left-aligned text runs over the empty cell to its right.
+      const text = g.values[r - 1]?.[c - 1] ?? '';
+      const nextEmpty = (g.values[r - 1]?.[c] ?? '') === '';
+      if (text && nextEmpty && (g.aligns[r - 1]?.[c - 1] ?? 'left') === 'left')
+        td.classList.add('spill');
       const align = g.aligns[r - 1]?.[c - 1];
       if (align && align !== 'left') td.style.textAlign = align;
       tr.append(td);
     }
     body.append(tr);
   }
-  const table = h('table', { class: 'sheet', 'aria-label': `Feuille ${g.sheet}` }, colgroup, h('thead', {}, head), body);
+  const table = h(
+    'table',
+    { class: 'sheet', 'aria-label': `Feuille ${g.sheet}` },
+    colgroup,
+    h('thead', {}, head),
+    body,
+  );
+  // A fixed layout needs the table's width: columns then keep the sheet's widths and long
+  // texts are clipped as in Sheets instead of widening their column.
+  table.style.width = `${46 + cols.reduce((sum, c) => sum + (g.widths[c - 1] ?? 100), 0)}px`;
   wrap.replaceChildren(table);
   // Frozen rows stick under the column letters, each below the previous one.
   let top = head.getBoundingClientRect().height;
@@ -285,7 +368,8 @@ function renderGrid(g: GridView | null, selection: string): void {
 }
 
 function drawSelection(sel: [number, number, number, number] | null): void {
-  for (const el of document.querySelectorAll('#grid td.selected, #grid td.active')) el.classList.remove('selected', 'active');
+  for (const el of document.querySelectorAll('#grid td.selected, #grid td.active'))
+    el.classList.remove('selected', 'active');
   $('namebox').textContent = sel ? a1(sel[0], sel[1], sel[2], sel[3]) : '';
   if (!sel) {
     $('cellvalue').textContent = '';
@@ -297,7 +381,15 @@ function drawSelection(sel: [number, number, number, number] | null): void {
     const c = Number(td.dataset.c);
     if (r >= r1 && r <= r2 && c >= c1 && c <= c2) td.classList.add('selected');
   }
-  const [fr, fc] = focusCell ?? [r1, c1];
+  // The active cell is the one clicked first, while it lies in the selection (the server may
+  // also move the selection, e.g. to a freshly drawn calendar).
+  const inside =
+    focusCell &&
+    focusCell[0] >= r1 &&
+    focusCell[0] <= r2 &&
+    focusCell[1] >= c1 &&
+    focusCell[1] <= c2;
+  const [fr, fc] = inside && focusCell ? focusCell : [r1, c1];
   const active = document.querySelector<HTMLElement>(`#grid td[data-r="${fr}"][data-c="${fc}"]`);
   active?.classList.add('active');
   $('cellvalue').textContent = active?.textContent ?? '';
@@ -309,7 +401,12 @@ function cellOf(target: EventTarget | null): [number, number] | null {
 }
 
 function selectRange(from: [number, number], to: [number, number], send: boolean): void {
-  const sel: [number, number, number, number] = [Math.min(from[0], to[0]), Math.min(from[1], to[1]), Math.max(from[0], to[0]), Math.max(from[1], to[1])];
+  const sel: [number, number, number, number] = [
+    Math.min(from[0], to[0]),
+    Math.min(from[1], to[1]),
+    Math.max(from[0], to[0]),
+    Math.max(from[1], to[1]),
+  ];
   drawSelection(sel);
   if (send && state) void post('/select', { sheet: state.active, range: a1(...sel) });
 }
@@ -345,13 +442,21 @@ function setupGrid(): void {
     selectRange(anchor, lastDrag ?? anchor, true);
   });
   wrap.addEventListener('keydown', (ev) => {
-    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
     const d = moves[ev.key];
     if (!d || !state?.grid) return;
     ev.preventDefault();
     const g = state.grid;
     const from = ev.shiftKey ? (lastDrag ?? anchor ?? [1, 1]) : (anchor ?? [1, 1]);
-    const next: [number, number] = [Math.min(Math.max(from[0] + d[0], 1), g.rows), Math.min(Math.max(from[1] + d[1], 1), g.cols)];
+    const next: [number, number] = [
+      Math.min(Math.max(from[0] + d[0], 1), g.rows),
+      Math.min(Math.max(from[1] + d[1], 1), g.cols),
+    ];
     if (ev.shiftKey && anchor) {
       lastDrag = next;
       selectRange(anchor, next, true);
@@ -361,7 +466,9 @@ function setupGrid(): void {
       lastDrag = next;
       selectRange(next, next, true);
     }
-    document.querySelector(`#grid td[data-r="${next[0]}"][data-c="${next[1]}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    document
+      .querySelector(`#grid td[data-r="${next[0]}"][data-c="${next[1]}"]`)
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   });
 }
 let lastDrag: [number, number] | null = null;
@@ -393,8 +500,18 @@ function renderDialog(s: WorkbenchState): void {
 function showMessages(messages: MessageView[]): void {
   const bar = $('messages');
   for (const m of messages) {
-    const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Fermer le message' }, '×');
-    const item = h('div', { class: `message ${m.kind}` }, m.title ? h('strong', {}, `${m.title} : `) : null, m.text, close);
+    const close = h(
+      'button',
+      { type: 'button', class: 'close', 'aria-label': 'Fermer le message' },
+      '×',
+    );
+    const item = h(
+      'div',
+      { class: `message ${m.kind}` },
+      m.title ? h('strong', {}, `${m.title} : `) : null,
+      m.text,
+      close,
+    );
     close.addEventListener('click', () => item.remove());
     bar.append(item);
     while (bar.children.length > 4) bar.firstElementChild?.remove();

@@ -58,16 +58,38 @@ export const EXAMPLE_SESSION = {
 };
 
 const TUTOR_ROWS = [
-  { company: 'CREDIT AGRICOLE DU NORD CAMBRAI', civility: 'M.', lastName: 'ECUSSON', firstName: 'Blase' },
-  { company: 'BANQUE POPULAIRE DU NORD DENAIN', civility: 'M.', lastName: 'BONNET', firstName: 'Frédéric' },
+  {
+    company: 'CREDIT AGRICOLE DU NORD CAMBRAI',
+    civility: 'M.',
+    lastName: 'ECUSSON',
+    firstName: 'Blase',
+  },
+  {
+    company: 'BANQUE POPULAIRE DU NORD DENAIN',
+    civility: 'M.',
+    lastName: 'BONNET',
+    firstName: 'Frédéric',
+  },
 ];
 
-const STAFF_ROWS = [{ civility: 'M.', lastName: 'BRUEL', firstName: 'Patrick', discipline: 'Informatique' }];
+const STAFF_ROWS = [
+  { civility: 'M.', lastName: 'BRUEL', firstName: 'Patrick', discipline: 'Informatique' },
+];
 
 /** As in the seed's "Gestion des stages" table. */
 const AFFECTATIONS = [
-  { student: 'ACAR Laurie', company: 'CREDIT AGRICOLE DU NORD CAMBRAI', tutor: 'ECUSSON', referent: 'BRUEL' },
-  { student: 'ACNA Camille', company: 'BANQUE POPULAIRE DU NORD DENAIN', tutor: 'BONNET', referent: 'BRUEL' },
+  {
+    student: 'ACAR Laurie',
+    company: 'CREDIT AGRICOLE DU NORD CAMBRAI',
+    tutor: 'ECUSSON',
+    referent: 'BRUEL',
+  },
+  {
+    student: 'ACNA Camille',
+    company: 'BANQUE POPULAIRE DU NORD DENAIN',
+    tutor: 'BONNET',
+    referent: 'BRUEL',
+  },
 ];
 
 export const NO_FILTER: StageFilter = {
@@ -96,17 +118,24 @@ function ok<T>(what: string, r: unknown): T {
 }
 
 /** Appends rows typed "by hand" under the headers the sheet really has (columns may move). */
-function typeRows(emulator: Emulator, sheetName: string, rows: Record<string, string>[], headerOf: (key: string) => string): void {
+function typeRows(
+  emulator: Emulator,
+  sheetName: string,
+  rows: Record<string, string>[],
+  headerOf: (key: string) => string,
+): void {
   const ss = emulator.sheets.SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getSheetByName(sheetName);
-  if (!sheet) throw new SeedError(`Exemple : la feuille ${sheetName} est absente après l'initialisation.`);
+  if (!sheet)
+    throw new SeedError(`Exemple : la feuille ${sheetName} est absente après l'initialisation.`);
   const width = sheet.getLastColumn();
   const headers = sheet.getRange(1, 1, 1, width).getValues()[0]?.map(String) ?? [];
   const block = rows.map((r) => {
     const line: string[] = headers.map(() => '');
     for (const [key, value] of Object.entries(r)) {
       const i = headers.indexOf(headerOf(key));
-      if (i < 0) throw new SeedError(`Exemple : colonne « ${headerOf(key)} » absente de ${sheetName}.`);
+      if (i < 0)
+        throw new SeedError(`Exemple : colonne « ${headerOf(key)} » absente de ${sheetName}.`);
       line[i] = value;
     }
     return line;
@@ -122,8 +151,14 @@ export function seedExample(bundle: BundleContext, emulator: Emulator, level: Se
   bundle.call('menuInitWorkbook');
   if (level === 'empty') return;
 
-  ok<ImportPreview>('import des élèves', bundle.call('apiApplyImport', { kind: 'students', text: EXAMPLE_STUDENTS_CSV }));
-  ok<ImportPreview>('import des entreprises', bundle.call('apiApplyImport', { kind: 'companies', text: EXAMPLE_COMPANIES_CSV }));
+  ok<ImportPreview>(
+    'import des élèves',
+    bundle.call('apiApplyImport', { kind: 'students', text: EXAMPLE_STUDENTS_CSV }),
+  );
+  ok<ImportPreview>(
+    'import des entreprises',
+    bundle.call('apiApplyImport', { kind: 'companies', text: EXAMPLE_COMPANIES_CSV }),
+  );
 
   // Tutors and staff have no form in the add-on: staff type them in their sheets, and
   // "Initialiser le classeur" gives the typed rows their ID, label and company link.
@@ -132,10 +167,16 @@ export function seedExample(bundle: BundleContext, emulator: Emulator, level: Se
   bundle.call('menuInitWorkbook');
   if (level === 'references') return;
 
-  const session = ok<SessionView>('création de la session', bundle.call('apiSaveSession', EXAMPLE_SESSION));
+  const session = ok<SessionView>(
+    'création de la session',
+    bundle.call('apiSaveSession', EXAMPLE_SESSION),
+  );
   const assignment = bundle.call('apiGetAssignment', session.id) as AssignmentView;
   const studentIds = assignment.students.filter((s) => s.className === 'BTS1').map((s) => s.id);
-  ok('affectation des élèves', bundle.call('apiAssignStudents', { sessionId: session.id, studentIds }));
+  ok(
+    'affectation des élèves',
+    bundle.call('apiAssignStudents', { sessionId: session.id, studentIds }),
+  );
 
   const ref = bundle.call('apiGetReferenceData') as ReferenceData;
   const find = (list: { id: string; label: string }[], text: string, what: string): string => {

@@ -119,7 +119,8 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     // The sidebar posts from its own frame on the same origin; refuse other sites' pages.
     if (req.method === 'POST') {
       const origin = req.headers.origin;
-      if (origin && origin !== `http://${req.headers.host ?? ''}`) return json(res, 403, { ok: false, error: 'Origine refusée.' });
+      if (origin && origin !== `http://${req.headers.host ?? ''}`)
+        return json(res, 403, { ok: false, error: 'Origine refusée.' });
     }
     switch (route) {
       case 'GET /':
@@ -138,7 +139,9 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
       case 'GET /sidebar':
       case 'GET /dialog': {
         const html = session.frameHtml(url.pathname === '/sidebar' ? 'sidebar' : 'dialog');
-        return html === null ? send(res, 404, 'text/plain', 'Aucune barre latérale ouverte.') : send(res, 200, 'text/html', html);
+        return html === null
+          ? send(res, 404, 'text/plain', 'Aucune barre latérale ouverte.')
+          : send(res, 200, 'text/html', html);
       }
       case 'POST /api': {
         const body = (await readBody(req)) as { name?: unknown; args?: unknown };
@@ -172,7 +175,8 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) json(res, 500, { ok: false, error: e instanceof Error ? e.message : String(e) });
+      if (!res.headersSent)
+        json(res, 500, { ok: false, error: e instanceof Error ? e.message : String(e) });
       else res.end();
     });
   });

@@ -4,10 +4,17 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { googleScriptRunShim, invokeServerFunction, type ScriptRunResult } from '../../test/emulator/bridge';
+import {
+  googleScriptRunShim,
+  invokeServerFunction,
+  type ScriptRunResult,
+} from '../../test/emulator/bridge';
 import { type BundleContext, loadBundleFromDist } from '../../test/emulator/bundle';
 import { createEmulator, type Emulator, type EmulatorSnapshot } from '../../test/emulator/index';
-import type { MenuEntry as RecordedEntry, RenderedSheet } from '../../test/emulator/spreadsheet/index';
+import type {
+  MenuEntry as RecordedEntry,
+  RenderedSheet,
+} from '../../test/emulator/spreadsheet/index';
 import type { GridView, MenuEntry, MenuView, MessageView, WorkbenchState } from './protocol';
 import { type SeedLevel, seedExample } from './seed';
 
@@ -41,22 +48,72 @@ const MARGIN_ROWS = 5;
 const MARGIN_COLS = 2;
 const MAX_MESSAGES = 20;
 
+/** Services whose calls never change the document's state. */
+const STATELESS_SERVICES = new Set([
+  'Utilities',
+  'Session',
+  'Logger',
+  'console',
+  'HtmlService',
+  'HtmlOutput',
+  'HtmlTemplate',
+]);
+const STATELESS_METHODS = new Set([
+  'offset',
+  'build',
+  'copy',
+  'toString',
+  'waitLock',
+  'tryLock',
+  'releaseLock',
+]);
+
+/**
+ * Whether a counted call ("Range.getValues") may have changed the state. Reads are most calls
+ * (the sidebar polls the selection), and snapshotting the whole workbook after each would cost
+ * more than the call itself; anything not known to be a read is treated as a change.
+ */
+export function mayWrite(key: string): boolean {
+  const dot = key.lastIndexOf('.');
+  const service = key.slice(0, dot);
+  const method = key.slice(dot + 1);
+  if (STATELESS_SERVICES.has(service) || STATELESS_METHODS.has(method)) return false;
+  return !/^(get|is|has|can)[A-Z]/.test(method);
+}
+
 /** The day `today` at 10:00 in Paris (09:00 or 08:00 UTC), a stable "now" for a pinned date. */
 export function pinnedNow(today: string): Date {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`Date invalide pour --today : ${today} (attendu AAAA-MM-JJ)`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today))
+    throw new Error(`Date invalide pour --today : ${today} (attendu AAAA-MM-JJ)`);
   return new Date(`${today}T09:00:00Z`);
 }
 
 function convertEntries(items: RecordedEntry[]): MenuEntry[] {
   return items.map((e): MenuEntry => {
     if ('separator' in e) return { kind: 'separator' };
-    if ('submenu' in e) return { kind: 'submenu', caption: e.submenu, items: convertEntries(e.items) };
+    if ('submenu' in e)
+      return { kind: 'submenu', caption: e.submenu, items: convertEntries(e.items) };
     return { kind: 'item', caption: e.caption, functionName: e.functionName };
   });
 }
 
+/**
+ * The last row a user would notice: text, a colour, a ticked box. Sheets formatted or
+ * validated down to row 1000 would otherwise draw a thousand empty rows.
+ */
+function lastUsedRow(r: RenderedSheet): number {
+  for (let i = r.cells.length - 1; i >= 0; i--) {
+    const line = r.cells[i] ?? [];
+    if (
+      line.some((c) => c.text !== '' || c.checkbox === true || !/^#fff(fff)?$/i.test(c.background))
+    )
+      return i + 1;
+  }
+  return Math.max(r.frozenRows, 1);
+}
+
 export function gridOf(r: RenderedSheet): GridView {
-  const rows = Math.min(r.numRows + MARGIN_ROWS, r.maxRows);
+  const rows = Math.min(Math.max(lastUsedRow(r), r.frozenRows) + MARGIN_ROWS, r.maxRows);
   const cols = Math.min(r.numColumns + MARGIN_COLS, r.maxColumns);
   const values: string[][] = [];
   const backgrounds: string[][] = [];
@@ -104,7 +161,9 @@ export function gridOf(r: RenderedSheet): GridView {
     fontColors,
     bold,
     aligns,
-    hiddenRows: [...new Set([...r.hiddenRows, ...r.filteredRows])].filter((x) => x <= rows).sort((x, y) => x - y),
+    hiddenRows: [...new Set([...r.hiddenRows, ...r.filteredRows])]
+      .filter((x) => x <= rows)
+      .sort((x, y) => x - y),
     hiddenCols: r.hiddenColumns.filter((x) => x <= cols),
     widths,
   };
@@ -121,6 +180,7 @@ export class WorkbenchSession {
   private seen = { sidebars: 0, dialogs: 0, alerts: 0, toasts: 0, prompts: 0 };
   private version = 1;
   private lastKey = '';
+  private lastShown = '';
   private savedKey = '';
 
   constructor(private readonly opts: SessionOptions) {}
@@ -130,7 +190,8 @@ export class WorkbenchSession {
     if (!this.opts.reset && existsSync(this.opts.stateFile)) {
       try {
         const saved = JSON.parse(readFileSync(this.opts.stateFile, 'utf8')) as SavedState;
-        if (saved.format !== 'suivi-des-stages-workbench' || saved.version !== 1) throw new Error('format');
+        if (saved.format !== 'suivi-des-stages-workbench' || saved.version !== 1)
+          throw new Error('format');
         this.boot();
         this.emulator.restore(saved.emulator);
         this.setClock();
@@ -142,7 +203,9 @@ export class WorkbenchSession {
         this.savedKey = this.lastKey;
         return;
       } catch (e) {
-        console.warn(`État illisible (${this.opts.stateFile}) : l'exemple est recréé. ${String(e)}`);
+        console.warn(
+          `État illisible (${this.opts.stateFile}) : l'exemple est recréé. ${String(e)}`,
+        );
       }
     }
     this.reset();
@@ -165,7 +228,9 @@ export class WorkbenchSession {
   }
 
   private boot(): void {
-    this.emulator = createEmulator(this.opts.today ? { now: pinnedNow(this.opts.today) } : { now: () => new Date() });
+    this.emulator = createEmulator(
+      this.opts.today ? { now: pinnedNow(this.opts.today) } : { now: () => new Date() },
+    );
     this.bundle = loadBundleFromDist(this.opts.distDir, this.emulator);
     this.markSeen();
   }
@@ -199,11 +264,16 @@ export class WorkbenchSession {
   private message(kind: MessageView['kind'], title: string, text: string): void {
     this.messageId += 1;
     this.messages.push({ id: this.messageId, kind, title, text });
-    if (this.messages.length > MAX_MESSAGES) this.messages.splice(0, this.messages.length - MAX_MESSAGES);
+    if (this.messages.length > MAX_MESSAGES)
+      this.messages.splice(0, this.messages.length - MAX_MESSAGES);
   }
 
-  /** Collects what the last call showed, bumps the version when anything changed, saves. */
-  private settle(): void {
+  /**
+   * Collects what the last call showed, bumps the version when anything changed, saves.
+   * `counts` is the call log before the call: when it made no write, the workbook is unchanged
+   * and the (costly) snapshot comparison is skipped.
+   */
+  private settle(counts?: Record<string, number>): void {
     const ui = this.emulator.sheets.ui;
     for (const s of ui.sidebars.slice(this.seen.sidebars)) {
       this.shownCount += 1;
@@ -216,8 +286,16 @@ export class WorkbenchSession {
     for (const a of ui.alerts.slice(this.seen.alerts)) this.message('alert', a.title, a.prompt);
     for (const p of ui.prompts.slice(this.seen.prompts)) this.message('alert', p.title, p.prompt);
     for (const t of ui.toasts.slice(this.seen.toasts)) this.message('toast', t.title, t.message);
+    const shown = JSON.stringify([this.sidebar?.id, this.dialog?.id, this.messageId]);
+    const uiChanged = shown !== this.lastShown;
+    this.lastShown = shown;
     this.markSeen();
-    const key = JSON.stringify([this.emulator.sheets.snapshot(), this.sidebar?.id, this.dialog?.id, this.messageId]);
+    if (counts && !uiChanged) {
+      const after = this.emulator.log.snapshot();
+      const wrote = Object.entries(after).some(([k, n]) => n !== (counts[k] ?? 0) && mayWrite(k));
+      if (!wrote) return;
+    }
+    const key = JSON.stringify([this.emulator.sheets.snapshot(), shown]);
     if (key !== this.lastKey) {
       this.lastKey = key;
       this.version += 1;
@@ -264,10 +342,11 @@ export class WorkbenchSession {
 
   /** A google.script.run call from the sidebar or a dialog. */
   async invoke(name: string, args: unknown[]): Promise<ScriptRunResult> {
+    const counts = this.emulator.log.snapshot();
     try {
       return await invokeServerFunction(this.bundle, name, args);
     } finally {
-      this.settle();
+      this.settle(counts);
       this.save();
     }
   }
@@ -307,11 +386,17 @@ export class WorkbenchSession {
     const active = ss.getActiveSheet().getName();
     const range = ss.getActiveRange();
     const selection = range && range.getSheet().getName() === active ? range.getA1Notation() : '';
-    const menus: MenuView[] = this.emulator.sheets.ui.menus.map((m) => ({ title: m.name, items: convertEntries(m.items) }));
+    const menus: MenuView[] = this.emulator.sheets.ui.menus.map((m) => ({
+      title: m.name,
+      items: convertEntries(m.items),
+    }));
     const now = this.emulator.now();
     return {
       version: this.version,
-      today: new Intl.DateTimeFormat('fr-FR', { timeZone: this.emulator.timeZone, dateStyle: 'full' }).format(now),
+      today: new Intl.DateTimeFormat('fr-FR', {
+        timeZone: this.emulator.timeZone,
+        dateStyle: 'full',
+      }).format(now),
       sheets,
       active,
       selection,
@@ -333,7 +418,12 @@ export class WorkbenchSession {
     const inject = `<script>${notify}</script><script>${shim}</script>`;
     const html = shown.html;
     const head = /<head[^>]*>/i.exec(html);
-    if (head) return html.slice(0, head.index + head[0].length) + inject + html.slice(head.index + head[0].length);
+    if (head)
+      return (
+        html.slice(0, head.index + head[0].length) +
+        inject +
+        html.slice(head.index + head[0].length)
+      );
     return inject + html;
   }
 }

@@ -65,8 +65,27 @@ export class Context {
     this.ss = SpreadsheetApp.getActiveSpreadsheet();
     this.tz = this.ss.getSpreadsheetTimeZone();
     const tz = this.tz;
-    // Dates repeat a lot in a table (a session's periods): convert each distinct one once.
-    const toIso = memo((t: number) => Utilities.formatDate(new Date(t), tz, 'yyyy-MM-dd'));
+    // A date cell holds local midnight in the spreadsheet's zone. Where that zone's offset stays
+    // within ±12 h (checked once), midnight + 12 h has the same date in UTC as locally: no
+    // service call per date. Elsewhere each distinct date is asked to Utilities once.
+    const offsetHours = (d: Date) => {
+      const z = Utilities.formatDate(d, tz, 'Z');
+      return (
+        (Number(z.slice(0, 3)) * 60 + Math.sign(Number(z.slice(0, 3)) || 1) * Number(z.slice(3))) /
+        60
+      );
+    };
+    const year = new Date().getFullYear();
+    const offsets = [
+      offsetHours(new Date(Date.UTC(year, 0, 15))),
+      offsetHours(new Date(Date.UTC(year, 6, 15))),
+    ];
+    const safe = offsets.every((o) => o > -12 && o <= 12);
+    const toIso = memo((t: number) =>
+      safe
+        ? new Date(t + 12 * 3600_000).toISOString().slice(0, 10)
+        : Utilities.formatDate(new Date(t), tz, 'yyyy-MM-dd'),
+    );
     const fromIso = memo((iso: string) => Utilities.parseDate(iso, tz, 'yyyy-MM-dd').getTime());
     this.dates = {
       toIso: (d) => toIso(d.getTime()),

@@ -14,7 +14,7 @@ import type {
   WeeklySchedule,
 } from '../domain/types';
 import type { CellValue } from '../gas/cells';
-import { fingerprint } from '../domain/fingerprint';
+import { fnv1a32 } from '../domain/fingerprint';
 import type { StageKey } from './schema';
 
 export type Rec<K extends string> = Record<K, CellValue>;
@@ -99,25 +99,38 @@ export function stageToRecord(
   };
 }
 
+export const LABEL_FIELDS = ['session', 'student', 'company', 'tutor', 'referent'] as const;
+export type LabelField = (typeof LABEL_FIELDS)[number];
+
 /**
- * Digest of the names a row shows for its references, as the add-on wrote them. When a user
- * picks another company (or student, tutor…) in the sheet by hand, the digest no longer
- * matches and the add-on resolves the new names to IDs instead of trusting the hidden IDs.
+ * Digests of the names a row shows for its references, as the add-on wrote them, one per field
+ * ("a1b2c3d4.…"). When a user picks another company (or student, tutor…) in the sheet by hand,
+ * that field's digest no longer matches, and the add-on resolves the new name to an ID instead
+ * of trusting the hidden ID. A field whose digest matches keeps its ID, even when the entity was
+ * renamed in its own sheet since.
  */
-export function labelsCheck(r: {
-  session: CellValue | undefined;
-  student: CellValue | undefined;
-  company: CellValue | undefined;
-  tutor: CellValue | undefined;
-  referent: CellValue | undefined;
-}): string {
-  return fingerprint([
-    str(r.session),
-    str(r.student),
-    str(r.company),
-    str(r.tutor),
-    str(r.referent),
-  ]);
+export function labelsCheck(r: Partial<Record<LabelField, CellValue | undefined>>): string {
+  return LABEL_FIELDS.map((f) => fnv1a32(str(r[f]))).join('.');
+}
+
+/** The digests after the add-on itself writes a new name in one field (others untouched). */
+export function withLabel(check: CellValue | undefined, field: LabelField, label: string): string {
+  const parts = str(check).split('.');
+  if (parts.length !== LABEL_FIELDS.length) return '';
+  parts[LABEL_FIELDS.indexOf(field)] = fnv1a32(label);
+  return parts.join('.');
+}
+
+/** The label fields whose cell differs from what the add-on last wrote (all when unknown). */
+export function editedLabels(
+  r: Partial<Record<LabelField | 'labelsCheck', CellValue | undefined>>,
+): Set<LabelField> {
+  const stored = str(r.labelsCheck).split('.');
+  const edited = new Set<LabelField>();
+  LABEL_FIELDS.forEach((f, i) => {
+    if (stored.length !== LABEL_FIELDS.length || stored[i] !== fnv1a32(str(r[f]))) edited.add(f);
+  });
+  return edited;
 }
 
 /** Keys whose value differs between two records (to write only what changed). */

@@ -56,9 +56,13 @@ export function start(initial: SidebarView): void {
   onServerFailure((e) => showError(e.message));
 
   const panels = new Map<SidebarView, Panel>();
+  const main = h('main', { class: 'panels' });
   const navButtons = new Map<SidebarView, HTMLButtonElement>();
   const navigate = (view: SidebarView, focus = true): void => {
-    for (const [v, p] of panels) p.root.hidden = v !== view;
+    // Only the active panel is in the document: hidden forms stay out of the way of assistive
+    // technologies and label lookups, and keep their state while detached.
+    const next = panels.get(view);
+    if (next && next.root.parentNode !== main) main.replaceChildren(next.root);
     for (const item of NAV) {
       const b = navButtons.get(item.view);
       if (!b) continue;
@@ -91,11 +95,7 @@ export function start(initial: SidebarView): void {
     absencesPanel(ctx),
     settingsPanel(),
   ];
-  const main = h('main', { class: 'panels' });
-  for (const p of all) {
-    panels.set(p.view, p);
-    main.appendChild(p.root);
-  }
+  for (const p of all) panels.set(p.view, p);
   app.append(nav, banner, status, main);
   navigate(initial, false);
 

@@ -44,7 +44,12 @@ export function checkHostLimit(ctx: Context, changed: Stage[], others: Stage[]):
  * change of settings. One read of the table, one write of the two adjacent columns.
  */
 export function recomputeDurations(ctx: Context): { updated: number } {
-  return ctx.withLock(() => {
+  return ctx.withLock(() => recomputeDurationsLocked(ctx));
+}
+
+/** The same, for a caller already holding the document lock. */
+export function recomputeDurationsLocked(ctx: Context): { updated: number } {
+  {
     const t = ctx.table(STAGES);
     const rows = t.readAll().filter((r) => str(r.values.id) !== '');
     const patches = new Map<number, Partial<Rec<StageKey>>>();
@@ -65,5 +70,5 @@ export function recomputeDurations(ctx: Context): { updated: number } {
       after: { lignes: patches.size },
     });
     return { updated: patches.size };
-  });
+  }
 }

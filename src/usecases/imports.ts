@@ -21,8 +21,9 @@ import { studentLabels } from '../domain/labels';
 import type { Company } from '../domain/types';
 import { type Context, UserError } from '../gas/context';
 import { str } from '../sheets/records';
-import { COMPANIES, STAGES, STUDENTS, TUTORS } from '../sheets/schema';
+import { COMPANIES, STUDENTS, TUTORS } from '../sheets/schema';
 import { readCompanies } from './references';
+import { relabelStages } from './stageStore';
 
 type Kind = 'students' | 'companies';
 
@@ -103,6 +104,7 @@ function studentPlan(ctx: Context, text: string): Plan {
       if (it.status === 'nouveau' || it.status === 'mis à jour') all.set(it.student.id, it.student);
     }
     const labels = studentLabels([...all.values()]);
+    const labelOf = studentLabels(existing);
     const record = (s: ImportableStudent) => ({
       id: s.id,
       lastName: s.lastName,
@@ -132,6 +134,14 @@ function studentPlan(ctx: Context, text: string): Plan {
       }
     }
     if (toAppend.length > 0) t.appendRows(toAppend.map(record));
+    // A new homonym renames the existing student ("MARTIN Léa (BTS1)"), a class change too.
+    const changed = new Map<string, string>();
+    for (const s of existing) {
+      const now = all.get(s.id)!;
+      if (labels.get(s.id) !== labelOf.get(s.id) || now.className !== s.className)
+        changed.set(s.id, labels.get(s.id) ?? '');
+    }
+    relabelStages(ctx, 'student', changed, (id) => ({ className: all.get(id)?.className ?? '' }));
   };
   return { preview, apply };
 }
@@ -195,7 +205,8 @@ function companyPlan(ctx: Context, text: string): Plan {
 
 /** A renamed company keeps its ID: show the new name on its stages and tutors. */
 function propagateCompanyNames(ctx: Context, renamed: Map<string, string>): void {
-  for (const spec of [STAGES, TUTORS] as const) {
+  relabelStages(ctx, 'company', renamed);
+  for (const spec of [TUTORS] as const) {
     const t = ctx.table(spec);
     const keys = t.readColumns(['companyId'] as const);
     const rows = keys.filter((k) => renamed.has(str(k.values.companyId)));

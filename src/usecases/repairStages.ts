@@ -4,7 +4,7 @@
  * Run by "Initialiser le classeur"; rows it cannot understand are listed, not guessed.
  */
 import { type Context, UserError } from '../gas/context';
-import { labelsCheck, type Rec, stageFromRecord, str } from '../sheets/records';
+import { editedLabels, type Rec, stageFromRecord, str } from '../sheets/records';
 import { STAGES, type StageKey } from '../sheets/schema';
 import { references } from './references';
 import { labelsWith, parsers, reconcile, recordFor } from './stageStore';
@@ -18,8 +18,7 @@ export function repairStages(ctx: Context): { repaired: number; problems: string
   for (const { row, values } of rows) {
     const hasId = str(values.id) !== '';
     if (!hasId && str(values.student) === '') continue;
-    const check = str(values.labelsCheck);
-    if (hasId && check !== '' && check === labelsCheck(values)) continue;
+    if (hasId && editedLabels(values).size === 0) continue;
     try {
       const base = stageFromRecord(values, parsers);
       const stage = reconcile(ctx, values, { ...base, id: hasId ? base.id : ctx.newId('STG') });

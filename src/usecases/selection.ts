@@ -4,11 +4,23 @@
  */
 import type { StageSelection, StageView } from '../api/contract';
 import type { Context } from '../gas/context';
-import { str } from '../sheets/records';
+import { editedLabels, type Rec, stageFromRecord, str } from '../sheets/records';
+import type { StageKey } from '../sheets/schema';
+import type { Stage } from '../domain/types';
 import { STAGES } from '../sheets/schema';
-import { stageView } from './stageStore';
+import { parsers, reconcile, stageView } from './stageStore';
 import { formatEuros, gratification } from '../domain/presence';
 import { DUE_LABEL } from '../sheets/rowFormulas';
+
+/** The IDs a hand-edited row means; null (hidden IDs shown as they are) when a name is unknown. */
+function resolvedOrNull(ctx: Context, rec: Rec<StageKey>): Stage | null {
+  if (editedLabels(rec).size === 0) return null;
+  try {
+    return reconcile(ctx, rec, stageFromRecord(rec, parsers));
+  } catch {
+    return null;
+  }
+}
 
 const EMPTY: StageSelection = {
   stage: null,
@@ -42,7 +54,7 @@ export function currentSelection(ctx: Context): StageSelection {
   for (const r of sorted) {
     const rec = block[r - lo]!;
     if (str(rec.id) === '') continue;
-    views.set(r, stageView(r, rec, today));
+    views.set(r, stageView(r, rec, today, resolvedOrNull(ctx, rec) ?? undefined));
   }
   const stage = views.get(currentRow) ?? null;
   const selected = [...views.values()];

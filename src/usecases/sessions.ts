@@ -11,7 +11,7 @@ import { type Context, UserError } from '../gas/context';
 import { str } from '../sheets/records';
 import { SESSIONS, STAGES } from '../sheets/schema';
 import { references } from './references';
-import { insertStages, unwrap } from './stageStore';
+import { insertStages, relabelStages, unwrap } from './stageStore';
 
 export function sessionView(s: Session): SessionView {
   return {
@@ -86,21 +86,11 @@ export function saveSession(ctx: Context, input: SessionInput): SessionView {
       );
     const before = t.readRow(row);
     t.writeRow(row, record);
-    if (str(before.title) !== valid.title) renameSessionInStages(ctx, id, valid.title);
+    if (str(before.title) !== valid.title)
+      relabelStages(ctx, 'session', new Map([[id, valid.title]]));
     ctx.journal({ action: 'Modifier la session', target: id, before, after: record });
     return sessionView({ id, ...valid });
   });
-}
-
-/** The session's title is shown on every stage row: keep it in step after a rename. */
-function renameSessionInStages(ctx: Context, sessionId: string, title: string): void {
-  const t = ctx.table(STAGES);
-  const keys = t.readColumns(['sessionId'] as const);
-  const rows = keys.filter((k) => str(k.values.sessionId) === sessionId).map((k) => k.row);
-  if (rows.length === 0) return;
-  const lo = Math.min(...rows);
-  t.readRows(lo, Math.max(...rows) - lo + 1);
-  t.writeRows(new Map(rows.map((r) => [r, { session: title }])));
 }
 
 function existingStages(ctx: Context): Pick<Stage, 'sessionId' | 'studentId' | 'start' | 'end'>[] {

@@ -33,6 +33,7 @@ import {
   mutateStage,
   parsers,
   pick,
+  reconcile,
   recordFor,
   stagesOfStudent,
   stageView,
@@ -278,7 +279,7 @@ export function affect(ctx: Context, input: AffectInput): StageView[] {
       const expected = prints[i] ?? '';
       checkFingerprint({ row: rows[i]!, rec, stage: stageFromRecord(rec, parsers) }, expected);
     });
-    const stages = recs.map((r) => stageFromRecord(r, parsers));
+    const stages = recs.map((r) => reconcile(ctx, r, stageFromRecord(r, parsers)));
     const updated = unwrap(affectStages(stages, patchIds, refs.tutors));
     // The selection is checked as a whole; a student's stages outside it are not read here.
     checkHostLimit(ctx, updated, []);

@@ -14,12 +14,14 @@ import { type Context, UserError } from '../gas/context';
 import { resolveReference } from '../domain/labels';
 import {
   changedKeys,
+  editedLabels,
+  type LabelField,
   type Labels,
-  labelsCheck,
   type Rec,
   stageFromRecord,
   stageToRecord,
   str,
+  withLabel,
 } from '../sheets/records';
 import { STAGES, type StageKey } from '../sheets/schema';
 import { presenceColumns } from './presenceColumns';
@@ -44,8 +46,13 @@ export function rowFingerprint(r: Partial<Rec<StageKey>>): string {
   return fingerprint(FINGERPRINT_KEYS.map((k) => r[k] ?? ''));
 }
 
-export function stageView(row: number, r: Rec<StageKey>, today: string): StageView {
-  const s = stageFromRecord(r, parsers);
+export function stageView(
+  row: number,
+  r: Rec<StageKey>,
+  today: string,
+  resolved?: Stage,
+): StageView {
+  const s = resolved ?? stageFromRecord(r, parsers);
   const visits = typeof r.visits === 'number' ? r.visits : Number(r.visits) || 0;
   const phaseCell = str(r.phase);
   const phase: Phase | '' =
@@ -96,64 +103,73 @@ export interface LoadedStage {
 }
 
 /**
- * The IDs a row really means. Rows the add-on wrote carry a digest of their names: when it still
- * matches, the hidden IDs are right and nothing else is read. Otherwise someone picked or typed
- * names by hand, and each name is resolved against the reference sheets (homonyms and renamed
- * companies handled by resolveReference).
+ * The IDs a row really means. The add-on keeps a digest of each name it wrote (labelsCheck):
+ * a name still matching its digest keeps its hidden ID and nothing else is read. A name picked
+ * or typed by hand since is resolved against its reference sheet, and must name exactly one
+ * entry; otherwise the action stops with a French message naming it.
  */
 export function reconcile(ctx: Context, rec: Rec<StageKey>, stage: Stage): Stage {
-  if (str(rec.labelsCheck) !== '' && str(rec.labelsCheck) === labelsCheck(rec)) return stage;
+  const edited = editedLabels(rec);
+  if (edited.size === 0) return stage;
   const refs = references(ctx);
-  const pickId = <T extends { id: string }>(
-    label: string,
+  const resolve = <T extends { id: string }>(
+    field: LabelField,
     id: string,
     list: T[],
     labelOf: (t: T) => string,
     listName: string,
-    field: string,
+    errorField: string,
   ): string => {
-    const r = resolveReference(label, id, list, labelOf, listName);
-    if ('error' in r) throw new UserError(`Ligne ${stage.id} : ${r.error}`, field);
+    if (!edited.has(field)) return id;
+    const label = str(rec[field]);
+    // A row never written by the add-on: a name that is its ID's own is fine as it is.
+    const r = resolveReference(
+      label,
+      str(rec.labelsCheck) === '' ? id : '',
+      list,
+      labelOf,
+      listName,
+    );
+    if ('error' in r)
+      throw new UserError(`Ligne ${stage.id || '(sans ID)'} : ${r.error}`, errorField);
     return r.id;
   };
   return {
     ...stage,
-    sessionId:
-      pickId(
-        str(rec.session),
-        stage.sessionId,
-        refs.sessions,
-        (s) => s.title,
-        'la feuille Sessions',
-        'session',
-      ) || stage.sessionId,
-    studentId:
-      pickId(
-        str(rec.student),
-        stage.studentId,
-        refs.students,
-        (s) => refs.studentLabel.get(s.id) ?? '',
-        'la feuille Élèves',
-        'student',
-      ) || stage.studentId,
-    companyId: pickId(
-      str(rec.company),
+    sessionId: resolve(
+      'session',
+      stage.sessionId,
+      refs.sessions,
+      (s) => s.title,
+      'la feuille Sessions',
+      'session',
+    ),
+    studentId: resolve(
+      'student',
+      stage.studentId,
+      refs.students,
+      (s) => refs.studentLabel.get(s.id) ?? '',
+      'la feuille Élèves',
+      'student',
+    ),
+    companyId: resolve(
+      'company',
       stage.companyId,
       refs.companies,
       (c) => c.name,
       'la feuille Entreprises',
       'companyId',
     ),
-    tutorId: pickId(
-      str(rec.tutor),
+    tutorId: resolve(
+      'tutor',
       stage.tutorId,
       refs.tutors,
       (t) => refs.labels.tutor(t.id),
       'la feuille Tuteurs',
       'tutorId',
     ),
-    referentId: pickId(
-      str(rec.referent),
+    referentId: resolve(
+      'referent',
       stage.referentId,
       refs.staff,
       (s) => refs.labels.staff(s.id),
@@ -292,4 +308,53 @@ export function pick<K extends string>(r: Partial<Rec<K>>, keys: K[]): Partial<R
 export function insertStages(ctx: Context, stages: Stage[], labels: Labels): number {
   const records = stages.map((s) => recordFor(ctx, s, labels));
   return ctx.table(STAGES).appendRows(records);
+}
+
+const ID_OF: Record<LabelField, StageKey> = {
+  session: 'sessionId',
+  student: 'studentId',
+  company: 'companyId',
+  tutor: 'tutorId',
+  referent: 'referentId',
+};
+
+/**
+ * A reference renamed in its own sheet (a session, a company, a student who gained a homonym):
+ * its new name on every stage row that points to it. One read of the ID column, one read and
+ * one write of the span of rows concerned.
+ */
+export function relabelStages(
+  ctx: Context,
+  field: LabelField,
+  labels: Map<string, string>,
+  extra?: (id: string) => Partial<Rec<StageKey>>,
+): number {
+  if (labels.size === 0) return 0;
+  const t = ctx.table(STAGES);
+  const idKey = ID_OF[field];
+  const rows = t
+    .readColumn(idKey)
+    .map((v, i) => ({ id: str(v), row: i + 2 }))
+    .filter((r) => labels.has(r.id));
+  if (rows.length === 0) return 0;
+  const lo = Math.min(...rows.map((r) => r.row));
+  const block = t.readRows(lo, Math.max(...rows.map((r) => r.row)) - lo + 1);
+  const patches = new Map<number, Partial<Rec<StageKey>>>();
+  for (const { id, row } of rows) {
+    const rec = block[row - lo]!;
+    const label = labels.get(id)!;
+    const more = extra ? extra(id) : {};
+    const changed =
+      str(rec[field]) !== label || Object.entries(more).some(([k, v]) => rec[k as StageKey] !== v);
+    if (!changed) continue;
+    // A name someone typed by hand stays theirs to resolve: only names the add-on wrote follow.
+    if (editedLabels(rec).has(field)) continue;
+    patches.set(row, {
+      [field]: label,
+      labelsCheck: withLabel(rec.labelsCheck, field, label),
+      ...more,
+    });
+  }
+  t.writeRows(patches);
+  return patches.size;
 }

@@ -6,7 +6,14 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Frame, type FrameLocator, type Page } from 'playwright-core';
+import {
+  type Browser,
+  chromium,
+  type Frame,
+  type FrameLocator,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import type { SeedLevel } from '../../scripts/workbench/seed';
 import { ROOT, startWorkbench, type Workbench } from '../../scripts/workbench/server';
 
@@ -39,7 +46,10 @@ export async function startBench(
   browser: Browser,
   opts: { seed?: SeedLevel; today?: string } = {},
 ): Promise<Bench> {
-  if (!existsSync(join(ROOT, 'dist', 'Code.js')) || !existsSync(join(ROOT, 'dist', 'sidebar.html'))) {
+  if (
+    !existsSync(join(ROOT, 'dist', 'Code.js')) ||
+    !existsSync(join(ROOT, 'dist', 'sidebar.html'))
+  ) {
     throw new Error('dist/ est absent : lancez `npm run build` avant les tests du navigateur.');
   }
   const dir = mkdtempSync(join(tmpdir(), 'sds-browser-'));
@@ -50,7 +60,10 @@ export async function startBench(
     seed: opts.seed ?? 'full',
     reset: true,
   });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'fr-FR' });
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    locale: 'fr-FR',
+  });
   const page = await context.newPage();
   await page.goto(wb.url);
   await page.getByRole('tab', { name: 'Stages' }).waitFor();
@@ -92,35 +105,80 @@ export async function openSheet(page: Page, name: string): Promise<void> {
 export async function sheetRows(page: Page): Promise<Record<string, string>[]> {
   return page.evaluate(() => {
     const rows = [...document.querySelectorAll<HTMLTableRowElement>('#grid tbody tr')];
-    const cells = (tr: HTMLTableRowElement) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '');
+    const cells = (tr: HTMLTableRowElement) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '');
     const head = rows[0] ? cells(rows[0]) : [];
     return rows
       .slice(1)
       .map((tr) => cells(tr))
       .filter((line) => line.some((v) => v !== ''))
-      .map((line) => Object.fromEntries(head.map((h, i) => [h, line[i] ?? '']).filter(([h]) => h !== '')));
+      .map((line) =>
+        Object.fromEntries(head.map((h, i) => [h, line[i] ?? '']).filter(([h]) => h !== '')),
+      );
   });
 }
 
-/** The cell of the drawn sheet whose text is exactly `text` in the column headed `header`. */
-export function cellIn(page: Page, header: string, text: string) {
-  return page.locator('#grid td', { hasText: text }).filter({ hasText: new RegExp(`^${escapeRe(text)}$`) }).first();
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The drawn cell in column `header` of the first row whose columns equal `match`
+ * (e.g. `{ Élève: 'ACAR Laurie', Début: '01/03/2023' }`).
+ */
+export async function rowCell(
+  page: Page,
+  match: Record<string, string>,
+  header: string,
+): Promise<Locator> {
+  const pos = await page.evaluate(
+    ([m, h]) => {
+      const rows = [...document.querySelectorAll<HTMLTableRowElement>('#grid tbody tr')];
+      const headCells = rows[0] ? [...rows[0].querySelectorAll<HTMLElement>('td')] : [];
+      const colOf = (name: string) => headCells.find((td) => td.textContent === name)?.dataset.c;
+      const target = colOf(h);
+      if (!target) return null;
+      for (const tr of rows.slice(1)) {
+        const ok = Object.entries(m).every(([k, v]) => {
+          const c = colOf(k);
+          return c !== undefined && tr.querySelector(`td[data-c="${c}"]`)?.textContent === v;
+        });
+        if (ok) return [tr.dataset.row ?? '', target];
+      }
+      return null;
+    },
+    [match, header] as const,
+  );
+  if (!pos)
+    throw new Error(`Aucune ligne ${JSON.stringify(match)} avec une colonne « ${header} ».`);
+  return page.locator(`#grid td[data-r="${pos[0]}"][data-c="${pos[1]}"]`);
 }
 
 /** Runs axe-core in the sidebar and returns its serious and critical violations. */
-export async function axeViolations(frame: Frame): Promise<{ id: string; impact: string; help: string; targets: string[] }[]> {
-  const loaded = await frame.evaluate(() => typeof (window as { axe?: unknown }).axe !== 'undefined');
-  if (!loaded) await frame.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+export async function axeViolations(
+  frame: Frame,
+): Promise<{ id: string; impact: string; help: string; targets: string[] }[]> {
+  const loaded = await frame.evaluate(
+    () => typeof (window as { axe?: unknown }).axe !== 'undefined',
+  );
+  if (!loaded)
+    await frame.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
   return frame.evaluate(async () => {
-    type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] };
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResult> } }).axe;
+    type AxeResult = {
+      violations: {
+        id: string;
+        impact: string | null;
+        help: string;
+        nodes: { target: unknown[] }[];
+      }[];
+    };
+    const axe = (
+      window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResult> } }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
     return r.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.map((n) => String(n.target.join(' '))) }));
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact ?? '',
+        help: v.help,
+        targets: v.nodes.map((n) => String(n.target.join(' '))),
+      }));
   });
 }

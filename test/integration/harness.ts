@@ -1,14 +1,15 @@
 /**
  * The real bundle on the emulator, seeded with seed 000's example through the add-on itself.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadBundleFromDist } from '../emulator/bundle';
 import { createEmulator, type Emulator } from '../emulator/index';
 import { fillBulk } from '../fixtures/bulk';
 import { seedExample, type SeedIds } from '../fixtures/seed';
 import { STAGES } from '../../src/sheets/schema';
 
-export const DIST = join(__dirname, '../../dist');
+export const DIST = join(dirname(fileURLToPath(import.meta.url)), '../../dist');
 
 export interface Harness {
   em: Emulator;

@@ -26,7 +26,13 @@ import {
   textField,
 } from '../dom';
 import { frRange, plural } from '../format';
-import { currentReference, currentSelection, onReference, onSelection } from '../store';
+import {
+  currentReference,
+  currentSelection,
+  onReference,
+  onSelection,
+  refreshSelection,
+} from '../store';
 import { runAction, showError } from '../ui';
 import { type Panel, shell } from './panel';
 
@@ -183,12 +189,18 @@ export function gestionPanel(): Panel {
   const who = assignmentFields({ allowKeep: true });
   for (const c of [who.company, who.tutor, who.referent]) c.control.value = KEEP;
   const selected = h('p', { class: 'count', 'aria-live': 'polite' });
+  // What "Affecter" will change, shown as it will be sent: the rows selected in the sheet.
+  let shownIds = '';
   const showSelected = (sel: StageSelection): void => {
     const n = sel.selectedIds.length;
+    shownIds = sel.selectedIds.join(',');
+    const only = n === 1 && sel.stage && sel.stage.id === sel.selectedIds[0] ? sel.stage : null;
     selected.textContent =
       n === 0
         ? 'Aucune ligne sélectionnée dans la feuille Stages.'
-        : `${plural(n, 'ligne sélectionnée', 'lignes sélectionnées')}`;
+        : only
+          ? `1 ligne sélectionnée : ${only.student} (${frRange(only.start, only.end)})`
+          : plural(n, 'ligne sélectionnée', 'lignes sélectionnées');
   };
   showSelected(currentSelection());
   onSelection(showSelected);
@@ -197,7 +209,15 @@ export function gestionPanel(): Panel {
   const affectForm: HTMLFormElement = form(
     'Affecter',
     async () => {
-      const sel = currentSelection();
+      // The sheet's selection may have moved since the last poll: never affect rows other
+      // than the ones the user sees listed here.
+      const displayed = shownIds;
+      const sel = await refreshSelection().catch(() => currentSelection());
+      if (sel.selectedIds.join(',') !== displayed) {
+        return void showError(
+          'La sélection a changé : vérifiez les lignes puis cliquez à nouveau sur « Affecter ».',
+        );
+      }
       if (sel.selectedIds.length === 0)
         return void showError('Sélectionnez une ou plusieurs lignes de la feuille Stages.');
       const input = {

@@ -65,7 +65,7 @@ export function stopPanel(ctx: PanelContext): Panel {
   const current = h('div', { class: 'stop-current' });
   const restore = checkbox('Rétablir la fin initiale', 'restoreOriginalEnd');
   const restoreLabel = restore.root.querySelector('label') as HTMLLabelElement;
-  const removeButton = submit("Enlever l'arrêt");
+  const restoreHint = h('div', { class: 'hint' });
   const removeForm = form(
     "Enlever l'arrêt",
     async () => {
@@ -84,42 +84,43 @@ export function stopPanel(ctx: PanelContext): Panel {
     h('h3', {}, "Enlever l'arrêt"),
     current,
     restore.root,
-    h('div', { class: 'buttons' }, removeButton),
+    restoreHint,
+    h('div', { class: 'buttons' }, submit("Enlever l'arrêt")),
   );
 
+  // A stopped stage can only have its stop removed (the server refuses a second stop), and a
+  // running one can only be stopped: each state shows the one form that applies.
   const render = (sel: StageSelection): void => {
     const s = sel.stage;
-    stopForm.hidden = !s;
-    removeForm.hidden = !s;
-    if (!s) return;
-    if (s.stoppedOn) {
-      replaceChildren(
-        current,
-        h(
-          'p',
-          {},
-          h('strong', { class: 'stopped' }, 'Stage arrêté'),
-          ` le ${frDate(s.stoppedOn)}`,
-          s.stopReason ? ` — ${s.stopReason}` : '',
-        ),
-        h(
-          'p',
-          { class: 'muted' },
-          'La date et le motif seront supprimés ; les dates du stage restent telles quelles (arrêt « fictif »).',
-        ),
-      );
-    } else {
-      replaceChildren(current, h('p', { class: 'muted' }, "Ce stage n'est pas arrêté."));
-    }
-    removeButton.disabled = !s.stoppedOn;
+    stopForm.hidden = !s || s.stoppedOn !== '';
+    removeForm.hidden = !s || s.stoppedOn === '';
+    if (!s || !s.stoppedOn) return;
+    replaceChildren(
+      current,
+      h(
+        'p',
+        {},
+        h('strong', { class: 'stopped' }, 'Stage arrêté'),
+        ` le ${frDate(s.stoppedOn)}`,
+        s.stopReason ? ` — ${s.stopReason}` : '',
+      ),
+      h(
+        'p',
+        { class: 'muted' },
+        'La date et le motif seront supprimés ; les dates du stage restent telles quelles (arrêt « fictif »).',
+      ),
+    );
     const end = restorableEnd(sel);
-    const offered = Boolean(s.stoppedOn && end);
-    restore.control.disabled = !offered;
-    if (!offered) restore.control.checked = false;
+    restore.control.disabled = end === '';
+    if (end === '') restore.control.checked = false;
     const shown = end || s.originalEnd;
     restoreLabel.textContent = shown
       ? `Rétablir la fin initiale (${frDate(shown)})`
       : 'Rétablir la fin initiale';
+    restoreHint.textContent =
+      end === '' && s.originalEnd
+        ? "Impossible ici : un autre stage de l'élève occupe déjà ces dates."
+        : '';
   };
 
   root.append(stageContext(), stopForm, removeForm, backButton(ctx));

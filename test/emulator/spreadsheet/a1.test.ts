@@ -19,12 +19,17 @@ describe('A1 notation', () => {
     expect(parseA1('A2:A')).toMatchObject({ startRow: 2, startCol: 1, endRow: null, endCol: 1 });
     expect(parseA1('A:C')).toMatchObject({ startRow: null, startCol: 1, endRow: null, endCol: 3 });
     expect(parseA1('2:5')).toMatchObject({ startRow: 2, startCol: null, endRow: 5, endCol: null });
-    expect(parseA1("'Élèves 2024'!A1:B2")).toMatchObject({ sheet: 'Élèves 2024', startRow: 1, endCol: 2 });
+    expect(parseA1("'Élèves 2024'!A1:B2")).toMatchObject({
+      sheet: 'Élèves 2024',
+      startRow: 1,
+      endCol: 2,
+    });
     expect(parseA1('Stages!D2')).toMatchObject({ sheet: 'Stages', startRow: 2, startCol: 4 });
   });
 
   it('rejects what is not a range', () => {
-    for (const bad of ['', 'A', '3', 'A0', '1A', 'A1:B2:C3', 'Hello world']) expect(parseA1(bad)).toBeNull();
+    for (const bad of ['', 'A', '3', 'A0', '1A', 'A1:B2:C3', 'Hello world'])
+      expect(parseA1(bad)).toBeNull();
   });
 });
 

@@ -25,7 +25,9 @@ export function unwrap<C>(value: unknown, ctor: abstract new (...args: never[]) 
 }
 
 export function invalidArgs(method: string, types: string): never {
-  throw new EmulatorError(`The parameters (${types}) don't match the method signature for ${method}.`);
+  throw new EmulatorError(
+    `The parameters (${types}) don't match the method signature for ${method}.`,
+  );
 }
 
 export function typeNames(args: unknown[]): string {
@@ -93,6 +95,30 @@ export function normaliseColor(color: string): string {
 }
 
 export function rgbHex(r: number, g: number, b: number): string {
-  const h = (n: number) => Math.max(0, Math.min(255, Math.round(n))).toString(16).padStart(2, '0');
+  const h = (n: number) =>
+    Math.max(0, Math.min(255, Math.round(n)))
+      .toString(16)
+      .padStart(2, '0');
   return `#${h(r)}${h(g)}${h(b)}`;
+}
+
+/**
+ * Methods of the real interface the emulator does not model: they exist (so a call is counted
+ * and fails loudly with a clear message instead of "is not a function").
+ */
+export function notModelled(
+  ctor: { prototype: object; name: string },
+  service: string,
+  names: string[],
+): void {
+  for (const name of names) {
+    if (name in ctor.prototype) continue;
+    Object.defineProperty(ctor.prototype, name, {
+      configurable: true,
+      writable: true,
+      value() {
+        throw new EmulatorError(`${service}.${name} is not modelled by the spreadsheet emulator.`);
+      },
+    });
+  }
 }

@@ -4,6 +4,7 @@
  * cells following them), sorting, filters. Uncounted: API objects call it directly.
  */
 import type { CallLog } from '../instrument';
+import { lettersToColumn } from './a1';
 import { Calc, type CalcHost, type Scalar } from './calc';
 import { checkCondition, type CriteriaHost, isValidCell } from './criteria';
 import { formatValue, isDateTimeFormat } from './display';
@@ -25,7 +26,13 @@ import {
   recountFormulas,
   setContent,
 } from './model';
-import { adjustFormula, renameSheetInFormula, shiftSpan, type StructuralChange, translateFormula } from './refs';
+import {
+  adjustFormula,
+  renameSheetInFormula,
+  shiftSpan,
+  type StructuralChange,
+  translateFormula,
+} from './refs';
 import { coerceInput, serialParts, type Written, ZoneClock } from './values';
 
 export interface WorkbookOptions {
@@ -35,6 +42,35 @@ export interface WorkbookOptions {
   now: () => Date;
   userEmail: string;
   spreadsheetName?: string;
+}
+
+const DATE_FUNCTIONS = new Set([
+  'TODAY',
+  'DATE',
+  'EDATE',
+  'EOMONTH',
+  'WORKDAY',
+  'WORKDAY.INTL',
+  'DATEVALUE',
+]);
+
+/** The function name when the whole formula is one call (inside ARRAYFORMULA or not). */
+function soleCall(formula: string): string | null {
+  let body = formula.replace(/^=\s*/, '').trim();
+  const arr = /^ARRAYFORMULA\s*\((.*)\)$/is.exec(body);
+  if (arr?.[1]) body = arr[1].trim();
+  const m = /^([A-Z][A-Z0-9.]*)\s*\(/i.exec(body);
+  if (!m?.[1]) return null;
+  let depth = 0;
+  let quoted = false;
+  for (let i = m[0].length - 1; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === '"') quoted = !quoted;
+    if (quoted) continue;
+    if (ch === '(') depth++;
+    if (ch === ')' && --depth === 0) return i === body.length - 1 ? m[1].toUpperCase() : null;
+  }
+  return null;
 }
 
 export class EmulatorError extends Error {
@@ -149,10 +185,45 @@ export class Workbook implements CalcHost, CriteriaHost {
   }
 
   display(sheet: SheetModel, row: number, col: number): string {
-    return formatValue(this.calc.value(sheet, row, col), getCell(sheet, row, col)?.format, this.model.locale);
+    return formatValue(
+      this.calc.value(sheet, row, col),
+      this.formatOf(sheet, row, col),
+      this.model.locale,
+    );
   }
 
-  evalRule(sheet: SheetModel, formula: string, row: number, col: number, anchorRow: number, anchorCol: number): Scalar {
+  /**
+   * The number format a cell is shown with: its own, or for a formula cell with the automatic
+   * format, the date format Sheets infers for date results (TODAY(), DATE(…), a date cell plus
+   * a number of days…). Narrow on purpose: NETWORKDAYS(C2;D2) or D2-C2 stay numbers.
+   */
+  formatOf(sheet: SheetModel, row: number, col: number): string | undefined {
+    const cell = getCell(sheet, row, col);
+    if (cell?.format !== undefined || cell?.formula === undefined) return cell?.format;
+    const f = cell.formula;
+    const info = this.localeInfo();
+    const fn = soleCall(f);
+    if (fn === 'NOW') return info.dateTimeFormat;
+    if (fn && DATE_FUNCTIONS.has(fn)) return info.dateFormat;
+    const plus = /^=\s*(\$?[A-Z]{1,3}\$?\d+)\s*[+-]\s*\d+(?:\.\d+)?\s*$/i.exec(f);
+    if (plus?.[1]) {
+      const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(plus[1]);
+      if (m) {
+        const refFormat = getCell(sheet, Number(m[2]), lettersToColumn(m[1] as string))?.format;
+        if (refFormat && isDateTimeFormat(refFormat)) return refFormat;
+      }
+    }
+    return undefined;
+  }
+
+  evalRule(
+    sheet: SheetModel,
+    formula: string,
+    row: number,
+    col: number,
+    anchorRow: number,
+    anchorCol: number,
+  ): Scalar {
     return this.calc.evalRule(sheet, formula, row, col, anchorRow, anchorCol);
   }
 
@@ -169,7 +240,7 @@ export class Workbook implements CalcHost, CriteriaHost {
     const v = this.calc.value(sheet, row, col);
     if (v === null) return '';
     if (typeof v === 'number') {
-      const fmt = getCell(sheet, row, col)?.format;
+      const fmt = this.formatOf(sheet, row, col);
       if (fmt && isDateTimeFormat(fmt)) return this.clock.fromSerial(v);
     }
     return v;
@@ -255,7 +326,11 @@ export class Workbook implements CalcHost, CriteriaHost {
   }
 
   /** Apply `fn` to every cell object of a block (creating them). */
-  eachCell(sheet: SheetModel, ref: GridRef, fn: (cell: Cell, row: number, col: number) => void): void {
+  eachCell(
+    sheet: SheetModel,
+    ref: GridRef,
+    fn: (cell: Cell, row: number, col: number) => void,
+  ): void {
     for (let r = ref.row; r < ref.row + ref.numRows; r++) {
       for (let c = ref.col; c < ref.col + ref.numCols; c++) {
         fn(ensureCell(sheet, r, c), r, c);
@@ -266,7 +341,11 @@ export class Workbook implements CalcHost, CriteriaHost {
   }
 
   /** Visit existing cells of a block without creating any. */
-  eachExisting(sheet: SheetModel, ref: GridRef, fn: (cell: Cell, row: number, col: number) => void): void {
+  eachExisting(
+    sheet: SheetModel,
+    ref: GridRef,
+    fn: (cell: Cell, row: number, col: number) => void,
+  ): void {
     for (let r = ref.row; r < ref.row + ref.numRows; r++) {
       const line = sheet.rows[r - 1];
       if (!line) continue;
@@ -326,7 +405,8 @@ export class Workbook implements CalcHost, CriteriaHost {
   // ---- Sheets
 
   addSheet(name: string, index: number, rows?: number, cols?: number): SheetModel {
-    if (this.sheetByName(name)) fail(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    if (this.sheetByName(name))
+      fail(`A sheet with the name "${name}" already exists. Please enter another name.`);
     const sheet = newSheet(this.model.nextSheetId++, name, rows, cols);
     this.model.sheets.splice(Math.max(0, Math.min(index, this.model.sheets.length)), 0, sheet);
     this.touch();
@@ -336,7 +416,8 @@ export class Workbook implements CalcHost, CriteriaHost {
   renameSheet(sheet: SheetModel, name: string): void {
     if (name === sheet.name) return;
     const other = this.sheetByName(name);
-    if (other && other !== sheet) fail(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    if (other && other !== sheet)
+      fail(`A sheet with the name "${name}" already exists. Please enter another name.`);
     if (!name.trim()) fail('Sheet names cannot be empty.');
     const old = sheet.name;
     sheet.name = name;
@@ -351,11 +432,14 @@ export class Workbook implements CalcHost, CriteriaHost {
     if (visible.length === 0) fail("You can't remove all the sheets in a document.");
     this.model.sheets = this.model.sheets.filter((s) => s !== sheet);
     this.model.namedRanges = this.model.namedRanges.filter((n) => n.ref.sheetId !== sheet.id);
-    if (this.model.activeSheetId === sheet.id) this.model.activeSheetId = (visible[0] as SheetModel).id;
+    if (this.model.activeSheetId === sheet.id)
+      this.model.activeSheetId = (visible[0] as SheetModel).id;
     this.touch();
   }
 
-  private forEachFormula(fn: (cell: Cell, sheet: SheetModel, row: number, col: number) => void): void {
+  private forEachFormula(
+    fn: (cell: Cell, sheet: SheetModel, row: number, col: number) => void,
+  ): void {
     for (const s of this.model.sheets) {
       s.rows.forEach((line, i) => {
         if (!line || line.formulas === 0) return;
@@ -395,7 +479,8 @@ export class Workbook implements CalcHost, CriteriaHost {
   deleteRows(sheet: SheetModel, at: number, count: number): void {
     if (count < 1) fail('The number of rows to delete must be at least 1.');
     if (at < 1 || at + count - 1 > sheet.maxRows) fail('Those rows are out of bounds.');
-    if (sheet.maxRows - count <= sheet.frozenRows) fail('Sorry, it is not possible to delete all non-frozen rows.');
+    if (sheet.maxRows - count <= sheet.frozenRows)
+      fail('Sorry, it is not possible to delete all non-frozen rows.');
     sheet.rows.splice(at - 1, count);
     sheet.hiddenRows.splice(at - 1, count);
     sheet.rowHeights.splice(at - 1, count);
@@ -411,7 +496,9 @@ export class Workbook implements CalcHost, CriteriaHost {
       if (!line) continue;
       const template = inheritFrom !== null ? line.cells[inheritFrom - 1] : undefined;
       padTo(line.cells, at - 1);
-      const fresh = new Array<Cell | undefined>(count).fill(undefined).map(() => formatOnly(template));
+      const fresh = new Array<Cell | undefined>(count)
+        .fill(undefined)
+        .map(() => formatOnly(template));
       line.cells.splice(at - 1, 0, ...fresh);
     }
     const width = inheritFrom !== null ? (sheet.colWidths[inheritFrom - 1] ?? null) : null;
@@ -427,7 +514,8 @@ export class Workbook implements CalcHost, CriteriaHost {
   deleteColumns(sheet: SheetModel, at: number, count: number): void {
     if (count < 1) fail('The number of columns to delete must be at least 1.');
     if (at < 1 || at + count - 1 > sheet.maxCols) fail('Those columns are out of bounds.');
-    if (sheet.maxCols - count <= sheet.frozenCols) fail('Sorry, it is not possible to delete all non-frozen columns.');
+    if (sheet.maxCols - count <= sheet.frozenCols)
+      fail('Sorry, it is not possible to delete all non-frozen columns.');
     for (const line of sheet.rows) {
       if (!line) continue;
       line.cells.splice(at - 1, count);
@@ -451,8 +539,17 @@ export class Workbook implements CalcHost, CriteriaHost {
       const anchor = rule.ranges[0];
       const ranges = rule.ranges.map(shift).filter((r): r is GridRef => r !== null);
       if (ranges.length === 0) return false;
-      if (rule.condition.criteria === 'CUSTOM_FORMULA' && anchor && typeof rule.condition.args[0] === 'string') {
-        rule.condition.args[0] = adjustAnchored(rule.condition.args[0], anchor, sheet.name, change).formula;
+      if (
+        rule.condition.criteria === 'CUSTOM_FORMULA' &&
+        anchor &&
+        typeof rule.condition.args[0] === 'string'
+      ) {
+        rule.condition.args[0] = adjustAnchored(
+          rule.condition.args[0],
+          anchor,
+          sheet.name,
+          change,
+        ).formula;
       }
       rule.ranges = ranges;
       return true;
@@ -473,7 +570,10 @@ export class Workbook implements CalcHost, CriteriaHost {
             newCol = s ? s[0] : null;
           }
           if (newCol === null) continue;
-          if (crit.condition?.criteria === 'CUSTOM_FORMULA' && typeof crit.condition.args[0] === 'string') {
+          if (
+            crit.condition?.criteria === 'CUSTOM_FORMULA' &&
+            typeof crit.condition.args[0] === 'string'
+          ) {
             crit.condition.args[0] = adjustAnchored(
               crit.condition.args[0],
               { sheetId: sheet.id, row: anchorRow, col, numRows: 1, numCols: 1 },
@@ -489,7 +589,8 @@ export class Workbook implements CalcHost, CriteriaHost {
     for (const s of this.model.sheets) {
       s.protections = s.protections.filter((p) => {
         if (p.type === 'SHEET') {
-          if (s === sheet) p.range = { sheetId: s.id, row: 1, col: 1, numRows: s.maxRows, numCols: s.maxCols };
+          if (s === sheet)
+            p.range = { sheetId: s.id, row: 1, col: 1, numRows: s.maxRows, numCols: s.maxCols };
           p.unprotected = p.unprotected.map(shift).filter((r): r is GridRef => r !== null);
           return true;
         }
@@ -522,14 +623,21 @@ export class Workbook implements CalcHost, CriteriaHost {
             return a;
           });
           if (s === sheet && v.anchor) {
-            const anchorRef = { sheetId: sheet.id, row: v.anchor.row, col: v.anchor.col, numRows: 1, numCols: 1 };
+            const anchorRef = {
+              sheetId: sheet.id,
+              row: v.anchor.row,
+              col: v.anchor.col,
+              numRows: 1,
+              numCols: 1,
+            };
             const moved = adjustAnchored(
               v.criteria === 'CUSTOM_FORMULA' && typeof v.args[0] === 'string' ? v.args[0] : '',
               anchorRef,
               sheet.name,
               change,
             );
-            if (v.criteria === 'CUSTOM_FORMULA' && typeof v.args[0] === 'string') v.args[0] = moved.formula;
+            if (v.criteria === 'CUSTOM_FORMULA' && typeof v.args[0] === 'string')
+              v.args[0] = moved.formula;
             v.anchor = moved.anchor;
           }
         }
@@ -537,7 +645,8 @@ export class Workbook implements CalcHost, CriteriaHost {
     }
     const sel = sheet.selection;
     sel.ranges = sel.ranges.map(shift).filter((r): r is GridRef => r !== null);
-    if (sel.ranges.length === 0) sel.ranges = [{ sheetId: sheet.id, row: 1, col: 1, numRows: 1, numCols: 1 }];
+    if (sel.ranges.length === 0)
+      sel.ranges = [{ sheetId: sheet.id, row: 1, col: 1, numRows: 1, numCols: 1 }];
     const first = sel.ranges[0] as GridRef;
     if (!sel.ranges.some((r) => r.row <= sel.current.row && sel.current.row < r.row + r.numRows)) {
       sel.current = { row: first.row, col: first.col };
@@ -548,7 +657,16 @@ export class Workbook implements CalcHost, CriteriaHost {
   // ---- Sorting
 
   private compareValues(a: Scalar, b: Scalar, collator: Intl.Collator): number {
-    const rank = (v: Scalar) => (v === null || v === '' ? 4 : typeof v === 'number' ? 0 : typeof v === 'string' ? (v.startsWith('#') && /^#[A-Z/0!?]+[!?A]?$/.test(v) ? 3 : 1) : 2);
+    const rank = (v: Scalar) =>
+      v === null || v === ''
+        ? 4
+        : typeof v === 'number'
+          ? 0
+          : typeof v === 'string'
+            ? v.startsWith('#') && /^#[A-Z/0!?]+[!?A]?$/.test(v)
+              ? 3
+              : 1
+            : 2;
     const ra = rank(a);
     const rb = rank(b);
     if (ra !== rb) return ra - rb;
@@ -585,7 +703,8 @@ export class Workbook implements CalcHost, CriteriaHost {
     const moved = rows.map((r) => {
       const line = sheet.rows[r.index - 1];
       if (whole) return line;
-      const cells = ref.col > 0 ? (line?.cells.slice(ref.col - 1, ref.col - 1 + ref.numCols) ?? []) : [];
+      const cells =
+        ref.col > 0 ? (line?.cells.slice(ref.col - 1, ref.col - 1 + ref.numCols) ?? []) : [];
       return { cells, formulas: 0 } as Row;
     });
     moved.forEach((line, i) => {
@@ -593,7 +712,8 @@ export class Workbook implements CalcHost, CriteriaHost {
       const from = (rows[i] as { index: number }).index;
       const delta = target - from;
       if (line && delta !== 0) {
-        for (const cell of line.cells) if (cell?.formula !== undefined) cell.formula = translateFormula(cell.formula, delta, 0);
+        for (const cell of line.cells)
+          if (cell?.formula !== undefined) cell.formula = translateFormula(cell.formula, delta, 0);
       }
       if (whole) {
         sheet.rows[target - 1] = line;
@@ -627,7 +747,10 @@ export class Workbook implements CalcHost, CriteriaHost {
             let hidden = crit.hiddenValues.includes(shown);
             if (!hidden && crit.visibleValues.length) hidden = !crit.visibleValues.includes(shown);
             if (!hidden && crit.condition) {
-              hidden = !checkCondition(this, sheet, crit.condition, r, col, { row: f.range.row + 1, col });
+              hidden = !checkCondition(this, sheet, crit.condition, r, col, {
+                row: f.range.row + 1,
+                col,
+              });
             }
             if (hidden) {
               rows.add(r);
@@ -694,7 +817,10 @@ export function adjustAnchored(
     }
   }
   if (f) f = adjustFormula(f, sheetName, change);
-  const a = change.dimension === 'row' ? { row: newPos, col: anchor.col } : { row: anchor.row, col: newPos };
+  const a =
+    change.dimension === 'row'
+      ? { row: newPos, col: anchor.col }
+      : { row: anchor.row, col: newPos };
   return { formula: f, anchor: a };
 }
 

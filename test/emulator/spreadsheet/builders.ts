@@ -25,7 +25,8 @@ export function toStored(value: unknown): StoredArg {
   if (Array.isArray(value)) return { list: value.map((v) => String(v)) };
   const r = unwrap(value, RangeApi);
   if (r) return { range: r.ref() };
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean')
+    return value;
   return String(value);
 }
 
@@ -36,7 +37,9 @@ export function fromStored(wb: Workbook, a: StoredArg): unknown {
   if ('list' in a) return [...a.list];
   if ('relative' in a) return a.relative;
   const sheet = wb.sheetById(a.range.sheetId);
-  return sheet ? makeRange(wb, sheet, a.range.row, a.range.col, a.range.numRows, a.range.numCols) : null;
+  return sheet
+    ? makeRange(wb, sheet, a.range.row, a.range.col, a.range.numRows, a.range.numCols)
+    : null;
 }
 
 function cloneArgs(args: StoredArg[]): StoredArg[] {
@@ -69,7 +72,10 @@ export class DataValidationApi extends ApiObject<GoogleAppsScript.Spreadsheet.Da
   }
 }
 
-export function makeValidation(wb: Workbook, data: ValidationData): GoogleAppsScript.Spreadsheet.DataValidation {
+export function makeValidation(
+  wb: Workbook,
+  data: ValidationData,
+): GoogleAppsScript.Spreadsheet.DataValidation {
   return wrap(new DataValidationApi(wb, data), 'DataValidation', wb);
 }
 
@@ -352,7 +358,11 @@ export class ConditionalFormatRuleApi extends ApiObject<GoogleAppsScript.Spreads
     return makeCfBuilder(this.wb, this.data);
   }
   getBooleanCondition() {
-    return wrap(new BooleanConditionApi(this.wb, this.data.condition, this.data.format), 'BooleanCondition', this.wb);
+    return wrap(
+      new BooleanConditionApi(this.wb, this.data.condition, this.data.format),
+      'BooleanCondition',
+      this.wb,
+    );
   }
   getGradientCondition() {
     return null;
@@ -362,7 +372,10 @@ export class ConditionalFormatRuleApi extends ApiObject<GoogleAppsScript.Spreads
   }
 }
 
-export function makeCfRule(wb: Workbook, data: CfRuleData): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
+export function makeCfRule(
+  wb: Workbook,
+  data: CfRuleData,
+): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
   return wrap(new ConditionalFormatRuleApi(wb, data), 'ConditionalFormatRule', wb);
 }
 
@@ -377,14 +390,27 @@ export class ConditionalFormatRuleBuilderApi extends ConditionBuilder<CFB> {
   }
   build() {
     if (!this.condition) fail('A conditional format rule must have a condition.');
-    return makeCfRule(this.wb, JSON.parse(JSON.stringify({ ranges: this.ranges, condition: this.condition, format: this.format })) as CfRuleData);
+    return makeCfRule(
+      this.wb,
+      JSON.parse(
+        JSON.stringify({ ranges: this.ranges, condition: this.condition, format: this.format }),
+      ) as CfRuleData,
+    );
   }
   copy() {
-    return makeCfBuilder(this.wb, { ranges: this.ranges, condition: this.condition ?? { criteria: '', args: [] }, format: this.format });
+    return makeCfBuilder(this.wb, {
+      ranges: this.ranges,
+      condition: this.condition ?? { criteria: '', args: [] },
+      format: this.format,
+    });
   }
   getBooleanCondition() {
     return this.condition
-      ? wrap(new BooleanConditionApi(this.wb, this.condition, this.format), 'BooleanCondition', this.wb)
+      ? wrap(
+          new BooleanConditionApi(this.wb, this.condition, this.format),
+          'BooleanCondition',
+          this.wb,
+        )
       : null;
   }
   getGradientCondition() {
@@ -395,7 +421,9 @@ export class ConditionalFormatRuleBuilderApi extends ConditionBuilder<CFB> {
   }
   private fmt(key: keyof CfFormat, v: string | boolean | null): CFB {
     if (v === null || v === undefined) delete this.format[key];
-    else (this.format as Record<string, string | boolean>)[key] = typeof v === 'string' ? normaliseColor(v) : v;
+    else
+      (this.format as Record<string, string | boolean>)[key] =
+        typeof v === 'string' ? normaliseColor(v) : v;
     return this.self;
   }
   setBackground(color: string | null) {
@@ -465,7 +493,8 @@ export class FilterCriteriaApi extends ApiObject<GoogleAppsScript.Spreadsheet.Fi
     return makeFilterCriteriaBuilder(this.wb, this.data);
   }
   getCriteriaType() {
-    return (this.data.condition?.criteria ?? null) as unknown as GoogleAppsScript.Spreadsheet.BooleanCriteria;
+    return (this.data.condition?.criteria ??
+      null) as unknown as GoogleAppsScript.Spreadsheet.BooleanCriteria;
   }
   getCriteriaValues() {
     return (this.data.condition?.args ?? []).map((a) => fromStored(this.wb, a));
@@ -484,7 +513,10 @@ export class FilterCriteriaApi extends ApiObject<GoogleAppsScript.Spreadsheet.Fi
   }
 }
 
-export function makeFilterCriteria(wb: Workbook, data: FilterCriteriaData): GoogleAppsScript.Spreadsheet.FilterCriteria {
+export function makeFilterCriteria(
+  wb: Workbook,
+  data: FilterCriteriaData,
+): GoogleAppsScript.Spreadsheet.FilterCriteria {
   return wrap(new FilterCriteriaApi(wb, data), 'FilterCriteria', wb);
 }
 
@@ -501,7 +533,11 @@ export class FilterCriteriaBuilderApi extends ConditionBuilder<FCB> {
     return makeFilterCriteria(
       this.wb,
       JSON.parse(
-        JSON.stringify({ hiddenValues: this.hiddenValues, visibleValues: this.visibleValues, condition: this.condition }),
+        JSON.stringify({
+          hiddenValues: this.hiddenValues,
+          visibleValues: this.visibleValues,
+          condition: this.condition,
+        }),
       ) as FilterCriteriaData,
     );
   }
@@ -513,7 +549,8 @@ export class FilterCriteriaBuilderApi extends ConditionBuilder<FCB> {
     });
   }
   getCriteriaType() {
-    return (this.condition?.criteria ?? null) as unknown as GoogleAppsScript.Spreadsheet.BooleanCriteria;
+    return (this.condition?.criteria ??
+      null) as unknown as GoogleAppsScript.Spreadsheet.BooleanCriteria;
   }
   getCriteriaValues() {
     return (this.condition?.args ?? []).map((a) => fromStored(this.wb, a));
@@ -595,7 +632,10 @@ export class TextStyleApi extends ApiObject<GoogleAppsScript.Spreadsheet.TextSty
   }
 }
 
-export function makeTextStyle(wb: Workbook, data: TextStyleData): GoogleAppsScript.Spreadsheet.TextStyle {
+export function makeTextStyle(
+  wb: Workbook,
+  data: TextStyleData,
+): GoogleAppsScript.Spreadsheet.TextStyle {
   return wrap(new TextStyleApi(wb, { ...data }), 'TextStyle', wb);
 }
 
@@ -681,7 +721,10 @@ export class RichTextValueApi extends ApiObject<GoogleAppsScript.Spreadsheet.Ric
   }
 }
 
-export function makeRichText(wb: Workbook, data: RichTextData): GoogleAppsScript.Spreadsheet.RichTextValue {
+export function makeRichText(
+  wb: Workbook,
+  data: RichTextData,
+): GoogleAppsScript.Spreadsheet.RichTextValue {
   return wrap(new RichTextValueApi(wb, data), 'RichTextValue', wb);
 }
 

@@ -31,6 +31,14 @@ interface Candidate {
   formula: string;
 }
 
+interface SpillState {
+  /** Unclassified candidates per column, in row order; `head` = first not yet evaluated. */
+  columns: { col: number; list: Candidate[]; head: number }[];
+  deferred: Candidate[];
+  /** Candidates whose result spills, in row-major order. */
+  spillers: { c: Candidate; m: Matrix }[];
+}
+
 interface Frame {
   cycle: boolean;
   index: number;
@@ -41,6 +49,23 @@ const CYCLE = Symbol('cycle');
 const ARRAY_FUNCTIONS =
   /\b(ARRAYFORMULA|FILTER|SORT|SORTN|UNIQUE|SPLIT|SEQUENCE|QUERY|TRANSPOSE|FLATTEN|IMPORTRANGE|IMPORTDATA|IMPORTHTML|IMPORTXML|MAKEARRAY|MAP|BYROW|BYCOL|SCAN|HSTACK|VSTACK|CHOOSECOLS|CHOOSEROWS|TOCOL|TOROW|WRAPROWS|WRAPCOLS|INDIRECT|OFFSET|REGEXEXTRACT|GOOGLEFINANCE|LAMBDA|MMULT|FREQUENCY|ARRAY_CONSTRAIN|EXPAND)\s*\(/i;
 
+/**
+ * Whether a formula can return an array that spills: an array function or literal, or a bare
+ * range / named range. Other formulas with ranges (SUM(A:A), COUNTIF(B:B;A2), IF(A2:A>0;…)
+ * without ARRAYFORMULA) give one value, as in Sheets (implicit intersection).
+ */
+export function maySpill(formula: string, namedRanges: string[]): boolean {
+  if (ARRAY_FUNCTIONS.test(formula) || formula.includes('{')) return true;
+  const body = formula.replace(/^=\s*/, '').trim();
+  if (
+    /^(?:(?:'(?:[^']|'')+'|[\p{L}_][\p{L}\p{N}_.]*)!)?\$?[A-Z]{0,3}\$?\d*:\$?[A-Z]{0,3}\$?\d*$/iu.test(
+      body,
+    )
+  )
+    return true;
+  return namedRanges.some((n) => n.toLowerCase() === body.toLowerCase());
+}
+
 export const CIRCULAR_MESSAGE =
   'Circular dependency detected. To resolve with iterative calculation, see File > Settings.';
 
@@ -49,7 +74,7 @@ export class Calc {
   private results = new Map<string, Matrix>();
   private messages = new Map<string, string>();
   private blocked = new Map<string, string | null>();
-  private candidatesBySheet = new Map<number, Candidate[]>();
+  private spillState = new Map<number, SpillState>();
   private inProgress = new Map<string, Frame>();
   private stack: Frame[] = [];
   /** Number of formula evaluations since creation (lets tests check caching). */
@@ -64,7 +89,7 @@ export class Calc {
     this.results.clear();
     this.messages.clear();
     this.blocked.clear();
-    this.candidatesBySheet.clear();
+    this.spillState.clear();
   }
 
   /** Computed value of a cell (null = empty), spills and errors included. */
@@ -100,9 +125,9 @@ export class Calc {
     this.sync();
     let maxRow = 0;
     let maxCol = 0;
-    for (const c of this.candidates(sheet)) {
-      const m = this.evalCell(sheet, c.row, c.col, c.formula);
-      if (m === CYCLE || (m.length === 1 && (m[0]?.length ?? 0) <= 1)) continue;
+    const state = this.state(sheet);
+    this.discover(sheet, state, sheet.maxRows, sheet.maxCols);
+    for (const { c, m } of state.spillers) {
       if (this.blockedBy(sheet, c.row, c.col, m) !== null) continue;
       m.forEach((line, i) => {
         for (let j = line.length - 1; j >= 0; j--) {
@@ -121,10 +146,22 @@ export class Calc {
    * Evaluate a formula that is not in a cell (conditional format, filter or validation rule)
    * at (row, col), its relative references written for (anchorRow, anchorCol).
    */
-  evalRule(sheet: SheetModel, formula: string, row: number, col: number, anchorRow: number, anchorCol: number): Scalar {
+  evalRule(
+    sheet: SheetModel,
+    formula: string,
+    row: number,
+    col: number,
+    anchorRow: number,
+    anchorCol: number,
+  ): Scalar {
     this.sync();
     try {
-      const m = evaluateFormula(formula, this.env(sheet), { row, col }, { rows: row - anchorRow, cols: col - anchorCol });
+      const m = evaluateFormula(
+        formula,
+        this.env(sheet),
+        { row, col },
+        { rows: row - anchorRow, cols: col - anchorCol },
+      );
       return m[0]?.[0] ?? null;
     } catch {
       // Fall back to rewriting the formula when the engine cannot shift it itself.
@@ -175,7 +212,12 @@ export class Calc {
     return this.value(sheet, row, col);
   }
 
-  private evalCell(sheet: SheetModel, row: number, col: number, formula: string): Matrix | typeof CYCLE {
+  private evalCell(
+    sheet: SheetModel,
+    row: number,
+    col: number,
+    formula: string,
+  ): Matrix | typeof CYCLE {
     const k = key(sheet, row, col);
     const cached = this.results.get(k);
     if (cached) return cached;
@@ -187,7 +229,8 @@ export class Calc {
     let m: Matrix;
     try {
       m = evaluateFormula(formula, this.env(sheet), { row, col });
-      if (!Array.isArray(m) || m.length === 0 || !Array.isArray(m[0]) || m[0].length === 0) m = [[null]];
+      if (!Array.isArray(m) || m.length === 0 || !Array.isArray(m[0]) || m[0].length === 0)
+        m = [[null]];
     } catch {
       m = [['#ERROR!']];
     } finally {
@@ -224,7 +267,10 @@ export class Calc {
           if (r === row && c === col) continue;
           if (hasContent(line.cells[c - 1])) {
             res = cellA1(r, c);
-            this.messages.set(k, `Array result was not expanded because it would overwrite data in ${res}.`);
+            this.messages.set(
+              k,
+              `Array result was not expanded because it would overwrite data in ${res}.`,
+            );
             break outer;
           }
         }
@@ -234,47 +280,92 @@ export class Calc {
     return res;
   }
 
-  private spillSource(sheet: SheetModel, row: number, col: number): { c: Candidate; m: Matrix } | null {
-    for (const c of this.candidates(sheet)) {
+  private spillSource(
+    sheet: SheetModel,
+    row: number,
+    col: number,
+  ): { c: Candidate; m: Matrix } | null {
+    const state = this.state(sheet);
+    this.discover(sheet, state, row, col);
+    for (const s of state.spillers) {
+      const { c, m } = s;
       if (c.row > row) break;
       if (c.col > col || (c.row === row && c.col === col)) continue;
-      if (this.inProgress.has(key(sheet, c.row, c.col))) continue;
-      const m = this.evalCell(sheet, c.row, c.col, c.formula);
-      if (m === CYCLE) continue;
       if (row >= c.row + m.length) continue;
       const line = m[row - c.row] as Scalar[];
       if (col >= c.col + line.length) continue;
       if (this.blockedBy(sheet, c.row, c.col, m) !== null) continue;
-      return { c, m };
+      return s;
     }
     return null;
+  }
+
+  /**
+   * Evaluate the not-yet-classified candidates above-left of (row, col) and keep those whose
+   * result is larger than one cell. Each candidate is evaluated once per version, so reading a
+   * whole sheet costs O(candidates + cells x spillers). Candidates being evaluated right now
+   * are deferred (reading them would be a false cycle).
+   */
+  private discover(sheet: SheetModel, state: SpillState, row: number, col: number): void {
+    const classify = (c: Candidate): boolean => {
+      if (this.inProgress.has(key(sheet, c.row, c.col))) return false;
+      const m = this.evalCell(sheet, c.row, c.col, c.formula);
+      if (m !== CYCLE && (m.length > 1 || (m[0]?.length ?? 0) > 1)) {
+        state.spillers.push({ c, m });
+        state.spillers.sort((a, b) => a.c.row - b.c.row || a.c.col - b.c.col);
+      }
+      return true;
+    };
+    if (state.deferred.length) {
+      const pending = state.deferred;
+      state.deferred = [];
+      for (const c of pending)
+        if (c.row > row || c.col > col || !classify(c)) state.deferred.push(c);
+    }
+    for (const queue of state.columns) {
+      if (queue.col > col) break;
+      while (queue.head < queue.list.length) {
+        const c = queue.list[queue.head] as Candidate;
+        if (c.row > row) break;
+        queue.head++;
+        if (!classify(c)) state.deferred.push(c);
+      }
+    }
+  }
+
+  private state(sheet: SheetModel): SpillState {
+    const hit = this.spillState.get(sheet.id);
+    if (hit) return hit;
+    const names = this.host.namedRangeNames();
+    const byCol = new Map<number, Candidate[]>();
+    sheet.rows.forEach((line, i) => {
+      if (!line || line.formulas === 0) return;
+      line.cells.forEach((cell, j) => {
+        const f = cell?.formula;
+        if (f === undefined || !maySpill(f, names)) return;
+        let list = byCol.get(j + 1);
+        if (!list) {
+          list = [];
+          byCol.set(j + 1, list);
+        }
+        list.push({ row: i + 1, col: j + 1, formula: f });
+      });
+    });
+    const state: SpillState = {
+      columns: [...byCol.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([c, list]) => ({ col: c, list, head: 0 })),
+      deferred: [],
+      spillers: [],
+    };
+    this.spillState.set(sheet.id, state);
+    return state;
   }
 
   private spilledValue(sheet: SheetModel, row: number, col: number): Scalar {
     const src = this.spillSource(sheet, row, col);
     if (!src) return null;
     return src.m[row - src.c.row]?.[col - src.c.col] ?? null;
-  }
-
-  /** Formula cells of a sheet that may return an array, in row-major order. */
-  private candidates(sheet: SheetModel): Candidate[] {
-    const hit = this.candidatesBySheet.get(sheet.id);
-    if (hit) return hit;
-    const names = this.host.namedRangeNames();
-    const namesRe = names.length
-      ? new RegExp(`(^|[^\\w.])(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})($|[^\\w(])`, 'i')
-      : null;
-    const list: Candidate[] = [];
-    sheet.rows.forEach((line, i) => {
-      if (!line || line.formulas === 0) return;
-      line.cells.forEach((cell, j) => {
-        const f = cell?.formula;
-        if (f === undefined) return;
-        if (/[:{]/.test(f) || ARRAY_FUNCTIONS.test(f) || namesRe?.test(f)) list.push({ row: i + 1, col: j + 1, formula: f });
-      });
-    });
-    this.candidatesBySheet.set(sheet.id, list);
-    return list;
   }
 }
 

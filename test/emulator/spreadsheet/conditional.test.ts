@@ -19,12 +19,12 @@ describe('conditional format rules', () => {
     const cond = back?.getBooleanCondition();
     expect(cond?.getCriteriaType()).toBe(app.BooleanCriteria.TEXT_EQUAL_TO);
     expect(cond?.getCriteriaValues()).toEqual(['Arrêté']);
-    expect([cond?.getBackground(), cond?.getFontColor(), cond?.getBold(), cond?.getItalic()]).toEqual([
-      '#f4cccc',
-      '#990000',
-      true,
-      null,
-    ]);
+    expect([
+      cond?.getBackground(),
+      cond?.getFontColor(),
+      cond?.getBold(),
+      cond?.getItalic(),
+    ]).toEqual(['#f4cccc', '#990000', true, null]);
     expect(back?.getRanges().map((r) => r.getA1Notation())).toEqual(['K2:K1000']);
     const copy = back?.copy().setBackground('#00ff00').build();
     expect(copy?.getBooleanCondition()?.getBackground()).toBe('#00ff00');
@@ -72,8 +72,18 @@ describe('conditional format rules', () => {
     sheet.getRange('A1:A3').setValues([['x'], [''], ['abc']]);
     sheet.getRange('B1:B3').setValues([['01/09/2024'], ['10/09/2024'], ['20/09/2024']]);
     sheet.setConditionalFormatRules([
-      app.newConditionalFormatRule().whenCellEmpty().setBackground('#cccccc').setRanges([sheet.getRange('A1:A3')]).build(),
-      app.newConditionalFormatRule().whenTextContains('B').setBackground('#0000ff').setRanges([sheet.getRange('A1:A3')]).build(),
+      app
+        .newConditionalFormatRule()
+        .whenCellEmpty()
+        .setBackground('#cccccc')
+        .setRanges([sheet.getRange('A1:A3')])
+        .build(),
+      app
+        .newConditionalFormatRule()
+        .whenTextContains('B')
+        .setBackground('#0000ff')
+        .setRanges([sheet.getRange('A1:A3')])
+        .build(),
       app
         .newConditionalFormatRule()
         .whenDateBefore(app.RelativeDate.TODAY)

@@ -11,7 +11,14 @@ export interface CriteriaHost {
   sheetById(id: number): SheetModel | undefined;
   dateSerial(ms: number): number;
   today(): number;
-  evalRule(sheet: SheetModel, formula: string, row: number, col: number, anchorRow: number, anchorCol: number): Scalar;
+  evalRule(
+    sheet: SheetModel,
+    formula: string,
+    row: number,
+    col: number,
+    anchorRow: number,
+    anchorCol: number,
+  ): Scalar;
 }
 
 function isEmpty(v: Scalar): boolean {
@@ -144,7 +151,13 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const URL_RE = /^(https?:\/\/)?[\w-]+(\.[\w-]+)+(\/\S*)?$/i;
 
 /** Whether a cell's content satisfies its validation rule (empty cells always do). */
-export function isValidCell(host: CriteriaHost, sheet: SheetModel, rule: ValidationData, row: number, col: number): boolean {
+export function isValidCell(
+  host: CriteriaHost,
+  sheet: SheetModel,
+  rule: ValidationData,
+  row: number,
+  col: number,
+): boolean {
   const v = host.value(sheet, row, col);
   if (isEmpty(v)) return true;
   const args = rule.args;
@@ -158,7 +171,8 @@ export function isValidCell(host: CriteriaHost, sheet: SheetModel, rule: Validat
       return list.includes(display) || list.includes(String(v));
     }
     case 'VALUE_IN_RANGE': {
-      const ref = args[0] && typeof args[0] === 'object' && 'range' in args[0] ? args[0].range : null;
+      const ref =
+        args[0] && typeof args[0] === 'object' && 'range' in args[0] ? args[0].range : null;
       return ref ? rangeValues(host, ref).has(display) : false;
     }
     case 'CHECKBOX':

@@ -16,7 +16,17 @@ export function normaliseFormat(fmt: string | null | undefined): string | undefi
   return fmt;
 }
 
+const sectionCache = new Map<string, string[]>();
+
 function splitSections(fmt: string): string[] {
+  const hit = sectionCache.get(fmt);
+  if (hit) return hit;
+  const out = splitSectionsUncached(fmt);
+  sectionCache.set(fmt, out);
+  return out;
+}
+
+function splitSectionsUncached(fmt: string): string[] {
   const out: string[] = [];
   let cur = '';
   let quoted = false;
@@ -92,7 +102,11 @@ export function formatGeneral(n: number, locale: string): string {
 }
 
 /** Display string of a stored/computed value under a number format. */
-export function formatValue(value: number | string | boolean | null, fmt: string | undefined, locale: string): string {
+export function formatValue(
+  value: number | string | boolean | null,
+  fmt: string | undefined,
+  locale: string,
+): string {
   if (value === null || value === '') return '';
   if (typeof value === 'boolean') return formatBoolean(value, locale);
   if (typeof value === 'string') {
@@ -205,7 +219,7 @@ function formatNumber(value: number, section: string, locale: string, autoMinus:
   const minInt = (intPat.match(/0/g) ?? []).length;
   const minDec = (decPat.match(/0/g) ?? []).length;
   const maxDec = (decPat.match(/[0#?]/g) ?? []).length;
-  let v = Math.abs(value) * (percent ? 100 : 1) / 1000 ** scaleCommas;
+  let v = (Math.abs(value) * (percent ? 100 : 1)) / 1000 ** scaleCommas;
   v = Number(v.toFixed(maxDec));
   let [intStr = '0', decStr = ''] = v.toFixed(maxDec).split('.');
   decStr = decStr.replace(/0+$/, '');
@@ -229,7 +243,17 @@ type DateToken =
   | { kind: 'field'; text: string; letter: string }
   | { kind: 'ampm'; text: string };
 
+const dateTokens = new Map<string, DateToken[]>();
+
 function tokenizeDate(section: string): DateToken[] {
+  const hit = dateTokens.get(section);
+  if (hit) return hit;
+  const tokens = tokenizeDateUncached(section);
+  dateTokens.set(section, tokens);
+  return tokens;
+}
+
+function tokenizeDateUncached(section: string): DateToken[] {
   const tokens: DateToken[] = [];
   for (let i = 0; i < section.length; i++) {
     const ch = section[i] as string;
@@ -264,7 +288,11 @@ function tokenizeDate(section: string): DateToken[] {
       i = j - 1;
       continue;
     }
-    if (ch === '.' && /^\.0+/.test(rest) && tokens.some((t) => t.kind === 'field' && t.letter === 's')) {
+    if (
+      ch === '.' &&
+      /^\.0+/.test(rest) &&
+      tokens.some((t) => t.kind === 'field' && t.letter === 's')
+    ) {
       const m = /^\.0+/.exec(rest)?.[0] ?? '.0';
       tokens.push({ kind: 'field', text: m, letter: 'f' });
       i += m.length - 1;
@@ -273,7 +301,9 @@ function tokenizeDate(section: string): DateToken[] {
     tokens.push({ kind: 'lit', text: ch });
   }
   // 'm' means minutes right after an hour field or right before a seconds field.
-  const fields = tokens.filter((t): t is Extract<DateToken, { kind: 'field' }> => t.kind === 'field');
+  const fields = tokens.filter(
+    (t): t is Extract<DateToken, { kind: 'field' }> => t.kind === 'field',
+  );
   fields.forEach((t, idx) => {
     if (t.letter !== 'm' || t.text.length > 2) return;
     const prev = fields[idx - 1];

@@ -63,10 +63,24 @@ export const BooleanCriteria = enumOf(
   'CUSTOM_FORMULA',
 );
 
-export const RelativeDate = enumOf('TODAY', 'TOMORROW', 'YESTERDAY', 'PAST_WEEK', 'PAST_MONTH', 'PAST_YEAR');
+export const RelativeDate = enumOf(
+  'TODAY',
+  'TOMORROW',
+  'YESTERDAY',
+  'PAST_WEEK',
+  'PAST_MONTH',
+  'PAST_YEAR',
+);
 export const ProtectionType = enumOf('RANGE', 'SHEET');
 export const WrapStrategy = enumOf('WRAP', 'OVERFLOW', 'CLIP');
-export const BorderStyle = enumOf('DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 'SOLID_THICK', 'DOUBLE');
+export const BorderStyle = enumOf(
+  'DOTTED',
+  'DASHED',
+  'SOLID',
+  'SOLID_MEDIUM',
+  'SOLID_THICK',
+  'DOUBLE',
+);
 export const Dimension = enumOf('COLUMNS', 'ROWS');
 export const Direction = enumOf('UP', 'DOWN', 'PREVIOUS', 'NEXT');
 export const AutoFillSeries = enumOf('DEFAULT_SERIES', 'ALTERNATE_SERIES');
@@ -116,11 +130,29 @@ export const ThemeColorType = enumOf(
   'ACCENT6',
   'HYPERLINK',
 );
-export const PivotTableSummarizeFunction = enumOf('CUSTOM', 'SUM', 'COUNTA', 'COUNT', 'AVERAGE', 'MAX', 'MIN');
-export const PivotValueDisplayType = enumOf('DEFAULT', 'PERCENT_OF_ROW_TOTAL', 'PERCENT_OF_COLUMN_TOTAL');
+export const PivotTableSummarizeFunction = enumOf(
+  'CUSTOM',
+  'SUM',
+  'COUNTA',
+  'COUNT',
+  'AVERAGE',
+  'MAX',
+  'MIN',
+);
+export const PivotValueDisplayType = enumOf(
+  'DEFAULT',
+  'PERCENT_OF_ROW_TOTAL',
+  'PERCENT_OF_COLUMN_TOTAL',
+);
 export const DataSourceType = enumOf('DATA_SOURCE_TYPE_UNSUPPORTED', 'BIGQUERY');
 export const DataSourceParameterType = enumOf('DATA_SOURCE_PARAMETER_TYPE_UNSUPPORTED', 'CELL');
-export const DataExecutionState = enumOf('DATA_EXECUTION_STATE_UNSUPPORTED', 'RUNNING', 'SUCCESS', 'ERROR', 'NOT_STARTED');
+export const DataExecutionState = enumOf(
+  'DATA_EXECUTION_STATE_UNSUPPORTED',
+  'RUNNING',
+  'SUCCESS',
+  'ERROR',
+  'NOT_STARTED',
+);
 export const DataExecutionErrorCode = enumOf('DATA_EXECUTION_ERROR_CODE_UNSUPPORTED', 'TIME_OUT');
 
 /** Ui.Button and Ui.ButtonSet. */

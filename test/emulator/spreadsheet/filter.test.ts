@@ -34,8 +34,17 @@ describe('filters', () => {
     const { app, svc, sheet } = setup();
     fill(sheet);
     const filter = sheet.getRange('A1:C5').createFilter();
-    filter.setColumnFilterCriteria(2, app.newFilterCriteria().setHiddenValues(['En cours', 'Phase']).build());
-    expect([1, 2, 3, 4, 5].map((r) => sheet.isRowHiddenByFilter(r))).toEqual([false, false, true, false, true]);
+    filter.setColumnFilterCriteria(
+      2,
+      app.newFilterCriteria().setHiddenValues(['En cours', 'Phase']).build(),
+    );
+    expect([1, 2, 3, 4, 5].map((r) => sheet.isRowHiddenByFilter(r))).toEqual([
+      false,
+      false,
+      true,
+      false,
+      true,
+    ]);
     expect(sheet.isRowHiddenByUser(3)).toBe(false);
     expect(svc.render('Stages').filteredRows).toEqual([3, 5]);
     expect(filter.getColumnFilterCriteria(2)?.getHiddenValues()).toEqual(['En cours', 'Phase']);
@@ -51,10 +60,16 @@ describe('filters', () => {
     const hidden = () => [2, 3, 4, 5].map((r) => sheet.isRowHiddenByFilter(r));
     filter.setColumnFilterCriteria(1, app.newFilterCriteria().whenTextContains('ur').build());
     expect(hidden()).toEqual([true, true, false, true]);
-    filter.setColumnFilterCriteria(1, app.newFilterCriteria().whenFormulaSatisfied('=$B2<>"Arrêté"').build());
+    filter.setColumnFilterCriteria(
+      1,
+      app.newFilterCriteria().whenFormulaSatisfied('=$B2<>"Arrêté"').build(),
+    );
     expect(hidden()).toEqual([true, false, false, false]);
     filter.removeColumnFilterCriteria(1);
-    filter.setColumnFilterCriteria(3, app.newFilterCriteria().whenDateAfter(new Date('2024-09-04T22:00:00Z')).build());
+    filter.setColumnFilterCriteria(
+      3,
+      app.newFilterCriteria().whenDateAfter(new Date('2024-09-04T22:00:00Z')).build(),
+    );
     expect(hidden()).toEqual([true, false, false, true]);
     filter.setColumnFilterCriteria(3, app.newFilterCriteria().whenCellNotEmpty().build());
     expect(hidden()).toEqual([false, false, false, true]);
@@ -82,7 +97,13 @@ describe('filters', () => {
     const filter = sheet.getRange('A1:C5').createFilter();
     filter.setColumnFilterCriteria(2, app.newFilterCriteria().setHiddenValues(['À venir']).build());
     filter.sort(1, true);
-    expect(sheet.getRange('A1:A5').getValues()).toEqual([['Élève'], ['Bernard'], ['Dupont'], ['Durand'], ['Martin']]);
+    expect(sheet.getRange('A1:A5').getValues()).toEqual([
+      ['Élève'],
+      ['Bernard'],
+      ['Dupont'],
+      ['Durand'],
+      ['Martin'],
+    ]);
     sheet.insertColumnsBefore(1, 1);
     const moved = sheet.getFilter();
     expect(moved?.getRange().getA1Notation()).toBe('B1:D5');

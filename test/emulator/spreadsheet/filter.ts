@@ -50,17 +50,26 @@ export class FilterApi extends ApiObject<GasFilter> {
     this.wb.touch();
     return this.self;
   }
-  setColumnFilterCriteria(columnPosition: number, filterCriteria: GoogleAppsScript.Spreadsheet.FilterCriteria | null): GasFilter {
+  setColumnFilterCriteria(
+    columnPosition: number,
+    filterCriteria: GoogleAppsScript.Spreadsheet.FilterCriteria | null,
+  ): GasFilter {
     this.checkColumn(columnPosition);
     if (filterCriteria === null) return this.removeColumnFilterCriteria(columnPosition);
     const api = unwrap(filterCriteria, FilterCriteriaApi);
-    if (!api) invalidArgs('SpreadsheetApp.Filter.setColumnFilterCriteria', typeNames([columnPosition, filterCriteria]));
+    if (!api)
+      invalidArgs(
+        'SpreadsheetApp.Filter.setColumnFilterCriteria',
+        typeNames([columnPosition, filterCriteria]),
+      );
     // Visible values are documented for pivot-table filters only; sheet filters take hidden
     // values. The emulator refuses them so that add-on code does not rely on them.
     if (api.data.visibleValues.length) {
       fail('Visible values are not supported for sheet filters; use setHiddenValues() instead.');
     }
-    this.data.criteria[columnPosition] = JSON.parse(JSON.stringify(api.data)) as FilterData['criteria'][number];
+    this.data.criteria[columnPosition] = JSON.parse(
+      JSON.stringify(api.data),
+    ) as FilterData['criteria'][number];
     this.wb.touch();
     return this.self;
   }

@@ -4,7 +4,7 @@
  */
 import { ApiObject, unwrap, wrap } from './api';
 import type { Workbook } from './book';
-import { getCell, type GridRef, setContent } from './model';
+import { getCell, type GridRef, hasContent, setContent } from './model';
 import { makeRange, RangeApi } from './range';
 
 type GasFinder = GoogleAppsScript.Spreadsheet.TextFinder;
@@ -45,8 +45,12 @@ export class TextFinderApi extends ApiObject<GasFinder> {
   private cellText(hit: Hit): string {
     const sheet = this.wb.sheetById(hit.sheetId);
     if (!sheet) return '';
-    const f = getCell(sheet, hit.row, hit.col)?.formula;
-    const t = this.formulaText && f !== undefined ? f : this.wb.display(sheet, hit.row, hit.col);
+    const cell = getCell(sheet, hit.row, hit.col);
+    let t: string;
+    if (this.formulaText && cell?.formula !== undefined) t = cell.formula;
+    else if (typeof cell?.value === 'string' && cell.format === undefined) t = cell.value;
+    else if (!hasContent(cell) && !this.wb.calc.isSpilled(sheet, hit.row, hit.col)) t = '';
+    else t = this.wb.display(sheet, hit.row, hit.col);
     return this.noDiacritics ? stripDiacritics(t) : t;
   }
 
@@ -135,7 +139,9 @@ export class TextFinderApi extends ApiObject<GasFinder> {
       const cell = sheet && getCell(sheet, h.row, h.col);
       if (!sheet || !cell) continue;
       if (cell.formula !== undefined && this.formulaText) {
-        setContent(sheet, h.row, h.col, { formula: cell.formula.replace(this.pattern(), replacement) });
+        setContent(sheet, h.row, h.col, {
+          formula: cell.formula.replace(this.pattern(), replacement),
+        });
         n++;
       } else if (typeof cell.value === 'string') {
         setContent(sheet, h.row, h.col, { value: cell.value.replace(this.pattern(), replacement) });

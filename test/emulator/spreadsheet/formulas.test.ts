@@ -22,7 +22,9 @@ describe('formulas', () => {
     const { sheet } = setup({ now: () => new Date('2024-09-09T23:30:00Z') }); // 10 Sept, 01:30 in Paris
     sheet.getRange('A1').setNumberFormat('dd/MM/yyyy').setFormula('=TODAY()');
     expect(sheet.getRange('A1').getDisplayValue()).toBe('10/09/2024');
-    expect((sheet.getRange('A1').getValue() as Date).toISOString()).toBe('2024-09-09T22:00:00.000Z');
+    expect((sheet.getRange('A1').getValue() as Date).toISOString()).toBe(
+      '2024-09-09T22:00:00.000Z',
+    );
   });
 
   it('errors read as their error strings', () => {
@@ -88,7 +90,9 @@ describe('array results', () => {
     expect(sheet.getRange('B4').getValue()).toBe(4);
     sheet.insertRowsAfter(1, 1);
     sheet.getRange('A2').setValue('a');
-    expect(sheet.getRange('B1').getFormula()).toBe('={"Longueur";ARRAYFORMULA(IF(A3:A="","",LEN(A3:A)))}');
+    expect(sheet.getRange('B1').getFormula()).toBe(
+      '={"Longueur";ARRAYFORMULA(IF(A3:A="","",LEN(A3:A)))}',
+    );
     expect(sheet.getRange('B2:B5').getValues()).toEqual([[2], [3], [4], ['']]);
   });
 
@@ -138,5 +142,42 @@ describe('circular references', () => {
     expect(cells?.[0]?.error).toMatch(/^Circular dependency detected/);
     expect(cells?.[1]?.error).toMatch(/^Circular dependency detected/);
     expect(cells?.[3]?.error).toBeUndefined();
+  });
+});
+
+describe('automatic formats of formula results', () => {
+  // Sheets shows TODAY(), DATE(…) and "date cell + days" as dates, so getValues returns Dates.
+  it('infers a date format for date results, not for day counts', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1').setValue('02/09/2024');
+    sheet.getRange('B1:E1').setFormulas([['=TODAY()', '=A1+27', '=DATE(2024,9,30)-A1', '=A1-A1']]);
+    const [today, end, days, zero] = sheet.getRange('B1:E1').getValues()[0] as unknown[];
+    expect(today).toBeInstanceOf(Date);
+    expect((end as Date).toISOString()).toBe('2024-09-28T22:00:00.000Z');
+    expect(sheet.getRange('C1').getDisplayValue()).toBe('29/09/2024');
+    expect(days).toBe(28);
+    expect(zero).toBe(0);
+  });
+});
+
+describe('many formulas', () => {
+  it('per-row formulas are evaluated once each, and do not make reads quadratic', () => {
+    const { ss, svc, sheet } = setup();
+    const visits = ss.insertSheet('Visites');
+    visits.getRange('A1:A4').setValues([['S1'], ['S2'], ['S1'], ['S3']]);
+    const n = 300;
+    sheet.getRange(1, 1, n, 1).setValues(Array.from({ length: n }, (_, i) => [`S${i + 1}`]));
+    sheet.getRange(1, 2, n, 1).setFormula('=COUNTIF(Visites!A:A,A1)');
+    sheet
+      .getRange(1, 3, n, 1)
+      .setFormula('=IFERROR(INDEX(FILTER(Visites!A:A,Visites!A:A=A1),2),"")');
+    const before = svc.formulaEvaluations();
+    const values = sheet.getRange(1, 1, n, 6).getValues();
+    expect(values.slice(0, 3)).toEqual([
+      ['S1', 2, 'S1', '', '', ''],
+      ['S2', 1, '', '', '', ''],
+      ['S3', 1, '', '', '', ''],
+    ]);
+    expect(svc.formulaEvaluations() - before).toBe(2 * n);
   });
 });

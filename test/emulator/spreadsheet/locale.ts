@@ -21,7 +21,22 @@ export interface LocaleInfo {
   boolInput: Record<string, boolean>;
 }
 
-const COMMA_DECIMAL = new Set(['fr', 'de', 'es', 'it', 'pt', 'nl', 'ru', 'pl', 'sv', 'da', 'fi', 'nb', 'cs', 'tr']);
+const COMMA_DECIMAL = new Set([
+  'fr',
+  'de',
+  'es',
+  'it',
+  'pt',
+  'nl',
+  'ru',
+  'pl',
+  'sv',
+  'da',
+  'fi',
+  'nb',
+  'cs',
+  'tr',
+]);
 
 const cache = new Map<string, LocaleInfo>();
 
@@ -94,7 +109,8 @@ export function localeNames(locale: string): Names {
   const hit = names.get(locale);
   if (hit) return hit;
   const tag = localeInfo(locale).tag;
-  const fmt = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(tag, { ...opts, timeZone: 'UTC' });
+  const fmt = (opts: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(tag, { ...opts, timeZone: 'UTC' });
   const long = fmt({ month: 'long' });
   const short = fmt({ month: 'short' });
   const wLong = fmt({ weekday: 'long' });

@@ -87,7 +87,14 @@ export interface ConditionData {
 export interface CfRuleData {
   ranges: GridRef[];
   condition: ConditionData;
-  format: { background?: string; fontColor?: string; bold?: boolean; italic?: boolean; strikethrough?: boolean; underline?: boolean };
+  format: {
+    background?: string;
+    fontColor?: string;
+    bold?: boolean;
+    italic?: boolean;
+    strikethrough?: boolean;
+    underline?: boolean;
+  };
 }
 
 export interface FilterCriteriaData {
@@ -163,7 +170,12 @@ export const DEFAULT_COLS = 26;
 export const DEFAULT_COL_WIDTH = 100;
 export const DEFAULT_ROW_HEIGHT = 21;
 
-export function newSheet(id: number, name: string, rows = DEFAULT_ROWS, cols = DEFAULT_COLS): SheetModel {
+export function newSheet(
+  id: number,
+  name: string,
+  rows = DEFAULT_ROWS,
+  cols = DEFAULT_COLS,
+): SheetModel {
   return {
     id,
     name,
@@ -182,7 +194,10 @@ export function newSheet(id: number, name: string, rows = DEFAULT_ROWS, cols = D
     cfRules: [],
     filter: null,
     protections: [],
-    selection: { ranges: [{ sheetId: id, row: 1, col: 1, numRows: 1, numCols: 1 }], current: { row: 1, col: 1 } },
+    selection: {
+      ranges: [{ sheetId: id, row: 1, col: 1, numRows: 1, numCols: 1 }],
+      current: { row: 1, col: 1 },
+    },
   };
 }
 
@@ -260,5 +275,7 @@ export function formatOnly(cell: Cell | undefined): Cell | undefined {
 }
 
 export function refContains(ref: GridRef, row: number, col: number): boolean {
-  return row >= ref.row && row < ref.row + ref.numRows && col >= ref.col && col < ref.col + ref.numCols;
+  return (
+    row >= ref.row && row < ref.row + ref.numRows && col >= ref.col && col < ref.col + ref.numCols
+  );
 }

@@ -115,10 +115,13 @@ export class ProtectionApi extends ApiObject<GasProtection> {
     return this.setRangeName(named.getName());
   }
   getUnprotectedRanges(): GasRange[] {
-    return this.data.unprotected.map((r) => makeRange(this.wb, this.sheet, r.row, r.col, r.numRows, r.numCols));
+    return this.data.unprotected.map((r) =>
+      makeRange(this.wb, this.sheet, r.row, r.col, r.numRows, r.numCols),
+    );
   }
   setUnprotectedRanges(ranges: GasRange[]) {
-    if (this.data.type !== 'SHEET') fail('Unprotected ranges can only be set on a sheet protection.');
+    if (this.data.type !== 'SHEET')
+      fail('Unprotected ranges can only be set on a sheet protection.');
     this.data.unprotected = ranges.map(refOf);
     return this.changed();
   }
@@ -135,7 +138,11 @@ export class ProtectionApi extends ApiObject<GasProtection> {
   }
 }
 
-export function makeProtection(wb: Workbook, sheet: SheetModel, data: ProtectionData): GasProtection {
+export function makeProtection(
+  wb: Workbook,
+  sheet: SheetModel,
+  data: ProtectionData,
+): GasProtection {
   return wrap(new ProtectionApi(wb, sheet, data), 'Protection', wb);
 }
 
@@ -172,7 +179,10 @@ export class NamedRangeApi extends ApiObject<GoogleAppsScript.Spreadsheet.NamedR
   }
 }
 
-export function makeNamedRange(wb: Workbook, data: NamedRangeData): GoogleAppsScript.Spreadsheet.NamedRange {
+export function makeNamedRange(
+  wb: Workbook,
+  data: NamedRangeData,
+): GoogleAppsScript.Spreadsheet.NamedRange {
   return wrap(new NamedRangeApi(wb, data), 'NamedRange', wb);
 }
 

@@ -29,12 +29,18 @@ describe('getRange and its errors', () => {
     const { sheet } = setup();
     expect(() => sheet.getRange(0, 1)).toThrow('The starting row of the range is too small.');
     expect(() => sheet.getRange(1, 0)).toThrow('The starting column of the range is too small.');
-    expect(() => sheet.getRange(1, 1, 0)).toThrow('The number of rows in the range must be at least 1.');
-    expect(() => sheet.getRange(1, 1, 1, 0)).toThrow('The number of columns in the range must be at least 1.');
+    expect(() => sheet.getRange(1, 1, 0)).toThrow(
+      'The number of rows in the range must be at least 1.',
+    );
+    expect(() => sheet.getRange(1, 1, 1, 0)).toThrow(
+      'The number of columns in the range must be at least 1.',
+    );
     expect(() => sheet.getRange(1000, 1, 2)).toThrow(
       'The coordinates of the range are outside the dimensions of the sheet.',
     );
-    expect(() => sheet.getRange(1, 27)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(1, 27)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
     expect(() => sheet.getRange('A1:A1001')).toThrow(
       'The coordinates of the range are outside the dimensions of the sheet.',
     );
@@ -58,7 +64,12 @@ describe('values', () => {
     expect(() => r.setValues([[1, 2, 3]])).toThrow(
       'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
     );
-    expect(() => r.setValues([[1, 2, 3], [4, 5]])).toThrow(
+    expect(() =>
+      r.setValues([
+        [1, 2, 3],
+        [4, 5],
+      ]),
+    ).toThrow(
       'The number of columns in the data does not match the number of columns in the range. The data has 2 but the range has 3.',
     );
   });
@@ -111,16 +122,30 @@ describe('values', () => {
     expect([r.getValue(), r.getBackground(), r.getNote()]).toEqual(['', '#ff0000', 'n']);
     fill();
     r.clearFormat();
-    expect([r.getValue(), r.getBackground(), r.getDataValidation() !== null]).toEqual([5, '#ffffff', true]);
+    expect([r.getValue(), r.getBackground(), r.getDataValidation() !== null]).toEqual([
+      5,
+      '#ffffff',
+      true,
+    ]);
     fill();
     r.clear();
-    expect([r.getValue(), r.getBackground(), r.getNote(), r.getDataValidation() !== null]).toEqual(['', '#ffffff', 'n', true]);
+    expect([r.getValue(), r.getBackground(), r.getNote(), r.getDataValidation() !== null]).toEqual([
+      '',
+      '#ffffff',
+      'n',
+      true,
+    ]);
     fill();
     r.clear({ contentsOnly: true, validationsOnly: true });
     expect([r.getValue(), r.getBackground(), r.getDataValidation()]).toEqual(['', '#ff0000', null]);
     fill();
     r.clear({});
-    expect([r.getValue(), r.getBackground(), r.getNote(), r.getDataValidation()]).toEqual(['', '#ffffff', '', null]);
+    expect([r.getValue(), r.getBackground(), r.getNote(), r.getDataValidation()]).toEqual([
+      '',
+      '#ffffff',
+      '',
+      null,
+    ]);
   });
 });
 
@@ -141,7 +166,11 @@ describe('formats', () => {
   it('fonts, alignment, wrap', () => {
     const { app, sheet } = setup();
     const r = sheet.getRange('A1:B1');
-    r.setFontWeight('bold').setFontStyle('italic').setFontSize(12).setFontFamily('Roboto').setFontColor('#990000');
+    r.setFontWeight('bold')
+      .setFontStyle('italic')
+      .setFontSize(12)
+      .setFontFamily('Roboto')
+      .setFontColor('#990000');
     r.setHorizontalAlignment('center').setVerticalAlignment('middle').setWrap(true);
     expect(r.getFontWeights()).toEqual([['bold', 'bold']]);
     expect(r.getFontStyles()).toEqual([['italic', 'italic']]);
@@ -156,7 +185,11 @@ describe('formats', () => {
     r.setFontWeights([['normal', 'bold']]);
     expect(r.getFontWeights()).toEqual([['normal', 'bold']]);
     const style = r.getTextStyle();
-    expect([style.isBold(), style.getFontSize(), style.getForegroundColor()]).toEqual([false, 12, '#990000']);
+    expect([style.isBold(), style.getFontSize(), style.getForegroundColor()]).toEqual([
+      false,
+      12,
+      '#990000',
+    ]);
   });
 
   it('number formats per cell', () => {
@@ -168,9 +201,17 @@ describe('formats', () => {
 
   it('borders are recorded for rendering', () => {
     const { svc, sheet } = setup();
-    sheet.getRange('A1:B2').setValue('x').setBorder(true, true, true, true, true, true, '#333333', null);
+    sheet
+      .getRange('A1:B2')
+      .setValue('x')
+      .setBorder(true, true, true, true, true, true, '#333333', null);
     const cells = svc.render('Stages').cells;
-    expect(cells[0]?.[0]?.borders).toMatchObject({ top: { color: '#333333' }, left: {}, right: {}, bottom: {} });
+    expect(cells[0]?.[0]?.borders).toMatchObject({
+      top: { color: '#333333' },
+      left: {},
+      right: {},
+      bottom: {},
+    });
     expect(cells[1]?.[1]?.borders).toMatchObject({ bottom: {}, right: {} });
   });
 });
@@ -186,7 +227,11 @@ describe('notes, rich text, checkboxes', () => {
 
   it('rich text values keep their text literally and carry a link', () => {
     const { app, sheet } = setup();
-    const rich = app.newRichTextValue().setText('0123 Convention').setLinkUrl('https://docs.google.com/d/1').build();
+    const rich = app
+      .newRichTextValue()
+      .setText('0123 Convention')
+      .setLinkUrl('https://docs.google.com/d/1')
+      .build();
     sheet.getRange('A1').setRichTextValue(rich);
     expect(sheet.getRange('A1').getValue()).toBe('0123 Convention');
     const back = sheet.getRange('A1').getRichTextValue();
@@ -283,5 +328,61 @@ describe('range lists and instrumentation', () => {
       'Range.setValue': 1,
       'Sheet.getRange': 1,
     });
+  });
+});
+
+describe('navigation and search', () => {
+  it('getNextDataCell moves like Ctrl+arrow', () => {
+    const { app, sheet } = setup();
+    sheet.getRange('A1:A3').setValues([['ID'], ['S1'], ['S2']]);
+    sheet.getRange('A6').setValue('S5');
+    const { UP, DOWN, NEXT } = app.Direction;
+    expect(sheet.getRange('A1000').getNextDataCell(UP).getA1Notation()).toBe('A6');
+    expect(sheet.getRange('A1').getNextDataCell(DOWN).getA1Notation()).toBe('A3');
+    expect(sheet.getRange('A3').getNextDataCell(DOWN).getA1Notation()).toBe('A6');
+    expect(sheet.getRange('A6').getNextDataCell(DOWN).getA1Notation()).toBe('A1000');
+    expect(sheet.getRange('A1').getNextDataCell(NEXT).getA1Notation()).toBe('Z1');
+  });
+
+  it('createTextFinder finds a stable ID in a column', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:B4').setValues([
+      ['ID', 'Élève'],
+      ['S1', 'Dupont'],
+      ['S12', 'Martin'],
+      ['S123', 'Éric'],
+    ]);
+    const found = sheet.getRange('A:A').createTextFinder('S12').matchEntireCell(true).findNext();
+    expect(found?.getA1Notation()).toBe('A3');
+    expect(
+      sheet
+        .createTextFinder('S1')
+        .findAll()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A2', 'A3', 'A4']);
+    expect(sheet.createTextFinder('eric').ignoreDiacritics(true).findNext()?.getA1Notation()).toBe(
+      'B4',
+    );
+    expect(sheet.createTextFinder('eric').findNext()).toBeNull();
+    expect(sheet.createTextFinder('Dupont').replaceAllWith('Dupond')).toBe(1);
+    expect(sheet.getRange('B2').getValue()).toBe('Dupond');
+  });
+
+  it('moveTo moves contents and formats, leaving the source empty', () => {
+    const { sheet } = setup();
+    sheet
+      .getRange('A1:B1')
+      .setValues([['x', 1]])
+      .setBackground('#ff0000');
+    sheet.getRange('A1:B1').moveTo(sheet.getRange('A3'));
+    expect(sheet.getRange('A1:B3').getValues()).toEqual([
+      ['', ''],
+      ['', ''],
+      ['x', 1],
+    ]);
+    expect([sheet.getRange('A1').getBackground(), sheet.getRange('A3').getBackground()]).toEqual([
+      '#ffffff',
+      '#ff0000',
+    ]);
   });
 });

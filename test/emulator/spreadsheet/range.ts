@@ -3,7 +3,16 @@
  * error messages. Every method works on the model directly (uncounted) and returns proxies.
  */
 import { cellA1 } from './a1';
-import { ApiObject, invalidArgs, normaliseColor, rgbHex, typeNames, unwrap, wrap } from './api';
+import {
+  ApiObject,
+  notModelled,
+  invalidArgs,
+  normaliseColor,
+  rgbHex,
+  typeNames,
+  unwrap,
+  wrap,
+} from './api';
 import { fail, type Workbook } from './book';
 import {
   DataValidationApi,
@@ -63,7 +72,13 @@ export class RangeApi extends ApiObject<GasRange> {
   }
 
   ref(): GridRef {
-    return { sheetId: this.sheet.id, row: this.row, col: this.col, numRows: this.numRows, numCols: this.numCols };
+    return {
+      sheetId: this.sheet.id,
+      row: this.row,
+      col: this.col,
+      numRows: this.numRows,
+      numCols: this.numCols,
+    };
   }
 
   private get lastRowIdx(): number {
@@ -81,7 +96,8 @@ export class RangeApi extends ApiObject<GasRange> {
       const r = this.row + i;
       const line = this.sheet.rows[r - 1];
       const rowOut = new Array<T>(this.numCols);
-      for (let j = 0; j < this.numCols; j++) rowOut[j] = fn(r, this.col + j, line?.cells[this.col + j - 1]);
+      for (let j = 0; j < this.numCols; j++)
+        rowOut[j] = fn(r, this.col + j, line?.cells[this.col + j - 1]);
       out[i] = rowOut;
     }
     return out;
@@ -102,9 +118,16 @@ export class RangeApi extends ApiObject<GasRange> {
     return this.self;
   }
 
-  private styledEach<K extends keyof Style, V>(values: V[][], method: string, map: (v: V) => Style[K] | undefined, key: K): GasRange {
+  private styledEach<K extends keyof Style, V>(
+    values: V[][],
+    method: string,
+    map: (v: V) => Style[K] | undefined,
+    key: K,
+  ): GasRange {
     const vals = this.checkDims(values, method) as V[][];
-    this.wb.eachCell(this.sheet, this.ref(), (cell, r, c) => setStyle(cell, key, map((vals[r - this.row] as V[])[c - this.col] as V)));
+    this.wb.eachCell(this.sheet, this.ref(), (cell, r, c) =>
+      setStyle(cell, key, map((vals[r - this.row] as V[])[c - this.col] as V)),
+    );
     return this.self;
   }
 
@@ -147,7 +170,9 @@ export class RangeApi extends ApiObject<GasRange> {
   getA1Notation(): string {
     if (this.notation) return this.notation;
     const start = cellA1(this.row, this.col);
-    return this.numRows === 1 && this.numCols === 1 ? start : `${start}:${cellA1(this.lastRowIdx, this.lastColIdx)}`;
+    return this.numRows === 1 && this.numCols === 1
+      ? start
+      : `${start}:${cellA1(this.lastRowIdx, this.lastColIdx)}`;
   }
   getSheet() {
     return makeSheet(this.wb, this.sheet);
@@ -180,6 +205,64 @@ export class RangeApi extends ApiObject<GasRange> {
   isEndColumnBounded(): boolean {
     return !this.notation || !/:\d+$/.test(this.notation);
   }
+  /** Like Ctrl+arrow in the UI: the end of the current block, or the next non-empty cell. */
+  getNextDataCell(direction: unknown): GasRange {
+    const d = String(direction);
+    const [dr, dc] =
+      d === 'UP' ? [-1, 0] : d === 'DOWN' ? [1, 0] : d === 'PREVIOUS' ? [0, -1] : [0, 1];
+    const sheet = this.sheet;
+    const inside = (r: number, c: number) =>
+      r >= 1 && c >= 1 && r <= sheet.maxRows && c <= sheet.maxCols;
+    const filled = (r: number, c: number) =>
+      hasContent(getCell(sheet, r, c)) || this.wb.calc.isSpilled(sheet, r, c);
+    let r = this.row;
+    let c = this.col;
+    if (inside(r + dr, c + dc)) {
+      if (filled(r, c) && filled(r + dr, c + dc)) {
+        while (inside(r + dr, c + dc) && filled(r + dr, c + dc)) {
+          r += dr;
+          c += dc;
+        }
+      } else {
+        r += dr;
+        c += dc;
+        while (!filled(r, c) && inside(r + dr, c + dc)) {
+          r += dr;
+          c += dc;
+        }
+      }
+    }
+    return makeRange(this.wb, sheet, r, c, 1, 1);
+  }
+  moveTo(target: GasRange): void {
+    const dest = unwrap(target, RangeApi);
+    if (!dest) invalidArgs('SpreadsheetApp.Range.moveTo', typeNames([target]));
+    this.copyTo(target);
+    const src = this.ref();
+    // Clear the part of the source that the destination does not cover.
+    for (let r = src.row; r < src.row + src.numRows; r++) {
+      for (let c = src.col; c < src.col + src.numCols; c++) {
+        const covered =
+          dest.sheet === this.sheet &&
+          r >= dest.row &&
+          r < dest.row + this.numRows &&
+          c >= dest.col &&
+          c < dest.col + this.numCols;
+        if (!covered) {
+          this.wb.clearBlock(
+            this.sheet,
+            { ...src, row: r, col: c, numRows: 1, numCols: 1 },
+            {
+              contents: true,
+              formats: true,
+              validations: true,
+              notes: true,
+            },
+          );
+        }
+      }
+    }
+  }
   getDataRegion(): GasRange {
     return makeSheet(this.wb, this.sheet).getDataRange();
   }
@@ -192,7 +275,8 @@ export class RangeApi extends ApiObject<GasRange> {
     return this.grid((r, c, cell) => {
       if (cell && cell.formula === undefined && cell.value !== undefined) {
         const v = cell.value;
-        if (typeof v === 'number' && cell.format && isDateTimeFormat(cell.format)) return wb.clock.fromSerial(v);
+        if (typeof v === 'number' && cell.format && isDateTimeFormat(cell.format))
+          return wb.clock.fromSerial(v);
         return v;
       }
       if (cell?.formula === undefined && !wb.calc.isSpilled(sheet, r, c)) return '';
@@ -206,7 +290,8 @@ export class RangeApi extends ApiObject<GasRange> {
     const vals = this.checkDims(values, 'setValues');
     for (let i = 0; i < this.numRows; i++) {
       const line = vals[i] as unknown[];
-      for (let j = 0; j < this.numCols; j++) this.wb.write(this.sheet, this.row + i, this.col + j, line[j]);
+      for (let j = 0; j < this.numCols; j++)
+        this.wb.write(this.sheet, this.row + i, this.col + j, line[j]);
     }
     return this.self;
   }
@@ -219,7 +304,10 @@ export class RangeApi extends ApiObject<GasRange> {
         const c = this.col + j;
         if (first.kind === 'formula') {
           // Like a fill: relative references move with each cell.
-          this.wb.apply(this.sheet, r, c, { kind: 'formula', formula: translateFormula(first.formula, i, j) });
+          this.wb.apply(this.sheet, r, c, {
+            kind: 'formula',
+            formula: translateFormula(first.formula, i, j),
+          });
         } else {
           this.wb.write(this.sheet, r, c, value);
         }
@@ -231,7 +319,8 @@ export class RangeApi extends ApiObject<GasRange> {
     const wb = this.wb;
     const locale = wb.model.locale;
     return this.grid((r, c, cell) => {
-      if (cell && cell.formula === undefined && cell.value !== undefined) return formatValue(cell.value, cell.format, locale);
+      if (cell && cell.formula === undefined && cell.value !== undefined)
+        return formatValue(cell.value, cell.format, locale);
       return wb.display(this.sheet, r, c);
     });
   }
@@ -245,7 +334,9 @@ export class RangeApi extends ApiObject<GasRange> {
     return getCell(this.sheet, this.row, this.col)?.formula ?? '';
   }
   getFormulasR1C1(): (string | null)[][] {
-    return this.grid((r, c, cell) => (cell?.formula !== undefined ? toR1C1(cell.formula, r, c) : null));
+    return this.grid((r, c, cell) =>
+      cell?.formula !== undefined ? toR1C1(cell.formula, r, c) : null,
+    );
   }
   getFormulaR1C1(): string | null {
     return this.getFormulasR1C1()[0]?.[0] ?? null;
@@ -253,7 +344,10 @@ export class RangeApi extends ApiObject<GasRange> {
   setFormula(formula: string): GasRange {
     for (let i = 0; i < this.numRows; i++) {
       for (let j = 0; j < this.numCols; j++) {
-        const f = typeof formula === 'string' && formula.startsWith('=') ? translateFormula(formula, i, j) : formula;
+        const f =
+          typeof formula === 'string' && formula.startsWith('=')
+            ? translateFormula(formula, i, j)
+            : formula;
         this.wb.writeFormula(this.sheet, this.row + i, this.col + j, f);
       }
     }
@@ -261,13 +355,16 @@ export class RangeApi extends ApiObject<GasRange> {
   }
   setFormulas(formulas: string[][]): GasRange {
     const vals = this.checkDims(formulas, 'setFormulas') as string[][];
-    vals.forEach((line, i) => line.forEach((f, j) => this.wb.writeFormula(this.sheet, this.row + i, this.col + j, f)));
+    vals.forEach((line, i) =>
+      line.forEach((f, j) => this.wb.writeFormula(this.sheet, this.row + i, this.col + j, f)),
+    );
     return this.self;
   }
   isBlank(): boolean {
     for (let r = this.row; r <= this.lastRowIdx; r++) {
       for (let c = this.col; c <= this.lastColIdx; c++) {
-        if (hasContent(getCell(this.sheet, r, c)) || this.wb.calc.isSpilled(this.sheet, r, c)) return false;
+        if (hasContent(getCell(this.sheet, r, c)) || this.wb.calc.isSpilled(this.sheet, r, c))
+          return false;
       }
     }
     return true;
@@ -276,7 +373,8 @@ export class RangeApi extends ApiObject<GasRange> {
     for (let r = this.row; r <= this.lastRowIdx; r++) {
       for (let c = this.col; c <= this.lastColIdx; c++) {
         const cell = getCell(this.sheet, r, c);
-        if (typeof cell?.value === 'string') setContent(this.sheet, r, c, { value: cell.value.trim().replace(/\s+/g, ' ') });
+        if (typeof cell?.value === 'string')
+          setContent(this.sheet, r, c, { value: cell.value.trim().replace(/\s+/g, ' ') });
       }
     }
     this.wb.touch();
@@ -296,7 +394,8 @@ export class RangeApi extends ApiObject<GasRange> {
       this.wb.clearBlock(this.sheet, this.ref(), { contents: true, formats: true });
       return this.self;
     }
-    const any = options.commentsOnly || options.contentsOnly || options.formatOnly || options.validationsOnly;
+    const any =
+      options.commentsOnly || options.contentsOnly || options.formatOnly || options.validationsOnly;
     this.wb.clearBlock(this.sheet, this.ref(), {
       contents: !any || options.contentsOnly,
       formats: !any || options.formatOnly,
@@ -337,7 +436,12 @@ export class RangeApi extends ApiObject<GasRange> {
     return this.setBackground(rgbHex(r, g, b));
   }
   setBackgrounds(colors: (string | null)[][]): GasRange {
-    return this.styledEach(colors, 'setBackgrounds', (c) => colorOrNull(c, DEFAULTS.background), 'background');
+    return this.styledEach(
+      colors,
+      'setBackgrounds',
+      (c) => colorOrNull(c, DEFAULTS.background),
+      'background',
+    );
   }
   getFontColors(): string[][] {
     return this.styleGrid((s) => s?.fontColor ?? DEFAULTS.fontColor);
@@ -349,7 +453,12 @@ export class RangeApi extends ApiObject<GasRange> {
     return this.styled('fontColor', colorOrNull(color, DEFAULTS.fontColor));
   }
   setFontColors(colors: (string | null)[][]): GasRange {
-    return this.styledEach(colors, 'setFontColors', (c) => colorOrNull(c, DEFAULTS.fontColor), 'fontColor');
+    return this.styledEach(
+      colors,
+      'setFontColors',
+      (c) => colorOrNull(c, DEFAULTS.fontColor),
+      'fontColor',
+    );
   }
   getFontWeights(): string[][] {
     return this.styleGrid((s) => s?.fontWeight ?? 'normal');
@@ -361,7 +470,12 @@ export class RangeApi extends ApiObject<GasRange> {
     return this.styled('fontWeight', w === 'bold' ? 'bold' : undefined);
   }
   setFontWeights(ws: ('bold' | 'normal' | null)[][]): GasRange {
-    return this.styledEach(ws, 'setFontWeights', (w) => (w === 'bold' ? 'bold' : undefined), 'fontWeight');
+    return this.styledEach(
+      ws,
+      'setFontWeights',
+      (w) => (w === 'bold' ? 'bold' : undefined),
+      'fontWeight',
+    );
   }
   getFontStyles(): string[][] {
     return this.styleGrid((s) => s?.fontStyle ?? 'normal');
@@ -373,7 +487,12 @@ export class RangeApi extends ApiObject<GasRange> {
     return this.styled('fontStyle', st === 'italic' ? 'italic' : undefined);
   }
   setFontStyles(sts: ('italic' | 'normal' | null)[][]): GasRange {
-    return this.styledEach(sts, 'setFontStyles', (s) => (s === 'italic' ? 'italic' : undefined), 'fontStyle');
+    return this.styledEach(
+      sts,
+      'setFontStyles',
+      (s) => (s === 'italic' ? 'italic' : undefined),
+      'fontStyle',
+    );
   }
   getFontLines(): string[][] {
     return this.styleGrid((s) => s?.fontLine ?? 'none');
@@ -382,7 +501,10 @@ export class RangeApi extends ApiObject<GasRange> {
     return this.getFontLines()[0]?.[0] ?? 'none';
   }
   setFontLine(line: 'underline' | 'line-through' | 'none' | null): GasRange {
-    return this.styled('fontLine', line === 'underline' || line === 'line-through' ? line : undefined);
+    return this.styled(
+      'fontLine',
+      line === 'underline' || line === 'line-through' ? line : undefined,
+    );
   }
   setFontLines(lines: ('underline' | 'line-through' | 'none' | null)[][]): GasRange {
     return this.styledEach(
@@ -402,7 +524,12 @@ export class RangeApi extends ApiObject<GasRange> {
     return this.styled('fontSize', size === DEFAULTS.fontSize ? undefined : size);
   }
   setFontSizes(sizes: number[][]): GasRange {
-    return this.styledEach(sizes, 'setFontSizes', (s) => (s === DEFAULTS.fontSize ? undefined : s), 'fontSize');
+    return this.styledEach(
+      sizes,
+      'setFontSizes',
+      (s) => (s === DEFAULTS.fontSize ? undefined : s),
+      'fontSize',
+    );
   }
   getFontFamilies(): string[][] {
     return this.styleGrid((s) => s?.fontFamily ?? DEFAULTS.fontFamily);
@@ -426,7 +553,12 @@ export class RangeApi extends ApiObject<GasRange> {
     return this.styled('hAlign', a && a !== 'normal' && a !== 'general' ? a : undefined);
   }
   setHorizontalAlignments(as: (string | null)[][]): GasRange {
-    return this.styledEach(as, 'setHorizontalAlignments', (a) => (a && a !== 'normal' && a !== 'general' ? a : undefined), 'hAlign');
+    return this.styledEach(
+      as,
+      'setHorizontalAlignments',
+      (a) => (a && a !== 'normal' && a !== 'general' ? a : undefined),
+      'hAlign',
+    );
   }
   getVerticalAlignments(): string[][] {
     return this.styleGrid((s) => s?.vAlign ?? DEFAULTS.vAlign);
@@ -438,7 +570,12 @@ export class RangeApi extends ApiObject<GasRange> {
     return this.styled('vAlign', a && a !== 'bottom' ? a : undefined);
   }
   setVerticalAlignments(as: (string | null)[][]): GasRange {
-    return this.styledEach(as, 'setVerticalAlignments', (a) => (a && a !== 'bottom' ? a : undefined), 'vAlign');
+    return this.styledEach(
+      as,
+      'setVerticalAlignments',
+      (a) => (a && a !== 'bottom' ? a : undefined),
+      'vAlign',
+    );
   }
   getWrapStrategies(): string[][] {
     return this.styleGrid((s) => s?.wrap ?? 'OVERFLOW');
@@ -451,7 +588,12 @@ export class RangeApi extends ApiObject<GasRange> {
     return this.styled('wrap', s === 'OVERFLOW' ? undefined : s);
   }
   setWrapStrategies(strategies: unknown[][]): GasRange {
-    return this.styledEach(strategies, 'setWrapStrategies', (s) => (String(s) === 'OVERFLOW' ? undefined : (String(s) as Style['wrap'])), 'wrap');
+    return this.styledEach(
+      strategies,
+      'setWrapStrategies',
+      (s) => (String(s) === 'OVERFLOW' ? undefined : (String(s) as Style['wrap'])),
+      'wrap',
+    );
   }
   getWraps(): boolean[][] {
     return this.styleGrid((s) => s?.wrap === 'WRAP');
@@ -517,7 +659,10 @@ export class RangeApi extends ApiObject<GasRange> {
     color?: string | null,
     style?: unknown,
   ): GasRange {
-    const side: BorderSide = { color: color ? normaliseColor(color) : '#000000', style: style ? String(style) : 'SOLID' };
+    const side: BorderSide = {
+      color: color ? normaliseColor(color) : '#000000',
+      style: style ? String(style) : 'SOLID',
+    };
     const set = (cell: Cell, key: keyof NonNullable<Style['borders']>, on: boolean | null) => {
       if (on === null || on === undefined) return;
       const borders = { ...(cell.style?.borders ?? {}) };
@@ -594,7 +739,11 @@ export class RangeApi extends ApiObject<GasRange> {
     return this.grid((r, c, cell) => {
       const v = this.wb.value(this.sheet, r, c);
       if (typeof v !== 'string' && v !== null) return null;
-      return makeRichText(this.wb, { text: v ?? '', link: cell?.link ?? null, style: styleToText(cell?.style) });
+      return makeRichText(this.wb, {
+        text: v ?? '',
+        link: cell?.link ?? null,
+        style: styleToText(cell?.style),
+      });
     });
   }
   getRichTextValue() {
@@ -603,7 +752,9 @@ export class RangeApi extends ApiObject<GasRange> {
   setRichTextValue(value: GoogleAppsScript.Spreadsheet.RichTextValue): GasRange {
     const api = unwrap(value, RichTextValueApi);
     if (!api) invalidArgs('SpreadsheetApp.Range.setRichTextValue', typeNames([value]));
-    this.wb.eachCell(this.sheet, this.ref(), (cell, r, c) => writeRichText(this.sheet, cell, r, c, api));
+    this.wb.eachCell(this.sheet, this.ref(), (cell, r, c) =>
+      writeRichText(this.sheet, cell, r, c, api),
+    );
     return this.self;
   }
   setRichTextValues(values: GoogleAppsScript.Spreadsheet.RichTextValue[][]): GasRange {
@@ -618,7 +769,9 @@ export class RangeApi extends ApiObject<GasRange> {
   // ---- Data validation and checkboxes
 
   getDataValidations() {
-    return this.grid((_r, _c, cell) => (cell?.validation ? makeValidation(this.wb, cell.validation) : null));
+    return this.grid((_r, _c, cell) =>
+      cell?.validation ? makeValidation(this.wb, cell.validation) : null,
+    );
   }
   getDataValidation() {
     const v = getCell(this.sheet, this.row, this.col)?.validation;
@@ -644,7 +797,9 @@ export class RangeApi extends ApiObject<GasRange> {
     return this.self;
   }
   insertCheckboxes(...values: unknown[]): GasRange {
-    const args = values.slice(0, 2).map((v) => (v instanceof Object ? String(v) : (v as string | number | boolean)));
+    const args = values
+      .slice(0, 2)
+      .map((v) => (v instanceof Object ? String(v) : (v as string | number | boolean)));
     const rule: ValidationData = { criteria: 'CHECKBOX', args, allowInvalid: true, helpText: null };
     // Real service: cells are set to the unchecked value (false, '' with one custom value).
     const unchecked = values.length === 0 ? false : values.length === 1 ? '' : values[1];
@@ -652,7 +807,15 @@ export class RangeApi extends ApiObject<GasRange> {
       cell.validation = rule;
     });
     for (let r = this.row; r <= this.lastRowIdx; r++) {
-      for (let c = this.col; c <= this.lastColIdx; c++) this.wb.apply(this.sheet, r, c, unchecked === '' ? { kind: 'empty' } : { kind: 'value', value: unchecked as string | number | boolean });
+      for (let c = this.col; c <= this.lastColIdx; c++)
+        this.wb.apply(
+          this.sheet,
+          r,
+          c,
+          unchecked === ''
+            ? { kind: 'empty' }
+            : { kind: 'value', value: unchecked as string | number | boolean },
+        );
     }
     return this.self;
   }
@@ -730,7 +893,15 @@ export class RangeApi extends ApiObject<GasRange> {
   activateAsCurrentCell(): GasRange {
     this.wb.model.activeSheetId = this.sheet.id;
     const sel = this.sheet.selection;
-    if (!sel.ranges.some((r) => r.row <= this.row && this.row < r.row + r.numRows && r.col <= this.col && this.col < r.col + r.numCols)) {
+    if (
+      !sel.ranges.some(
+        (r) =>
+          r.row <= this.row &&
+          this.row < r.row + r.numRows &&
+          r.col <= this.col &&
+          this.col < r.col + r.numCols,
+      )
+    ) {
       sel.ranges = [this.ref()];
     }
     sel.current = { row: this.row, col: this.col };
@@ -752,7 +923,8 @@ export class RangeApi extends ApiObject<GasRange> {
       return invalidArgs('SpreadsheetApp.Range.sort', typeNames([s]));
     });
     for (const s of specs) {
-      if (s.col < this.col || s.col > this.lastColIdx) fail(`Sort column is out of range of the specified range.`);
+      if (s.col < this.col || s.col > this.lastColIdx)
+        fail(`Sort column is out of range of the specified range.`);
     }
     this.wb.sortBlock(this.sheet, this.ref(), specs);
     return this.self;
@@ -787,9 +959,21 @@ export class RangeApi extends ApiObject<GasRange> {
         if (contents) {
           if (pasteValues) {
             const v = s?.value ?? null;
-            this.wb.apply(dest.sheet, r, c, v === null ? { kind: 'empty' } : { kind: 'value', value: v });
+            this.wb.apply(
+              dest.sheet,
+              r,
+              c,
+              v === null ? { kind: 'empty' } : { kind: 'value', value: v },
+            );
           } else if (s?.cell?.formula !== undefined) {
-            this.wb.apply(dest.sheet, r, c, { kind: 'formula', formula: translateFormula(s.cell.formula, r - (this.row + (transposed ? j : i)), c - (this.col + (transposed ? i : j))) });
+            this.wb.apply(dest.sheet, r, c, {
+              kind: 'formula',
+              formula: translateFormula(
+                s.cell.formula,
+                r - (this.row + (transposed ? j : i)),
+                c - (this.col + (transposed ? i : j)),
+              ),
+            });
           } else if (s?.cell?.value !== undefined) {
             this.wb.apply(dest.sheet, r, c, { kind: 'value', value: s.cell.value });
           } else {
@@ -797,35 +981,55 @@ export class RangeApi extends ApiObject<GasRange> {
           }
         }
         if (formats) {
-          this.wb.eachCell(dest.sheet, { sheetId: dest.sheet.id, row: r, col: c, numRows: 1, numCols: 1 }, (cell) => {
-            if (s?.cell?.format !== undefined) cell.format = s.cell.format;
-            else delete cell.format;
-            if (s?.cell?.style) cell.style = s.cell.style;
-            else delete cell.style;
-            if (s?.cell?.validation) cell.validation = s.cell.validation;
-            else delete cell.validation;
-          });
+          this.wb.eachCell(
+            dest.sheet,
+            { sheetId: dest.sheet.id, row: r, col: c, numRows: 1, numCols: 1 },
+            (cell) => {
+              if (s?.cell?.format !== undefined) cell.format = s.cell.format;
+              else delete cell.format;
+              if (s?.cell?.style) cell.style = s.cell.style;
+              else delete cell.style;
+              if (s?.cell?.validation) cell.validation = s.cell.validation;
+              else delete cell.validation;
+            },
+          );
         }
       }
     }
   }
-  copyValuesToRange(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, columnEnd: number, row: number, rowEnd: number): void {
+  copyValuesToRange(
+    sheet: GoogleAppsScript.Spreadsheet.Sheet,
+    column: number,
+    columnEnd: number,
+    row: number,
+    rowEnd: number,
+  ): void {
     const model = unwrap(sheet, SheetApi)?.model;
     if (!model) invalidArgs('SpreadsheetApp.Range.copyValuesToRange', typeNames([sheet]));
-    const target = checkedRange(this.wb, model, row, column, rowEnd - row + 1, columnEnd - column + 1);
+    const target = checkedRange(
+      this.wb,
+      model,
+      row,
+      column,
+      rowEnd - row + 1,
+      columnEnd - column + 1,
+    );
     this.copyTo(target, 'PASTE_VALUES', false);
   }
 }
 
 function toR1C1(formula: string, row: number, col: number): string {
-  return formula.replace(/(\$?)([A-Z]{1,3})(\$?)(\d+)/g, (_m, ca: string, letters: string, ra: string, digits: string) => {
-    let n = 0;
-    for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-    const r = Number(digits);
-    const rs = ra ? `R${r}` : r === row ? 'R' : `R[${r - row}]`;
-    const cs = ca ? `C${n}` : n === col ? 'C' : `C[${n - col}]`;
-    return rs + cs;
-  });
+  return formula.replace(
+    /(\$?)([A-Z]{1,3})(\$?)(\d+)/g,
+    (_m, ca: string, letters: string, ra: string, digits: string) => {
+      let n = 0;
+      for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+      const r = Number(digits);
+      const rs = ra ? `R${r}` : r === row ? 'R' : `R[${r - row}]`;
+      const cs = ca ? `C${n}` : n === col ? 'C' : `C[${n - col}]`;
+      return rs + cs;
+    },
+  );
 }
 
 function colorOrNull(color: string | null | undefined, dflt: string): string | undefined {
@@ -861,26 +1065,43 @@ function applyTextStyle(cell: Cell, t: TextStyleData): void {
   if (t.bold !== undefined) setStyle(cell, 'fontWeight', t.bold ? 'bold' : undefined);
   if (t.italic !== undefined) setStyle(cell, 'fontStyle', t.italic ? 'italic' : undefined);
   if (t.underline !== undefined || t.strikethrough !== undefined) {
-    setStyle(cell, 'fontLine', t.underline ? 'underline' : t.strikethrough ? 'line-through' : undefined);
+    setStyle(
+      cell,
+      'fontLine',
+      t.underline ? 'underline' : t.strikethrough ? 'line-through' : undefined,
+    );
   }
   if (t.fontFamily !== undefined) setStyle(cell, 'fontFamily', t.fontFamily);
-  if (t.fontSize !== undefined) setStyle(cell, 'fontSize', t.fontSize === DEFAULTS.fontSize ? undefined : t.fontSize);
+  if (t.fontSize !== undefined)
+    setStyle(cell, 'fontSize', t.fontSize === DEFAULTS.fontSize ? undefined : t.fontSize);
   if (t.color !== undefined) setStyle(cell, 'fontColor', colorOrNull(t.color, DEFAULTS.fontColor));
 }
 
-function writeRichText(sheet: SheetModel, cell: Cell, row: number, col: number, api: RichTextValueApi): void {
+function writeRichText(
+  sheet: SheetModel,
+  cell: Cell,
+  row: number,
+  col: number,
+  api: RichTextValueApi,
+): void {
   // Rich text is always text: never parsed as a number, date or formula.
   setContent(sheet, row, col, api.data.text === '' ? {} : { value: api.data.text });
   if (api.data.link) cell.link = api.data.link;
   if (Object.keys(api.data.style).length) applyTextStyle(cell, api.data.style);
 }
 
-function checkboxValues(rule: ValidationData): [string | number | boolean, string | number | boolean] {
+function checkboxValues(
+  rule: ValidationData,
+): [string | number | boolean, string | number | boolean] {
   const [a, b] = rule.args;
   if (rule.args.length === 0) return [true, false];
-  const checked = (typeof a === 'object' || a === null || a === undefined ? '' : a) as string | number | boolean;
+  const checked = (typeof a === 'object' || a === null || a === undefined ? '' : a) as
+    string | number | boolean;
   if (rule.args.length === 1) return [checked, ''];
-  return [checked, (typeof b === 'object' || b === null || b === undefined ? '' : b) as string | number | boolean];
+  return [
+    checked,
+    (typeof b === 'object' || b === null || b === undefined ? '' : b) as string | number | boolean,
+  ];
 }
 
 export function makeRange(
@@ -1053,3 +1274,48 @@ export function makeRangeList(wb: Workbook, ranges: RangeApi[]): GasRangeList {
   return wrap(new RangeListApi(wb, ranges), 'RangeList', wb);
 }
 
+notModelled(RangeApi, 'Range', [
+  'addDeveloperMetadata',
+  'applyColumnBanding',
+  'applyRowBanding',
+  'autoFill',
+  'autoFillToNeighbor',
+  'collapseGroups',
+  'copyFormatToRange',
+  'createDataSourcePivotTable',
+  'createDataSourceTable',
+  'createDeveloperMetadataFinder',
+  'createPivotTable',
+  'deleteCells',
+  'expandGroups',
+  'getBackgroundObject',
+  'getBackgroundObjects',
+  'getBandings',
+  'getDataSourceFormula',
+  'getDataSourceFormulas',
+  'getDataSourcePivotTables',
+  'getDataSourceTables',
+  'getDataSourceUrl',
+  'getDataTable',
+  'getDeveloperMetadata',
+  'getFontColorObject',
+  'getFontColorObjects',
+  'getTextDirection',
+  'getTextDirections',
+  'getTextRotation',
+  'getTextRotations',
+  'insertCells',
+  'randomize',
+  'removeDuplicates',
+  'setBackgroundObject',
+  'setBackgroundObjects',
+  'setFontColorObject',
+  'setFontColorObjects',
+  'setFormulaR1C1',
+  'setFormulasR1C1',
+  'setTextDirections',
+  'setTextRotations',
+  'shiftColumnGroupDepth',
+  'shiftRowGroupDepth',
+  'splitTextToColumns',
+]);

@@ -60,7 +60,10 @@ function validShape(ref: FormulaRef): boolean {
  * Rewrite every reference outside string literals. `fn` returns the new reference, null for
  * #REF!, or undefined to keep it as written.
  */
-export function rewriteRefs(formula: string, fn: (ref: FormulaRef) => FormulaRef | null | undefined): string {
+export function rewriteRefs(
+  formula: string,
+  fn: (ref: FormulaRef) => FormulaRef | null | undefined,
+): string {
   let out = '';
   let i = 0;
   while (i < formula.length) {
@@ -93,7 +96,15 @@ export function rewriteRefs(formula: string, fn: (ref: FormulaRef) => FormulaRef
           const res = fn(ref);
           if (res === undefined) out += m[0];
           else if (res === null) out += '#REF!';
-          else out += refText(res, res.sheet === null ? null : res.sheet === ref.sheet ? (sheetRaw ?? null) : quoteSheetName(res.sheet));
+          else
+            out += refText(
+              res,
+              res.sheet === null
+                ? null
+                : res.sheet === ref.sheet
+                  ? (sheetRaw ?? null)
+                  : quoteSheetName(res.sheet),
+            );
           i = end;
           continue;
         }
@@ -144,13 +155,18 @@ export interface StructuralChange {
 }
 
 /** Follow an insertion/deletion of rows or columns; `formulaSheet` is where the formula lives. */
-export function adjustFormula(formula: string, formulaSheet: string, change: StructuralChange): string {
+export function adjustFormula(
+  formula: string,
+  formulaSheet: string,
+  change: StructuralChange,
+): string {
   return rewriteRefs(formula, (ref) => {
     const target = ref.sheet ?? formulaSheet;
     if (target.toLowerCase() !== change.sheet.toLowerCase()) return undefined;
     const key = change.dimension;
     const get = (p: RefPart) => (key === 'row' ? p.row : p.col);
-    const set = (p: RefPart, v: number | null): RefPart => (key === 'row' ? { ...p, row: v } : { ...p, col: v });
+    const set = (p: RefPart, v: number | null): RefPart =>
+      key === 'row' ? { ...p, row: v } : { ...p, col: v };
     const start = get(ref.a);
     const end = ref.b ? get(ref.b) : start;
     const shifted = shiftSpan(start, end, change.at, change.count);
@@ -186,6 +202,8 @@ export function shiftSpan(
 /** Follow a sheet rename in qualified references. */
 export function renameSheetInFormula(formula: string, oldName: string, newName: string): string {
   return rewriteRefs(formula, (ref) =>
-    ref.sheet !== null && ref.sheet.toLowerCase() === oldName.toLowerCase() ? { ...ref, sheet: newName } : undefined,
+    ref.sheet !== null && ref.sheet.toLowerCase() === oldName.toLowerCase()
+      ? { ...ref, sheet: newName }
+      : undefined,
   );
 }

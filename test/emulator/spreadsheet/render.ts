@@ -6,7 +6,15 @@
 import { cellA1 } from './a1';
 import type { Workbook } from './book';
 import { checkCondition, isValidCell, truthy } from './criteria';
-import { DEFAULT_COL_WIDTH, DEFAULT_ROW_HEIGHT, type Borders, type CfRuleData, getCell, type SheetModel } from './model';
+import {
+  DEFAULT_COL_WIDTH,
+  DEFAULT_ROW_HEIGHT,
+  type Borders,
+  type CfRuleData,
+  getCell,
+  type GridRef,
+  type SheetModel,
+} from './model';
 import { DEFAULTS } from './range';
 import { translateFormula } from './refs';
 
@@ -83,12 +91,18 @@ function extent(wb: Workbook, sheet: SheetModel): { rows: number; cols: number }
 }
 
 /** Which rule (index) styles each cell: the first whose condition holds. */
-function conditionalFormats(wb: Workbook, sheet: SheetModel, rows: number, cols: number): Map<number, CfRuleData> {
+function conditionalFormats(
+  wb: Workbook,
+  sheet: SheetModel,
+  rows: number,
+  cols: number,
+): Map<number, CfRuleData> {
   const out = new Map<number, CfRuleData>();
   for (const rule of sheet.cfRules) {
     const anchor = rule.ranges[0];
     if (!anchor) continue;
-    const formula = rule.condition.criteria === 'CUSTOM_FORMULA' ? String(rule.condition.args[0] ?? '') : null;
+    const formula =
+      rule.condition.criteria === 'CUSTOM_FORMULA' ? String(rule.condition.args[0] ?? '') : null;
     // A formula whose references are all column-absolute gives one answer per row.
     const perRow = formula !== null && translateFormula(formula, 0, 1) === formula;
     const rowCache = new Map<number, boolean>();
@@ -118,9 +132,30 @@ function conditionalFormats(wb: Workbook, sheet: SheetModel, rows: number, cols:
   return out;
 }
 
+/** Non-empty display values of a validation range, once per range per render. */
+function rangeOptions(wb: Workbook, ref: GridRef, cache: Map<string, string[]>): string[] {
+  const key = JSON.stringify(ref);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const source = wb.sheetById(ref.sheetId);
+  const out: string[] = [];
+  if (source) {
+    const last = Math.min(ref.row + ref.numRows - 1, wb.lastRow(source));
+    for (let r = ref.row; r <= last; r++) {
+      for (let c = ref.col; c < ref.col + ref.numCols; c++) {
+        const d = wb.display(source, r, c);
+        if (d !== '' && !out.includes(d)) out.push(d);
+      }
+    }
+  }
+  cache.set(key, out);
+  return out;
+}
+
 export function renderSheet(wb: Workbook, sheet: SheetModel): RenderedSheet {
   const { rows, cols } = extent(wb, sheet);
   const cf = conditionalFormats(wb, sheet, rows, cols);
+  const optionCache = new Map<string, string[]>();
   const cells: RenderedCell[][] = [];
   for (let r = 1; r <= rows; r++) {
     const line: RenderedCell[] = [];
@@ -129,7 +164,8 @@ export function renderSheet(wb: Workbook, sheet: SheetModel): RenderedSheet {
       const s = cell?.style;
       const value = wb.value(sheet, r, c);
       const rule = cf.get((r - 1) * cols + (c - 1))?.format;
-      const general = typeof value === 'number' ? 'right' : typeof value === 'boolean' ? 'center' : 'left';
+      const general =
+        typeof value === 'number' ? 'right' : typeof value === 'boolean' ? 'center' : 'left';
       const h = s?.hAlign;
       const out: RenderedCell = {
         text: wb.display(sheet, r, c),
@@ -157,7 +193,16 @@ export function renderSheet(wb: Workbook, sheet: SheetModel): RenderedSheet {
           out.text = '';
         }
         const list = v.args[0];
-        if (v.criteria === 'VALUE_IN_LIST' && list && typeof list === 'object' && 'list' in list) out.dropdown = [...list.list];
+        if (v.criteria === 'VALUE_IN_LIST' && list && typeof list === 'object' && 'list' in list)
+          out.dropdown = [...list.list];
+        if (
+          v.criteria === 'VALUE_IN_RANGE' &&
+          list &&
+          typeof list === 'object' &&
+          'range' in list
+        ) {
+          out.dropdown = rangeOptions(wb, list.range, optionCache);
+        }
         if (!isValidCell(wb, sheet, v, r, c)) out.invalid = true;
       }
       if (typeof value === 'string' && value.startsWith('#')) {
@@ -168,7 +213,8 @@ export function renderSheet(wb: Workbook, sheet: SheetModel): RenderedSheet {
     }
     cells.push(line);
   }
-  const range = (n: number, fn: (i: number) => boolean) => Array.from({ length: n }, (_, i) => i + 1).filter(fn);
+  const range = (n: number, fn: (i: number) => boolean) =>
+    Array.from({ length: n }, (_, i) => i + 1).filter(fn);
   const f = sheet.filter;
   return {
     name: sheet.name,

@@ -76,7 +76,12 @@ describe('Spreadsheet: sheets', () => {
     expect(app.getActiveRange().getA1Notation()).toBe('A3:D5');
     expect(ss.getCurrentCell()?.getA1Notation()).toBe('A3');
     expect(ss.getSelection().getActiveRange()?.getA1Notation()).toBe('A3:D5');
-    expect(ss.getActiveRangeList()?.getRanges().map((r) => r.getA1Notation())).toEqual(['A3:D5']);
+    expect(
+      ss
+        .getActiveRangeList()
+        ?.getRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A3:D5']);
     ss.setActiveSelection('B2');
     expect(ss.getActiveRange()?.getA1Notation()).toBe('B2');
   });
@@ -140,7 +145,9 @@ describe('Sheet: rows and columns', () => {
     const { app, sheet } = setup();
     sheet.getRange('A1:A3').setValues([['ID'], ['S1'], ['S2']]);
     sheet.getRange('A2:A3').setBackground('#eeeeee');
-    sheet.getRange('B2').setDataValidation(app.newDataValidation().requireValueInList(['x']).build());
+    sheet
+      .getRange('B2')
+      .setDataValidation(app.newDataValidation().requireValueInList(['x']).build());
     sheet.insertRowsAfter(2, 2);
     expect(sheet.getMaxRows()).toBe(1002);
     expect(sheet.getRange('A1:A5').getValues()).toEqual([['ID'], ['S1'], [''], [''], ['S2']]);
@@ -167,7 +174,9 @@ describe('Sheet: rows and columns', () => {
   it('refuses to delete every non-frozen row', () => {
     const { sheet } = setup();
     sheet.setFrozenRows(1);
-    expect(() => sheet.deleteRows(2, 999)).toThrow('Sorry, it is not possible to delete all non-frozen rows.');
+    expect(() => sheet.deleteRows(2, 999)).toThrow(
+      'Sorry, it is not possible to delete all non-frozen rows.',
+    );
   });
 
   it('formulas follow inserted and deleted rows and columns', () => {
@@ -207,14 +216,20 @@ describe('Sheet: rows and columns', () => {
     expect([sheet.getFrozenRows(), sheet.getFrozenColumns()]).toEqual([1, 2]);
     expect(sheet.getColumnWidth(3)).toBe(100);
     sheet.setColumnWidths(3, 2, 40);
-    expect([sheet.getColumnWidth(3), sheet.getColumnWidth(4), sheet.getColumnWidth(5)]).toEqual([40, 40, 100]);
+    expect([sheet.getColumnWidth(3), sheet.getColumnWidth(4), sheet.getColumnWidth(5)]).toEqual([
+      40, 40, 100,
+    ]);
     sheet.hideColumns(22, 5);
     expect(sheet.isColumnHiddenByUser(22)).toBe(true);
     expect(sheet.isColumnHiddenByUser(21)).toBe(false);
     sheet.showColumns(22);
     expect(sheet.isColumnHiddenByUser(22)).toBe(false);
     sheet.hideRows(5, 2);
-    expect([sheet.isRowHiddenByUser(5), sheet.isRowHiddenByUser(6), sheet.isRowHiddenByUser(7)]).toEqual([true, true, false]);
+    expect([
+      sheet.isRowHiddenByUser(5),
+      sheet.isRowHiddenByUser(6),
+      sheet.isRowHiddenByUser(7),
+    ]).toEqual([true, true, false]);
     sheet.showRows(5, 2);
     expect(sheet.isRowHiddenByUser(5)).toBe(false);
     sheet.hideColumn(sheet.getRange('B:B'));
@@ -233,7 +248,12 @@ describe('Sheet: rows and columns', () => {
     ]);
     sheet.getRange('A3').setBackground('#ff0000');
     sheet.sort(2);
-    expect(sheet.getRange('A1:A4').getValues()).toEqual([['Nom'], ['Dupont'], ['Bernard'], ['Martin']]);
+    expect(sheet.getRange('A1:A4').getValues()).toEqual([
+      ['Nom'],
+      ['Dupont'],
+      ['Bernard'],
+      ['Martin'],
+    ]);
     expect(sheet.getRange('A2').getBackground()).toBe('#ff0000');
     sheet.sort(1, false);
     expect(sheet.getRange('A2:A4').getValues()).toEqual([['Martin'], ['Dupont'], ['Bernard']]);
@@ -243,12 +263,18 @@ describe('Sheet: rows and columns', () => {
     const { ss, sheet } = setup();
     sheet.getRange('A1').setValue('x').setBackground('#ff0000');
     sheet.clearContents();
-    expect([sheet.getRange('A1').getValue(), sheet.getRange('A1').getBackground()]).toEqual(['', '#ff0000']);
+    expect([sheet.getRange('A1').getValue(), sheet.getRange('A1').getBackground()]).toEqual([
+      '',
+      '#ff0000',
+    ]);
     sheet.clearFormats();
     expect(sheet.getRange('A1').getBackground()).toBe('#ffffff');
     sheet.getRange('A1').setValue('x').setBackground('#ff0000');
     sheet.clear();
-    expect([sheet.getRange('A1').getValue(), sheet.getRange('A1').getBackground()]).toEqual(['', '#ffffff']);
+    expect([sheet.getRange('A1').getValue(), sheet.getRange('A1').getBackground()]).toEqual([
+      '',
+      '#ffffff',
+    ]);
     sheet.setTabColor('#ff9900').setHiddenGridlines(true);
     expect([sheet.getTabColor(), sheet.hasHiddenGridlines()]).toEqual(['#ff9900', true]);
     sheet.setName('Stages 2024');
@@ -282,7 +308,9 @@ describe('protections', () => {
     expect(sp.getUnprotectedRanges().map((r) => r.getA1Notation())).toEqual(['B2:C10']);
     expect(sheet.getProtections(app.ProtectionType.RANGE)).toHaveLength(1);
     expect(sheet.getProtections(app.ProtectionType.SHEET)).toHaveLength(1);
-    expect(String(sheet.getProtections(app.ProtectionType.SHEET)[0]?.getProtectionType())).toBe('SHEET');
+    expect(String(sheet.getProtections(app.ProtectionType.SHEET)[0]?.getProtectionType())).toBe(
+      'SHEET',
+    );
     p.remove();
     expect(sheet.getProtections(app.ProtectionType.RANGE)).toHaveLength(0);
     // Protections do not stop the owner's script.

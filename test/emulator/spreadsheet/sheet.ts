@@ -4,7 +4,15 @@
  */
 import { raw } from '../instrument';
 import { parseA1 } from './a1';
-import { ApiObject, invalidArgs, normaliseColor, typeNames, unwrap, wrap } from './api';
+import {
+  ApiObject,
+  notModelled,
+  invalidArgs,
+  normaliseColor,
+  typeNames,
+  unwrap,
+  wrap,
+} from './api';
 import { fail, type Workbook } from './book';
 import { ConditionalFormatRuleApi, makeCfRule } from './builders';
 import { makeFilter } from './filter';
@@ -35,13 +43,18 @@ export function rangeFromA1(wb: Workbook, sheet: SheetModel, a1: string): GasRan
     fail('The coordinates of the range are outside the dimensions of the sheet.');
   }
   const open = p.startRow === null || p.endRow === null || p.startCol === null || p.endCol === null;
-  const body = a1.slice(a1.lastIndexOf('!') + 1).replace(/\$/g, '').toUpperCase();
+  const body = a1
+    .slice(a1.lastIndexOf('!') + 1)
+    .replace(/\$/g, '')
+    .toUpperCase();
   return makeRange(wb, sheet, r1, c1, r2 - r1 + 1, c2 - c1 + 1, open ? body : null);
 }
 
 /** An uncounted Range object for the emulator's own use. */
 export function rawRange(wb: Workbook, sheet: SheetModel, ref: GridRef): RangeApi {
-  return raw(makeRange(wb, sheet, ref.row, ref.col, ref.numRows, ref.numCols)) as unknown as RangeApi;
+  return raw(
+    makeRange(wb, sheet, ref.row, ref.col, ref.numRows, ref.numCols),
+  ) as unknown as RangeApi;
 }
 
 export class SheetApi extends ApiObject<GasSheet> {
@@ -53,15 +66,23 @@ export class SheetApi extends ApiObject<GasSheet> {
   }
 
   private whole(): GridRef {
-    return { sheetId: this.model.id, row: 1, col: 1, numRows: this.model.maxRows, numCols: this.model.maxCols };
+    return {
+      sheetId: this.model.id,
+      row: 1,
+      col: 1,
+      numRows: this.model.maxRows,
+      numCols: this.model.maxCols,
+    };
   }
 
   private checkRows(index: number, count: number): void {
-    if (index < 1 || count < 1 || index + count - 1 > this.model.maxRows) fail('Those rows are out of bounds.');
+    if (index < 1 || count < 1 || index + count - 1 > this.model.maxRows)
+      fail('Those rows are out of bounds.');
   }
 
   private checkCols(index: number, count: number): void {
-    if (index < 1 || count < 1 || index + count - 1 > this.model.maxCols) fail('Those columns are out of bounds.');
+    if (index < 1 || count < 1 || index + count - 1 > this.model.maxCols)
+      fail('Those columns are out of bounds.');
   }
 
   // ---- Identity
@@ -97,7 +118,8 @@ export class SheetApi extends ApiObject<GasSheet> {
     const others = this.wb.model.sheets.filter((s) => s !== this.model && !s.hidden);
     if (others.length === 0) fail("You can't hide all the sheets in a document.");
     this.model.hidden = true;
-    if (this.wb.model.activeSheetId === this.model.id) this.wb.model.activeSheetId = (others[0] as SheetModel).id;
+    if (this.wb.model.activeSheetId === this.model.id)
+      this.wb.model.activeSheetId = (others[0] as SheetModel).id;
     this.wb.touch();
     return this.self;
   }
@@ -137,7 +159,8 @@ export class SheetApi extends ApiObject<GasSheet> {
   getRange(...args: unknown[]): GasRange {
     if (typeof args[0] === 'string') {
       const p = parseA1(args[0]);
-      if (p?.sheet && p.sheet.toLowerCase() !== this.model.name.toLowerCase()) fail('Range not found');
+      if (p?.sheet && p.sheet.toLowerCase() !== this.model.name.toLowerCase())
+        fail('Range not found');
       return rangeFromA1(this.wb, this.model, args[0]);
     }
     if (args.length < 2) invalidArgs('SpreadsheetApp.Sheet.getRange', typeNames(args));
@@ -167,14 +190,23 @@ export class SheetApi extends ApiObject<GasSheet> {
   getMaxColumns(): number {
     return this.model.maxCols;
   }
-  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
+  getSheetValues(
+    startRow: number,
+    startColumn: number,
+    numRows: number,
+    numColumns: number,
+  ): unknown[][] {
     const nr = numRows === -1 ? this.wb.lastRow(this.model) - startRow + 1 : numRows;
     const nc = numColumns === -1 ? this.wb.lastColumn(this.model) - startColumn + 1 : numColumns;
-    const range = raw(checkedRange(this.wb, this.model, startRow, startColumn, nr, nc)) as unknown as RangeApi;
+    const range = raw(
+      checkedRange(this.wb, this.model, startRow, startColumn, nr, nc),
+    ) as unknown as RangeApi;
     return range.getValues();
   }
   getNamedRanges() {
-    return this.wb.model.namedRanges.filter((n) => n.ref.sheetId === this.model.id).map((n) => makeNamedRange(this.wb, n));
+    return this.wb.model.namedRanges
+      .filter((n) => n.ref.sheetId === this.model.id)
+      .map((n) => makeNamedRange(this.wb, n));
   }
   createTextFinder(text: string) {
     return makeTextFinder(this.wb, [this.whole()], text);
@@ -183,11 +215,18 @@ export class SheetApi extends ApiObject<GasSheet> {
   // ---- Content
 
   appendRow(rowContents: unknown[]): GasSheet {
-    if (!Array.isArray(rowContents)) invalidArgs('SpreadsheetApp.Sheet.appendRow', typeNames([rowContents]));
+    if (!Array.isArray(rowContents))
+      invalidArgs('SpreadsheetApp.Sheet.appendRow', typeNames([rowContents]));
     const row = this.wb.lastRow(this.model) + 1;
-    if (row > this.model.maxRows) this.wb.insertRows(this.model, this.model.maxRows + 1, 1, this.model.maxRows);
+    if (row > this.model.maxRows)
+      this.wb.insertRows(this.model, this.model.maxRows + 1, 1, this.model.maxRows);
     if (rowContents.length > this.model.maxCols) {
-      this.wb.insertColumns(this.model, this.model.maxCols + 1, rowContents.length - this.model.maxCols, this.model.maxCols);
+      this.wb.insertColumns(
+        this.model,
+        this.model.maxCols + 1,
+        rowContents.length - this.model.maxCols,
+        this.model.maxCols,
+      );
     }
     rowContents.forEach((v, j) => this.wb.write(this.model, row, j + 1, v));
     return this.self;
@@ -217,7 +256,13 @@ export class SheetApi extends ApiObject<GasSheet> {
     if (last >= first) {
       this.wb.sortBlock(
         this.model,
-        { sheetId: this.model.id, row: first, col: 1, numRows: last - first + 1, numCols: this.model.maxCols },
+        {
+          sheetId: this.model.id,
+          row: first,
+          col: 1,
+          numRows: last - first + 1,
+          numCols: this.model.maxCols,
+        },
         [{ col: columnPosition, asc: ascending !== false }],
       );
     }
@@ -240,7 +285,12 @@ export class SheetApi extends ApiObject<GasSheet> {
   insertRowsBefore(beforePosition: number, howMany: number): GasSheet {
     this.checkRows(beforePosition, 1);
     // New rows take the format of the row above them (the row below when inserting at the top).
-    this.wb.insertRows(this.model, beforePosition, howMany, beforePosition > 1 ? beforePosition - 1 : beforePosition);
+    this.wb.insertRows(
+      this.model,
+      beforePosition,
+      howMany,
+      beforePosition > 1 ? beforePosition - 1 : beforePosition,
+    );
     return this.self;
   }
   insertRows(rowIndex: number, numRows = 1): void {
@@ -266,7 +316,12 @@ export class SheetApi extends ApiObject<GasSheet> {
   }
   insertColumnsBefore(beforePosition: number, howMany: number): GasSheet {
     this.checkCols(beforePosition, 1);
-    this.wb.insertColumns(this.model, beforePosition, howMany, beforePosition > 1 ? beforePosition - 1 : beforePosition);
+    this.wb.insertColumns(
+      this.model,
+      beforePosition,
+      howMany,
+      beforePosition > 1 ? beforePosition - 1 : beforePosition,
+    );
     return this.self;
   }
   insertColumns(columnIndex: number, numColumns = 1): void {
@@ -316,7 +371,8 @@ export class SheetApi extends ApiObject<GasSheet> {
   }
   setColumnWidths(startColumn: number, numColumns: number, width: number): GasSheet {
     this.checkCols(startColumn, numColumns);
-    for (let c = startColumn; c < startColumn + numColumns; c++) this.model.colWidths[c - 1] = width;
+    for (let c = startColumn; c < startColumn + numColumns; c++)
+      this.model.colWidths[c - 1] = width;
     this.wb.touch();
     return this.self;
   }
@@ -347,12 +403,14 @@ export class SheetApi extends ApiObject<GasSheet> {
   }
   hideColumns(columnIndex: number, numColumns = 1): void {
     this.checkCols(columnIndex, numColumns);
-    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.model.hiddenCols[c - 1] = true;
+    for (let c = columnIndex; c < columnIndex + numColumns; c++)
+      this.model.hiddenCols[c - 1] = true;
     this.wb.touch();
   }
   showColumns(columnIndex: number, numColumns = 1): void {
     this.checkCols(columnIndex, numColumns);
-    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.model.hiddenCols[c - 1] = false;
+    for (let c = columnIndex; c < columnIndex + numColumns; c++)
+      this.model.hiddenCols[c - 1] = false;
     this.wb.touch();
   }
   hideColumn(column: GasRange): void {
@@ -394,10 +452,13 @@ export class SheetApi extends ApiObject<GasSheet> {
   // ---- Rules, filter, protection
 
   getConditionalFormatRules() {
-    return this.model.cfRules.map((r) => makeCfRule(this.wb, JSON.parse(JSON.stringify(r)) as CfRuleData));
+    return this.model.cfRules.map((r) =>
+      makeCfRule(this.wb, JSON.parse(JSON.stringify(r)) as CfRuleData),
+    );
   }
   setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void {
-    if (!Array.isArray(rules)) invalidArgs('SpreadsheetApp.Sheet.setConditionalFormatRules', typeNames([rules]));
+    if (!Array.isArray(rules))
+      invalidArgs('SpreadsheetApp.Sheet.setConditionalFormatRules', typeNames([rules]));
     this.model.cfRules = rules.map((rule) => {
       const api = unwrap(rule, ConditionalFormatRuleApi);
       if (!api) invalidArgs('SpreadsheetApp.Sheet.setConditionalFormatRules', 'Object[]');
@@ -495,3 +556,33 @@ export function makeSheet(wb: Workbook, model: SheetModel): GasSheet {
   sheetProxies.set(model, p);
   return p;
 }
+
+notModelled(SheetApi, 'Sheet', [
+  'addDeveloperMetadata',
+  'asDataSourceSheet',
+  'collapseAllColumnGroups',
+  'collapseAllRowGroups',
+  'copyTo',
+  'createDeveloperMetadataFinder',
+  'expandAllColumnGroups',
+  'expandAllRowGroups',
+  'expandColumnGroupsUpToDepth',
+  'expandRowGroupsUpToDepth',
+  'getColumnGroup',
+  'getColumnGroupControlPosition',
+  'getColumnGroupDepth',
+  'getDataSourceTables',
+  'getFormUrl',
+  'getRowGroup',
+  'getRowGroupControlPosition',
+  'getRowGroupDepth',
+  'insertChart',
+  'insertImage',
+  'insertSlicer',
+  'moveColumns',
+  'newChart',
+  'removeChart',
+  'setColumnGroupControlPosition',
+  'setRowGroupControlPosition',
+  'updateChart',
+]);

@@ -12,18 +12,32 @@ function build() {
   sheet.getRange('D2').setNumberFormat('dd/MM/yyyy');
   sheet.getRange('A1:D1').setBackground('#1f4e78').setFontColor('#ffffff').setFontWeight('bold');
   sheet.getRange('B2').setNote('Note');
-  const list = app.newDataValidation().requireValueInList(['TA', 'TB']).setAllowInvalid(false).build();
+  const list = app
+    .newDataValidation()
+    .requireValueInList(['TA', 'TB'])
+    .setAllowInvalid(false)
+    .build();
   sheet.getRange('E2:E500').setDataValidation(list);
   sheet.getRange('F2:F3').insertCheckboxes();
   sheet.setConditionalFormatRules([
-    app.newConditionalFormatRule().whenFormulaSatisfied('=$B2="Dupont"').setBackground('#f4cccc').setRanges([sheet.getRange('A2:F500')]).build(),
+    app
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied('=$B2="Dupont"')
+      .setBackground('#f4cccc')
+      .setRanges([sheet.getRange('A2:F500')])
+      .build(),
   ]);
-  sheet.getRange('A1:F3').createFilter().setColumnFilterCriteria(2, app.newFilterCriteria().setHiddenValues(['X']).build());
+  sheet
+    .getRange('A1:F3')
+    .createFilter()
+    .setColumnFilterCriteria(2, app.newFilterCriteria().setHiddenValues(['X']).build());
   sheet.getRange('A1:F1').protect().setDescription('En-têtes').setWarningOnly(true);
   sheet.setFrozenRows(1);
   sheet.setColumnWidth(2, 220);
   sheet.hideColumns(6);
-  sheet.getRange('G2').setRichTextValue(app.newRichTextValue().setText('Convention').setLinkUrl('https://x').build());
+  sheet
+    .getRange('G2')
+    .setRichTextValue(app.newRichTextValue().setText('Convention').setLinkUrl('https://x').build());
   ss.setNamedRange('Eleves', sheet.getRange('B2:B500'));
   ctx.svc.setActiveRange('Stages', 'B2:C3');
   return ctx;
@@ -37,10 +51,15 @@ describe('snapshot / restore', () => {
     b.svc.restore(JSON.parse(json));
     expect(b.svc.sheetNames()).toEqual(a.svc.sheetNames());
     expect(b.svc.render('Stages')).toEqual(a.svc.render('Stages'));
-    expect(b.svc.debugGetValues('Stages', 'A1:G3')).toEqual(a.svc.debugGetValues('Stages', 'A1:G3'));
+    expect(b.svc.debugGetValues('Stages', 'A1:G3')).toEqual(
+      a.svc.debugGetValues('Stages', 'A1:G3'),
+    );
     const sheet = b.ss.getSheetByName('Stages') as GoogleAppsScript.Spreadsheet.Sheet;
     expect(sheet.getRange('A1:D3').getFormulas()).toEqual(a.sheet.getRange('A1:D3').getFormulas());
-    expect(sheet.getRange('E300').getDataValidation()?.getCriteriaValues()).toEqual([['TA', 'TB'], true]);
+    expect(sheet.getRange('E300').getDataValidation()?.getCriteriaValues()).toEqual([
+      ['TA', 'TB'],
+      true,
+    ]);
     expect(sheet.getRange('E300').getDataValidation()?.getAllowInvalid()).toBe(false);
     expect(sheet.getRange('B2').getNote()).toBe('Note');
     expect(sheet.getRange('G2').getRichTextValue()?.getLinkUrl()).toBe('https://x');

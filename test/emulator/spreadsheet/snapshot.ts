@@ -60,10 +60,10 @@ export function readSnapshot(snap: SpreadsheetSnapshot): BookModel {
     return {
       ...s,
       rows,
-      colWidths: s.colWidths.map((w) => w ?? null),
-      rowHeights: s.rowHeights.map((h) => h ?? null),
-      hiddenCols: s.hiddenCols.map((h) => h === true),
-      hiddenRows: s.hiddenRows.map((h) => h === true),
+      colWidths: denull(s.colWidths) as (number | null)[],
+      rowHeights: denull(s.rowHeights) as (number | null)[],
+      hiddenCols: denull(s.hiddenCols) as boolean[],
+      hiddenRows: denull(s.hiddenRows) as boolean[],
     };
   });
   return book;

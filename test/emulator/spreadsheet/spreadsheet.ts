@@ -4,7 +4,7 @@
  */
 import { raw } from '../instrument';
 import { parseA1 } from './a1';
-import { ApiObject, invalidArgs, typeNames, unwrap, wrap } from './api';
+import { ApiObject, notModelled, invalidArgs, typeNames, unwrap, wrap } from './api';
 import { defaultSheetName, fail, type Workbook } from './book';
 import {
   makeCfBuilder,
@@ -62,7 +62,10 @@ export class SelectionApi extends ApiObject<GoogleAppsScript.Spreadsheet.Selecti
   }
 }
 
-export function makeSelection(wb: Workbook, sheet: SheetModel): GoogleAppsScript.Spreadsheet.Selection {
+export function makeSelection(
+  wb: Workbook,
+  sheet: SheetModel,
+): GoogleAppsScript.Spreadsheet.Selection {
   return wrap(new SelectionApi(wb, sheet), 'Selection', wb);
 }
 
@@ -153,10 +156,15 @@ export class SpreadsheetApi extends ApiObject<GasSpreadsheet> {
     return this.self;
   }
   toast(msg: string, title?: string): void {
-    recorders.get(this.wb)?.toasts.push({ message: String(msg), title: title === undefined || title === null ? '' : String(title) });
+    recorders.get(this.wb)?.toasts.push({
+      message: String(msg),
+      title: title === undefined || title === null ? '' : String(title),
+    });
   }
   show(userInterface: unknown): void {
-    const ui = raw(makeUi(this.wb, recorders.get(this.wb) as UiRecorderImpl)) as unknown as { showModalDialog(u: unknown, t: string): void };
+    const ui = raw(makeUi(this.wb, recorders.get(this.wb) as UiRecorderImpl)) as unknown as {
+      showModalDialog(u: unknown, t: string): void;
+    };
     ui.showModalDialog(userInterface, (userInterface as { getTitle(): string }).getTitle());
   }
 
@@ -244,10 +252,14 @@ export class SpreadsheetApi extends ApiObject<GasSpreadsheet> {
     );
   }
   getRangeByName(name: string): GasRange | null {
-    const n = this.wb.model.namedRanges.find((x) => x.name === name) ?? this.wb.model.namedRanges.find((x) => x.name.toLowerCase() === String(name).toLowerCase());
+    const n =
+      this.wb.model.namedRanges.find((x) => x.name === name) ??
+      this.wb.model.namedRanges.find((x) => x.name.toLowerCase() === String(name).toLowerCase());
     if (!n) return null;
     const sheet = this.wb.sheetById(n.ref.sheetId);
-    return sheet ? makeRange(this.wb, sheet, n.ref.row, n.ref.col, n.ref.numRows, n.ref.numCols) : null;
+    return sheet
+      ? makeRange(this.wb, sheet, n.ref.row, n.ref.col, n.ref.numRows, n.ref.numCols)
+      : null;
   }
   setNamedRange(name: string, range: GasRange): void {
     validateRangeName(String(name));
@@ -267,7 +279,12 @@ export class SpreadsheetApi extends ApiObject<GasSpreadsheet> {
   getNamedRanges() {
     return this.wb.model.namedRanges.map((n) => makeNamedRange(this.wb, n));
   }
-  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
+  getSheetValues(
+    startRow: number,
+    startColumn: number,
+    numRows: number,
+    numColumns: number,
+  ): unknown[][] {
     return this.activeApi().getSheetValues(startRow, startColumn, numRows, numColumns);
   }
   getDataRange(): GasRange {
@@ -282,12 +299,20 @@ export class SpreadsheetApi extends ApiObject<GasSpreadsheet> {
   createTextFinder(text: string) {
     return makeTextFinder(
       this.wb,
-      this.wb.model.sheets.map((s) => ({ sheetId: s.id, row: 1, col: 1, numRows: s.maxRows, numCols: s.maxCols })),
+      this.wb.model.sheets.map((s) => ({
+        sheetId: s.id,
+        row: 1,
+        col: 1,
+        numRows: s.maxRows,
+        numCols: s.maxCols,
+      })),
       text,
     );
   }
   getProtections(type: unknown) {
-    return this.wb.model.sheets.flatMap((s) => (raw(makeSheet(this.wb, s)) as unknown as SheetApi).getProtections(type));
+    return this.wb.model.sheets.flatMap((s) =>
+      (raw(makeSheet(this.wb, s)) as unknown as SheetApi).getProtections(type),
+    );
   }
 
   // ---- Selection
@@ -316,7 +341,9 @@ export class SpreadsheetApi extends ApiObject<GasSpreadsheet> {
     return list;
   }
   setActiveSelection(range: GasRange | string): GasRange {
-    return this.activeApi().setActiveRange(typeof range === 'string' ? this.getRange(range) : range);
+    return this.activeApi().setActiveRange(
+      typeof range === 'string' ? this.getRange(range) : range,
+    );
   }
   setCurrentCell(cell: GasRange): GasRange {
     return this.activeApi().setCurrentCell(cell);
@@ -420,7 +447,9 @@ export class SpreadsheetApi extends ApiObject<GasSpreadsheet> {
   addMenu(name: string, subMenus: ({ name: string; functionName: string } | null)[]): void {
     const rec = recorders.get(this.wb);
     if (!rec) return;
-    const items = subMenus.map((m) => (m === null ? { separator: true as const } : { caption: m.name, functionName: m.functionName }));
+    const items = subMenus.map((m) =>
+      m === null ? { separator: true as const } : { caption: m.name, functionName: m.functionName },
+    );
     const idx = rec.menus.findIndex((m) => m.name === name && !m.addon);
     const entry = { name, addon: false, items };
     if (idx >= 0) rec.menus[idx] = entry;
@@ -495,11 +524,17 @@ export class SpreadsheetAppApi extends ApiObject<GasApp> {
     return makeSpreadsheet(this.wb);
   }
   openById(id: string) {
-    if (id !== this.wb.model.id) fail(`Unexpected error while getting the method or property openById on object SpreadsheetApp.`);
+    if (id !== this.wb.model.id)
+      fail(
+        `Unexpected error while getting the method or property openById on object SpreadsheetApp.`,
+      );
     return makeSpreadsheet(this.wb);
   }
   openByUrl(url: string) {
-    if (!String(url).includes(this.wb.model.id)) fail(`Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.`);
+    if (!String(url).includes(this.wb.model.id))
+      fail(
+        `Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.`,
+      );
     return makeSpreadsheet(this.wb);
   }
   setActiveSpreadsheet(): void {}
@@ -556,3 +591,35 @@ export class SpreadsheetAppApi extends ApiObject<GasApp> {
 export function makeSpreadsheetApp(wb: Workbook, recorder: UiRecorderImpl): GasApp {
   return wrap(new SpreadsheetAppApi(wb, recorder), 'SpreadsheetApp', wb);
 }
+
+notModelled(SpreadsheetApi, 'Spreadsheet', [
+  'addDeveloperMetadata',
+  'copy',
+  'createDeveloperMetadataFinder',
+  'duplicateActiveSheet',
+  'getAs',
+  'getBandings',
+  'getBlob',
+  'getDataSourceTables',
+  'getFormUrl',
+  'getImages',
+  'getIterativeCalculationConvergenceThreshold',
+  'getMaxIterativeCalculationCycles',
+  'getPredefinedSpreadsheetThemes',
+  'getSpreadsheetTheme',
+  'insertImage',
+  'insertSheetWithDataSourceTable',
+  'moveChartToObjectSheet',
+  'resetSpreadsheetTheme',
+  'setIterativeCalculationConvergenceThreshold',
+  'setMaxIterativeCalculationCycles',
+  'setSpreadsheetTheme',
+]);
+
+notModelled(SpreadsheetAppApi, 'SpreadsheetApp', [
+  'create',
+  'newCellImage',
+  'newColor',
+  'newDataSourceSpec',
+  'open',
+]);

@@ -3,7 +3,10 @@ import { ADDON_NAME } from './index';
 import { setup } from './fixture';
 
 function html(content: string, title: string) {
-  return { getContent: () => content, getTitle: () => title } as unknown as GoogleAppsScript.HTML.HtmlOutput;
+  return {
+    getContent: () => content,
+    getTitle: () => title,
+  } as unknown as GoogleAppsScript.HTML.HtmlOutput;
 }
 
 describe('Ui', () => {
@@ -26,7 +29,11 @@ describe('Ui', () => {
           { submenu: 'Planning', items: [{ caption: 'Calendrier', functionName: 'showCalendar' }] },
         ],
       },
-      { name: 'Outils', addon: false, items: [{ caption: 'Réinitialiser', functionName: 'reset' }] },
+      {
+        name: 'Outils',
+        addon: false,
+        items: [{ caption: 'Réinitialiser', functionName: 'reset' }],
+      },
     ]);
     expect(ADDON_NAME).toBe('Suivi des stages');
     expect(log.count('Menu.addItem')).toBe(3);
@@ -50,7 +57,7 @@ describe('Ui', () => {
     const ui = app.getUi();
     expect(ui.alert('Stage enregistré.')).toBe(ui.Button.OK);
     svc.ui.queueResponse({ button: 'NO' });
-    expect(ui.alert('Arrêter le stage ?', 'Confirmer', ui.ButtonSet.YES_NO)).toBe(ui.Button.NO);
+    expect(ui.alert('Arrêter le stage ?', ui.ButtonSet.YES_NO)).toBe(ui.Button.NO);
     expect(ui.alert('Titre', 'Arrêter le stage ?', ui.ButtonSet.YES_NO)).toBe(ui.Button.YES);
     expect(svc.ui.alerts).toEqual([
       { title: '', prompt: 'Stage enregistré.', buttons: 'OK' },

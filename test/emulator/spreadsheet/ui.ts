@@ -23,7 +23,12 @@ export interface UiRecorder {
   sidebars: { title: string; html: string }[];
   dialogs: { title: string; html: string; modal: boolean }[];
   alerts: { title: string; prompt: string; buttons: string }[];
-  prompts: { title: string; prompt: string; buttons: string; response: { button: ButtonName; text: string } }[];
+  prompts: {
+    title: string;
+    prompt: string;
+    buttons: string;
+    response: { button: ButtonName; text: string };
+  }[];
   toasts: { message: string; title: string }[];
   /** Responses the next ui.alert / ui.prompt calls will return (FIFO); default: OK / empty text + OK. */
   queueResponse(r: { button: ButtonName; text?: string }): void;
@@ -37,7 +42,12 @@ export class UiRecorderImpl implements UiRecorder {
   sidebars: { title: string; html: string }[] = [];
   dialogs: { title: string; html: string; modal: boolean }[] = [];
   alerts: { title: string; prompt: string; buttons: string }[] = [];
-  prompts: { title: string; prompt: string; buttons: string; response: { button: ButtonName; text: string } }[] = [];
+  prompts: {
+    title: string;
+    prompt: string;
+    buttons: string;
+    response: { button: ButtonName; text: string };
+  }[] = [];
   toasts: { message: string; title: string }[] = [];
   private queue: { button: ButtonName; text?: string }[] = [];
 
@@ -87,12 +97,21 @@ export class MenuApi extends ApiObject<GasMenu> {
   }
   addSubMenu(menu: GasMenu): GasMenu {
     const sub = menu as unknown as MenuApi;
-    this.items.push({ submenu: sub.name, items: JSON.parse(JSON.stringify(sub.items)) as MenuEntry[] });
+    this.items.push({
+      submenu: sub.name,
+      items: JSON.parse(JSON.stringify(sub.items)) as MenuEntry[],
+    });
     return this.self;
   }
   addToUi(): void {
-    const entry: RecordedMenu = { name: this.name, addon: this.addon, items: JSON.parse(JSON.stringify(this.items)) as MenuEntry[] };
-    const idx = this.recorder.menus.findIndex((m) => m.name === this.name && m.addon === this.addon);
+    const entry: RecordedMenu = {
+      name: this.name,
+      addon: this.addon,
+      items: JSON.parse(JSON.stringify(this.items)) as MenuEntry[],
+    };
+    const idx = this.recorder.menus.findIndex(
+      (m) => m.name === this.name && m.addon === this.addon,
+    );
     if (idx >= 0) this.recorder.menus[idx] = entry;
     else this.recorder.menus.push(entry);
   }
@@ -135,19 +154,33 @@ export class UiApi extends ApiObject<GasUi> {
   }
   showModalDialog(userInterface: unknown, title: string): void {
     const h = htmlOf(userInterface);
-    this.recorder.dialogs.push({ title: String(title ?? h.getTitle()), html: h.getContent(), modal: true });
+    this.recorder.dialogs.push({
+      title: String(title ?? h.getTitle()),
+      html: h.getContent(),
+      modal: true,
+    });
   }
   showModelessDialog(userInterface: unknown, title: string): void {
     const h = htmlOf(userInterface);
-    this.recorder.dialogs.push({ title: String(title ?? h.getTitle()), html: h.getContent(), modal: false });
+    this.recorder.dialogs.push({
+      title: String(title ?? h.getTitle()),
+      html: h.getContent(),
+      modal: false,
+    });
   }
   showDialog(userInterface: unknown): void {
     const h = htmlOf(userInterface);
     this.recorder.dialogs.push({ title: h.getTitle(), html: h.getContent(), modal: true });
   }
   private parse(args: unknown[]): { title: string; prompt: string; buttons: ButtonSetName } {
-    if (args.length >= 3) return { title: String(args[0]), prompt: String(args[1]), buttons: String(args[2]) as ButtonSetName };
-    if (args.length === 2) return { title: '', prompt: String(args[0]), buttons: String(args[1]) as ButtonSetName };
+    if (args.length >= 3)
+      return {
+        title: String(args[0]),
+        prompt: String(args[1]),
+        buttons: String(args[2]) as ButtonSetName,
+      };
+    if (args.length === 2)
+      return { title: '', prompt: String(args[0]), buttons: String(args[1]) as ButtonSetName };
     return { title: '', prompt: String(args[0]), buttons: 'OK' };
   }
   alert(...args: unknown[]) {

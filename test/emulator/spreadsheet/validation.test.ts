@@ -5,7 +5,11 @@ import { setup } from './fixture';
 describe('data validation rules', () => {
   it('builds list rules; getters return what was set; the default allows invalid data', () => {
     const { app, sheet } = setup();
-    const rule = app.newDataValidation().requireValueInList(['TA', 'TB'], true).setHelpText('Classe').build();
+    const rule = app
+      .newDataValidation()
+      .requireValueInList(['TA', 'TB'], true)
+      .setHelpText('Classe')
+      .build();
     expect(rule.getCriteriaType()).toBe(app.DataValidationCriteria.VALUE_IN_LIST);
     expect(rule.getCriteriaValues()).toEqual([['TA', 'TB'], true]);
     expect(rule.getAllowInvalid()).toBe(true);
@@ -19,8 +23,15 @@ describe('data validation rules', () => {
   it('range, date, number, checkbox, formula and email rules', () => {
     const { app, ss, sheet } = setup();
     const classes = ss.insertSheet('Classes').getRange('A1:A5');
-    const inRange = app.newDataValidation().requireValueInRange(classes, false).setAllowInvalid(false).build();
-    const [range, dropdown] = inRange.getCriteriaValues() as [GoogleAppsScript.Spreadsheet.Range, boolean];
+    const inRange = app
+      .newDataValidation()
+      .requireValueInRange(classes, false)
+      .setAllowInvalid(false)
+      .build();
+    const [range, dropdown] = inRange.getCriteriaValues() as [
+      GoogleAppsScript.Spreadsheet.Range,
+      boolean,
+    ];
     expect(range.getA1Notation()).toBe('A1:A5');
     expect(range.getSheet().getName()).toBe('Classes');
     expect(dropdown).toBe(false);
@@ -32,14 +43,26 @@ describe('data validation rules', () => {
     expect(String(between.getCriteriaType())).toBe('DATE_BETWEEN');
     expect(between.getCriteriaValues()).toEqual([start, end]);
 
-    expect(String(app.newDataValidation().requireDate().build().getCriteriaType())).toBe('DATE_IS_VALID_DATE');
-    expect(app.newDataValidation().requireNumberBetween(0, 35).build().getCriteriaValues()).toEqual([0, 35]);
-    expect(String(app.newDataValidation().requireNumberGreaterThanOrEqualTo(0).build().getCriteriaType())).toBe(
-      'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+    expect(String(app.newDataValidation().requireDate().build().getCriteriaType())).toBe(
+      'DATE_IS_VALID_DATE',
     );
-    expect(String(app.newDataValidation().requireCheckbox().build().getCriteriaType())).toBe('CHECKBOX');
-    expect(app.newDataValidation().requireFormulaSatisfied('=B2<=C2').build().getCriteriaValues()).toEqual(['=B2<=C2']);
-    expect(String(app.newDataValidation().requireTextIsEmail().build().getCriteriaType())).toBe('TEXT_IS_VALID_EMAIL');
+    expect(app.newDataValidation().requireNumberBetween(0, 35).build().getCriteriaValues()).toEqual(
+      [0, 35],
+    );
+    expect(
+      String(
+        app.newDataValidation().requireNumberGreaterThanOrEqualTo(0).build().getCriteriaType(),
+      ),
+    ).toBe('NUMBER_GREATER_THAN_OR_EQUAL_TO');
+    expect(String(app.newDataValidation().requireCheckbox().build().getCriteriaType())).toBe(
+      'CHECKBOX',
+    );
+    expect(
+      app.newDataValidation().requireFormulaSatisfied('=B2<=C2').build().getCriteriaValues(),
+    ).toEqual(['=B2<=C2']);
+    expect(String(app.newDataValidation().requireTextIsEmail().build().getCriteriaType())).toBe(
+      'TEXT_IS_VALID_EMAIL',
+    );
     sheet.getRange('A1').setDataValidation(inRange);
   });
 
@@ -58,7 +81,12 @@ describe('data validation rules', () => {
     const { app, sheet } = setup();
     const a = app.newDataValidation().requireNumberBetween(1, 5).build();
     sheet.getRange('A1:B1').setDataValidations([[a, null]]);
-    expect(sheet.getRange('A1:B1').getDataValidations().map((r) => r.map((v) => v !== null))).toEqual([[true, false]]);
+    expect(
+      sheet
+        .getRange('A1:B1')
+        .getDataValidations()
+        .map((r) => r.map((v) => v !== null)),
+    ).toEqual([[true, false]]);
     sheet.getRange('A1').setDataValidation(null);
     expect(sheet.getRange('A1').getDataValidation()).toBeNull();
     sheet.getRange('A1').setDataValidation(a);
@@ -72,7 +100,11 @@ describe('data validation rules', () => {
   // invoking the front-end validation logic"). Not confirmed against the live service.
   it('accepts invalid script writes even on strict rules, and reports them as invalid', () => {
     const { app, svc, sheet } = setup();
-    const strict = app.newDataValidation().requireValueInList(['TA', 'TB']).setAllowInvalid(false).build();
+    const strict = app
+      .newDataValidation()
+      .requireValueInList(['TA', 'TB'])
+      .setAllowInvalid(false)
+      .build();
     sheet.getRange('A1:A2').setDataValidation(strict);
     sheet.getRange('A1:A2').setValues([['TA'], ['Terminale Z']]);
     expect(sheet.getRange('A2').getValue()).toBe('Terminale Z');
@@ -85,18 +117,18 @@ describe('data validation rules', () => {
 
   it('checks dates, numbers, emails, ranges and custom formulas', () => {
     const { app, ss, svc, sheet } = setup();
-    ss.insertSheet('Classes').getRange('A1:A2').setValues([['TA'], ['TB']]);
+    ss.insertSheet('Classes')
+      .getRange('A1:A2')
+      .setValues([['TA'], ['TB']]);
     const rules = {
       A: app.newDataValidation().requireDate().build(),
       B: app.newDataValidation().requireNumberBetween(0, 35).build(),
       C: app.newDataValidation().requireTextIsEmail().build(),
-      D: app
-        .newDataValidation()
-        .requireValueInRange(ss.getRange('Classes!A1:A2'))
-        .build(),
+      D: app.newDataValidation().requireValueInRange(ss.getRange('Classes!A1:A2')).build(),
       E: app.newDataValidation().requireFormulaSatisfied('=E2>=A2').build(),
     };
-    for (const [col, rule] of Object.entries(rules)) sheet.getRange(`${col}2:${col}3`).setDataValidation(rule);
+    for (const [col, rule] of Object.entries(rules))
+      sheet.getRange(`${col}2:${col}3`).setDataValidation(rule);
     sheet.getRange('A2:E3').setValues([
       ['02/09/2024', 35, 'eleve@lycee.fr', 'TB', '03/09/2024'],
       ['pas une date', 36, 'eleve@', 'TZ', '01/01/2024'],
@@ -106,12 +138,36 @@ describe('data validation rules', () => {
     expect(valid(3)).toEqual([false, false, false, false, false]);
   });
 
+  it('renders list and range rules as dropdowns', () => {
+    const { app, ss, svc, sheet } = setup();
+    ss.insertSheet('Classes')
+      .getRange('A1:A3')
+      .setValues([['TA'], ['TB'], ['TA']]);
+    sheet
+      .getRange('A1')
+      .setDataValidation(
+        app.newDataValidation().requireValueInRange(ss.getRange('Classes!A:A')).build(),
+      );
+    sheet
+      .getRange('B1')
+      .setDataValidation(app.newDataValidation().requireValueInList(['oui', 'non']).build());
+    const [a, b] = svc.render('Stages').cells[0] ?? [];
+    expect(a?.dropdown).toEqual(['TA', 'TB']);
+    expect(b?.dropdown).toEqual(['oui', 'non']);
+  });
+
   it('follows the cells it refers to when rows are inserted', () => {
     const { app, ss, sheet } = setup();
     const classes = ss.insertSheet('Classes');
-    sheet.getRange('A2').setDataValidation(app.newDataValidation().requireValueInRange(classes.getRange('A2:A10')).build());
+    sheet
+      .getRange('A2')
+      .setDataValidation(
+        app.newDataValidation().requireValueInRange(classes.getRange('A2:A10')).build(),
+      );
     classes.insertRowsBefore(1, 1);
-    const [range] = sheet.getRange('A2').getDataValidation()?.getCriteriaValues() as [GoogleAppsScript.Spreadsheet.Range];
+    const [range] = sheet.getRange('A2').getDataValidation()?.getCriteriaValues() as [
+      GoogleAppsScript.Spreadsheet.Range,
+    ];
     expect(range.getA1Notation()).toBe('A3:A11');
   });
 });

@@ -60,7 +60,9 @@ describe('cell values written with setValue(s)', () => {
   it("reads '+…' / '-…' text that is not a number as a formula error", () => {
     const { sheet } = setup();
     sheet.getRange('A1:C1').setValues([['+33 6 12 34 56 78', '+33612345678', '- à voir']]);
-    const [[phone, number, dash]] = sheet.getRange('A1:C1').getValues() as unknown[][] as [unknown[]];
+    const [[phone, number, dash]] = sheet.getRange('A1:C1').getValues() as unknown[][] as [
+      unknown[],
+    ];
     expect(phone).toBe('#ERROR!');
     expect(number).toBe(33612345678);
     expect(String(dash)).toMatch(/^#/);
@@ -78,7 +80,9 @@ describe('cell values written with setValue(s)', () => {
     sheet.getRange('A1:C1').setValues([['02/09/2024', '2024-09-03', '4/9']]);
     const values = sheet.getRange('A1:C1').getValues()[0] as Date[];
     expect(values.map((d) => d instanceof Date)).toEqual([true, true, true]);
-    expect(sheet.getRange('A1:C1').getDisplayValues()).toEqual([['02/09/2024', '2024-09-03', '04/09']]);
+    expect(sheet.getRange('A1:C1').getDisplayValues()).toEqual([
+      ['02/09/2024', '2024-09-03', '04/09'],
+    ]);
     expect(sheet.getRange('A1:B1').getNumberFormats()).toEqual([['dd/MM/yyyy', 'yyyy-MM-dd']]);
     // Midnight in Paris.
     expect(values[0]?.toISOString()).toBe('2024-09-01T22:00:00.000Z');
@@ -151,7 +155,9 @@ describe('dates and the spreadsheet time zone', () => {
     sheet.getRange('A1').setValue('02/09/2024');
     ss.setSpreadsheetTimeZone('America/New_York');
     expect(ss.getSpreadsheetTimeZone()).toBe('America/New_York');
-    expect((sheet.getRange('A1').getValue() as Date).toISOString()).toBe('2024-09-02T04:00:00.000Z');
+    expect((sheet.getRange('A1').getValue() as Date).toISOString()).toBe(
+      '2024-09-02T04:00:00.000Z',
+    );
     expect(sheet.getRange('A1').getDisplayValue()).toBe('02/09/2024');
   });
 });

@@ -157,6 +157,13 @@ export function parseTyped(input: string, ctx: InputContext): Written | null {
   const s = input.trim();
   if (!s) return null;
   const loc = ctx.locale;
+  // Fast path for ordinary text: typed numbers and dates start with a digit, a sign or a mark.
+  if (!/^[\d+\-.,]/.test(s)) {
+    const lower = s.toLowerCase();
+    if (lower === 'true' || lower === 'false') return { kind: 'value', value: lower === 'true' };
+    const b = loc.boolInput[lower];
+    return b === undefined ? null : { kind: 'value', value: b };
+  }
   const num = parseLocaleNumber(s, loc);
   if (num !== null) return { kind: 'value', value: num };
   const pct = /^(.*\d)\s*%$/.exec(s);
@@ -174,11 +181,23 @@ export function parseTyped(input: string, ctx: InputContext): Written | null {
   return parseDateTime(s, ctx);
 }
 
+const numberRes = new WeakMap<LocaleInfo, RegExp>();
+
+function numberRe(loc: LocaleInfo): RegExp {
+  let re = numberRes.get(loc);
+  if (!re) {
+    const dec = escapeRe(loc.decimal);
+    const groups = loc.groupInput.map(escapeRe).join('|');
+    re = new RegExp(
+      `^([+-]?)(\\d{1,3}(?:(?:${groups})\\d{3})+|\\d+)?(?:${dec}(\\d+))?(?:[eE]([+-]?\\d+))?$`,
+    );
+    numberRes.set(loc, re);
+  }
+  return re;
+}
+
 export function parseLocaleNumber(s: string, loc: LocaleInfo): number | null {
-  const dec = escapeRe(loc.decimal);
-  const groups = loc.groupInput.map(escapeRe).join('|');
-  const re = new RegExp(`^([+-]?)(\\d{1,3}(?:(?:${groups})\\d{3})+|\\d+)?(?:${dec}(\\d+))?(?:[eE]([+-]?\\d+))?$`);
-  const m = re.exec(s);
+  const m = numberRe(loc).exec(s);
   if (!m) return null;
   const [, sign = '', int, frac, exp] = m;
   if (int === undefined && frac === undefined) return null;
