@@ -86,8 +86,10 @@ describe('the settings form', () => {
     // The default weekly hours changed: the ten stages' presence is counted again at once.
     if (r.ok) expect(r.message).toBe('Paramètres enregistrés ; 10 durée(s) de présence recalculée(s).');
     expect(h.call<SettingsView>('apiGetSettings')).toEqual(saved);
-    expect(h.display('Journal')).toHaveLength(journal + 1);
-    const last = h.display('Journal').at(-1)!;
+    // One entry for the settings, one for the recount they caused.
+    expect(h.display('Journal')).toHaveLength(journal + 2);
+    expect(h.display('Journal').at(-1)![2]).toBe('Recalculer les durées');
+    const last = h.display('Journal').at(-2)!;
     expect(last[2]).toBe('Paramètres');
     expect(JSON.parse(last[4]!)).toMatchObject({ zone: 'B' });
     expect(JSON.parse(last[5]!)).toMatchObject({ zone: 'A', hourlyGratification: 4.35 });
