@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Bench, launchBrowser, menu, rowCell, startBench } from './harness';
+import { type Bench, launchBrowser, menu, openSheet, rowCell, startBench } from './harness';
 
 let browser: Browser;
 let bench: Bench;
@@ -94,5 +94,31 @@ describe('calendar', () => {
     // Saturday 1 October 2022 (no stage then) and Toussaint, 1 November 2022.
     expect(await dayColour(page, 'Oct. 22', 'Sa. 01')).toBe(weekend);
     expect(await dayColour(page, 'Nov. 22', 'Fé. 01')).toBe(holiday);
+  });
+
+  it('draws the session overview: a row per stage, the stop day in the stop colour', async () => {
+    const { page, sidebar } = bench;
+    await openSheet(page, 'Stages');
+    await (await rowCell(page, { Élève: 'ACAR Laurie', Début: '01/02/2023' }, 'Élève')).click();
+    await sidebar.getByRole('navigation').getByRole('button', { name: 'Absences' }).click();
+    await sidebar.locator('.stage-context').getByText('ACAR Laurie').waitFor();
+    await sidebar.getByRole('button', { name: "Vue d'ensemble" }).click();
+    const tab = page.getByRole('tab', { name: "Vue d'ensemble" });
+    await tab.waitFor();
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+    await page.locator(`table.sheet[aria-label="Feuille Vue d'ensemble"]`).waitFor();
+    const text = await page.locator('#grid').innerText();
+    expect(text).toContain('ACAR Laurie');
+    expect(text).toContain('ACNA Camille');
+    const stop = await legendColour(page, "Jour d'arrêt du stage");
+    const coloured = await page.evaluate(
+      (c) =>
+        [...document.querySelectorAll<HTMLElement>('#grid td')].filter(
+          (td) => getComputedStyle(td).backgroundColor === c,
+        ).length,
+      stop,
+    );
+    // The legend swatch and ACAR Laurie's stop day.
+    expect(coloured).toBeGreaterThanOrEqual(2);
   });
 });

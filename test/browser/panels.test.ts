@@ -94,6 +94,28 @@ describe('settings', () => {
   });
 });
 
+describe('school holidays', () => {
+  it('imports a later year from the Ministry export pasted in Paramètres', async () => {
+    const { page, sidebar } = bench;
+    await menu(page, 'Paramètres…');
+    const holidays = sidebar.getByRole('form', { name: 'Vacances scolaires' });
+    await holidays
+      .getByLabel('Ou collez son contenu')
+      .fill(
+        [
+          'Description;Population;Date de début;Date de fin;Académies;Zones;annee_scolaire',
+          'Vacances de la Toussaint;-;2030-10-19T00:00:00+02:00;2030-11-04T00:00:00+01:00;Lille;Zone B;2030-2031',
+        ].join('\n'),
+      );
+    await holidays.getByRole('button', { name: 'Importer les vacances' }).click();
+    await sidebar.getByRole('status').getByText(/./).waitFor();
+    const rows = bench.wb.session.emulator.sheets
+      .render('Vacances')
+      .cells.filter((line) => line.some((c) => c.text === '2030-2031'));
+    expect(rows.length).toBe(1);
+  });
+});
+
 describe('absences and untrusted text', () => {
   it('adds and removes an absence of the selected stage', async () => {
     const { page, sidebar } = bench;

@@ -84,7 +84,8 @@ describe('the settings form', () => {
     };
     expect(ok(r)).toEqual(saved);
     // The default weekly hours changed: the ten stages' presence is counted again at once.
-    if (r.ok) expect(r.message).toBe('Paramètres enregistrés ; 10 durée(s) de présence recalculée(s).');
+    if (r.ok)
+      expect(r.message).toBe('Paramètres enregistrés ; 10 durée(s) de présence recalculée(s).');
     expect(h.call<SettingsView>('apiGetSettings')).toEqual(saved);
     // One entry for the settings, one for the recount they caused.
     expect(h.display('Journal')).toHaveLength(journal + 2);

@@ -9,11 +9,65 @@ import {
   selectField,
   showFieldError,
   submit,
+  textAreaField,
   textField,
   clearErrors,
+  uid,
 } from '../dom';
 import { runAction, showError } from '../ui';
+import { readFileText } from './import';
 import { type Panel, shell } from './panel';
+
+/**
+ * School holidays of later years: the Ministry's "fr-en-calendrier-scolaire" export (CSV or
+ * ICS), read in the browser and sent as text.
+ */
+function holidaysForm(): HTMLFormElement {
+  const fileId = uid('holidays-file');
+  const file = h('input', {
+    type: 'file',
+    id: fileId,
+    accept: '.csv,.ics,.txt,text/csv,text/calendar',
+  });
+  const text = textAreaField('Ou collez son contenu', 'text', 4);
+  file.addEventListener('change', () => {
+    const chosen = file.files?.[0];
+    if (!chosen) return;
+    readFileText(chosen).then(
+      (t) => (text.control.value = t),
+      () => showError(`Le fichier ${chosen.name} n'a pas pu être lu.`),
+    );
+  });
+  const f: HTMLFormElement = form(
+    'Vacances scolaires',
+    async () => {
+      if (!text.control.value.trim()) {
+        showError('Choisissez le fichier du calendrier scolaire ou collez son contenu.');
+        return;
+      }
+      const done = await runAction(
+        f,
+        callServer('apiImportSchoolHolidays', { text: text.control.value }),
+      );
+      if (done) text.control.value = '';
+    },
+    h('h3', {}, 'Vacances scolaires'),
+    h(
+      'p',
+      { class: 'muted' },
+      'Les années connues sont déjà fournies. Pour une année suivante, importez l’export « fr-en-calendrier-scolaire » (CSV ou ICS) du ministère.',
+    ),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: fileId }, 'Calendrier scolaire (CSV ou ICS)'),
+      file,
+    ),
+    text.root,
+    h('div', { class: 'buttons' }, submit('Importer les vacances')),
+  );
+  return f;
+}
 
 /** "4,50" or "4.50" → 4.5; null when it is not a number. */
 export function parseFrNumber(text: string): number | null {
@@ -95,7 +149,7 @@ export function settingsPanel(): Panel {
     rate.root,
     h('div', { class: 'buttons' }, submit('Enregistrer')),
   );
-  root.append(f);
+  root.append(f, holidaysForm());
   return {
     view: 'settings',
     root,

@@ -9,6 +9,7 @@
  * evaluated once per version, and each read of one of its cells is a lookup.
  */
 import { evaluateFormula } from '../formula';
+import { createSharedCache, type SharedCache } from '../formula/types';
 import { cellA1 } from './a1';
 import { getCell, hasContent, type SheetModel } from './model';
 import { translateFormula } from './refs';
@@ -82,10 +83,14 @@ export class Calc {
 
   constructor(private readonly host: CalcHost) {}
 
+  /** Reads shared by the formulas of one sheet until the next write (see FormulaEnv.shared). */
+  private shared = new Map<string, SharedCache>();
+
   private sync(): void {
     const v = this.host.version();
     if (v === this.version) return;
     this.version = v;
+    this.shared.clear();
     this.results.clear();
     this.messages.clear();
     this.blocked.clear();
@@ -177,6 +182,11 @@ export class Calc {
 
   private env(sheet: SheetModel) {
     const host = this.host;
+    let shared = this.shared.get(sheet.name);
+    if (!shared) {
+      shared = createSharedCache();
+      this.shared.set(sheet.name, shared);
+    }
     const now = host.nowSerial();
     const locale = host.locale();
     return {
@@ -194,6 +204,7 @@ export class Calc {
       },
       today: Math.floor(now),
       now,
+      shared,
       ...(locale === 'fr_FR' || locale === 'en_US' ? { locale: locale as 'fr_FR' | 'en_US' } : {}),
     };
   }
