@@ -121,12 +121,15 @@ function validations(sheets: Map<string, { sheet: Sheet; positions: Map<string, 
     .setAllowInvalid(false)
     .setHelpText('Une date jj/mm/aaaa.')
     .build();
+  const checkboxRule = SpreadsheetApp.newDataValidation().requireCheckbox().build();
   for (const spec of ALL_SHEETS) {
     const s = get(spec);
     for (const c of spec.columns as readonly ColumnSpec[]) {
       const pos = s.positions.get(c.key)!;
       if (c.kind === 'date') columnRange(s.sheet, pos).setDataValidation(dateRule);
-      if (c.kind === 'boolean') columnRange(s.sheet, pos).insertCheckboxes();
+      // A checkbox rule without values: insertCheckboxes would fill the column with FALSE and
+      // push getLastRow (so every append) to the bottom of the grid.
+      if (c.kind === 'boolean') columnRange(s.sheet, pos).setDataValidation(checkboxRule);
     }
   }
   at('weeklyHours').setDataValidation(
@@ -301,6 +304,21 @@ function completeReferenceRows(ctx: Context): number {
   return fixed;
 }
 
+/** A new spreadsheet's empty "Feuille 1" is noise once the add-on's sheets exist. */
+function removeBlankDefaultSheet(ctx: Context): void {
+  for (const name of ['Feuille 1', 'Sheet1']) {
+    const sheet = ctx.ss.getSheetByName(name);
+    if (
+      sheet &&
+      sheet.getLastRow() === 0 &&
+      sheet.getLastColumn() === 0 &&
+      ctx.ss.getSheets().length > 1
+    ) {
+      ctx.ss.deleteSheet(sheet);
+    }
+  }
+}
+
 export function initialiseWorkbook(ctx: Context): SetupReport {
   const report: SetupReport = { created: [], repaired: [], completed: 0 };
   const sheets = new Map<string, { sheet: Sheet; positions: Map<string, number> }>();
@@ -316,6 +334,7 @@ export function initialiseWorkbook(ctx: Context): SetupReport {
     sheets.set(spec.name, { sheet, positions });
   });
   validations(sheets);
+  removeBlankDefaultSheet(ctx);
   stagesFormulas(sheets.get(STAGES.name)!, ctx);
   const holidays = sheets.get(HOLIDAYS.name)!;
   fillHolidays(holidays.sheet, ctx);

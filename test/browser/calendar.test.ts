@@ -110,15 +110,26 @@ describe('calendar', () => {
     const text = await page.locator('#grid').innerText();
     expect(text).toContain('ACAR Laurie');
     expect(text).toContain('ACNA Camille');
-    const stop = await legendColour(page, "Jour d'arrêt du stage");
-    const coloured = await page.evaluate(
-      (c) =>
-        [...document.querySelectorAll<HTMLElement>('#grid td')].filter(
-          (td) => getComputedStyle(td).backgroundColor === c,
+    // Here the legend's labels carry their own colour; ACAR Laurie's row has the stop day.
+    const found = await page.evaluate(() => {
+      const cells = [...document.querySelectorAll<HTMLElement>('#grid td')];
+      const legend = cells.find((td) => td.textContent === "Jour d'arrêt du stage");
+      const stop = legend ? getComputedStyle(legend).backgroundColor : '';
+      const row = cells.find((td) => td.textContent?.startsWith('ACAR Laurie'))?.parentElement;
+      const days = row ? [...row.querySelectorAll<HTMLElement>('td')] : [];
+      return {
+        stop,
+        stopDays: days.filter((td) => getComputedStyle(td).backgroundColor === stop).length,
+        others: cells.filter(
+          (td) =>
+            td.parentElement !== row &&
+            td !== legend &&
+            getComputedStyle(td).backgroundColor === stop,
         ).length,
-      stop,
-    );
-    // The legend swatch and ACAR Laurie's stop day.
-    expect(coloured).toBeGreaterThanOrEqual(2);
+      };
+    });
+    expect(found.stop).not.toBe('');
+    expect(found.stopDays).toBe(1);
+    expect(found.others).toBe(0);
   });
 });

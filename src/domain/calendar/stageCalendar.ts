@@ -12,7 +12,7 @@
  *   - one blank row, then the legend, four entries per row, each a coloured sample cell followed
  *     by its label (which overflows into the empty cell after it).
  *
- * Size: 12 columns of 76 px (912 px) and rows of 16 px at 8 pt: with 1 to 3 title lines the
+ * Size: 12 columns of 80 px (960 px) and rows of 16 px at 8 pt: with 1 to 3 title lines the
  * sheet is 36 to 41 rows (≤ 656 px), which fits one A4 landscape page with the default margins
  * (about 980 × 690 px printable).
  */
@@ -57,7 +57,7 @@ export const MONTH_NAMES = [
 ] as const;
 
 export const STAGE_CALENDAR_SIZES = {
-  columnWidth: 76,
+  columnWidth: 80,
   rowHeight: 16,
   fontSize: 8,
   legendPerRow: 4,
