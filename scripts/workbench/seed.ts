@@ -3,6 +3,7 @@
  * même session"): built THROUGH THE REAL BUNDLE, with the calls a user would make, so the
  * example is exactly what the add-on itself writes.
  */
+import { EMPTY_FILTER } from '../../src/domain/stages/filter';
 import type {
   AffectInput,
   ApiResult,
@@ -92,19 +93,8 @@ const AFFECTATIONS = [
   },
 ];
 
-export const NO_FILTER: StageFilter = {
-  sessionId: '',
-  student: '',
-  className: '',
-  from: '',
-  to: '',
-  company: '',
-  companies: 'indif',
-  tutors: 'indif',
-  referents: 'indif',
-  visits: 'indif',
-  phase: 'indif',
-};
+/** No criterion: every stage (the domain's empty filter). */
+export const NO_FILTER: StageFilter = EMPTY_FILTER;
 
 class SeedError extends Error {}
 

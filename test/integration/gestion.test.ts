@@ -3,6 +3,7 @@
  * stages of every phase, the filter applied to the sheet and removed, "Affecter" on a selection
  * of rows, and the fiche stage following the active cell.
  */
+import { EMPTY_FILTER } from '../../src/domain/stages/filter';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type {
   AffectInput,
@@ -20,19 +21,7 @@ function ok<T>(r: ApiResult<T>): T {
   return r.value;
 }
 
-const ANY: StageFilter = {
-  sessionId: '',
-  student: '',
-  className: '',
-  from: '',
-  to: '',
-  company: '',
-  companies: 'indif',
-  tutors: 'indif',
-  referents: 'indif',
-  visits: 'indif',
-  phase: 'indif',
-};
+const ANY: StageFilter = EMPTY_FILTER;
 
 const CA = 'CREDIT AGRICOLE DU NORD CAMBRAI';
 const BP = 'BANQUE POPULAIRE DU NORD DENAIN';

@@ -81,10 +81,12 @@ export interface SharedCache {
   ranges: Map<string, Matrix>;
   /** Equality indexes of criteria ranges (cell key → positions), per range read. */
   indexes: WeakMap<Matrix, Map<string, number[]>>;
+  /** Range reads flattened row by row, per range read. */
+  flat: WeakMap<Matrix, Scalar[]>;
 }
 
 export function createSharedCache(): SharedCache {
-  return { ranges: new Map(), indexes: new WeakMap() };
+  return { ranges: new Map(), indexes: new WeakMap(), flat: new WeakMap() };
 }
 
 export interface CellPosition {

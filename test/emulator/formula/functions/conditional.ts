@@ -18,8 +18,13 @@ interface Condition {
   criterion: Value;
 }
 
-function flatten(m: Matrix): Scalar[] {
-  return m.flat();
+function flatten(m: Matrix, ctx?: EvalContext): Scalar[] {
+  const shared = ctx?.env.shared?.flat;
+  const known = shared?.get(m);
+  if (known) return known;
+  const flat = m.flat();
+  shared?.set(m, flat);
+  return flat;
 }
 
 function dims(m: Matrix): [number, number] {
@@ -47,7 +52,7 @@ function conditional(
     const d = dims(m);
     if (shape && (d[0] !== shape[0] || d[1] !== shape[1])) return '#VALUE!';
     shape = d;
-    columns.push(flatten(m));
+    columns.push(flatten(m, ctx));
     matrices.push(m);
   }
   const sharedIndexes = ctx.env.shared?.indexes;
@@ -63,7 +68,7 @@ function conditional(
     if (!isMatrix(m)) return m;
     const d = dims(m);
     if (d[0] !== shape[0] || d[1] !== shape[1]) return '#VALUE!';
-    sums = flatten(m);
+    sums = flatten(m, ctx);
   }
   const size = shape[0] * shape[1];
   const compiled = new Map<string, Criterion>();
