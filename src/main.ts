@@ -3,6 +3,7 @@
  * The build turns each export into a top-level function of dist/Code.js.
  */
 import type { ApiResult, ServerApi, SettingsView, SidebarView } from './api/contract';
+import { formatFr } from './domain/dates';
 import { Context, normaliseSettings, UserError } from './gas/context';
 import { MissingSheetError } from './gas/sheetTable';
 import { initialiseWorkbook } from './gas/setup';
@@ -18,10 +19,12 @@ import {
   renderCalendar,
   renderOverview,
 } from './usecases/planning';
+import { saveStaff, saveTutor } from './usecases/people';
 import { repairStages } from './usecases/repairStages';
 import { currentSelection } from './usecases/selection';
 import { assignmentView, assignStudents, referenceData, saveSession } from './usecases/sessions';
 import { affect, assignNewStage, reassign, split, stop, unstop } from './usecases/stageActions';
+import { addVisit, listVisits, removeVisit } from './usecases/visits';
 
 /** Runs a use case: a French message for what users got wrong, the error itself otherwise. */
 function run<T>(fn: (ctx: Context) => T, message: (v: T) => string): ApiResult<T> {
@@ -294,4 +297,30 @@ export const apiImportSchoolHolidays: ServerApi['apiImportSchoolHolidays'] = (in
   run(
     (ctx) => importSchoolHolidays(ctx, input),
     (r) => `${r.added} période(s) de vacances ajoutée(s).`,
+  );
+
+export const apiListVisits: ServerApi['apiListVisits'] = (stageId) =>
+  listVisits(new Context(), stageId);
+export const apiAddVisit: ServerApi['apiAddVisit'] = (input) =>
+  run(
+    (ctx) => addVisit(ctx, input),
+    (v) =>
+      v.done
+        ? `Visite du ${formatFr(v.date)} enregistrée.`
+        : `Visite prévue le ${formatFr(v.date)} enregistrée : elle comptera à partir de ce jour.`,
+  );
+export const apiRemoveVisit: ServerApi['apiRemoveVisit'] = (input) =>
+  run(
+    (ctx) => removeVisit(ctx, input),
+    () => 'Visite supprimée.',
+  );
+export const apiSaveTutor: ServerApi['apiSaveTutor'] = (input) =>
+  run(
+    (ctx) => saveTutor(ctx, input),
+    (t) => `Tuteur « ${t.label} » enregistré (${t.company}).`,
+  );
+export const apiSaveStaff: ServerApi['apiSaveStaff'] = (input) =>
+  run(
+    (ctx) => saveStaff(ctx, input),
+    (s) => `« ${s.label} » enregistré(e) dans le personnel.`,
   );

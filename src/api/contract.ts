@@ -225,6 +225,59 @@ export interface AbsenceView {
   countsAsPresence: boolean;
 }
 
+export interface VisitInput {
+  stageId: string;
+  /** As typed ("14/03/2023"). */
+  date: string;
+  staffId: string;
+  comment: string;
+}
+
+export interface VisitView {
+  id: string;
+  stageId: string;
+  date: IsoDate;
+  staffId: string;
+  /** The teacher as the Personnel sheet names them ("M. BRUEL Patrick"). */
+  staff: string;
+  comment: string;
+  /** Its day has come: counted in the stage's "Visites" cell (a later one is planned). */
+  done: boolean;
+}
+
+export interface TutorInput {
+  /** '' to create a tutor. */
+  id: string;
+  companyId: string;
+  /** "M.", "Mme" or ''. */
+  civility: string;
+  lastName: string;
+  firstName: string;
+  role: string;
+  phone: string;
+  email: string;
+}
+
+export interface TutorView extends TutorInput {
+  /** As the Stages sheet shows it ("M. ECUSSON Blase"). */
+  label: string;
+  company: string;
+}
+
+export interface StaffInput {
+  /** '' to create a member of staff. */
+  id: string;
+  civility: string;
+  lastName: string;
+  firstName: string;
+  email: string;
+  discipline: string;
+}
+
+export interface StaffView extends StaffInput {
+  label: string;
+}
+
 export interface SettingsView {
   schoolName: string;
   schoolAddress: string;
@@ -290,6 +343,12 @@ export interface ServerApi {
   apiRenderCalendar(input: { stageId: string }): ApiResult<{ sheetName: string }>;
   apiRenderOverview(input: { sessionId: string }): ApiResult<{ sheetName: string }>;
   apiImportSchoolHolidays(input: { text: string }): ApiResult<{ added: number }>;
+
+  apiListVisits(stageId: string): VisitView[];
+  apiAddVisit(input: VisitInput): ApiResult<VisitView>;
+  apiRemoveVisit(input: { visitId: string }): ApiResult<null>;
+  apiSaveTutor(input: TutorInput): ApiResult<TutorView>;
+  apiSaveStaff(input: StaffInput): ApiResult<StaffView>;
 }
 
 export type ServerApiName = keyof ServerApi;

@@ -7,6 +7,7 @@ import { currentSelection, onSelection } from '../store';
 import { tabs } from '../tabs';
 import { runAction } from '../ui';
 import { EMPTY_STAGE, type Panel, type PanelContext, shell } from './panel';
+import { visitsView } from './visits';
 
 const DASH = '—';
 
@@ -110,8 +111,14 @@ export function fichePanel(ctx: PanelContext): Panel {
   const { root, heading } = shell('fiche', 'Fiche stage');
   const empty = h('p', { class: 'empty' }, EMPTY_STAGE);
   const who = h('div', { class: 'who-block' });
-  const t = tabs('Fiche du stage', ['Général', "Stages de l'élève"]);
-  const [generalPanel, siblingsPanel] = t.panels as [HTMLDivElement, HTMLDivElement];
+  const t = tabs('Fiche du stage', ['Général', "Stages de l'élève", 'Visites']);
+  const [generalPanel, siblingsPanel, visitsPanel] = t.panels as [
+    HTMLDivElement,
+    HTMLDivElement,
+    HTMLDivElement,
+  ];
+  const visits = visitsView();
+  visitsPanel.append(visits.root);
 
   let stageId = '';
   const actions = {
@@ -137,6 +144,8 @@ export function fichePanel(ctx: PanelContext): Panel {
     stageId = s?.id ?? '';
     empty.hidden = s !== null;
     body.hidden = s === null;
+    // Re-read on every change of the row (its count moves when anyone records a visit).
+    visits.show(s, true);
     if (!s) return;
     replaceChildren(
       who,

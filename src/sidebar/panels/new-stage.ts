@@ -2,6 +2,7 @@
 import type { ReferenceData, StageSelection } from '../../api/contract';
 import { callServer } from '../api';
 import { assignmentFields } from '../assignment-fields';
+import { withNewTutor } from '../new-tutor';
 import { dateField, form, h, replaceChildren, submit, textField } from '../dom';
 import { frRange } from '../format';
 import { currentReference, currentSelection, onReference, onSelection } from '../store';
@@ -60,7 +61,7 @@ export function newStagePanel(ctx: PanelContext): Panel {
     periods,
     start.root,
     end.root,
-    ...who.roots,
+    ...withNewTutor(who),
     weeklyHours.root,
     h('div', { class: 'buttons' }, submit('Assigner le stage')),
   );

@@ -2,6 +2,7 @@
 import type { StageSelection } from '../../api/contract';
 import { callServer } from '../api';
 import { assignmentFields } from '../assignment-fields';
+import { withNewTutor } from '../new-tutor';
 import { form, h, submit } from '../dom';
 import { currentSelection, onReference, onSelection } from '../store';
 import { runAction, showError } from '../ui';
@@ -39,7 +40,7 @@ export function reassignPanel(ctx: PanelContext): Panel {
       );
       if (done) ctx.navigate('fiche');
     },
-    ...who.roots,
+    ...withNewTutor(who),
     note,
     h('div', { class: 'buttons' }, submit('Réaffecter')),
   );

@@ -17,6 +17,7 @@ import {
 import { runAction, showError } from '../ui';
 import { readFileText } from './import';
 import { type Panel, shell } from './panel';
+import { staffForm } from './staff';
 
 /**
  * School holidays of later years: the Ministry's "fr-en-calendrier-scolaire" export (CSV or
@@ -149,7 +150,7 @@ export function settingsPanel(): Panel {
     rate.root,
     h('div', { class: 'buttons' }, submit('Enregistrer')),
   );
-  root.append(f, holidaysForm());
+  root.append(f, staffForm(), holidaysForm());
   return {
     view: 'settings',
     root,

@@ -1,0 +1,104 @@
+/**
+ * Follow-up visits of a stage (seed 004, step 4), kept in the Visites sheet that the whole
+ * teaching team shares. The Stages sheet's "Visites" cell is a formula over that sheet, so adding
+ * or removing a visit never writes the stage row.
+ */
+import type { VisitInput, VisitView } from '../api/contract';
+import { isIsoDate } from '../domain/dates';
+import { isVisitDone, sortVisits, validateVisit } from '../domain/visits';
+import { type Context, UserError } from '../gas/context';
+import { str } from '../sheets/records';
+import { VISITS } from '../sheets/schema';
+import { references } from './references';
+import { loadStage, unwrap } from './stageStore';
+
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** The visits of one stage, in date order. Two reads (Visites, Personnel). */
+export function listVisits(ctx: Context, stageId: string): VisitView[] {
+  const id = String(stageId ?? '');
+  if (id === '') return [];
+  const rows = ctx
+    .table(VISITS)
+    .readAll()
+    .filter((r) => str(r.values.stageId) === id && str(r.values.id) !== '');
+  if (rows.length === 0) return [];
+  const refs = references(ctx);
+  const today = ctx.today();
+  return sortVisits(
+    rows.map(({ values: r }) => {
+      const date = str(r.date);
+      const staffId = str(r.staffId);
+      return {
+        id: str(r.id),
+        stageId: id,
+        date,
+        staffId,
+        // A member of staff renamed since keeps their current name; one gone keeps the cell's.
+        staff: refs.labels.staff(staffId) || str(r.staff),
+        comment: str(r.comment),
+        done: isIsoDate(date) && isVisitDone(date, today),
+      };
+    }),
+  );
+}
+
+export function addVisit(ctx: Context, input: VisitInput): VisitView {
+  return ctx.withLock(() => {
+    const loaded = loadStage(ctx, text(input?.stageId));
+    const refs = references(ctx);
+    const valid = unwrap(
+      validateVisit(input, loaded.stage.start, new Set(refs.staff.map((s) => s.id))),
+    );
+    const view: VisitView = {
+      id: ctx.newId('VIS'),
+      stageId: loaded.stage.id,
+      date: valid.date,
+      staffId: valid.staffId,
+      staff: refs.labels.staff(valid.staffId),
+      comment: valid.comment,
+      done: isVisitDone(valid.date, ctx.today()),
+    };
+    ctx.table(VISITS).appendRows([
+      {
+        id: view.id,
+        stageId: view.stageId,
+        student: str(loaded.rec.student),
+        date: view.date,
+        staff: view.staff,
+        comment: view.comment,
+        staffId: view.staffId,
+      },
+    ]);
+    ctx.journal({
+      action: 'Enregistrer une visite',
+      target: view.stageId,
+      before: null,
+      after: { id: view.id, date: view.date, enseignant: view.staff, commentaire: view.comment },
+    });
+    return view;
+  });
+}
+
+export function removeVisit(ctx: Context, input: { visitId: string }): null {
+  return ctx.withLock(() => {
+    const t = ctx.table(VISITS);
+    const row = t.findRow(text(input?.visitId));
+    if (row === 0) {
+      throw new UserError(
+        'Cette visite est introuvable : elle a peut-être déjà été supprimée.',
+        undefined,
+        true,
+      );
+    }
+    const before = t.readRow(row);
+    t.sheetRef.deleteRow(row);
+    ctx.journal({
+      action: 'Supprimer une visite',
+      target: str(before.stageId),
+      before,
+      after: null,
+    });
+    return null;
+  });
+}
