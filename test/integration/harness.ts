@@ -23,8 +23,11 @@ export interface Harness {
   rowOf(stageId: string): number;
 }
 
-export function seededWorkbook(now = new Date('2023-02-15T09:00:00+01:00')): Harness {
-  const em = createEmulator({ now });
+export function seededWorkbook(
+  now = new Date('2023-02-15T09:00:00+01:00'),
+  timeZone = 'Europe/Paris',
+): Harness {
+  const em = createEmulator({ now, timeZone });
   const bundle = loadBundleFromDist(DIST, em);
   const call = <T>(name: string, ...args: unknown[]) => bundle.call(name, ...args) as T;
   const ss = em.globals.SpreadsheetApp.getActiveSpreadsheet();

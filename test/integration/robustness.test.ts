@@ -1,0 +1,105 @@
+/**
+ * What must hold whatever happens around an action: a service failing in the middle, a
+ * spreadsheet in another time zone.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ApiResult, StageSelection, StageView } from '../../src/api/contract';
+import { seededWorkbook } from './harness';
+
+function select(h: ReturnType<typeof seededWorkbook>, label: string): StageView {
+  h.select(h.rowOf(h.ids.stages[label]!));
+  return h.call<StageSelection>('apiGetSelection').stage!;
+}
+
+describe('a service failing in the middle of an action', () => {
+  it('a failed row write leaves the row and the journal as they were', () => {
+    const h = seededWorkbook();
+    const stage = select(h, 'ACAR Laurie');
+    const before = h.display('Stages');
+    const journal = h.display('Journal');
+    h.em.log.failOn(
+      'Range.setValues',
+      1,
+      new Error('Service Spreadsheets failed while accessing document'),
+    );
+    expect(() =>
+      h.call('apiStopStage', {
+        stageId: stage.id,
+        fingerprint: stage.fingerprint,
+        stoppedOn: '27/02/2023',
+        reason: 'x',
+      }),
+    ).toThrow(/Service Spreadsheets failed/);
+    expect(h.display('Stages')).toEqual(before);
+    expect(h.display('Journal')).toEqual(journal);
+    // The lock was released: the next try goes through.
+    const again = h.call<ApiResult<StageView>>('apiStopStage', {
+      stageId: stage.id,
+      fingerprint: stage.fingerprint,
+      stoppedOn: '27/02/2023',
+      reason: 'x',
+    });
+    expect(again.ok).toBe(true);
+  });
+
+  it('a new stage is one write: a failure creates no half row', () => {
+    const h = seededWorkbook();
+    const stage = select(h, 'ACAR Laurie');
+    h.call('apiStopStage', {
+      stageId: stage.id,
+      fingerprint: stage.fingerprint,
+      stoppedOn: '27/02/2023',
+      reason: 'x',
+    });
+    const before = h.display('Stages');
+    h.em.log.failOn(
+      'Range.setValues',
+      1,
+      new Error('Service Spreadsheets failed while accessing document'),
+    );
+    expect(() =>
+      h.call('apiNewStage', {
+        fromStageId: stage.id,
+        start: '01/03/2023',
+        end: '31/03/2023',
+        companyId: '',
+        tutorId: '',
+        referentId: '',
+        weeklyHours: '',
+      }),
+    ).toThrow();
+    expect(h.display('Stages')).toEqual(before);
+  });
+});
+
+describe('dates cross the sheet in the spreadsheet’s time zone', () => {
+  for (const timeZone of ['Pacific/Auckland', 'America/New_York', 'Asia/Kolkata']) {
+    it(`${timeZone}: the seed's stop and new stage keep their calendar dates`, () => {
+      const h = seededWorkbook(new Date('2023-02-15T12:00:00Z'), timeZone);
+      const stage = select(h, 'ACAR Laurie');
+      expect([stage.start, stage.end]).toEqual(['2023-02-01', '2023-03-31']);
+      const stopped = h.call<ApiResult<StageView>>('apiStopStage', {
+        stageId: stage.id,
+        fingerprint: stage.fingerprint,
+        stoppedOn: '27/02/2023',
+        reason: 'x',
+      });
+      expect(stopped.ok && stopped.value.end).toBe('2023-02-27');
+      const next = h.call<ApiResult<StageView>>('apiNewStage', {
+        fromStageId: stage.id,
+        start: '28/02/2023',
+        end: '31/03/2023',
+        companyId: '',
+        tutorId: '',
+        referentId: '',
+        weeklyHours: '',
+      });
+      expect(next.ok).toBe(true);
+      const rows = h.stageRows().filter((r) => r['Élève'] === 'ACAR Laurie');
+      expect(rows.map((r) => [r['Début'], r['Fin']])).toEqual([
+        ['01/02/2023', '27/02/2023'],
+        ['28/02/2023', '31/03/2023'],
+      ]);
+    });
+  }
+});
