@@ -20,6 +20,7 @@ import {
   renderOverview,
 } from './usecases/planning';
 import { saveStaff, saveTutor } from './usecases/people';
+import { refreshEditedRows } from './usecases/editedRows';
 import { repairStages } from './usecases/repairStages';
 import { currentSelection } from './usecases/selection';
 import { assignmentView, assignStudents, referenceData, saveSession } from './usecases/sessions';
@@ -57,6 +58,33 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+/**
+ * Simple trigger: dates, hours, schedule or country changed by hand in Stages → presence counted
+ * again for those rows. A simple trigger must never bother the user: failures are only logged.
+ */
+export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const range = e?.range;
+  if (!range) return;
+  try {
+    const ctx = new Context();
+    const lock = LockService.getDocumentLock();
+    if (!lock.tryLock(5_000)) return;
+    try {
+      refreshEditedRows(ctx, {
+        sheetName: range.getSheet().getName(),
+        row: range.getRow(),
+        numRows: range.getNumRows(),
+        column: range.getColumn(),
+        numColumns: range.getNumColumns(),
+      });
+    } finally {
+      lock.releaseLock();
+    }
+  } catch (err) {
+    console.warn(`onEdit : ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 // ——— Menu handlers ———

@@ -103,3 +103,44 @@ describe('dates cross the sheet in the spreadsheet’s time zone', () => {
     });
   }
 });
+
+describe('edits by hand in the Stages sheet', () => {
+  it('onEdit counts the presence of a row whose end date was typed by hand', () => {
+    const h = seededWorkbook();
+    const row = h.rowOf(h.ids.stages['ACAR Laurie']!);
+    const sheet = h.em.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Stages')!;
+    const before = h.stageRows().find((r) => r['Élève'] === 'ACAR Laurie')!['Présence'];
+    const cell = sheet.getRange(row, 4);
+    cell.setValue(new Date(2023, 1, 10)); // Fin: 10/02/2023 (script zone = spreadsheet zone here)
+    h.call('onEdit', { range: cell, source: sheet.getParent(), value: '10/02/2023' });
+    const after = h.stageRows().find((r) => r['Élève'] === 'ACAR Laurie')!['Présence'];
+    expect(before).toBe('1 mois 21 jours');
+    // 01/02 → 10/02/2023: 8 working days × 7 h = 56 h = 8 days.
+    expect(after).toBe('8 jours');
+  });
+
+  it('a batch write over a span keeps the computed cells of the rows in between as formulas', () => {
+    const h = seededWorkbook();
+    const rows = h.stageRows();
+    // Two students without a referent yet, three rows apart.
+    const first = rows[2]!['ID']!;
+    const fifth = rows[6]!['ID']!;
+    const sheet = h.em.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Stages')!;
+    const r1 = h.rowOf(first);
+    const r5 = h.rowOf(fifth);
+    h.em.sheets.setActiveRange('Stages', `A${r1}:A${r5}`);
+    const sel = h.call<StageSelection>('apiGetSelection');
+    const ids = [first, fifth];
+    const prints = ids.map((id) => sel.selectedFingerprints[sel.selectedIds.indexOf(id)]!);
+    const r = h.call<ApiResult<StageView[]>>('apiAffect', {
+      stageIds: ids,
+      fingerprints: prints,
+      referentId: h.ids.staff['M. BRUEL Patrick'],
+    });
+    expect(r.ok).toBe(true);
+    for (let row = Math.min(r1, r5); row <= Math.max(r1, r5); row++) {
+      expect(sheet.getRange(row, 11).getFormula(), `ligne ${row}`).toMatch(/^=IF\(/);
+      expect(sheet.getRange(row, 11).getValue()).toBe('En cours');
+    }
+  });
+});

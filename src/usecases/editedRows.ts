@@ -1,0 +1,48 @@
+/**
+ * Staff may change a stage's dates, weekly hours, schedule or country straight in the sheet. The
+ * simple onEdit trigger then counts those rows' presence again, so the "Présence" column and the
+ * gratification formula built on it stay true without anyone thinking of "Recalculer les durées".
+ */
+import type { Context } from '../gas/context';
+import { type Rec, stageFromRecord, str } from '../sheets/records';
+import { STAGES, type StageKey } from '../sheets/schema';
+import { presenceColumns } from './presenceColumns';
+import { parsers } from './stageStore';
+
+const DURATION_KEYS: readonly StageKey[] = [
+  'start',
+  'end',
+  'stoppedOn',
+  'weeklyHours',
+  'schedule',
+  'country',
+];
+/** A paste of thousands of rows is left to "Recalculer les durées". */
+const MAX_ROWS = 500;
+
+export function refreshEditedRows(
+  ctx: Context,
+  edit: { sheetName: string; row: number; numRows: number; column: number; numColumns: number },
+): number {
+  if (edit.sheetName !== STAGES.name) return 0;
+  const first = Math.max(2, edit.row);
+  const last = Math.min(edit.row + edit.numRows - 1, first + MAX_ROWS - 1);
+  if (last < first) return 0;
+  const t = ctx.table(STAGES);
+  const touched = DURATION_KEYS.some((k) => {
+    const c = t.col(k);
+    return c >= edit.column && c < edit.column + edit.numColumns;
+  });
+  if (!touched) return 0;
+  const rows = t.readRows(first, last - first + 1);
+  const patches = new Map<number, Partial<Rec<StageKey>>>();
+  rows.forEach((rec, i) => {
+    if (str(rec.id) === '') return;
+    const cols = presenceColumns(ctx, stageFromRecord(rec, parsers));
+    if ((Object.keys(cols) as StageKey[]).some((k) => (rec[k] ?? '') !== (cols[k] ?? ''))) {
+      patches.set(first + i, cols);
+    }
+  });
+  t.writeRows(patches);
+  return patches.size;
+}
