@@ -264,14 +264,16 @@ export class SheetTable<K extends string> {
         // Rows in the span keep their computed cells as formulas (rewriting the value read would
         // freeze them); a row with no ID had none, and gets none.
         const idCell = raw[(map.get('id' as K) ?? 1) - 1];
-        const hasRow = patch !== undefined || (idCell !== '' && idCell !== null && idCell !== undefined);
+        const hasRow =
+          patch !== undefined || (idCell !== '' && idCell !== null && idCell !== undefined);
         const formulas = hasRow ? this.formulasOf(r) : new Map<number, string>();
         block.push(
           run.map((c) => {
             const f = formulas.get(c);
             if (f !== undefined) return f;
             const key = keyAt.get(c);
-            if (key !== undefined && this.rowFormula && this.specOf(key).kind === 'computed') return '';
+            if (key !== undefined && this.rowFormula && this.specOf(key).kind === 'computed')
+              return '';
             if (patch && key !== undefined && key in patch) {
               const v = writeCell(patch[key] ?? '', this.specOf(key).kind, this.dates);
               raw[c - 1] = v;
