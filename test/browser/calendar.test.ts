@@ -3,22 +3,11 @@
  * 01/03/2023 (the student's second stage), a weekend and a public holiday, each compared with
  * the legend swatch the sheet itself draws, as a user reads it.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Bench, launchBrowser, menu, openSheet, rowCell, startBench } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { benchFor, menu, openSheet, rowCell } from './harness';
 
-let browser: Browser;
-let bench: Bench;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  bench = await startBench(browser, { seed: 'full' });
-});
-
-afterAll(async () => {
-  await bench?.close();
-  await browser?.close();
-});
+const bench = benchFor({ seed: 'full' });
 
 /** Background of the calendar cell in the month column `month` whose text starts with `day`. */
 async function dayColour(page: Page, month: string, day: string): Promise<string> {

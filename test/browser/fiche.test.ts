@@ -3,30 +3,10 @@
  * Stages sheet shows that stage, the sidebar works with the keyboard alone, and axe-core finds
  * no serious or critical accessibility violation in any panel.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  type Bench,
-  launchBrowser,
-  menu,
-  rowCell,
-  sidebarFrame,
-  startBench,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, benchFor, menu, rowCell, sidebarFrame } from './harness';
 
-let browser: Browser;
-let bench: Bench;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  bench = await startBench(browser, { seed: 'full' });
-});
-
-afterAll(async () => {
-  await bench?.close();
-  await browser?.close();
-});
+const bench = benchFor({ seed: 'full' });
 
 describe('fiche stage', () => {
   it('the add-on menu is the one onOpen registered', async () => {

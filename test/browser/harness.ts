@@ -3,6 +3,7 @@
  * a free port with a temporary state file and a pinned date, and Debian's Chromium driving it.
  * Tests talk to it by what users see: menu captions, cell texts, labels in the sidebar.
  */
+import { afterAll, beforeAll } from 'vitest';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -180,5 +181,29 @@ export async function axeViolations(
         help: v.help,
         targets: v.nodes.map((n) => String(n.target.join(' '))),
       }));
+  });
+}
+
+/**
+ * One workbench and one browser for a whole test file (started before its tests, closed after).
+ * The object returned stands for the bench once started.
+ */
+export function benchFor(opts: { seed?: SeedLevel; today?: string } = {}): Bench {
+  let browser: Browser | undefined;
+  let current: Bench | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    current = await startBench(browser, opts);
+  });
+  afterAll(async () => {
+    await current?.close();
+    await browser?.close();
+  });
+  return new Proxy({} as Bench, {
+    get(_target, prop) {
+      if (!current) throw new Error("L'atelier n'est pas encore démarré.");
+      const v = Reflect.get(current, prop) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(current) : v;
+    },
   });
 }

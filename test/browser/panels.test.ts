@@ -2,30 +2,10 @@
  * The other panels of the sidebar against the real server: import with preview (from a file
  * read in the browser), settings, absences; and sheet text is never interpreted as HTML.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Bench,
-  launchBrowser,
-  menu,
-  openSheet,
-  rowCell,
-  sheetRows,
-  startBench,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { benchFor, menu, openSheet, rowCell, sheetRows } from './harness';
 
-let browser: Browser;
-let bench: Bench;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  bench = await startBench(browser, { seed: 'full' });
-});
-
-afterAll(async () => {
-  await bench?.close();
-  await browser?.close();
-});
+const bench = benchFor({ seed: 'full' });
 
 describe('import', () => {
   it('previews a CSV file, imports the new student, and does not import twice', async () => {

@@ -4,30 +4,11 @@
  * row BANQUE POPULAIRE DU NORD DENAIN, remove the stop; then the same rows with « Scinder » in
  * one action; then bad inputs, each refused in French with nothing written.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Bench,
-  launchBrowser,
-  menu,
-  openSheet,
-  rowCell,
-  sheetRows,
-  startBench,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { benchFor, menu, openSheet, rowCell, sheetRows } from './harness';
 
-let browser: Browser;
-let bench: Bench;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  bench = await startBench(browser, { seed: 'full' });
-});
-
-afterAll(async () => {
-  await bench?.close();
-  await browser?.close();
-});
+const bench = benchFor({ seed: 'full' });
 
 const COLUMNS = [
   'Début',

@@ -3,31 +3,11 @@
  * the ten BTS1 students by class, set company / tutor / referent for two of them through
  * « Gestion des stages », filter, and check the Stages sheet as a user sees it.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Bench,
-  launchBrowser,
-  menu,
-  openSheet,
-  rowCell,
-  sheetRows,
-  startBench,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { benchFor, menu, openSheet, rowCell, sheetRows } from './harness';
 
-let browser: Browser;
-let bench: Bench;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  // Students, companies, tutors and staff exist; no session yet.
-  bench = await startBench(browser, { seed: 'references' });
-});
-
-afterAll(async () => {
-  await bench?.close();
-  await browser?.close();
-});
+// Students, companies, tutors and staff exist; no session yet.
+const bench = benchFor({ seed: 'references' });
 
 describe('sessions and assignment', () => {
   it('creates the session with its period', async () => {

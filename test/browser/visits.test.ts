@@ -5,32 +5,18 @@
  * the forms need, created from the sidebar: « + Nouveau tuteur » in « Réaffecter… », and a member
  * of staff in Paramètres, offered at once as visiting teacher.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   axeViolations,
-  type Bench,
-  launchBrowser,
+  benchFor,
   menu,
   openSheet,
   rowCell,
   sheetRows,
   sidebarFrame,
-  startBench,
 } from './harness';
 
-let browser: Browser;
-let bench: Bench;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  bench = await startBench(browser, { seed: 'full' });
-});
-
-afterAll(async () => {
-  await bench?.close();
-  await browser?.close();
-});
+const bench = benchFor({ seed: 'full' });
 
 const laurieRow = async () =>
   (await sheetRows(bench.page)).find((r) => r['Élève'] === 'ACAR Laurie')!;
