@@ -59,6 +59,41 @@ function readStudentsWithIne(ctx: Context): (ImportableStudent & { row: number }
     }));
 }
 
+/** Refuses a file without the columns an import needs, naming them. */
+function requireColumns(missing: string[], examples: string): void {
+  if (missing.length > 0) {
+    throw new UserError(
+      `Colonnes introuvables dans le fichier : ${missing.join(', ')}. ` +
+        `La première ligne doit porter les titres (${examples}…).`,
+      'text',
+    );
+  }
+}
+
+/** The preview shown before importing: recognised columns, then each line and its fate. */
+function previewOf(
+  kind: ImportPreview['kind'],
+  columns: ImportPreview['columns'],
+  items: {
+    values: Record<string, string>;
+    status: ImportPreview['rows'][number]['status'];
+    error?: string;
+  }[],
+): ImportPreview {
+  return {
+    kind,
+    columns,
+    rows: items.map((it) => ({
+      values: it.values,
+      status: it.status,
+      ...(it.error ? { error: it.error } : {}),
+    })),
+    created: items.filter((i) => i.status === 'nouveau').length,
+    updated: items.filter((i) => i.status === 'mis à jour').length,
+    errors: items.filter((i) => i.status === 'erreur').length,
+  };
+}
+
 interface Plan {
   preview: ImportPreview;
   apply: () => void;
@@ -67,20 +102,13 @@ interface Plan {
 function studentPlan(ctx: Context, text: string): Plan {
   const { headers, rows } = parseDelimitedText(text);
   const mapping = mapStudentColumns(headers);
-  const missing = missingStudentColumns(mapping);
-  if (missing.length > 0) {
-    throw new UserError(
-      `Colonnes introuvables dans le fichier : ${missing.join(', ')}. ` +
-        'La première ligne doit porter les titres (Nom, Prénom, Classe…).',
-      'text',
-    );
-  }
+  requireColumns(missingStudentColumns(mapping), 'Nom, Prénom, Classe');
   const existing = readStudentsWithIne(ctx);
   const { items } = planStudentImport(rows, mapping, existing, () => ctx.newId('ELV'));
-  const preview: ImportPreview = {
-    kind: 'students',
-    columns: mappedColumns(headers, mapping, STUDENT_FIELD_LABELS),
-    rows: items.map((it) => ({
+  const preview = previewOf(
+    'students',
+    mappedColumns(headers, mapping, STUDENT_FIELD_LABELS),
+    items.map((it) => ({
       values: {
         Nom: it.student.lastName,
         Prénom: it.student.firstName,
@@ -90,10 +118,7 @@ function studentPlan(ctx: Context, text: string): Plan {
       status: it.status,
       ...(it.error ? { error: it.error } : {}),
     })),
-    created: items.filter((i) => i.status === 'nouveau').length,
-    updated: items.filter((i) => i.status === 'mis à jour').length,
-    errors: items.filter((i) => i.status === 'erreur').length,
-  };
+  );
   const apply = () => {
     const t = ctx.table(STUDENTS);
     const rowOf = new Map(existing.map((s) => [s.id, s.row]));
@@ -149,20 +174,13 @@ function studentPlan(ctx: Context, text: string): Plan {
 function companyPlan(ctx: Context, text: string): Plan {
   const { headers, rows } = parseDelimitedText(text);
   const mapping = mapCompanyColumns(headers);
-  const missing = missingCompanyColumns(mapping);
-  if (missing.length > 0) {
-    throw new UserError(
-      `Colonnes introuvables dans le fichier : ${missing.join(', ')}. ` +
-        'La première ligne doit porter les titres (Raison sociale, SIRET, Adresse…).',
-      'text',
-    );
-  }
+  requireColumns(missingCompanyColumns(mapping), 'Raison sociale, SIRET, Adresse');
   const existing = readCompanies(ctx);
   const { items } = planCompanyImport(rows, mapping, existing, () => ctx.newId('ENT'));
-  const preview: ImportPreview = {
-    kind: 'companies',
-    columns: mappedColumns(headers, mapping, COMPANY_FIELD_LABELS),
-    rows: items.map((it) => ({
+  const preview = previewOf(
+    'companies',
+    mappedColumns(headers, mapping, COMPANY_FIELD_LABELS),
+    items.map((it) => ({
       values: {
         'Raison sociale': it.company.name,
         SIRET: it.company.siret,
@@ -172,10 +190,7 @@ function companyPlan(ctx: Context, text: string): Plan {
       status: it.status,
       ...(it.error ? { error: it.error } : {}),
     })),
-    created: items.filter((i) => i.status === 'nouveau').length,
-    updated: items.filter((i) => i.status === 'mis à jour').length,
-    errors: items.filter((i) => i.status === 'erreur').length,
-  };
+  );
   const apply = () => {
     const t = ctx.table(COMPANIES);
     const record = (c: Company) => ({ ...c });
