@@ -227,7 +227,14 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
     const patch = pick(firstRec, keys);
     const t = ctx.table(STAGES);
     t.writeRow(loaded.row, patch);
-    const row2 = insertStages(ctx, [second], labels);
+    let row2: number;
+    try {
+      row2 = insertStages(ctx, [second], labels);
+    } catch (e) {
+      // Sheets has no transaction: put the first part back as it was rather than leave half a split.
+      t.writeRow(loaded.row, pick(loaded.rec, keys));
+      throw e;
+    }
     const secondRec = recordFor(ctx, second, labels);
     ctx.journal({
       action: 'Scinder le stage',

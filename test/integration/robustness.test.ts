@@ -144,3 +144,32 @@ describe('edits by hand in the Stages sheet', () => {
     }
   });
 });
+
+describe('"Scinder" is all or nothing', () => {
+  it('when writing the second part fails, the first part is put back', () => {
+    const h = seededWorkbook();
+    const stage = select(h, 'ACAR Laurie');
+    const before = h.display('Stages');
+    // 1st setValues: the first part's row; 2nd: the new row.
+    h.em.log.failOn(
+      'Range.setValues',
+      2,
+      new Error('Service Spreadsheets failed while accessing document'),
+    );
+    expect(() =>
+      h.call('apiSplitStage', {
+        stageId: stage.id,
+        fingerprint: stage.fingerprint,
+        splitDate: '01/03/2023',
+        firstPartEnd: '27/02/2023',
+        mode: 'stop',
+        reason: 'Rupture',
+        keepAssignment: true,
+        companyId: '',
+        tutorId: '',
+        referentId: '',
+      }),
+    ).toThrow(/Service Spreadsheets failed/);
+    expect(h.display('Stages')).toEqual(before);
+  });
+});
