@@ -332,6 +332,8 @@ function renderGrid(g: GridView | null, selection: string): void {
       if (bg) td.style.background = bg;
       if (fg) td.style.color = fg;
       if (g.bold[r - 1]?.[c - 1]) td.style.fontWeight = 'bold';
+      const size = g.fontSizes[r - 1]?.[c - 1];
+      if (size) td.style.fontSize = `${size}pt`;
       // As in Sheets, left-aligned text runs over the empty cell to its right.
       const text = g.values[r - 1]?.[c - 1] ?? '';
       const nextEmpty = (g.values[r - 1]?.[c] ?? '') === '';

@@ -16,6 +16,8 @@ export interface GridView {
   backgrounds: string[][];
   fontColors: string[][];
   bold: boolean[][];
+  /** Font size in points, 0 for the default (10 pt). */
+  fontSizes: number[][];
   aligns: ('left' | 'center' | 'right')[][];
   /** 1-based indices of hidden rows (hidden by hand or by a filter) and columns. */
   hiddenRows: number[];

@@ -119,6 +119,7 @@ export function gridOf(r: RenderedSheet): GridView {
   const backgrounds: string[][] = [];
   const fontColors: string[][] = [];
   const bold: boolean[][] = [];
+  const fontSizes: number[][] = [];
   const aligns: ('left' | 'center' | 'right')[][] = [];
   for (let i = 0; i < rows; i++) {
     const line = r.cells[i] ?? [];
@@ -126,6 +127,7 @@ export function gridOf(r: RenderedSheet): GridView {
     const b: string[] = [];
     const f: string[] = [];
     const w: boolean[] = [];
+    const z: number[] = [];
     const a: ('left' | 'center' | 'right')[] = [];
     for (let j = 0; j < cols; j++) {
       const c = line[j];
@@ -134,6 +136,7 @@ export function gridOf(r: RenderedSheet): GridView {
         b.push('');
         f.push('');
         w.push(false);
+        z.push(0);
         a.push('left');
         continue;
       }
@@ -141,12 +144,14 @@ export function gridOf(r: RenderedSheet): GridView {
       b.push(/^#fff(fff)?$/i.test(c.background) ? '' : c.background);
       f.push(/^#000(000)?$/i.test(c.color) ? '' : c.color);
       w.push(c.bold);
+      z.push(c.fontSize === 10 ? 0 : c.fontSize);
       a.push(c.checkbox === undefined ? c.hAlign : 'center');
     }
     values.push(v);
     backgrounds.push(b);
     fontColors.push(f);
     bold.push(w);
+    fontSizes.push(z);
     aligns.push(a);
   }
   const widths = Array.from({ length: cols }, (_, i) => r.columnWidths[i] ?? 100);
@@ -160,6 +165,7 @@ export function gridOf(r: RenderedSheet): GridView {
     backgrounds,
     fontColors,
     bold,
+    fontSizes,
     aligns,
     hiddenRows: [...new Set([...r.hiddenRows, ...r.filteredRows])]
       .filter((x) => x <= rows)

@@ -172,6 +172,7 @@ function paint(ctx: Context, name: string, grid: CalendarGrid): void {
   );
   range.setBackgrounds(grid.backgrounds);
   range.setFontColors(grid.fontColors);
+  if (grid.fontWeights.some((r) => r.includes('bold'))) range.setFontWeights(grid.fontWeights);
   range.setFontSize(grid.fontSize).setVerticalAlignment('middle');
   sheet.setRowHeights(1, rows, grid.rowHeight);
   sheet.setFrozenRows(grid.frozenRows);
