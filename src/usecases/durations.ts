@@ -24,14 +24,22 @@ function groupKey(s: Stage): string {
  * Refuses a change that would put more than 6 months (924 h) of stage with one host in one
  * school year (L124-5). `others` are the student's other stages, as loaded.
  */
-export function checkHostLimit(ctx: Context, changed: Stage[], others: Stage[]): void {
+export function checkHostLimit(
+  ctx: Context,
+  changed: Stage[],
+  others: Stage[],
+  /** Hours already counted in a row whose dates did not change (saves reading the absences). */
+  knownHours: (s: Stage) => number | null = () => null,
+): void {
   const all = [...changed, ...others.filter((o) => !changed.some((c) => c.id === o.id))];
   for (const c of changed) {
     const k = groupKey(c);
     if (!k) continue;
     const group = all.filter((s) => groupKey(s) === k);
     const g = gratification({
-      stages: group.map((s) => ({ hours: ISO.test(s.end) ? presenceOf(ctx, s).hours : 0 })),
+      stages: group.map((s) => ({
+        hours: knownHours(s) ?? (ISO.test(s.end) ? presenceOf(ctx, s).hours : 0),
+      })),
       hourlyRate: ctx.settings().hourlyGratification,
     });
     const check = presenceLimitsCheck(g.totalHours);

@@ -62,10 +62,20 @@ export function holidaysFor(ctx: Context, start: IsoDate, end: IsoDate): Readonl
   return set;
 }
 
+/** Stages created in this execution have no absence yet: no need to read the Absences sheet. */
+const freshStages = new WeakMap<Context, Set<string>>();
+
+export function markFresh(ctx: Context, stageId: string): void {
+  const set = freshStages.get(ctx) ?? new Set<string>();
+  set.add(stageId);
+  freshStages.set(ctx, set);
+}
+
 export function presenceOf(ctx: Context, stage: Stage) {
+  const fresh = freshStages.get(ctx)?.has(stage.id) === true;
   return computePresence({
     stage,
-    absences: absencesByStage(ctx).get(stage.id) ?? [],
+    absences: fresh ? [] : (absencesByStage(ctx).get(stage.id) ?? []),
     publicHolidays: holidaysFor(ctx, stage.start, stage.end),
     defaultWeeklyHours: ctx.settings().defaultWeeklyHours,
   });

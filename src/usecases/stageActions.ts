@@ -20,7 +20,7 @@ import {
   splitStage,
   stopStage,
 } from '../domain/stages/transitions';
-import type { Session } from '../domain/types';
+import type { Session, Stage } from '../domain/types';
 import { type Context, UserError } from '../gas/context';
 import { changedKeys, type Rec, stageFromRecord } from '../sheets/records';
 import { STAGES, type StageKey } from '../sheets/schema';
@@ -41,6 +41,7 @@ import {
 } from './stageStore';
 import { references } from './references';
 import { checkHostLimit } from './durations';
+import { markFresh } from './presenceColumns';
 
 const text = (v: unknown): string =>
   typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
@@ -65,6 +66,18 @@ export function checkReferenceIds(
       'referentId',
     );
   }
+}
+
+/** Hours already in the rows read (their dates did not change), by stage ID. */
+function knownHours(rows: { stage: Stage; rec: Rec<StageKey> }[]): (s: Stage) => number | null {
+  const byId = new Map(rows.map((r) => [r.stage.id, r]));
+  return (s) => {
+    const r = byId.get(s.id);
+    if (!r || typeof r.rec.hours !== 'number') return null;
+    const same =
+      r.stage.start === s.start && r.stage.end === s.end && r.stage.stoppedOn === s.stoppedOn;
+    return same ? r.rec.hours : null;
+  };
 }
 
 function sessionOf(refs: References, sessionId: string): Session {
@@ -118,7 +131,8 @@ export function reassign(ctx: Context, input: ReassignInput): StageView {
       fingerprint: text(input.fingerprint),
       action: 'Réaffecter le stage',
     },
-    ({ stage }, refs) => {
+    (loaded, refs) => {
+      const stage = loaded.stage;
       const ids = {
         companyId: text(input.companyId),
         tutorId: text(input.tutorId),
@@ -127,10 +141,12 @@ export function reassign(ctx: Context, input: ReassignInput): StageView {
       checkReferenceIds(refs, ids);
       const after = unwrap(reassignStage(stage, ids, refs.tutors));
       if (after.companyId !== stage.companyId && after.companyId !== '') {
+        const others = stagesOfStudent(ctx, stage.studentId, stage.id);
         checkHostLimit(
           ctx,
           [after],
-          stagesOfStudent(ctx, stage.studentId, stage.id).map((l) => l.stage),
+          others.map((l) => l.stage),
+          knownHours([loaded, ...others]),
         );
       }
       return after;
@@ -149,7 +165,8 @@ export function assignNewStage(ctx: Context, input: NewStageInput): StageView {
     };
     checkReferenceIds(refs, ids);
     const session = sessionOf(refs, from.stage.sessionId);
-    const others = stagesOfStudent(ctx, from.stage.studentId, '').map((l) => l.stage);
+    const loadedOthers = stagesOfStudent(ctx, from.stage.studentId, '');
+    const others = loadedOthers.map((l) => l.stage);
     const created = unwrap(
       newStage(
         from.stage,
@@ -168,7 +185,8 @@ export function assignNewStage(ctx: Context, input: NewStageInput): StageView {
         },
       ),
     );
-    checkHostLimit(ctx, [created], others);
+    markFresh(ctx, created.id);
+    checkHostLimit(ctx, [created], others, knownHours(loadedOthers));
     const labels = labelsWith(refs, [from.rec]);
     const row = insertStages(ctx, [created], labels);
     const rec = recordFor(ctx, created, labels);
@@ -201,9 +219,8 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
         };
     if (!keep) checkReferenceIds(refs, ids);
     const session = sessionOf(refs, loaded.stage.sessionId);
-    const others = stagesOfStudent(ctx, loaded.stage.studentId, loaded.stage.id).map(
-      (l) => l.stage,
-    );
+    const loadedOthers = stagesOfStudent(ctx, loaded.stage.studentId, loaded.stage.id);
+    const others = loadedOthers.map((l) => l.stage);
     const [first, second] = unwrap(
       splitStage(
         loaded.stage,
@@ -220,7 +237,8 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
         { newId: ctx.newId('STG'), tutors: refs.tutors, sessions: refs.sessions },
       ),
     );
-    checkHostLimit(ctx, [first, second], others);
+    markFresh(ctx, second.id);
+    checkHostLimit(ctx, [first, second], others, knownHours(loadedOthers));
     const labels = labelsWith(refs, [loaded.rec]);
     const firstRec = recordFor(ctx, first, labels);
     const keys = changedKeys<StageKey>(loaded.rec, firstRec);
@@ -289,7 +307,12 @@ export function affect(ctx: Context, input: AffectInput): StageView[] {
     const stages = recs.map((r) => reconcile(ctx, r, stageFromRecord(r, parsers)));
     const updated = unwrap(affectStages(stages, patchIds, refs.tutors));
     // The selection is checked as a whole; a student's stages outside it are not read here.
-    checkHostLimit(ctx, updated, []);
+    checkHostLimit(
+      ctx,
+      updated,
+      [],
+      knownHours(stages.map((stage, i) => ({ stage, rec: recs[i]! }))),
+    );
     const labels = labelsWith(refs, recs);
     const today = ctx.today();
     const views: StageView[] = [];
@@ -297,7 +320,7 @@ export function affect(ctx: Context, input: AffectInput): StageView[] {
     const journalAfter: unknown[] = [];
     const patches = new Map<number, Partial<Rec<StageKey>>>();
     updated.forEach((s, i) => {
-      const rec = recordFor(ctx, s, labels);
+      const rec = recordFor(ctx, s, labels, { stage: stages[i]!, rec: recs[i]! });
       const keys = changedKeys<StageKey>(recs[i]!, rec).filter((k) => k !== 'presence');
       if (keys.length > 0) {
         const patch = pick(rec, keys);

@@ -261,10 +261,32 @@ export function labelsWith(refs: References, known: Partial<Rec<StageKey>>[]): L
 }
 
 /** The full writable record of a stage, presence included. */
-export function recordFor(ctx: Context, stage: Stage, labels: Labels): Partial<Rec<StageKey>> {
+export function recordFor(
+  ctx: Context,
+  stage: Stage,
+  labels: Labels,
+  previous?: { stage: Stage; rec: Rec<StageKey> },
+): Partial<Rec<StageKey>> {
+  // Presence only depends on these: when none changed, the row's own figures stand (and the
+  // Absences sheet need not be read).
+  const same =
+    previous !== undefined &&
+    previous.stage.start === stage.start &&
+    previous.stage.end === stage.end &&
+    previous.stage.stoppedOn === stage.stoppedOn &&
+    previous.stage.weeklyHours === stage.weeklyHours &&
+    JSON.stringify(previous.stage.schedule) === JSON.stringify(stage.schedule) &&
+    previous.stage.country === stage.country &&
+    str(previous.rec.presence) !== '';
   return {
     ...stageToRecord(stage, labels, formatSchedule),
-    ...presenceColumns(ctx, stage),
+    ...(same
+      ? {
+          presence: previous.rec.presence,
+          hours: previous.rec.hours,
+          schoolYear: previous.rec.schoolYear,
+        }
+      : presenceColumns(ctx, stage)),
   };
 }
 
@@ -282,7 +304,7 @@ export function mutateStage(
     const loaded = loadStage(ctx, input.stageId);
     checkFingerprint(loaded, input.fingerprint);
     const after = rule(loaded, refs);
-    const rec = recordFor(ctx, after, labelsWith(refs, [loaded.rec]));
+    const rec = recordFor(ctx, after, labelsWith(refs, [loaded.rec]), loaded);
     const keys = changedKeys<StageKey>(loaded.rec, rec);
     const patch: Partial<Rec<StageKey>> = {};
     for (const k of keys) patch[k] = rec[k] as CellValue;
