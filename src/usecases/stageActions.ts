@@ -22,7 +22,7 @@ import {
 } from '../domain/stages/transitions';
 import type { Session, Stage } from '../domain/types';
 import { type Context, UserError } from '../gas/context';
-import { changedKeys, type Rec, stageFromRecord } from '../sheets/records';
+import { changedKeys, type Rec, stageFromRecord, str } from '../sheets/records';
 import { STAGES, type StageKey } from '../sheets/schema';
 import type { References } from './references';
 import {
@@ -218,7 +218,17 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
           referentId: text(input.referentId),
         };
     if (!keep) checkReferenceIds(refs, ids);
-    const session = sessionOf(refs, loaded.stage.sessionId);
+    // A split keeps the stage's own days: its session's periods need not be read again.
+    const session: Session = {
+      id: loaded.stage.sessionId,
+      title: str(loaded.rec.session),
+      type: '',
+      schoolYear: '',
+      diploma: '',
+      editionLabel: '',
+      objectives: '',
+      periods: [],
+    };
     const loadedOthers = stagesOfStudent(ctx, loaded.stage.studentId, loaded.stage.id);
     const others = loadedOthers.map((l) => l.stage);
     const [first, second] = unwrap(
@@ -234,7 +244,7 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
           reason: text(input.reason),
           keepAssignment: keep,
         },
-        { newId: ctx.newId('STG'), tutors: refs.tutors, sessions: refs.sessions },
+        { newId: ctx.newId('STG'), tutors: refs.tutors, sessions: [session] },
       ),
     );
     markFresh(ctx, second.id);
