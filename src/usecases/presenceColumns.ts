@@ -11,7 +11,13 @@ import { str } from '../sheets/records';
 import { ABSENCES, type StageKey } from '../sheets/schema';
 import type { Rec } from '../sheets/records';
 
-type AbsenceLite = Pick<Absence, 'stageId' | 'start' | 'end' | 'halfDay' | 'countsAsPresence'>;
+export type AbsenceLite = Pick<
+  Absence,
+  'stageId' | 'start' | 'end' | 'halfDay' | 'countsAsPresence'
+> & {
+  /** Row in the Absences sheet, as read in this execution. */
+  row: number;
+};
 
 const absenceCache = new WeakMap<Context, Map<string, AbsenceLite[]>>();
 const holidayCache = new WeakMap<Context, Map<string, ReadonlySet<IsoDate>>>();
@@ -20,8 +26,9 @@ export function absencesByStage(ctx: Context): Map<string, AbsenceLite[]> {
   let m = absenceCache.get(ctx);
   if (!m) {
     m = new Map();
-    for (const { values: r } of ctx.table(ABSENCES).readAll()) {
+    for (const { row, values: r } of ctx.table(ABSENCES).readAll()) {
       const a: AbsenceLite = {
+        row,
         stageId: str(r.stageId),
         start: str(r.start),
         end: str(r.end),
@@ -87,4 +94,30 @@ export function presenceColumns(ctx: Context, stage: Stage): Partial<Rec<StageKe
   }
   const p = presenceOf(ctx, stage);
   return { presence: p.label, hours: p.hours, schoolYear: schoolYearOf(stage.start) };
+}
+
+/**
+ * A split gives the days from `from` on to a new stage: the absences of those days follow them,
+ * so that neither part's presence loses or counts them twice. One write when there are any.
+ */
+export function moveAbsences(
+  ctx: Context,
+  fromStageId: string,
+  toStageId: string,
+  from: IsoDate,
+): number {
+  const byStage = absencesByStage(ctx);
+  const all = byStage.get(fromStageId) ?? [];
+  const moving = all.filter((a) => a.start >= from);
+  if (moving.length === 0) return 0;
+  ctx.table(ABSENCES).writeRows(new Map(moving.map((a) => [a.row, { stageId: toStageId }])));
+  byStage.set(
+    fromStageId,
+    all.filter((a) => a.start < from),
+  );
+  byStage.set(
+    toStageId,
+    moving.map((a) => ({ ...a, stageId: toStageId })),
+  );
+  return moving.length;
 }

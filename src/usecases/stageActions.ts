@@ -41,7 +41,7 @@ import {
 } from './stageStore';
 import { references } from './references';
 import { checkHostLimit } from './durations';
-import { markFresh } from './presenceColumns';
+import { markFresh, moveAbsences } from './presenceColumns';
 
 const text = (v: unknown): string =>
   typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
@@ -247,7 +247,6 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
         { newId: ctx.newId('STG'), tutors: refs.tutors, sessions: [session] },
       ),
     );
-    markFresh(ctx, second.id);
     checkHostLimit(ctx, [first, second], others, knownHours(loadedOthers));
     const labels = labelsWith(refs, [loaded.rec]);
     const firstRec = recordFor(ctx, first, labels);
@@ -256,10 +255,13 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
     const t = ctx.table(STAGES);
     t.writeRow(loaded.row, patch);
     let row2: number;
+    let moved = 0;
     try {
+      moved = moveAbsences(ctx, first.id, second.id, second.start);
       row2 = insertStages(ctx, [second], labels);
     } catch (e) {
-      // Sheets has no transaction: put the first part back as it was rather than leave half a split.
+      // Sheets has no transaction: put things back as they were rather than leave half a split.
+      if (moved > 0) moveAbsences(ctx, second.id, first.id, second.start);
       t.writeRow(loaded.row, pick(loaded.rec, keys));
       throw e;
     }

@@ -173,3 +173,46 @@ describe('"Scinder" is all or nothing', () => {
     expect(h.display('Stages')).toEqual(before);
   });
 });
+
+describe('"Scinder" with absences', () => {
+  it('the absences of the second part follow it, and each part counts its own', () => {
+    const h = seededWorkbook();
+    const stage = select(h, 'ACAR Laurie');
+    for (const day of ['08/02/2023', '07/03/2023']) {
+      const r = h.call<ApiResult<unknown>>('apiAddAbsence', {
+        stageId: stage.id,
+        start: day,
+        end: day,
+        halfDay: false,
+        reason: 'Malade',
+        justified: true,
+        countsAsPresence: false,
+      });
+      expect(r.ok).toBe(true);
+    }
+    const fresh = select(h, 'ACAR Laurie');
+    const parts = h.call<ApiResult<StageView[]>>('apiSplitStage', {
+      stageId: fresh.id,
+      fingerprint: fresh.fingerprint,
+      splitDate: '01/03/2023',
+      firstPartEnd: '28/02/2023',
+      mode: 'cut',
+      reason: '',
+      keepAssignment: true,
+      companyId: '',
+      tutorId: '',
+      referentId: '',
+    });
+    if (!parts.ok) throw new Error(parts.error);
+    const [first, second] = parts.value;
+    expect(h.call<{ start: string }[]>('apiListAbsences', first!.id).map((a) => a.start)).toEqual([
+      '2023-02-08',
+    ]);
+    expect(h.call<{ start: string }[]>('apiListAbsences', second!.id).map((a) => a.start)).toEqual([
+      '2023-03-07',
+    ]);
+    // February 2023: 20 working days − 1 absence = 19 days; March: 23 − 1 = 22 days = 1 month.
+    const rows = h.stageRows().filter((r) => r['Élève'] === 'ACAR Laurie');
+    expect(rows.map((r) => r['Présence'])).toEqual(['19 jours', '1 mois']);
+  });
+});
