@@ -8,7 +8,7 @@ import { stageRowFormula } from '../sheets/rowFormulas';
 import { JOURNAL, STAGES, VISITS, type SheetSpec } from '../sheets/schema';
 import type { DateCodec } from './cells';
 import { literalText } from './cells';
-import { MissingSheetError, SheetTable } from './sheetTable';
+import { columnLetter, MissingSheetError, SheetTable } from './sheetTable';
 
 export class UserError extends Error {
   constructor(
@@ -30,16 +30,32 @@ export interface JournalEntry {
 
 const SETTINGS_KEY = 'sds.settings';
 
-/** Visites columns referenced by the Stages formulas: the schema's places (see README). */
-const visitsLetter = (key: 'stageId' | 'date'): string =>
-  String.fromCharCode(65 + VISITS.columns.findIndex((c) => c.key === key));
+const VISITS_COLUMNS_KEY = 'sds.visitsColumns';
 
-function stageFormulaFor(
-  key: string,
-  row: number,
-  letterOf: (key: string) => string,
-): string | null {
-  return stageRowFormula(key, row, { stage: (k) => letterOf(k), visits: visitsLetter });
+/**
+ * Where the Visites columns that the Stages formulas count are: noted by "Initialiser le
+ * classeur" (a property, so no sheet read per action), else the schema's places.
+ */
+function visitsLetters(): (key: 'stageId' | 'date') => string {
+  let noted: Partial<Record<'stageId' | 'date', string>> = {};
+  try {
+    noted = JSON.parse(
+      PropertiesService.getDocumentProperties().getProperty(VISITS_COLUMNS_KEY) ?? '{}',
+    ) as typeof noted;
+  } catch {
+    noted = {};
+  }
+  return (key) =>
+    noted[key] && /^[A-Z]{1,3}$/.test(noted[key])
+      ? noted[key]
+      : columnLetter(VISITS.columns.findIndex((c) => c.key === key) + 1);
+}
+
+export function noteVisitsColumns(letters: Record<'stageId' | 'date', string>): void {
+  PropertiesService.getDocumentProperties().setProperty(
+    VISITS_COLUMNS_KEY,
+    JSON.stringify(letters),
+  );
 }
 
 function memo<A, R>(fn: (a: A) => R): (a: A) => R {
@@ -107,11 +123,23 @@ export class Context {
         spec as SheetSpec<string>,
         sheet,
         this.dates,
-        spec.name === STAGES.name ? stageFormulaFor : undefined,
+        spec.name === STAGES.name ? this.stageFormulaFor() : undefined,
       );
       this.tables.set(spec.name, t);
     }
     return t as unknown as SheetTable<K>;
+  }
+
+  private stageFormulaFor(): (
+    key: string,
+    row: number,
+    letterOf: (key: string) => string,
+  ) => string | null {
+    let visits: ((key: 'stageId' | 'date') => string) | null = null;
+    return (key, row, letterOf) => {
+      visits ??= visitsLetters();
+      return stageRowFormula(key, row, { stage: (k) => letterOf(k), visits });
+    };
   }
 
   today(): IsoDate {

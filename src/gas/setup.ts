@@ -14,10 +14,11 @@ import {
   STAGES,
   STUDENTS,
   TUTORS,
+  VISITS,
   type ColumnSpec,
   type SheetSpec,
 } from '../sheets/schema';
-import type { Context } from './context';
+import { type Context, noteVisitsColumns } from './context';
 import { columnLetter } from './sheetTable';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -335,6 +336,11 @@ export function initialiseWorkbook(ctx: Context): SetupReport {
   });
   validations(sheets);
   removeBlankDefaultSheet(ctx);
+  const visits = sheets.get(VISITS.name)!.positions;
+  noteVisitsColumns({
+    stageId: columnLetter(visits.get('stageId')!),
+    date: columnLetter(visits.get('date')!),
+  });
   stagesFormulas(sheets.get(STAGES.name)!, ctx);
   const holidays = sheets.get(HOLIDAYS.name)!;
   fillHolidays(holidays.sheet, ctx);

@@ -216,3 +216,22 @@ describe('"Scinder" with absences', () => {
     expect(rows.map((r) => r['Présence'])).toEqual(['19 jours', '1 mois']);
   });
 });
+
+describe('the Visites sheet reorganised by hand', () => {
+  it('after "Initialiser le classeur", the Visites count follows the moved columns', () => {
+    const h = seededWorkbook();
+    const ss = h.em.globals.SpreadsheetApp.getActiveSpreadsheet();
+    // Someone inserts a column of their own at the front of Visites: "ID stage" moves to C.
+    ss.getSheetByName('Visites')!.insertColumnBefore(1);
+    h.call('menuInitWorkbook');
+    const stage = select(h, 'ACAR Laurie');
+    const r = h.call<ApiResult<unknown>>('apiAddVisit', {
+      stageId: stage.id,
+      date: '10/02/2023',
+      staffId: h.ids.staff['M. BRUEL Patrick'],
+      comment: 'Bonne intégration',
+    });
+    expect(r.ok).toBe(true);
+    expect(h.stageRows().find((x) => x['Élève'] === 'ACAR Laurie')!['Visites']).toBe('1');
+  });
+});
