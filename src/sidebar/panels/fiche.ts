@@ -63,7 +63,10 @@ function general(s: StageView): HTMLElement {
       ...row('Entreprise', s.company),
       ...row('Tuteur entreprise', s.tutor),
       ...row('Référent établissement', s.referent),
-      ...row('Durée hebdomadaire', s.weeklyHours === null ? 'par défaut' : hours(s.weeklyHours)),
+      ...row(
+        'Durée hebdomadaire',
+        s.weeklyHours === null ? 'valeur par défaut (Paramètres)' : hours(s.weeklyHours),
+      ),
       ...row('Présence', s.presence),
       ...row('Gratification', s.gratification),
       ...row('Phase', s.phase),
