@@ -163,6 +163,8 @@ export interface NewStageInput {
   referentId: string;
   /** As typed; '' = default. */
   weeklyHours: string;
+  /** "Horaire semaine type" as typed ("Lu 7 ; Ma 7 ; Me 7 ; Je 7"); '' or absent = Monday–Friday. */
+  schedule?: string;
 }
 
 export interface SplitInput {

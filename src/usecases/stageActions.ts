@@ -20,7 +20,8 @@ import {
   splitStage,
   stopStage,
 } from '../domain/stages/transitions';
-import type { Session, Stage } from '../domain/types';
+import type { Result, Session, Stage } from '../domain/types';
+import { parseSchedule } from '../domain/schedule';
 import { type Context, UserError } from '../gas/context';
 import { changedKeys, type Rec, stageFromRecord, str } from '../sheets/records';
 import { STAGES, type StageKey } from '../sheets/schema';
@@ -66,6 +67,10 @@ export function checkReferenceIds(
       'referentId',
     );
   }
+}
+
+function withScheduleField<T>(r: Result<T>): Result<T> {
+  return r.ok ? r : { ok: false, error: r.error, field: 'schedule' };
 }
 
 /** Hours already in the rows read (their dates did not change), by stage ID. */
@@ -185,6 +190,10 @@ export function assignNewStage(ctx: Context, input: NewStageInput): StageView {
         },
       ),
     );
+    const typedSchedule = text(input.schedule).trim();
+    if (typedSchedule !== '') {
+      created.schedule = unwrap(withScheduleField(parseSchedule(typedSchedule)));
+    }
     markFresh(ctx, created.id);
     checkHostLimit(ctx, [created], others, knownHours(loadedOthers));
     const labels = labelsWith(refs, [from.rec]);

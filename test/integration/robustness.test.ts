@@ -235,3 +235,38 @@ describe('the Visites sheet reorganised by hand', () => {
     expect(h.stageRows().find((x) => x['Élève'] === 'ACAR Laurie')!['Visites']).toBe('1');
   });
 });
+
+describe('a new stage with its own weekly schedule', () => {
+  it('a four-day week counts four days a week', () => {
+    const h = seededWorkbook();
+    const stage = select(h, 'ACAR Laurie');
+    h.call('apiStopStage', {
+      stageId: stage.id,
+      fingerprint: stage.fingerprint,
+      stoppedOn: '27/02/2023',
+      reason: 'x',
+    });
+    const base = {
+      fromStageId: stage.id,
+      start: '01/03/2023',
+      end: '31/03/2023',
+      companyId: '',
+      tutorId: '',
+      referentId: '',
+      weeklyHours: '',
+    };
+    const bad = h.call<ApiResult<StageView>>('apiNewStage', {
+      ...base,
+      schedule: 'tous les jours un peu',
+    });
+    expect(bad).toMatchObject({ ok: false, field: 'schedule' });
+    const r = h.call<ApiResult<StageView>>('apiNewStage', {
+      ...base,
+      schedule: 'Lu 7 ; Ma 7 ; Me 7 ; Je 7',
+    });
+    if (!r.ok) throw new Error(r.error);
+    // March 2023, Monday to Thursday: 1–2, 6–9, 13–16, 20–23, 27–30 = 18 days × 7 h = 126 h.
+    expect(r.value.presence).toBe('18 jours');
+    expect(r.value.schedule).toMatch(/^Lu 7 h/);
+  });
+});

@@ -34,6 +34,9 @@ export function newStagePanel(ctx: PanelContext): Panel {
     hint: "En heures, par exemple 35 ; vide pour la valeur par défaut de l'établissement.",
   });
   weeklyHours.control.inputMode = 'decimal';
+  const schedule = textField('Horaire semaine type (facultatif)', 'schedule', {
+    hint: 'Par exemple « Lu 7 ; Ma 7 ; Me 7 ; Je 7 » pour 4 jours de 7 h ; vide : du lundi au vendredi.',
+  });
 
   const f = form(
     'Assigner un nouveau stage',
@@ -50,10 +53,11 @@ export function newStagePanel(ctx: PanelContext): Panel {
           tutorId: who.tutor.control.value,
           referentId: who.referent.control.value,
           weeklyHours: weeklyHours.control.value.trim(),
+          schedule: schedule.control.value.trim(),
         }),
       );
       if (done) {
-        for (const input of [start, end, weeklyHours]) input.control.value = '';
+        for (const input of [start, end, weeklyHours, schedule]) input.control.value = '';
         who.set('', '', '');
         ctx.navigate('fiche');
       }
@@ -63,6 +67,7 @@ export function newStagePanel(ctx: PanelContext): Panel {
     end.root,
     ...withNewTutor(who),
     weeklyHours.root,
+    schedule.root,
     h('div', { class: 'buttons' }, submit('Assigner le stage')),
   );
 
