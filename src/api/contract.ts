@@ -6,7 +6,7 @@
  * user travel as the raw text typed ("27/02/2023") for the server to parse and judge.
  * Every input is validated again on the server: the sidebar is never trusted.
  */
-import type { IsoDate, Phase, Zone } from '../domain/types';
+import type { IsoDate, Phase, Settings, Staff, Tutor } from '../domain/types';
 
 /** What every mutating call returns: the new state, or a French message that wrote nothing. */
 export type ApiResult<T> =
@@ -247,18 +247,8 @@ export interface VisitView {
   done: boolean;
 }
 
-export interface TutorInput {
-  /** '' to create a tutor. */
-  id: string;
-  companyId: string;
-  /** "M.", "Mme" or ''. */
-  civility: string;
-  lastName: string;
-  firstName: string;
-  role: string;
-  phone: string;
-  email: string;
-}
+/** A tutor as the form sends it ('' as id to create one). */
+export type TutorInput = Tutor;
 
 export interface TutorView extends TutorInput {
   /** As the Stages sheet shows it ("M. ECUSSON Blase"). */
@@ -266,30 +256,14 @@ export interface TutorView extends TutorInput {
   company: string;
 }
 
-export interface StaffInput {
-  /** '' to create a member of staff. */
-  id: string;
-  civility: string;
-  lastName: string;
-  firstName: string;
-  email: string;
-  discipline: string;
-}
+/** A member of staff as the form sends it ('' as id to create one). */
+export type StaffInput = Staff;
 
 export interface StaffView extends StaffInput {
   label: string;
 }
 
-export interface SettingsView {
-  schoolName: string;
-  schoolAddress: string;
-  headOfSchool: string;
-  academy: string;
-  zone: Zone;
-  alsaceMoselle: boolean;
-  defaultWeeklyHours: number;
-  hourlyGratification: number;
-}
+export type SettingsView = Settings;
 
 /** Which panel the sidebar opens on (set by the menu item that opened it). */
 export type SidebarView =
