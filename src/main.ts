@@ -46,6 +46,14 @@ function run<T>(fn: (ctx: Context) => T, message: (v: T) => string): ApiResult<T
   }
 }
 
+/** "1 stage créé", "3 stages créés", "aucun stage créé", "aucune ligne ajoutée". */
+function count(n: number, singular: string, plural: string): string {
+  if (n === 0) return `${FEMININE.test(singular) ? 'aucune' : 'aucun'} ${singular}`;
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+const FEMININE = /^(ligne|nouvelle|mise|durée|période)\b/;
+
 function mapValue<A, B>(r: ApiResult<A>, f: (a: A) => B): ApiResult<B> {
   return r.ok ? { ok: true, value: f(r.value), message: r.message } : r;
 }
@@ -114,8 +122,12 @@ export function menuInitWorkbook(): void {
   const parts = [
     report.created.length > 0 ? `feuilles créées : ${report.created.join(', ')}` : '',
     report.repaired.length > 0 ? `colonnes ajoutées dans : ${report.repaired.join(', ')}` : '',
-    report.completed > 0 ? `${report.completed} ligne(s) de référence complétée(s)` : '',
-    stages.repaired > 0 ? `${stages.repaired} ligne(s) de stage complétée(s)` : '',
+    report.completed > 0
+      ? count(report.completed, 'ligne de référence complétée', 'lignes de référence complétées')
+      : '',
+    stages.repaired > 0
+      ? count(stages.repaired, 'ligne de stage complétée', 'lignes de stage complétées')
+      : '',
   ].filter((s) => s !== '');
   if (stages.problems.length > 0) {
     alert(`Lignes de stage à corriger à la main :\n${stages.problems.slice(0, 20).join('\n')}`);
@@ -149,7 +161,7 @@ function renderFromSelection(kind: 'calendar' | 'overview'): void {
 export function menuRecomputeDurations(): void {
   const r = run(
     (ctx) => recomputeDurations(ctx),
-    (v) => `Durées recalculées : ${v.updated} ligne(s) mise(s) à jour.`,
+    (v) => `Durées recalculées : ${count(v.updated, 'ligne mise à jour', 'lignes mises à jour')}.`,
   );
   if (r.ok) toast(r.message);
   else alert(r.error);
@@ -182,7 +194,7 @@ export const apiSaveSettings: ServerApi['apiSaveSettings'] = (input) =>
       },
       (r) =>
         r.recounted > 0
-          ? `Paramètres enregistrés ; ${r.recounted} durée(s) de présence recalculée(s).`
+          ? `Paramètres enregistrés ; ${count(r.recounted, 'durée de présence recalculée', 'durées de présence recalculées')}.`
           : 'Paramètres enregistrés.',
     ),
     (r) => r.settings,
@@ -235,29 +247,44 @@ export const apiAssignStudents: ServerApi['apiAssignStudents'] = (input) =>
   run(
     (ctx) => assignStudents(ctx, input),
     (r) =>
-      `${r.created} stage(s) créé(s)${r.skipped > 0 ? `, ${r.skipped} élève(s) déjà affecté(s)` : ''}.`,
+      [
+        count(r.created, 'stage créé', 'stages créés'),
+        r.skipped > 0 ? count(r.skipped, 'élève déjà affecté', 'élèves déjà affectés') : '',
+        r.overlapping.length > 0
+          ? `non affecté${r.overlapping.length > 1 ? 's' : ''} car déjà en stage à ces dates : ${r.overlapping.join(', ')}`
+          : '',
+      ]
+        .filter((x) => x !== '')
+        .join(' ; ')
+        .replace(/^./, (c) => c.toUpperCase()) + '.',
   );
 
 export const apiPreviewImport: ServerApi['apiPreviewImport'] = (input) =>
   run(
     (ctx) => previewImport(ctx, input),
-    (p) => `${p.created} nouveau(x), ${p.updated} mis à jour, ${p.errors} en erreur.`,
+    (p) =>
+      `Aperçu : ${count(p.created, 'nouvelle ligne', 'nouvelles lignes')}, ${count(p.updated, 'mise à jour', 'mises à jour')}, ${count(p.errors, 'ligne en erreur', 'lignes en erreur')}.`,
   );
 export const apiApplyImport: ServerApi['apiApplyImport'] = (input) =>
   run(
     (ctx) => applyImport(ctx, input),
-    (p) => `Import terminé : ${p.created} ajouté(s), ${p.updated} mis à jour.`,
+    (p) =>
+      `Import terminé : ${count(p.created, 'ligne ajoutée', 'lignes ajoutées')}, ${count(p.updated, 'mise à jour', 'mises à jour')}` +
+      (p.errors > 0
+        ? ` ; ${count(p.errors, 'ligne non importée', 'lignes non importées')} (voir l'aperçu).`
+        : '.'),
   );
 
 export const apiFilterStages: ServerApi['apiFilterStages'] = (filter) =>
   run(
     (ctx) => filterStages(ctx, filter),
-    (r) => `${r.count} stage(s) sur ${r.total}.`,
+    (r) => `Filtre : ${r.count} ${r.count > 1 ? 'stages trouvés' : 'stage trouvé'} sur ${r.total}.`,
   );
 export const apiApplyFilterToSheet: ServerApi['apiApplyFilterToSheet'] = (filter) =>
   run(
     (ctx) => applyFilterToSheet(ctx, filter),
-    (r) => `Filtre appliqué à la feuille : ${r.count} stage(s) sur ${r.total}.`,
+    (r) =>
+      `Filtre appliqué à la feuille : ${r.count} ${r.count > 1 ? 'stages' : 'stage'} sur ${r.total}.`,
   );
 export const apiClearSheetFilter: ServerApi['apiClearSheetFilter'] = () =>
   run(
@@ -267,7 +294,7 @@ export const apiClearSheetFilter: ServerApi['apiClearSheetFilter'] = () =>
 export const apiAffect: ServerApi['apiAffect'] = (input) =>
   run(
     (ctx) => affect(ctx, input),
-    (v) => `${v.length} stage(s) mis à jour.`,
+    (v) => `${count(v.length, 'stage mis à jour', 'stages mis à jour')}.`,
   );
 
 export const apiStopStage: ServerApi['apiStopStage'] = (input) =>
@@ -324,7 +351,7 @@ export const apiRenderOverview: ServerApi['apiRenderOverview'] = (input) =>
 export const apiImportSchoolHolidays: ServerApi['apiImportSchoolHolidays'] = (input) =>
   run(
     (ctx) => importSchoolHolidays(ctx, input),
-    (r) => `${r.added} période(s) de vacances ajoutée(s).`,
+    (r) => `${count(r.added, 'période de vacances ajoutée', 'périodes de vacances ajoutées')}.`,
   );
 
 export const apiListVisits: ServerApi['apiListVisits'] = (stageId) =>

@@ -99,6 +99,14 @@ export interface SessionInput {
   periods: { start: string; end: string }[];
 }
 
+export interface AssignmentResult {
+  created: number;
+  /** Students whose every period was already covered by a stage of this session. */
+  skipped: number;
+  /** Students left out of some period: they have another stage on those days (their names). */
+  overlapping: string[];
+}
+
 export interface AssignmentView {
   sessionId: string;
   classes: { className: string; count: number }[];
@@ -294,7 +302,7 @@ export interface ServerApi {
   apiAssignStudents(input: {
     sessionId: string;
     studentIds: string[];
-  }): ApiResult<{ created: number; skipped: number }>;
+  }): ApiResult<AssignmentResult>;
 
   apiPreviewImport(input: {
     kind: 'students' | 'companies';

@@ -12,6 +12,11 @@ export interface AssignmentPlan {
   toCreate: { studentId: string; period: Period }[];
   /** Selected students with nothing to create: every period of the session already covered. */
   alreadyAssigned: string[];
+  /**
+   * Periods left out because the student already has a stage (of another session) on some of
+   * those days: a student never has two stages at once.
+   */
+  overlapping: { studentId: string; period: Period }[];
 }
 
 type ExistingStage = Pick<Stage, 'sessionId' | 'studentId' | 'start' | 'end'>;
@@ -22,16 +27,17 @@ export function planAssignment(
   existing: readonly ExistingStage[],
 ): AssignmentPlan {
   const mine = new Map<string, ExistingStage[]>();
+  const elsewhere = new Map<string, ExistingStage[]>();
   for (const stage of existing) {
-    if (stage.sessionId !== session.id) continue;
-    const list = mine.get(stage.studentId);
+    const into = stage.sessionId === session.id ? mine : elsewhere;
+    const list = into.get(stage.studentId);
     if (list) list.push(stage);
-    else mine.set(stage.studentId, [stage]);
+    else into.set(stage.studentId, [stage]);
   }
   const periods = [...session.periods].sort((a, b) =>
     a.start < b.start ? -1 : a.start > b.start ? 1 : 0,
   );
-  const plan: AssignmentPlan = { toCreate: [], alreadyAssigned: [] };
+  const plan: AssignmentPlan = { toCreate: [], alreadyAssigned: [], overlapping: [] };
   const seen = new Set<string>();
   for (const raw of studentIds) {
     const studentId = String(raw ?? '').trim();
@@ -40,7 +46,12 @@ export function planAssignment(
     const stages = mine.get(studentId) ?? [];
     const missing = periods.filter((p) => !stages.some((s) => overlaps(s, p)));
     if (missing.length === 0 && periods.length > 0) plan.alreadyAssigned.push(studentId);
-    for (const period of missing) plan.toCreate.push({ studentId, period: { ...period } });
+    const other = elsewhere.get(studentId) ?? [];
+    for (const period of missing) {
+      if (other.some((s) => overlaps(s, period)))
+        plan.overlapping.push({ studentId, period: { ...period } });
+      else plan.toCreate.push({ studentId, period: { ...period } });
+    }
   }
   return plan;
 }

@@ -67,17 +67,39 @@ export function reloadAll(): Promise<unknown> {
  * and drop-downs; on refusal shows the French message next to its field and in the banner.
  * Resolves to the value, or null when refused or failed (failures already have their banner).
  */
+/** Forms waiting for the server: a second click must not send the same action twice. */
+const busy = new WeakSet<HTMLElement>();
+
+function setBusy(formRoot: HTMLElement, on: boolean): void {
+  if (on) busy.add(formRoot);
+  else busy.delete(formRoot);
+  formRoot.setAttribute('aria-busy', on ? 'true' : 'false');
+  formRoot.querySelectorAll<HTMLButtonElement>('button').forEach((b) => {
+    if (on) {
+      b.dataset.wasDisabled = b.disabled ? '1' : '';
+      b.disabled = true;
+    } else {
+      b.disabled = b.dataset.wasDisabled === '1';
+      delete b.dataset.wasDisabled;
+    }
+  });
+}
+
 export async function runAction<T>(
   formRoot: HTMLElement,
   call: Promise<ApiResult<T>>,
 ): Promise<T | null> {
+  if (busy.has(formRoot)) return null;
   clearErrors(formRoot);
   clearBanner();
+  setBusy(formRoot, true);
   let result: ApiResult<T>;
   try {
     result = await call;
   } catch {
     return null;
+  } finally {
+    setBusy(formRoot, false);
   }
   if (result.ok) {
     announce(result.message);

@@ -2,7 +2,13 @@
  * Seed 000 step 1: create or edit a session, then "Affecter les élèves" — one stage row per
  * selected student and period, never a duplicate when run twice.
  */
-import type { AssignmentView, ReferenceData, SessionInput, SessionView } from '../api/contract';
+import type {
+  AssignmentResult,
+  AssignmentView,
+  ReferenceData,
+  SessionInput,
+  SessionView,
+} from '../api/contract';
 import { assignedStudentIds, classCounts, planAssignment } from '../domain/assignment';
 import { tutorLabel } from '../domain/labels';
 import { formatPeriods, validateSession } from '../domain/sessions';
@@ -125,7 +131,7 @@ export function assignmentView(ctx: Context, sessionId: string): AssignmentView 
 export function assignStudents(
   ctx: Context,
   input: { sessionId: string; studentIds: string[] },
-): { created: number; skipped: number } {
+): AssignmentResult {
   const sessionId = String(input?.sessionId ?? '');
   const ids = Array.isArray(input?.studentIds) ? input.studentIds.map((x) => String(x)) : [];
   if (ids.length === 0) throw new UserError('Sélectionnez au moins un élève.', 'studentIds');
@@ -167,8 +173,15 @@ export function assignStudents(
       action: 'Affecter les élèves',
       target: session.title,
       before: null,
-      after: { créés: stages.length, déjàAffectés: plan.alreadyAssigned.length },
+      after: {
+        créés: stages.length,
+        déjàAffectés: plan.alreadyAssigned.length,
+        autreStageAuxMêmesDates: plan.overlapping.length,
+      },
     });
-    return { created: stages.length, skipped: plan.alreadyAssigned.length };
+    const overlapping = [...new Set(plan.overlapping.map((o) => o.studentId))].map(
+      (id) => refs.studentLabel.get(id) ?? id,
+    );
+    return { created: stages.length, skipped: plan.alreadyAssigned.length, overlapping };
   });
 }

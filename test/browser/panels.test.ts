@@ -24,7 +24,7 @@ describe('import', () => {
       .poll(() => sidebar.getByLabel(/Ou collez le texte/).inputValue())
       .toContain('ZOLA;Emma');
     await sidebar.getByRole('button', { name: 'Aperçu' }).click();
-    await sidebar.getByText('1 nouveau(x), 0 mis à jour, 0 erreur(s)').waitFor();
+    await sidebar.getByText('Nouveaux : 1 · mis à jour : 0 · en erreur : 0').waitFor();
     const rows = await sidebar.locator('.preview .stage-list li').allInnerTexts();
     expect(rows.some((r) => r.includes('ZOLA') && r.includes('nouveau'))).toBe(true);
     expect(rows.some((r) => r.includes('ACAR') && r.includes('inchangé'))).toBe(true);

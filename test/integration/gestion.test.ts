@@ -199,7 +199,7 @@ describe('PRONOTE’s filters, criterion by criterion', () => {
       companies: 'sans',
     });
     expect(ok(r).count).toBe(9);
-    if (r.ok) expect(r.message).toMatch(/9 stage\(s\) sur 15/);
+    if (r.ok) expect(r.message).toMatch(/9 stages sur 15/);
     expect(sheet.getFilter()).not.toBeNull();
     const visible = (): string[] => {
       const out: string[] = [];
@@ -275,7 +275,7 @@ describe('"Affecter" on the selected rows', () => {
       referentId: h.ids.staff['M. BRUEL Patrick'],
     } satisfies AffectInput);
     expect(ok(r)).toHaveLength(5);
-    if (r.ok) expect(r.message).toBe('5 stage(s) mis à jour.');
+    if (r.ok) expect(r.message).toBe('5 stages mis à jour.');
     const rows = h.stageRows();
     expect(rows.filter((x) => five.includes(x['Élève']!)).map(columns)).toEqual(
       five.map((s) => [s, BP, 'M. BONNET Frédéric', 'M. BRUEL Patrick']),

@@ -87,7 +87,7 @@ describe('students: preview, import, re-import', () => {
   it('the import writes one row per student, with its label and its birth date as a date', () => {
     const r = apply(b, 'students', PRONOTE);
     expect(ok(r).created).toBe(3);
-    if (r.ok) expect(r.message).toBe('Import terminé : 3 ajouté(s), 0 mis à jour.');
+    if (r.ok) expect(r.message).toBe('Import terminé : 3 lignes ajoutées, aucune mise à jour.');
     const rows = rowsOf(b, 'Élèves');
     expect(
       rows.map((s) => [s['Nom'], s['Prénom'], s['Classe'], s['Né(e) le'], s['Libellé']]),

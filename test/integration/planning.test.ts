@@ -340,7 +340,7 @@ describe('the stage calendar ("Calendrier") after the seed’s stop and new stag
     );
   });
 
-  it('weekends outside the stages are grey; inside a stage they keep its colour', () => {
+  it('weekends are grey, inside a stage too', () => {
     ok(h.call('apiRenderCalendar', { stageId: first.id }));
     // Saturday 07/01/2023: no stage, no holiday.
     expect(look(h, 'Calendrier', calendarCell(h, 'Jan. 23', 'Sa. 07')).background).toBe(
@@ -350,7 +350,7 @@ describe('the stage calendar ("Calendrier") after the seed’s stop and new stag
       PLANNING_COLORS.weekend,
     );
     expect(look(h, 'Calendrier', calendarCell(h, 'Fév. 23', 'Sa. 04')).background).toBe(
-      PLANNING_COLORS.stage,
+      PLANNING_COLORS.weekend,
     );
   });
 

@@ -270,3 +270,42 @@ describe('a new stage with its own weekly schedule', () => {
     expect(r.value.schedule).toMatch(/^Lu 7 h/);
   });
 });
+
+describe('"Affecter les élèves" never gives a student two stages at once', () => {
+  it('students already in a stage on those days are named and left out', () => {
+    const h = seededWorkbook();
+    const s2 = h.call<ApiResult<{ id: string }>>('apiSaveSession', {
+      id: '',
+      title: 'BTS 2 info stages 2023',
+      type: '',
+      schoolYear: '2022-2023',
+      diploma: '',
+      editionLabel: '',
+      objectives: '',
+      periods: [
+        { start: '06/03/2023', end: '24/03/2023' },
+        { start: '03/04/2023', end: '14/04/2023' },
+      ],
+    });
+    if (!s2.ok) throw new Error(s2.error);
+    const before = h.stageRows().length;
+    const r = h.call<ApiResult<{ created: number; skipped: number; overlapping: string[] }>>(
+      'apiAssignStudents',
+      {
+        sessionId: s2.value.id,
+        studentIds: [h.ids.students['ACAR Laurie'], h.ids.students['ACNA Camille']],
+      },
+    );
+    if (!r.ok) throw new Error(r.error);
+    // 06/03–24/03 falls inside their 01/02–31/03 stages; 03/04–14/04 is free.
+    expect(r.value).toEqual({
+      created: 2,
+      skipped: 0,
+      overlapping: ['ACAR Laurie', 'ACNA Camille'],
+    });
+    expect(r.message).toBe(
+      '2 stages créés ; non affectés car déjà en stage à ces dates : ACAR Laurie, ACNA Camille.',
+    );
+    expect(h.stageRows()).toHaveLength(before + 2);
+  });
+});

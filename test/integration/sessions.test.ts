@@ -241,7 +241,7 @@ describe('assigning students by class', () => {
       sessionId: h.ids.sessionId,
       studentIds: ids,
     });
-    expect(ok(first)).toEqual({ created: 2, skipped: 0 });
+    expect(ok(first)).toEqual({ created: 2, skipped: 0, overlapping: [] });
     expect(h.stageRows()).toHaveLength(12);
     const added = h.stageRows().filter((r) => r['Classe'] === 'BTS2');
     expect(added.map((r) => [r['Élève'], r['Session'], r['Début'], r['Fin'], r['Phase']])).toEqual(
@@ -258,8 +258,8 @@ describe('assigning students by class', () => {
       sessionId: h.ids.sessionId,
       studentIds: [...ids, h.ids.students['ACAR Laurie']],
     });
-    expect(ok(again)).toEqual({ created: 0, skipped: 3 });
-    if (again.ok) expect(again.message).toMatch(/0 stage\(s\) créé\(s\), 3 élève\(s\) déjà/);
+    expect(ok(again)).toEqual({ created: 0, skipped: 3, overlapping: [] });
+    if (again.ok) expect(again.message).toBe('Aucun stage créé ; 3 élèves déjà affectés.');
     expect(h.display('Stages')).toEqual(before);
     const view = h.call<AssignmentView>('apiGetAssignment', h.ids.sessionId);
     expect(view.students.filter((s) => s.className === 'BTS2').every((s) => s.assigned)).toBe(true);
@@ -272,6 +272,7 @@ describe('assigning students by class', () => {
     expect(ok(h.call('apiAssignStudents', { sessionId: session.id, studentIds: ids }))).toEqual({
       created: 4,
       skipped: 0,
+      overlapping: [],
     });
     const rows = h.stageRows().filter((r) => r['Session'] === 'BTS 1 info période 2');
     expect(
@@ -293,6 +294,7 @@ describe('assigning students by class', () => {
     expect(ok(h.call('apiAssignStudents', { sessionId: session.id, studentIds: ids }))).toEqual({
       created: 0,
       skipped: 2,
+      overlapping: [],
     });
     expect(h.stageRows()).toHaveLength(14);
   });

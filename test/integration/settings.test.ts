@@ -84,8 +84,7 @@ describe('the settings form', () => {
     };
     expect(ok(r)).toEqual(saved);
     // The default weekly hours changed: the ten stages' presence is counted again at once.
-    if (r.ok)
-      expect(r.message).toBe('Paramètres enregistrés ; 10 durée(s) de présence recalculée(s).');
+    if (r.ok) expect(r.message).toBe('Paramètres enregistrés ; 10 durées de présence recalculées.');
     expect(h.call<SettingsView>('apiGetSettings')).toEqual(saved);
     // One entry for the settings, one for the recount they caused.
     expect(h.display('Journal')).toHaveLength(journal + 2);
@@ -155,7 +154,7 @@ describe('Alsace-Moselle: Good Friday and 26 December are public holidays', () =
     expect(presence('BERNARD Hugo')).toBe('8 jours');
     h.call('menuRecomputeDurations');
     expect(h.em.sheets.ui.toasts.at(-1)!.message).toBe(
-      'Durées recalculées : 0 ligne(s) mise(s) à jour.',
+      'Durées recalculées : aucune ligne mise à jour.',
     );
     // Back to the general law.
     alsace(false);

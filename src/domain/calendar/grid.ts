@@ -8,10 +8,10 @@
  * (5.9:1), as PRONOTE shows it.
  *
  * Which colour a day gets when several apply, strongest first:
- *   stop day > absence > public holiday > selected stage > other stage of the student >
- *   weekend > school holiday > session period.
- * Weekends inside a stage therefore keep the stage's colour (the stage runs over them), while
- * weekends elsewhere are grey even during school holidays, so that the weeks stay visible.
+ *   stop day > absence > public holiday > weekend > selected stage > other stage of the
+ *   student > school holiday > session period.
+ * Weekends are grey everywhere, inside a stage too: a student is not at work on Saturdays, and
+ * the weeks stay visible (the legend says so).
  * Stage days and the stop day are bold, so that a black-and-white print still shows the stages.
  */
 export const PLANNING_COLORS = {
@@ -131,9 +131,9 @@ export function dayKind(f: DayFacts): DayKind {
   if (f.stop) return 'stop';
   if (f.absence) return 'absence';
   if (f.publicHoliday) return 'publicHoliday';
+  if (f.weekend) return 'weekend';
   if (f.stageIndex === 0) return 'stage';
   if (f.stageIndex > 0) return 'otherStage';
-  if (f.weekend) return 'weekend';
   if (f.schoolHoliday) return 'schoolHoliday';
   if (f.period > 0) return 'period';
   return 'none';

@@ -21,7 +21,7 @@ import { blankGrid, PLANNING_COLORS, PLANNING_FONT_COLORS, type CalendarGrid } f
 import { dayNote, monthHeader, paintDay, planningLegend } from './stageCalendar';
 
 export const OVERVIEW_SIZES = {
-  labelWidth: 240,
+  labelWidth: 300,
   dayWidth: 22,
   rowHeight: 18,
   fontSize: 8,

@@ -125,6 +125,11 @@ export function gestionPanel(): Panel {
   const count = h('p', { class: 'count' });
   const list = h('ul', { class: 'stage-list compact', 'aria-label': 'Stages correspondants' });
   list.hidden = true;
+  /** A refused filter leaves no earlier result on screen, which would look like its answer. */
+  const clearResult = (): void => {
+    count.textContent = '';
+    replaceChildren(list);
+  };
   const showResult = (r: FilterResult): void => {
     count.textContent = `${r.count} ${r.count > 1 ? 'stages' : 'stage'} sur ${r.total}`;
     replaceChildren(
@@ -153,6 +158,7 @@ export function gestionPanel(): Panel {
     async () => {
       const r = await runAction(filterForm, callServer('apiFilterStages', filter()));
       if (r) showResult(r);
+      else clearResult();
     },
     session.root,
     student.root,
@@ -169,8 +175,8 @@ export function gestionPanel(): Panel {
       { class: 'buttons' },
       submit('Filtrer'),
       button('Appliquer à la feuille', () => {
-        void runAction(filterForm, callServer('apiApplyFilterToSheet', filter())).then(
-          (r) => r && showResult(r),
+        void runAction(filterForm, callServer('apiApplyFilterToSheet', filter())).then((r) =>
+          r ? showResult(r) : clearResult(),
         );
       }),
       button('Réinitialiser', () => {

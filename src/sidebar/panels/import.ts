@@ -31,7 +31,9 @@ function previewView(p: ImportPreview): HTMLElement {
     h(
       'p',
       { class: 'count' },
-      `${p.created} nouveau(x), ${p.updated} mis à jour, ${p.errors} erreur(s)`,
+      [`Nouveaux : ${p.created}`, `mis à jour : ${p.updated}`, `en erreur : ${p.errors}`].join(
+        ' · ',
+      ),
     ),
     h('h3', {}, 'Colonnes reconnues'),
     p.columns.length === 0

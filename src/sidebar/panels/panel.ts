@@ -2,6 +2,7 @@
 import type { SidebarView, StageView } from '../../api/contract';
 import { button, h, replaceChildren, uid } from '../dom';
 import { frRange } from '../format';
+import { announce } from '../ui';
 import { currentSelection, onSelection } from '../store';
 
 export interface PanelContext {
@@ -56,8 +57,26 @@ export function stageContext(): HTMLElement {
       stage.stoppedOn ? h('div', { class: 'stopped' }, 'Stage arrêté') : null,
     );
   };
+  let shownId = currentSelection().stage?.id ?? '';
   render(currentSelection().stage);
-  onSelection((sel) => render(sel.stage));
+  onSelection((sel) => {
+    render(sel.stage);
+    const id = sel.stage?.id ?? '';
+    if (id === shownId) return;
+    shownId = id;
+    // A form typed for one stage must never be sent for another: the row changed, so the
+    // forms of this screen start again empty.
+    const forms = box.parentElement?.querySelectorAll('form') ?? [];
+    let typed = false;
+    forms.forEach((f) => {
+      typed ||= [
+        ...f.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[type=text], textarea'),
+      ].some((i) => i.value.trim() !== '');
+      f.reset();
+    });
+    if (typed && sel.stage)
+      announce(`Autre ligne sélectionnée : le formulaire est vidé pour ${sel.stage.student}.`);
+  });
   return box;
 }
 

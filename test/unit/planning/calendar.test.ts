@@ -161,7 +161,7 @@ describe('buildStageCalendar: the seed student after the stop and the new stage'
     expect(at('2023-02-28').note).toContain("Prévu avant l'arrêt du stage");
   });
 
-  it('greys weekends outside the stages, keeps the stage colour inside', () => {
+  it('greys weekends, inside the stages too (nobody works on Saturdays)', () => {
     expect(at('2022-09-03')).toMatchObject({
       value: 'Sa. 03',
       background: PLANNING_COLORS.weekend,
@@ -170,7 +170,8 @@ describe('buildStageCalendar: the seed student after the stop and the new stage'
       value: 'Di. 04',
       background: PLANNING_COLORS.weekend,
     });
-    expect(at('2023-03-04').background).toBe(PLANNING_COLORS.stage);
+    expect(at('2023-03-04').background).toBe(PLANNING_COLORS.weekend);
+    expect(at('2023-03-06').background).toBe(PLANNING_COLORS.stage);
   });
 
   it('marks public holidays "Fé." in their colour, with their name in the note', () => {

@@ -15,6 +15,7 @@ describe('planAssignment', () => {
         { studentId: 'B', period: P2 },
       ],
       alreadyAssigned: [],
+      overlapping: [],
     });
   });
 
@@ -28,6 +29,7 @@ describe('planAssignment', () => {
     expect(planAssignment(SESSION, ['A', 'B', 'C'], existing)).toEqual({
       toCreate: [{ studentId: 'C', period: SESSION.periods[0] }],
       alreadyAssigned: ['A', 'B'],
+      overlapping: [],
     });
   });
 
@@ -39,6 +41,7 @@ describe('planAssignment', () => {
     expect(planAssignment(SESSION, ['A', 'B'], existing)).toEqual({
       toCreate: [],
       alreadyAssigned: ['A', 'B'],
+      overlapping: [],
     });
   });
 
@@ -49,13 +52,23 @@ describe('planAssignment', () => {
     expect(planAssignment(TWO_PERIODS, ['A'], existing)).toEqual({
       toCreate: [{ studentId: 'A', period: P1 }],
       alreadyAssigned: [],
+      overlapping: [],
     });
   });
 
-  it('ignores stages of other sessions and other students', () => {
+  it('never gives a student two stages at once: a stage of another session on those days blocks the period', () => {
     const existing = [
-      { sessionId: 'OTHER', studentId: 'A', start: '2023-02-01', end: '2023-03-31' },
+      { sessionId: 'OTHER', studentId: 'A', start: '2023-03-15', end: '2023-04-30' },
       { sessionId: 'SES1', studentId: 'Z', start: '2023-02-01', end: '2023-03-31' },
+    ];
+    const plan = planAssignment(SESSION, ['A', 'B'], existing);
+    expect(plan.toCreate.map((c) => c.studentId)).toEqual(['B']);
+    expect(plan.overlapping.map((c) => c.studentId)).toEqual(['A']);
+  });
+
+  it('ignores stages of other sessions on other days', () => {
+    const existing = [
+      { sessionId: 'OTHER', studentId: 'A', start: '2023-05-01', end: '2023-05-31' },
     ];
     expect(planAssignment(SESSION, ['A'], existing).toCreate).toHaveLength(1);
   });
@@ -70,6 +83,7 @@ describe('planAssignment', () => {
     expect(planAssignment({ ...SESSION, periods: [] }, ['A'], [])).toEqual({
       toCreate: [],
       alreadyAssigned: [],
+      overlapping: [],
     });
   });
 

@@ -131,6 +131,7 @@ describe('seed 000: two stages in one session', () => {
     expect(planAssignment(session, ['ELV1'], [unstopped, secondWithCompany])).toEqual({
       toCreate: [],
       alreadyAssigned: ['ELV1'],
+      overlapping: [],
     });
   });
 
