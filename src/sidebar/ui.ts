@@ -4,7 +4,7 @@
  */
 import type { ApiResult } from '../api/contract';
 import { button, clearErrors, h, replaceChildren, showFieldError } from './dom';
-import { refreshReference, refreshSelection } from './store';
+import { onSelection, refreshReference, refreshSelection } from './store';
 
 let statusEl: HTMLElement | null = null;
 let bannerEl: HTMLElement | null = null;
@@ -20,6 +20,18 @@ export function feedbackRegions(): { status: HTMLElement; banner: HTMLElement } 
     role: 'alert',
     'aria-live': 'assertive',
     id: 'sds-banner',
+  });
+  // A result or an error is about one stage: once another row is selected it would mislead.
+  // (Leaving the Stages sheet, e.g. for the calendar just drawn, selects no stage: that keeps it.)
+  let shownId = '';
+  onSelection((sel) => {
+    const id = sel.stage?.id ?? '';
+    if (id === '') return;
+    if (shownId !== '' && id !== shownId) {
+      if (statusEl) statusEl.textContent = '';
+      clearBanner();
+    }
+    shownId = id;
   });
   return { status: statusEl, banner: bannerEl };
 }

@@ -50,6 +50,20 @@ describe('fiche stage', () => {
     expect(await general.innerText()).toContain('M. BONNET Frédéric');
   });
 
+  it('a form typed for one stage empties when another row is selected (never sent for it)', async () => {
+    const { page, sidebar } = bench;
+    await (await rowCell(page, { Élève: 'ACAR Laurie' }, 'Élève')).click();
+    await menu(page, 'Arrêter le stage…');
+    await sidebar.getByLabel("Date d'arrêt").fill('20/02/2023');
+    await sidebar.getByLabel("Motif d'arrêt").fill('Essai');
+    await (await rowCell(page, { Élève: 'ACNA Camille' }, 'Élève')).click();
+    await sidebar.getByText(/formulaire est vidé pour ACNA Camille/).waitFor();
+    expect(await sidebar.getByLabel("Date d'arrêt").inputValue()).toBe('');
+    expect(await sidebar.getByLabel("Motif d'arrêt").inputValue()).toBe('');
+    await menu(page, 'Ouvrir la fiche stage');
+    await sidebar.getByRole('heading', { name: 'Fiche stage' }).waitFor();
+  });
+
   it('is usable with the keyboard alone', async () => {
     const { page, sidebar } = bench;
     await (await rowCell(page, { Élève: 'ACAR Laurie' }, 'Élève')).click();

@@ -62,7 +62,8 @@ export function stageContext(): HTMLElement {
   onSelection((sel) => {
     render(sel.stage);
     const id = sel.stage?.id ?? '';
-    if (id === shownId) return;
+    // Leaving the Stages sheet selects no stage: the form stays for when the user comes back.
+    if (id === '' || id === shownId) return;
     shownId = id;
     // A form typed for one stage must never be sent for another: the row changed, so the
     // forms of this screen start again empty.

@@ -57,6 +57,11 @@ export function stopPanel(ctx: PanelContext): Panel {
       }
     },
     h('h3', {}, 'Arrêter le stage'),
+    h(
+      'p',
+      { class: 'muted' },
+      "Ce stage n'est pas arrêté : il n'y a pas d'arrêt à enlever. Pour l'arrêter, indiquez la date et le motif.",
+    ),
     stoppedOn.root,
     reason.root,
     h('div', { class: 'buttons' }, submit('Arrêter le stage')),
