@@ -4,6 +4,7 @@
  * setup.ts) that touches Apps Script globals; the emulator provides the same globals in tests.
  */
 import { DEFAULT_SETTINGS, type IsoDate, type Settings, type Zone } from '../domain/types';
+import { journalText } from '../sheets/journalText';
 import { stageRowFormula } from '../sheets/rowFormulas';
 import { JOURNAL, STAGES, VISITS, type SheetSpec } from '../sheets/schema';
 import type { DateCodec } from './cells';
@@ -184,15 +185,14 @@ export class Context {
   journal(entry: JournalEntry): void {
     const sheet = this.ss.getSheetByName(JOURNAL.name);
     if (!sheet) return;
-    const text = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
     sheet.appendRow(
       [
         this.now(),
         this.user(),
         entry.action,
         entry.target,
-        text(entry.before),
-        text(entry.after),
+        journalText(entry.before),
+        journalText(entry.after),
       ].map((s) => literalText(s)),
     );
   }

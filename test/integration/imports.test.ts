@@ -101,7 +101,7 @@ describe('students: preview, import, re-import', () => {
     expect(sheet.getRange('E2').getValue()).toBeInstanceOf(Date);
     const journal = b.display('Journal').at(-1)!;
     expect(journal[2]).toBe('Importer des élèves');
-    expect(JSON.parse(journal[5]!)).toEqual({ nouveaux: 3, misÀJour: 0, erreurs: 0 });
+    expect(journal[5]).toBe('Nouveaux : 3 ; Mis à jour : 0 ; En erreur : 0');
     const refs = b.call<ReferenceData>('apiGetReferenceData');
     expect(refs.classes).toEqual(['1PRO', 'BTS1']);
   });

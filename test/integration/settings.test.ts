@@ -91,8 +91,9 @@ describe('the settings form', () => {
     expect(h.display('Journal').at(-1)![2]).toBe('Recalculer les durées');
     const last = h.display('Journal').at(-2)!;
     expect(last[2]).toBe('Paramètres');
-    expect(JSON.parse(last[4]!)).toMatchObject({ zone: 'B' });
-    expect(JSON.parse(last[5]!)).toMatchObject({ zone: 'A', hourlyGratification: 4.35 });
+    expect(last[4]).toContain('Zone : B');
+    expect(last[5]).toContain('Zone : A');
+    expect(last[5]).toContain('Gratification horaire : 4,35');
   });
 });
 

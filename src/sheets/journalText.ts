@@ -1,0 +1,72 @@
+/**
+ * The "Avant" / "Après" cells of the Journal, for office staff to read: the sheets' French
+ * headers instead of code keys, dates as dd/mm/yyyy, technical columns (IDs, digests) left out.
+ */
+import { ALL_SHEETS, STAGES } from './schema';
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Stages' headers first: the keys of the other sheets only fill what Stages lacks. */
+const HEADERS = new Map<string, string>();
+for (const spec of [STAGES, ...ALL_SHEETS]) {
+  for (const c of spec.columns) if (!HEADERS.has(c.key)) HEADERS.set(c.key, c.header);
+}
+
+/** Readable words for the keys of the journal's own summaries. */
+const WORDS: Record<string, string> = {
+  nouveaux: 'Nouveaux',
+  misÀJour: 'Mis à jour',
+  erreurs: 'En erreur',
+  créés: 'Créés',
+  déjàAffectés: 'Déjà affectés',
+  autreStageAuxMêmesDates: 'Déjà en stage à ces dates',
+  ajoutées: 'Ajoutées',
+  lignes: 'Lignes',
+  affichés: 'Affichés',
+  masqués: 'Masqués',
+  depuis: 'Depuis le stage',
+  premier: '1re partie',
+  second: '2e partie',
+  created: 'Feuilles créées',
+  repaired: 'Feuilles réparées',
+  completed: 'Lignes complétées',
+  schoolName: "Nom de l'établissement",
+  schoolAddress: 'Adresse',
+  headOfSchool: "Chef d'établissement",
+  academy: 'Académie',
+  zone: 'Zone',
+  alsaceMoselle: 'Alsace-Moselle',
+  defaultWeeklyHours: 'Durée hebdomadaire par défaut',
+  hourlyGratification: 'Gratification horaire',
+};
+
+/** Keys that mean nothing to a reader (the names beside them say it all). */
+const TECHNICAL = new Set([
+  'labelsCheck',
+  'hours',
+  'schoolYear',
+  'sessionId',
+  'studentId',
+  'companyId',
+  'tutorId',
+  'referentId',
+  'staffId',
+]);
+
+export function journalText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') {
+    const m = ISO.exec(v);
+    return m ? `${m[3]}/${m[2]}/${m[1]}` : v;
+  }
+  if (typeof v === 'boolean') return v ? 'oui' : 'non';
+  if (typeof v === 'number') return String(v).replace('.', ',');
+  if (Array.isArray(v)) return v.map(journalText).join(' | ');
+  if (typeof v === 'object') {
+    return Object.entries(v as Record<string, unknown>)
+      .filter(([k]) => !TECHNICAL.has(k))
+      .map(([k, x]) => `${WORDS[k] ?? HEADERS.get(k) ?? k} : ${journalText(x) || '—'}`)
+      .join(' ; ');
+  }
+  return String(v);
+}
