@@ -300,30 +300,34 @@ export const apiAffect: ServerApi['apiAffect'] = (input) =>
 export const apiStopStage: ServerApi['apiStopStage'] = (input) =>
   run(
     (ctx) => stop(ctx, input),
-    () => 'Stage arrêté.',
+    (v) => `Stage de ${v.student} arrêté le ${formatFr(v.stoppedOn)}.`,
   );
 export const apiRemoveStop: ServerApi['apiRemoveStop'] = (input) =>
   run(
     (ctx) => unstop(ctx, input),
-    () => 'Arrêt enlevé.',
+    (v) =>
+      `Arrêt enlevé : le stage de ${v.student} va du ${formatFr(v.start)} au ${formatFr(v.end)}.`,
   );
 export const apiNewStage: ServerApi['apiNewStage'] = (input) =>
   run(
     (ctx) => assignNewStage(ctx, input),
-    () => 'Nouveau stage assigné.',
+    (v) => `Nouveau stage de ${v.student} du ${formatFr(v.start)} au ${formatFr(v.end)}.`,
   );
 export const apiSplitStage: ServerApi['apiSplitStage'] = (input) =>
   run(
     (ctx) => split(ctx, input),
-    () => 'Stage scindé en deux.',
+    (v) =>
+      `Stage de ${v[0]?.student ?? ''} scindé : ${v
+        .map((p) => `du ${formatFr(p.start)} au ${formatFr(p.end)}`)
+        .join(' puis ')}.`,
   );
 export const apiReassignStage: ServerApi['apiReassignStage'] = (input) =>
   run(
     (ctx) => reassign(ctx, input),
     (v) =>
       v.needsAmendment
-        ? 'Stage réaffecté : un avenant à la convention est à faire.'
-        : 'Stage réaffecté.',
+        ? `Stage de ${v.student} réaffecté : un avenant à la convention est à faire (colonne « Avenant »).`
+        : `Stage de ${v.student} réaffecté.`,
   );
 
 export const apiListAbsences: ServerApi['apiListAbsences'] = (stageId) =>

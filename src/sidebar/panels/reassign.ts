@@ -21,7 +21,7 @@ export function reassignPanel(ctx: PanelContext): Panel {
   const note = h(
     'p',
     { class: 'muted' },
-    'Si la convention a déjà été éditée, le stage sera marqué « Avenant nécessaire ».',
+    'Si la convention a déjà été éditée, la colonne « Avenant » indiquera « À faire ».',
   );
   const f = form(
     'Réaffecter le stage',
