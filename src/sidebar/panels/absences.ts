@@ -76,6 +76,8 @@ export function absencesPanel(ctx: PanelContext): Panel {
   const end = dateField('Au', 'end', 'Vide : une seule journée.');
   const halfDay = checkbox('Demi-journée', 'halfDay');
   const reason = textField('Motif', 'reason');
+  // The server refuses more than 500 characters: stop the typing there.
+  reason.control.maxLength = 500;
   const justified = checkbox('Justifiée', 'justified');
   const leave = checkbox('Congé prévu par la convention', 'countsAsPresence');
 

@@ -36,6 +36,7 @@ export function splitPanel(ctx: PanelContext): Panel {
   const reason = textField('Motif', 'reason', {
     hint: 'Obligatoire pour un arrêt réel : la 1re partie sera marquée « Stage arrêté ».',
   });
+  reason.control.maxLength = 500;
   const keep = checkbox(
     "La 2e partie garde l'entreprise, le tuteur et le référent",
     'keepAssignment',

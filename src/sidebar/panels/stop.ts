@@ -36,6 +36,8 @@ export function stopPanel(ctx: PanelContext): Panel {
     'Dernier jour du stage, compris entre son début et sa fin.',
   );
   const reason = textField("Motif d'arrêt", 'reason');
+  // The server refuses more than 500 characters: stop the typing there.
+  reason.control.maxLength = 500;
   const stopForm = form(
     'Arrêter le stage',
     async () => {
