@@ -4,7 +4,8 @@
  */
 import { BUILT_IN_SCHOOL_HOLIDAYS } from '../domain/holidays/schoolHolidays';
 import { fold } from '../domain/text';
-import { studentLabels, tutorLabel } from '../domain/labels';
+import { staffLabel, studentLabels } from '../domain/labels';
+import { type Rec, str } from '../sheets/records';
 import {
   ALL_SHEETS,
   COMPANIES,
@@ -207,70 +208,63 @@ function schoolYearOfIso(iso: string): string {
  */
 function completeReferenceRows(ctx: Context): number {
   let fixed = 0;
-  const companies = ctx.table(COMPANIES).readAll();
-  const companyByName = new Map<string, string[]>();
-  for (const c of companies) {
-    const key = fold(String(c.values.name ?? ''));
-    if (key) companyByName.set(key, [...(companyByName.get(key) ?? []), String(c.values.id ?? '')]);
-  }
+  /** One read of the sheet (or the rows already read), one write of the rows that changed. */
   const fixTable = <K extends string>(
     spec: SheetSpec<K>,
     prefix: string,
-    named: (r: Record<K, unknown>) => boolean,
-    patchOf: (r: Record<K, unknown>, id: string) => Partial<Record<K, string>>,
+    named: (r: Rec<K>) => boolean,
+    patchOf: (r: Rec<K>, id: string, row: number) => Partial<Record<K, string>>,
+    rows = ctx.table(spec).readAll(),
   ) => {
-    const t = ctx.table(spec);
-    const rows = t.readAll();
     const patches = new Map<number, Partial<Record<K, string>>>();
     for (const { row, values } of rows) {
       if (!named(values)) continue;
-      const id = String(values['id' as K] ?? '') || ctx.newId(prefix);
-      const patch = patchOf(values, id);
+      const id = str(values['id' as K]) || ctx.newId(prefix);
+      const patch = patchOf(values, id, row);
       const changed = (Object.keys(patch) as K[]).some((k) => String(values[k] ?? '') !== patch[k]);
       if (changed) patches.set(row, patch);
     }
-    if (patches.size === 0) return;
-    const list = [...patches.keys()];
-    const lo = Math.min(...list);
-    t.readRows(lo, Math.max(...list) - lo + 1);
-    t.writeRows(patches);
+    // readAll keeps the rows it read: the write needs no second read.
+    ctx.table(spec).writeRows(patches);
     fixed += patches.size;
   };
-  const str = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
+  const companies = ctx.table(COMPANIES).readAll();
+  const companyByName = new Map<string, string[]>();
+  for (const c of companies) {
+    const key = fold(str(c.values.name));
+    if (key) companyByName.set(key, [...(companyByName.get(key) ?? []), str(c.values.id)]);
+  }
   fixTable(
     COMPANIES,
     'ENT',
     (r) => str(r.name) !== '',
     (_r, id) => ({ id }),
+    companies,
   );
+  // A student's label depends on the others (homonyms): computed over the whole sheet first.
   const students = ctx.table(STUDENTS).readAll();
   const labels = studentLabels(
-    students.map(({ values: r }, i) => ({
-      id: str(r.id) || `row-${i}`,
+    students.map(({ row, values: r }) => ({
+      id: String(row),
       lastName: str(r.lastName),
       firstName: str(r.firstName),
       className: str(r.className),
       birthDate: str(r.birthDate),
     })),
   );
-  const labelByRow = new Map(
-    students.map(({ row, values: r }, i) => [row, labels.get(str(r.id) || `row-${i}`) ?? '']),
+  fixTable(
+    STUDENTS,
+    'ELV',
+    (r) => str(r.lastName) !== '',
+    (_r, id, row) => ({ id, label: labels.get(String(row)) ?? '' }),
+    students,
   );
-  const studentsTable = ctx.table(STUDENTS);
-  const studentPatches = new Map<number, Partial<Record<string, string>>>();
-  for (const { row, values: r } of students) {
-    if (str(r.lastName) === '') continue;
-    const id = str(r.id) || ctx.newId('ELV');
-    const label = labelByRow.get(row) ?? '';
-    if (id !== str(r.id) || label !== str(r.label)) studentPatches.set(row, { id, label });
-  }
-  if (studentPatches.size > 0) {
-    const list = [...studentPatches.keys()];
-    const lo = Math.min(...list);
-    studentsTable.readRows(lo, Math.max(...list) - lo + 1);
-    studentsTable.writeRows(studentPatches);
-    fixed += studentPatches.size;
-  }
+  const personLabelOf = (r: Rec<'civility' | 'lastName' | 'firstName'>) =>
+    staffLabel({
+      civility: str(r.civility),
+      lastName: str(r.lastName),
+      firstName: str(r.firstName),
+    });
   fixTable(
     TUTORS,
     'TUT',
@@ -278,29 +272,14 @@ function completeReferenceRows(ctx: Context): number {
     (r, id) => {
       const ids = companyByName.get(fold(str(r.company))) ?? [];
       const companyId = str(r.companyId) || (ids.length === 1 ? ids[0]! : '');
-      return {
-        id,
-        label: tutorLabel({
-          civility: str(r.civility),
-          lastName: str(r.lastName),
-          firstName: str(r.firstName),
-        }),
-        companyId,
-      };
+      return { id, label: personLabelOf(r), companyId };
     },
   );
   fixTable(
     STAFF,
     'PER',
     (r) => str(r.lastName) !== '',
-    (r, id) => ({
-      id,
-      label: tutorLabel({
-        civility: str(r.civility),
-        lastName: str(r.lastName),
-        firstName: str(r.firstName),
-      }),
-    }),
+    (r, id) => ({ id, label: personLabelOf(r) }),
   );
   return fixed;
 }
