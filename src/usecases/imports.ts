@@ -22,7 +22,7 @@ import type { Company } from '../domain/types';
 import { type Context, UserError } from '../gas/context';
 import { str } from '../sheets/records';
 import { COMPANIES, STUDENTS, TUTORS } from '../sheets/schema';
-import { readCompanies } from './references';
+import { readCompanies, readStudents } from './references';
 import { relabelStages } from './stageStore';
 
 type Kind = 'students' | 'companies';
@@ -40,23 +40,6 @@ function checkInput(input: { kind: Kind; text: string }): { kind: Kind; text: st
   if (text.length > MAX_TEXT)
     throw new UserError('Le fichier est trop gros (2 millions de caractères au plus).', 'text');
   return { kind, text };
-}
-
-function readStudentsWithIne(ctx: Context): (ImportableStudent & { row: number })[] {
-  return ctx
-    .table(STUDENTS)
-    .readAll()
-    .filter((r) => str(r.values.id) !== '')
-    .map(({ row, values: r }) => ({
-      row,
-      id: str(r.id),
-      lastName: str(r.lastName),
-      firstName: str(r.firstName),
-      className: str(r.className),
-      birthDate: str(r.birthDate),
-      email: str(r.email),
-      ine: str(r.ine),
-    }));
 }
 
 /** Refuses a file without the columns an import needs, naming them. */
@@ -103,7 +86,7 @@ function studentPlan(ctx: Context, text: string): Plan {
   const { headers, rows } = parseDelimitedText(text);
   const mapping = mapStudentColumns(headers);
   requireColumns(missingStudentColumns(mapping), 'Nom, Prénom, Classe');
-  const existing = readStudentsWithIne(ctx);
+  const existing = readStudents(ctx);
   const { items } = planStudentImport(rows, mapping, existing, () => ctx.newId('ELV'));
   const preview = previewOf(
     'students',
@@ -121,7 +104,6 @@ function studentPlan(ctx: Context, text: string): Plan {
   );
   const apply = () => {
     const t = ctx.table(STUDENTS);
-    const rowOf = new Map(existing.map((s) => [s.id, s.row]));
     const all = new Map<string, ImportableStudent>(existing.map((s) => [s.id, s]));
     const toAppend: ImportableStudent[] = [];
     for (const it of items) {
@@ -140,24 +122,15 @@ function studentPlan(ctx: Context, text: string): Plan {
       ine: s.ine ?? '',
       label: labels.get(s.id) ?? '',
     });
-    // Known students change when updated, and their labels when a homonym arrives.
-    if (existing.length > 0) {
-      const lo = Math.min(...existing.map((s) => s.row));
-      const hi = Math.max(...existing.map((s) => s.row));
-      {
-        const before = t.readRows(lo, hi - lo + 1);
-        const patches = new Map<number, ReturnType<typeof record>>();
-        for (const s of existing) {
-          const next = record(all.get(s.id)!);
-          const prev = before[s.row - lo]!;
-          const changed = (Object.keys(next) as (keyof typeof next)[]).some(
-            (k) => str(prev[k]) !== next[k],
-          );
-          if (changed) patches.set(rowOf.get(s.id)!, next);
-        }
-        t.writeRows(patches);
-      }
+    // Known students change when updated, and their labels when a homonym arrives. Their rows
+    // were read just above (readStudents): the write needs no second read.
+    const patches = new Map<number, ReturnType<typeof record>>();
+    for (const s of existing) {
+      const next = record(all.get(s.id)!);
+      const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => s[k] !== next[k]);
+      if (changed) patches.set(s.row, next);
     }
+    t.writeRows(patches);
     if (toAppend.length > 0) t.appendRows(toAppend.map(record));
     // A new homonym renames the existing student ("MARTIN Léa (BTS1)"), a class change too.
     const changed = new Map<string, string>();
@@ -193,25 +166,30 @@ function companyPlan(ctx: Context, text: string): Plan {
   );
   const apply = () => {
     const t = ctx.table(COMPANIES);
-    const record = (c: Company) => ({ ...c });
+    const record = (c: Company) => ({
+      id: c.id,
+      name: c.name,
+      siret: c.siret,
+      address: c.address,
+      postalCode: c.postalCode,
+      city: c.city,
+      country: c.country,
+      phone: c.phone,
+      email: c.email,
+    });
     const fresh = items.filter((i) => i.status === 'nouveau').map((i) => record(i.company));
     const updated = items.filter((i) => i.status === 'mis à jour').map((i) => i.company);
     const renamed = new Map<string, string>();
-    if (updated.length > 0) {
-      const all = t.readAll();
-      const byId = new Map(all.map((r) => [str(r.values.id), r]));
-      const patches = new Map<number, ReturnType<typeof record>>();
-      for (const c of updated) {
-        const r = byId.get(c.id);
-        if (!r) continue;
-        if (str(r.values.name) !== c.name) renamed.set(c.id, c.name);
-        patches.set(r.row, record(c));
-      }
-      const rows = [...patches.keys()];
-      const lo = Math.min(...rows);
-      t.readRows(lo, Math.max(...rows) - lo + 1);
-      t.writeRows(patches);
+    // The rows were read by readCompanies above: the write needs no second read.
+    const byId = new Map(existing.map((c) => [c.id, c]));
+    const patches = new Map<number, ReturnType<typeof record>>();
+    for (const c of updated) {
+      const known = byId.get(c.id);
+      if (!known) continue;
+      if (known.name !== c.name) renamed.set(c.id, c.name);
+      patches.set(known.row, record(c));
     }
+    t.writeRows(patches);
     if (fresh.length > 0) t.appendRows(fresh);
     if (renamed.size > 0) propagateCompanyNames(ctx, renamed);
   };
@@ -221,17 +199,16 @@ function companyPlan(ctx: Context, text: string): Plan {
 /** A renamed company keeps its ID: show the new name on its stages and tutors. */
 function propagateCompanyNames(ctx: Context, renamed: Map<string, string>): void {
   relabelStages(ctx, 'company', renamed);
-  for (const spec of [TUTORS] as const) {
-    const t = ctx.table(spec);
-    const keys = t.readColumns(['companyId'] as const);
-    const rows = keys.filter((k) => renamed.has(str(k.values.companyId)));
-    if (rows.length === 0) continue;
-    const lo = Math.min(...rows.map((r) => r.row));
-    t.readRows(lo, Math.max(...rows.map((r) => r.row)) - lo + 1);
-    t.writeRows(
-      new Map(rows.map((r) => [r.row, { company: renamed.get(str(r.values.companyId)) ?? '' }])),
-    );
-  }
+  const t = ctx.table(TUTORS);
+  const rows = t
+    .readColumns(['companyId'] as const)
+    .filter((k) => renamed.has(str(k.values.companyId)));
+  if (rows.length === 0) return;
+  const lo = Math.min(...rows.map((r) => r.row));
+  t.readRows(lo, Math.max(...rows.map((r) => r.row)) - lo + 1);
+  t.writeRows(
+    new Map(rows.map((r) => [r.row, { company: renamed.get(str(r.values.companyId)) ?? '' }])),
+  );
 }
 
 function plan(ctx: Context, kind: Kind, text: string): Plan {

@@ -51,26 +51,36 @@ export function readSessions(ctx: Context): Session[] {
     .filter((s) => s.id !== '');
 }
 
-export function readStudents(ctx: Context): Student[] {
+/** A student as its row reads, with the row (valid in this execution), INE and label. */
+export type StudentRow = Student & { row: number; ine: string; label: string };
+
+export function readStudents(ctx: Context): StudentRow[] {
   return ctx
     .table(STUDENTS)
     .readAll()
-    .map(({ values: r }) => ({
+    .map(({ row, values: r }) => ({
+      row,
       id: str(r.id),
       lastName: str(r.lastName),
       firstName: str(r.firstName),
       className: str(r.className),
       birthDate: str(r.birthDate),
       email: str(r.email),
+      ine: str(r.ine),
+      label: str(r.label),
     }))
     .filter((s) => s.id !== '');
 }
 
-export function readCompanies(ctx: Context): Company[] {
+/** A company as its row reads, with the row (valid in this execution). */
+export type CompanyRow = Company & { row: number };
+
+export function readCompanies(ctx: Context): CompanyRow[] {
   return ctx
     .table(COMPANIES)
     .readAll()
-    .map(({ values: r }) => ({
+    .map(({ row, values: r }) => ({
+      row,
       id: str(r.id),
       name: str(r.name),
       siret: str(r.siret),

@@ -9,7 +9,6 @@ import { fingerprint } from '../domain/fingerprint';
 import { phaseOf } from '../domain/phase';
 import { formatSchedule, parseSchedule } from '../domain/schedule';
 import type { Phase, Result, Stage } from '../domain/types';
-import type { CellValue } from '../gas/cells';
 import { type Context, UserError } from '../gas/context';
 import { resolveReference } from '../domain/labels';
 import {
@@ -306,8 +305,7 @@ export function mutateStage(
     const after = rule(loaded, refs);
     const rec = recordFor(ctx, after, labelsWith(refs, [loaded.rec]), loaded);
     const keys = changedKeys<StageKey>(loaded.rec, rec);
-    const patch: Partial<Rec<StageKey>> = {};
-    for (const k of keys) patch[k] = rec[k] as CellValue;
+    const patch = pick(rec, keys);
     ctx.table(STAGES).writeRow(loaded.row, patch);
     ctx.journal({
       action: input.action,
