@@ -233,6 +233,21 @@ export class SheetTable<K extends string> {
   }
 
   /**
+   * The rows whose `key` cell satisfies `matches`: one read of that column, then one read of the
+   * span of those rows (kept, so a writeRows of them needs no further read). Never the table.
+   */
+  readRowsWhere(key: K, matches: (value: string) => boolean): Row<K>[] {
+    const rows: number[] = [];
+    this.readColumn(key).forEach((v, i) => {
+      if (matches(v === null || v === undefined ? '' : String(v).trim())) rows.push(i + 2);
+    });
+    if (rows.length === 0) return [];
+    const lo = Math.min(...rows);
+    const block = this.readRows(lo, Math.max(...rows) - lo + 1);
+    return rows.map((row) => ({ row, values: block[row - lo]! }));
+  }
+
+  /**
    * Write patches to several rows read before with readRows: one write per run of columns over
    * the span of rows, rows and cells without a patch rewritten with what was read.
    */

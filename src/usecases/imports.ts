@@ -200,12 +200,7 @@ function companyPlan(ctx: Context, text: string): Plan {
 function propagateCompanyNames(ctx: Context, renamed: Map<string, string>): void {
   relabelStages(ctx, 'company', renamed);
   const t = ctx.table(TUTORS);
-  const rows = t
-    .readColumns(['companyId'] as const)
-    .filter((k) => renamed.has(str(k.values.companyId)));
-  if (rows.length === 0) return;
-  const lo = Math.min(...rows.map((r) => r.row));
-  t.readRows(lo, Math.max(...rows.map((r) => r.row)) - lo + 1);
+  const rows = t.readRowsWhere('companyId', (id) => renamed.has(id));
   t.writeRows(
     new Map(rows.map((r) => [r.row, { company: renamed.get(str(r.values.companyId)) ?? '' }])),
   );

@@ -131,16 +131,9 @@ function isOnAStage(ctx: Context, key: 'tutorId' | 'referentId', id: string): bo
 /** The teacher's new name on their visits. One read of the ID column, one read and one write. */
 function relabelVisits(ctx: Context, staffId: string, label: string): void {
   const t = ctx.table(VISITS);
-  const rows = t
-    .readColumn('staffId')
-    .map((v, i) => ({ id: str(v), row: i + 2 }))
-    .filter((r) => r.id === staffId)
-    .map((r) => r.row);
-  if (rows.length === 0) return;
-  const lo = Math.min(...rows);
-  const block = t.readRows(lo, Math.max(...rows) - lo + 1);
   const patches = new Map<number, Partial<Rec<'staff'>>>();
-  for (const row of rows)
-    if (str(block[row - lo]!.staff) !== label) patches.set(row, { staff: label });
+  for (const { row, values } of t.readRowsWhere('staffId', (id) => id === staffId)) {
+    if (str(values.staff) !== label) patches.set(row, { staff: label });
+  }
   t.writeRows(patches);
 }

@@ -352,16 +352,10 @@ export function relabelStages(
   if (labels.size === 0) return 0;
   const t = ctx.table(STAGES);
   const idKey = ID_OF[field];
-  const rows = t
-    .readColumn(idKey)
-    .map((v, i) => ({ id: str(v), row: i + 2 }))
-    .filter((r) => labels.has(r.id));
-  if (rows.length === 0) return 0;
-  const lo = Math.min(...rows.map((r) => r.row));
-  const block = t.readRows(lo, Math.max(...rows.map((r) => r.row)) - lo + 1);
+  const rows = t.readRowsWhere(idKey, (id) => labels.has(id));
   const patches = new Map<number, Partial<Rec<StageKey>>>();
-  for (const { id, row } of rows) {
-    const rec = block[row - lo]!;
+  for (const { row, values: rec } of rows) {
+    const id = str(rec[idKey]);
     const label = labels.get(id)!;
     const more = extra ? extra(id) : {};
     const changed =
