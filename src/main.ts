@@ -28,9 +28,14 @@ import { affect, assignNewStage, reassign, split, stop, unstop } from './usecase
 import { addVisit, listVisits, removeVisit } from './usecases/visits';
 
 /** Runs a use case: a French message for what users got wrong, the error itself otherwise. */
-function run<T>(fn: (ctx: Context) => T, message: (v: T) => string): ApiResult<T> {
+function run<T>(
+  fn: (ctx: Context) => T,
+  message: (v: T) => string,
+  /** The execution's context when the caller already made one (one per execution suffices). */
+  ctx?: Context,
+): ApiResult<T> {
   try {
-    const value = fn(new Context());
+    const value = fn(ctx ?? new Context());
     return { ok: true, value, message: message(value) };
   } catch (e) {
     if (e instanceof UserError) {
@@ -150,10 +155,12 @@ function renderFromSelection(kind: 'calendar' | 'overview'): void {
       ? run(
           (c) => renderCalendar(c, { stageId: stage.id }),
           () => '',
+          ctx,
         )
       : run(
           (c) => renderOverview(c, { sessionId: stage.sessionId }),
           () => '',
+          ctx,
         );
   if (!r.ok) alert(r.error);
 }

@@ -162,10 +162,10 @@ function paint(ctx: Context, name: string, grid: CalendarGrid): void {
   const rows = grid.values.length;
   const cols = grid.values[0]?.length ?? 0;
   if (rows === 0 || cols === 0) return;
-  if (sheet.getMaxRows() < rows)
-    sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
-  if (sheet.getMaxColumns() < cols)
-    sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxCols = sheet.getMaxColumns();
+  if (maxCols < cols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
   const range = sheet.getRange(1, 1, rows, cols);
   range.setValues(
     grid.values.map((r) => r.map((v) => (v === '' || /^[\p{L}]/u.test(v) ? v : `'${v}`))),
