@@ -19,9 +19,9 @@ import type { IsoDate } from '../domain/types';
 import { type Context, UserError } from '../gas/context';
 import { str } from '../sheets/records';
 import { ABSENCES, HOLIDAYS, STAGES } from '../sheets/schema';
-import { absencesByStage, forgetAbsences, presenceColumns } from './presenceColumns';
+import { absencesByStage, forgetAbsences, noteAbsence, presenceColumns } from './presenceColumns';
 import { references } from './references';
-import { loadStage, parsers, stagesOfStudent, unwrap } from './stageStore';
+import { type LoadedStage, loadStage, parsers, stagesOfStudent, unwrap } from './stageStore';
 import { stageFromRecord } from '../sheets/records';
 
 export const CALENDAR_SHEET = 'Calendrier';
@@ -48,9 +48,8 @@ export function listAbsences(ctx: Context, stageId: string): AbsenceView[] {
 }
 
 /** Rewrites the stage's presence after its absences changed. */
-function refreshPresence(ctx: Context, stageId: string): void {
-  forgetAbsences(ctx);
-  const loaded = loadStage(ctx, stageId);
+/** Rewrites the stage's presence after its absences changed (the stage as already read). */
+function refreshPresence(ctx: Context, loaded: LoadedStage): void {
   const cols = presenceColumns(ctx, loaded.stage);
   if (cols.presence !== loaded.rec.presence) ctx.table(STAGES).writeRow(loaded.row, cols);
 }
@@ -95,8 +94,10 @@ export function addAbsence(ctx: Context, input: AbsenceInput): AbsenceView {
       justified: input.justified === true,
       countsAsPresence: input.countsAsPresence === true,
     };
-    ctx.table(ABSENCES).appendRows([{ ...view, student: str(loaded.rec.student) }]);
-    refreshPresence(ctx, s.id);
+    const row = ctx.table(ABSENCES).appendRows([{ ...view, student: str(loaded.rec.student) }]);
+    // The absences were read above for the overlap check: add this one rather than read again.
+    noteAbsence(ctx, { ...view, row });
+    refreshPresence(ctx, loaded);
     ctx.journal({ action: 'Ajouter une absence', target: s.id, before: null, after: view });
     return view;
   });
@@ -114,7 +115,8 @@ export function removeAbsence(ctx: Context, input: { absenceId: string }): null 
       );
     const before = t.readRow(row);
     t.sheetRef.deleteRow(row);
-    refreshPresence(ctx, str(before.stageId));
+    forgetAbsences(ctx);
+    refreshPresence(ctx, loadStage(ctx, str(before.stageId)));
     ctx.journal({
       action: 'Supprimer une absence',
       target: str(before.stageId),

@@ -45,6 +45,12 @@ export function absencesByStage(ctx: Context): Map<string, AbsenceLite[]> {
   return m;
 }
 
+/** An absence just written, added to the absences already read in this execution. */
+export function noteAbsence(ctx: Context, a: AbsenceLite): void {
+  const byStage = absencesByStage(ctx);
+  byStage.set(a.stageId, [...(byStage.get(a.stageId) ?? []), a]);
+}
+
 export function forgetAbsences(ctx: Context): void {
   absenceCache.delete(ctx);
 }
