@@ -178,6 +178,31 @@ function benchSize(size: number): Line[] {
       }),
     ),
   );
+  push(
+    'Ajouter une absence',
+    measure(em, () =>
+      bundle.call('apiAddAbsence', {
+        stageId: idC,
+        start: '10/02/2023',
+        end: '10/02/2023',
+        halfDay: false,
+        reason: 'Malade',
+        justified: true,
+        countsAsPresence: false,
+      }),
+    ),
+  );
+  push(
+    'Enregistrer une visite',
+    measure(em, () =>
+      bundle.call('apiAddVisit', {
+        stageId: idC,
+        date: '14/02/2023',
+        staffId: 'PER-000001',
+        comment: 'RAS',
+      }),
+    ),
+  );
   const selected = stageIds.slice(0, Math.min(500, size));
   const naiveAffect = (() => {
     const probe = setup(size);

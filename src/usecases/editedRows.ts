@@ -43,6 +43,13 @@ export function refreshEditedRows(
       patches.set(first + i, cols);
     }
   });
+  if (patches.size === 0) return 0;
   t.writeRows(patches);
+  ctx.journal({
+    action: 'Recompter la présence (saisie à la main)',
+    target: [...patches.keys()].map((r) => str(rows[r - first]!.id)).join(', '),
+    before: null,
+    after: [...patches.values()],
+  });
   return patches.size;
 }
