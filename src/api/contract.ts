@@ -273,18 +273,30 @@ export interface StaffView extends StaffInput {
 
 export type SettingsView = Settings;
 
+/**
+ * Every panel the sidebar can open on, the one list of them: the server checks the view a menu
+ * item asks for against it, and the sidebar's registry (`src/sidebar/views.ts`) must give each
+ * one a panel. The order is the order the sidebar builds its panels in.
+ */
+export const SIDEBAR_VIEWS = [
+  'fiche',
+  'stop',
+  'newStage',
+  'split',
+  'reassign',
+  'gestion',
+  'session',
+  'import',
+  'absences',
+  'settings',
+] as const;
+
 /** Which panel the sidebar opens on (set by the menu item that opened it). */
-export type SidebarView =
-  | 'fiche'
-  | 'gestion'
-  | 'session'
-  | 'import'
-  | 'stop'
-  | 'newStage'
-  | 'split'
-  | 'reassign'
-  | 'absences'
-  | 'settings';
+export type SidebarView = (typeof SIDEBAR_VIEWS)[number];
+
+export function isSidebarView(v: unknown): v is SidebarView {
+  return typeof v === 'string' && (SIDEBAR_VIEWS as readonly string[]).includes(v);
+}
 
 /**
  * Server functions callable from the sidebar, by their global name in Apps Script.

@@ -138,7 +138,6 @@ export function absencesPanel(ctx: PanelContext): Panel {
   root.append(stageContext(), body, backButton(ctx));
   onSelection(render);
   return {
-    view: 'absences',
     root,
     heading,
     show: () => {

@@ -163,5 +163,5 @@ export function fichePanel(ctx: PanelContext): Panel {
   root.append(empty, body);
   render(currentSelection());
   onSelection(render);
-  return { view: 'fiche', root, heading };
+  return { root, heading };
 }

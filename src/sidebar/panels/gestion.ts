@@ -249,5 +249,5 @@ export function gestionPanel(): Panel {
   );
 
   root.append(filterForm, count, list, affectForm);
-  return { view: 'gestion', root, heading };
+  return { root, heading };
 }

@@ -141,5 +141,5 @@ export function importPanel(): Panel {
     ),
   );
   root.append(f, result);
-  return { view: 'import', root, heading };
+  return { root, heading };
 }

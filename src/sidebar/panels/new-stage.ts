@@ -80,5 +80,5 @@ export function newStagePanel(ctx: PanelContext): Panel {
   render();
   onSelection(render);
   onReference(render);
-  return { view: 'newStage', root, heading };
+  return { root, heading };
 }

@@ -60,7 +60,6 @@ export function reassignPanel(ctx: PanelContext): Panel {
   onSelection((sel) => render(sel));
   onReference(() => render(currentSelection(), true));
   return {
-    view: 'reassign',
     root,
     heading,
     show: () => render(currentSelection(), true),

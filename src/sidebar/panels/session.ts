@@ -289,7 +289,6 @@ export function sessionPanel(): Panel {
   fill(null);
   root.append(chooser.root, sessionForm, selection);
   return {
-    view: 'session',
     root,
     heading,
     show: () => {

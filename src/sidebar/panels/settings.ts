@@ -152,7 +152,6 @@ export function settingsPanel(): Panel {
   );
   root.append(f, staffForm(), holidaysForm());
   return {
-    view: 'settings',
     root,
     heading,
     show: () => {

@@ -103,5 +103,5 @@ export function splitPanel(ctx: PanelContext): Panel {
   render();
   sync();
   onSelection(render);
-  return { view: 'split', root, heading };
+  return { root, heading };
 }

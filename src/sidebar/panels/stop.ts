@@ -133,5 +133,5 @@ export function stopPanel(ctx: PanelContext): Panel {
   root.append(stageContext(), stopForm, removeForm, backButton(ctx));
   render(currentSelection());
   onSelection(render);
-  return { view: 'stop', root, heading };
+  return { root, heading };
 }
