@@ -4,7 +4,7 @@
  * so a poll never rebuilds the DOM under a keyboard user's focus.
  */
 import type { ReferenceData, StageSelection } from '../api/contract';
-import { callServer } from './api';
+import { type ActionName, type ActionValue, callServer } from './api';
 
 const EMPTY_SELECTION: StageSelection = {
   stage: null,
@@ -71,6 +71,23 @@ export function refreshReference(): Promise<ReferenceData> {
     }
     return ref;
   });
+}
+
+/** Reads the selection and the reference lists again, whatever changed. */
+export function reloadAll(): Promise<unknown> {
+  return Promise.allSettled([refreshSelection(true), refreshReference()]);
+}
+
+/**
+ * Brings the sidebar up to date after the server accepted `action` (every form and action
+ * button comes through here, see form.ts). For now it reads the selection and every reference
+ * list again, two more server calls; this is the one place to make it use `value` instead.
+ */
+export async function applyOutcome<K extends ActionName>(
+  _action: K,
+  _value: ActionValue<K>,
+): Promise<void> {
+  await reloadAll();
 }
 
 let timer: ReturnType<typeof setInterval> | null = null;

@@ -1,10 +1,11 @@
 /** "Absences…": the selected stage's absences, adding and deleting them, and the plannings. */
 import type { AbsenceView, StageSelection } from '../../api/contract';
 import { callServer } from '../api';
-import { button, checkbox, dateField, form, h, replaceChildren, submit, textField } from '../dom';
+import { button, checkbox, dateField, h, replaceChildren, submit, textField } from '../dom';
 import { frDate } from '../format';
+import { runAction, stageForm } from '../form';
 import { currentSelection, onSelection } from '../store';
-import { runAction, showError } from '../ui';
+import { showError } from '../ui';
 import {
   backButton,
   EMPTY_STAGE,
@@ -57,8 +58,8 @@ export function absencesPanel(ctx: PanelContext): Panel {
               const del = button(
                 'Supprimer',
                 () => {
-                  void runAction(list, callServer('apiRemoveAbsence', { absenceId: a.id })).then(
-                    () => load(stageId),
+                  void runAction(list, 'apiRemoveAbsence', { absenceId: a.id }).then(() =>
+                    load(stageId),
                   );
                 },
                 'link',
@@ -81,15 +82,13 @@ export function absencesPanel(ctx: PanelContext): Panel {
   const justified = checkbox('Justifiée', 'justified');
   const leave = checkbox('Congé prévu par la convention', 'countsAsPresence');
 
-  const addForm: HTMLFormElement = form(
+  const addForm = stageForm(
     'Ajouter une absence',
-    async () => {
-      const stage = currentSelection().stage;
-      if (!stage) return void showError(EMPTY_STAGE);
-      const startText = start.control.value.trim();
-      const added = await runAction(
-        addForm,
-        callServer('apiAddAbsence', {
+    {
+      action: 'apiAddAbsence',
+      input: (stage) => {
+        const startText = start.control.value.trim();
+        return {
           stageId: stage.id,
           start: startText,
           end: end.control.value.trim() || startText,
@@ -97,12 +96,10 @@ export function absencesPanel(ctx: PanelContext): Panel {
           reason: reason.control.value.trim(),
           justified: justified.control.checked,
           countsAsPresence: leave.control.checked,
-        }),
-      );
-      if (!added) return;
-      for (const i of [start, end, reason]) i.control.value = '';
-      for (const c of [halfDay, justified, leave]) c.control.checked = false;
-      await load(stage.id);
+        };
+      },
+      reset: [start, end, reason, halfDay, justified, leave],
+      done: (_added, input) => load(input.stageId),
     },
     h('h3', {}, 'Ajouter une absence'),
     start.root,
@@ -120,12 +117,12 @@ export function absencesPanel(ctx: PanelContext): Panel {
     button('Calendrier', () => {
       const stage = currentSelection().stage;
       if (!stage) return void showError(EMPTY_STAGE);
-      void runAction(plannings, callServer('apiRenderCalendar', { stageId: stage.id }));
+      void runAction(plannings, 'apiRenderCalendar', { stageId: stage.id });
     }),
     button("Vue d'ensemble", () => {
       const stage = currentSelection().stage;
       if (!stage) return void showError(EMPTY_STAGE);
-      void runAction(plannings, callServer('apiRenderOverview', { sessionId: stage.sessionId }));
+      void runAction(plannings, 'apiRenderOverview', { sessionId: stage.sessionId });
     }),
   );
 

@@ -1,14 +1,13 @@
 /**
  * The fiche's "Visites" tab: the follow-up visits of the selected stage (seed 004, step 4), each
  * with its teacher and comment, and the form recording a new one. The stage's visit count is the
- * sheet's own formula: after a change the selection is re-read (runAction) and the fiche follows.
+ * sheet's own formula: after a change the selection is re-read (applyOutcome) and the fiche follows.
  */
 import type { ReferenceData, StageView, VisitView } from '../../api/contract';
 import { callServer } from '../api';
 import {
   button,
   dateField,
-  form,
   h,
   replaceChildren,
   selectField,
@@ -17,9 +16,8 @@ import {
   textAreaField,
 } from '../dom';
 import { frDate } from '../format';
+import { runAction, stageForm } from '../form';
 import { currentReference, currentSelection, onReference } from '../store';
-import { runAction, showError } from '../ui';
-import { EMPTY_STAGE } from './panel';
 
 function describe(v: VisitView): string {
   return `${v.done ? 'Visite du' : 'Visite prévue le'} ${frDate(v.date)} · ${v.staff || 'enseignant inconnu'}`;
@@ -56,9 +54,7 @@ export function visitsView(): VisitsView {
           const del = button(
             'Supprimer',
             () => {
-              void runAction(list, callServer('apiRemoveVisit', { visitId: v.id })).then(() =>
-                load(stageId),
-              );
+              void runAction(list, 'apiRemoveVisit', { visitId: v.id }).then(() => load(stageId));
             },
             'link',
           );
@@ -97,24 +93,18 @@ export function visitsView(): VisitsView {
   fillTeachers(currentReference());
   onReference(fillTeachers);
 
-  const addForm: HTMLFormElement = form(
+  const addForm = stageForm(
     'Enregistrer une visite',
-    async () => {
-      const stage = currentSelection().stage;
-      if (!stage) return void showError(EMPTY_STAGE);
-      const added = await runAction(
-        addForm,
-        callServer('apiAddVisit', {
-          stageId: stage.id,
-          date: date.control.value.trim(),
-          staffId: teacher.control.value,
-          comment: comment.control.value,
-        }),
-      );
-      if (!added) return;
-      date.control.value = '';
-      comment.control.value = '';
-      await load(stage.id);
+    {
+      action: 'apiAddVisit',
+      input: (stage) => ({
+        stageId: stage.id,
+        date: date.control.value.trim(),
+        staffId: teacher.control.value,
+        comment: comment.control.value,
+      }),
+      reset: [date, comment],
+      done: (_added, input) => load(input.stageId),
     },
     h('h3', {}, 'Enregistrer une visite'),
     date.root,
