@@ -1,7 +1,9 @@
 /**
  * The sidebar's registry of views: for each view of `SIDEBAR_VIEWS` (src/api/contract.ts), the
  * panel that shows it and where it sits in the navigation. Adding a view is one entry here and
- * one in `SIDEBAR_VIEWS`; the type below refuses a view left without a panel.
+ * one in `SIDEBAR_VIEWS`; the type below refuses a view left without a panel. A menu item that
+ * opens it also needs its handler in src/main.ts and its line in `MENU` (src/gas/ui.ts): Apps
+ * Script calls a menu item by the name of a global function.
  */
 import type { SidebarView } from '../api/contract';
 import { absencesPanel } from './panels/absences';
