@@ -1,6 +1,7 @@
 /**
  * The workbench's HTTP server (node:http, 127.0.0.1 only): the page, its state as JSON, the
- * sidebar frame, and the google.script.run endpoint, all backed by one WorkbenchSession.
+ * sidebar frame, the google.script.run endpoint and cells typed by the user, all backed by one
+ * WorkbenchSession.
  */
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
