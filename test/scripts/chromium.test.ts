@@ -2,6 +2,7 @@
  * The Chromium lookup and installation of `npm test`, on an imaginary machine: which files are
  * executables, who runs, and what each command does are all given, so no apt-get ever runs.
  */
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   APT_INSTALL,
@@ -12,6 +13,7 @@ import {
   PLAYWRIGHT_INSTALL,
   requireChromium,
   type RunResult,
+  systemHost,
 } from '../../scripts/chromium';
 
 interface Machine {
@@ -191,5 +193,31 @@ describe('requireChromium (the browser tests)', () => {
   it('finds what npm test finds', () => {
     const m = machine({ files: ['/usr/bin/chromium-browser'] });
     expect(requireChromium(m.host)).toBe(ensureChromium(m.host));
+  });
+});
+
+describe('systemHost (this machine, with node standing in for apt-get)', () => {
+  const host = systemHost();
+
+  it('passes the extra environment and reports success by exit status', () => {
+    const check = 'process.exit(process.env.SDS_PROBE === "oui" ? 0 : 1)';
+    expect(host.run(process.execPath, ['-e', check], { SDS_PROBE: 'oui' }).ok).toBe(true);
+    expect(host.run(process.execPath, ['-e', check], { SDS_PROBE: 'non' }).ok).toBe(false);
+  });
+
+  it("keeps a failing command's output for the message", () => {
+    const r = host.run(
+      process.execPath,
+      ['-e', 'console.error("E: pas de réseau"); process.exit(100)'],
+      {},
+    );
+    expect(r).toEqual({ ok: false, output: expect.stringContaining('E: pas de réseau') });
+  });
+
+  it('tells executables from other files', () => {
+    expect(host.isExecutable(process.execPath)).toBe(true);
+    const file = (name: string) => fileURLToPath(new URL(name, import.meta.url));
+    expect(host.isExecutable(file('chromium.test.ts'))).toBe(false);
+    expect(host.isExecutable(file('absent'))).toBe(false);
   });
 });
