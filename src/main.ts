@@ -22,7 +22,7 @@ import {
 import { saveStaff, saveTutor } from './usecases/people';
 import { refreshEditedRows } from './usecases/editedRows';
 import { repairStages } from './usecases/repairStages';
-import { currentSelection } from './usecases/selection';
+import { currentSelection, pollSelection } from './usecases/selection';
 import { assignmentView, assignStudents, referenceData, saveSession } from './usecases/sessions';
 import { affect, assignNewStage, reassign, split, stop, unstop } from './usecases/stageActions';
 import { addVisit, listVisits, removeVisit } from './usecases/visits';
@@ -180,6 +180,8 @@ export const menuRenderOverview = (): void => renderFromSelection('overview');
 // ——— Sidebar API (see src/api/contract.ts) ———
 
 export const apiGetSelection: ServerApi['apiGetSelection'] = () => currentSelection(new Context());
+export const apiPollSelection: ServerApi['apiPollSelection'] = (probe) =>
+  pollSelection(new Context(), probe);
 export const apiGetReferenceData: ServerApi['apiGetReferenceData'] = () =>
   referenceData(new Context());
 export const apiGetSettings: ServerApi['apiGetSettings'] = () => new Context().settings();

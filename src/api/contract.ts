@@ -55,7 +55,31 @@ export interface StageSelection {
   selectedIds: string[];
   /** Fingerprints of those rows, same order. */
   selectedFingerprints: string[];
+  /** Sent back by the sidebar's next poll, so an unchanged selection costs one cell read. */
+  probe: SelectionProbe;
 }
+
+/**
+ * What the sidebar last saw of the sheet's selection. The server compares it with the sheet:
+ * same selected rows, same active row, and the same cells in that row (one read) mean nothing
+ * changed, and nothing else is read.
+ */
+export interface SelectionProbe {
+  /** The active sheet's name when read ('' when not the Stages sheet). */
+  sheet: string;
+  /** Selected rows as runs ("2-5,9"). */
+  rows: string;
+  /** Row of the active cell (0 when none). */
+  currentRow: number;
+  /** Digest of that row's cells as read, and how many cells were digested. */
+  rowDigest: string;
+  width: number;
+}
+
+/** The answer to a poll: "nothing changed", or the new selection. */
+export type SelectionPoll =
+  | { changed: false; refsVersion: string }
+  | { changed: true; selection: StageSelection; refsVersion: string };
 
 export interface Option {
   id: string;
@@ -78,6 +102,8 @@ export interface SessionView {
 }
 
 export interface ReferenceData {
+  /** Changes whenever a reference sheet changes (by the add-on or by hand). */
+  version: string;
   sessions: SessionView[];
   classes: string[];
   students: (Option & { className: string })[];
@@ -305,6 +331,7 @@ export function isSidebarView(v: unknown): v is SidebarView {
  */
 export interface ServerApi {
   apiGetSelection(): StageSelection;
+  apiPollSelection(probe: SelectionProbe): SelectionPoll;
   apiGetReferenceData(): ReferenceData;
   apiGetSettings(): SettingsView;
   apiSaveSettings(input: SettingsView): ApiResult<SettingsView>;

@@ -6,10 +6,30 @@
 import { DEFAULT_SETTINGS, type IsoDate, type Settings, type Zone } from '../domain/types';
 import { journalText } from '../sheets/journalText';
 import { stageRowFormula } from '../sheets/rowFormulas';
-import { JOURNAL, STAGES, VISITS, type SheetSpec } from '../sheets/schema';
+import {
+  COMPANIES,
+  JOURNAL,
+  SESSIONS,
+  STAFF,
+  STAGES,
+  STUDENTS,
+  TUTORS,
+  VISITS,
+  type SheetSpec,
+} from '../sheets/schema';
 import type { DateCodec } from './cells';
 import { literalText } from './cells';
+import { bumpReferenceVersion } from './referenceCache';
 import { columnLetter, MissingSheetError, SheetTable } from './sheetTable';
+
+/** Sheets whose lists are cached between executions (see referenceCache.ts). */
+export const REFERENCE_SHEETS: ReadonlySet<string> = new Set([
+  SESSIONS.name,
+  STUDENTS.name,
+  COMPANIES.name,
+  TUTORS.name,
+  STAFF.name,
+]);
 
 export class UserError extends Error {
   constructor(
@@ -37,12 +57,10 @@ const VISITS_COLUMNS_KEY = 'sds.visitsColumns';
  * Where the Visites columns that the Stages formulas count are: noted by "Initialiser le
  * classeur" (a property, so no sheet read per action), else the schema's places.
  */
-function visitsLetters(): (key: 'stageId' | 'date') => string {
+function visitsLetters(raw: string | undefined): (key: 'stageId' | 'date') => string {
   let noted: Partial<Record<'stageId' | 'date', string>> = {};
   try {
-    noted = JSON.parse(
-      PropertiesService.getDocumentProperties().getProperty(VISITS_COLUMNS_KEY) ?? '{}',
-    ) as typeof noted;
+    noted = JSON.parse(raw ?? '{}') as typeof noted;
   } catch {
     noted = {};
   }
@@ -52,12 +70,19 @@ function visitsLetters(): (key: 'stageId' | 'date') => string {
       : columnLetter(VISITS.columns.findIndex((c) => c.key === key) + 1);
 }
 
-export function noteVisitsColumns(letters: Record<'stageId' | 'date', string>): void {
-  PropertiesService.getDocumentProperties().setProperty(
-    VISITS_COLUMNS_KEY,
-    JSON.stringify(letters),
-  );
+export function noteVisitsColumns(
+  ctx: Context,
+  letters: Record<'stageId' | 'date', string>,
+): void {
+  ctx.setProperty(VISITS_COLUMNS_KEY, JSON.stringify(letters));
 }
+
+/**
+ * Time zones already checked to keep within ±12 h of UTC all year (so a date cell's instant
+ * + 12 h has its local date in UTC): noted once per document, so an execution asks no
+ * Utilities.formatDate to know it.
+ */
+const TZ_CHECKED_KEY = 'sds.tzChecked';
 
 function memo<A, R>(fn: (a: A) => R): (a: A) => R {
   const cache = new Map<A, R>();
@@ -77,27 +102,16 @@ export class Context {
   readonly dates: DateCodec;
   private tables = new Map<string, SheetTable<string>>();
   private cachedSettings: Settings | null = null;
+  private props: Record<string, string> | null = null;
+  private clock: { today: IsoDate; now: string } | null = null;
+  private cachedUser: string | null = null;
+  private referencesBumped = false;
 
   constructor() {
     this.ss = SpreadsheetApp.getActiveSpreadsheet();
     this.tz = this.ss.getSpreadsheetTimeZone();
     const tz = this.tz;
-    // A date cell holds local midnight in the spreadsheet's zone. Where that zone's offset stays
-    // within ±12 h (checked once), midnight + 12 h has the same date in UTC as locally: no
-    // service call per date. Elsewhere each distinct date is asked to Utilities once.
-    const offsetHours = (d: Date) => {
-      const z = Utilities.formatDate(d, tz, 'Z');
-      return (
-        (Number(z.slice(0, 3)) * 60 + Math.sign(Number(z.slice(0, 3)) || 1) * Number(z.slice(3))) /
-        60
-      );
-    };
-    const year = new Date().getFullYear();
-    const offsets = [
-      offsetHours(new Date(Date.UTC(year, 0, 15))),
-      offsetHours(new Date(Date.UTC(year, 6, 15))),
-    ];
-    const safe = offsets.every((o) => o > -12 && o <= 12);
+    const safe = this.zoneIsSafe();
     const toIso = memo((t: number) =>
       safe
         ? new Date(t + 12 * 3600_000).toISOString().slice(0, 10)
@@ -108,6 +122,50 @@ export class Context {
       toIso: (d) => toIso(d.getTime()),
       fromIso: (iso) => new Date(fromIso(iso)),
     };
+  }
+
+  /**
+   * The document's properties, read once per execution (one call for settings, noted columns,
+   * the checked time zone and the reference version together).
+   */
+  properties(): Record<string, string> {
+    this.props ??= PropertiesService.getDocumentProperties().getProperties();
+    return this.props;
+  }
+
+  setProperty(key: string, value: string): void {
+    PropertiesService.getDocumentProperties().setProperty(key, value);
+    if (this.props) this.props[key] = value;
+  }
+
+  /**
+   * A date cell holds local midnight in the spreadsheet's zone. Where that zone's offset stays
+   * within ±12 h (checked once per zone and noted), midnight + 12 h has the same date in UTC as
+   * locally: no service call per date. Elsewhere each distinct date is asked to Utilities once.
+   */
+  private zoneIsSafe(): boolean {
+    const tz = this.tz;
+    if (this.properties()[TZ_CHECKED_KEY] === tz) return true;
+    const offsetHours = (d: Date) => {
+      const z = Utilities.formatDate(d, tz, 'Z');
+      return (
+        (Number(z.slice(0, 3)) * 60 + Math.sign(Number(z.slice(0, 3)) || 1) * Number(z.slice(3))) /
+        60
+      );
+    };
+    const year = new Date().getFullYear();
+    const safe = [
+      offsetHours(new Date(Date.UTC(year, 0, 15))),
+      offsetHours(new Date(Date.UTC(year, 6, 15))),
+    ].every((o) => o > -12 && o <= 12);
+    if (safe) {
+      try {
+        this.setProperty(TZ_CHECKED_KEY, tz);
+      } catch {
+        // Not noted (read-only mode): checked again next time, nothing else changes.
+      }
+    }
+    return safe;
   }
 
   table<K extends string>(spec: SheetSpec<K>): SheetTable<K> {
@@ -125,10 +183,18 @@ export class Context {
         sheet,
         this.dates,
         spec.name === STAGES.name ? this.stageFormulaFor() : undefined,
+        REFERENCE_SHEETS.has(spec.name) ? () => this.referencesChanged() : undefined,
       );
       this.tables.set(spec.name, t);
     }
     return t as unknown as SheetTable<K>;
+  }
+
+  /** A reference sheet is about to change: the cached lists' stamp changes (once). */
+  referencesChanged(): void {
+    if (this.referencesBumped) return;
+    this.referencesBumped = true;
+    bumpReferenceVersion(this);
   }
 
   private stageFormulaFor(): (
@@ -138,21 +204,33 @@ export class Context {
   ) => string | null {
     let visits: ((key: 'stageId' | 'date') => string) | null = null;
     return (key, row, letterOf) => {
-      visits ??= visitsLetters();
+      visits ??= visitsLetters(this.properties()[VISITS_COLUMNS_KEY]);
       return stageRowFormula(key, row, { stage: (k) => letterOf(k), visits });
     };
   }
 
+  /** Today and now in the spreadsheet's zone: one Utilities call per execution for both. */
+  private readClock(): { today: IsoDate; now: string } {
+    if (!this.clock) {
+      const t = Utilities.formatDate(new Date(), this.tz, 'yyyy-MM-dd HH:mm:ss');
+      const [d = '', time = ''] = t.split(' ');
+      this.clock = { today: d, now: `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)} ${time}` };
+    }
+    return this.clock;
+  }
+
   today(): IsoDate {
-    return Utilities.formatDate(new Date(), this.tz, 'yyyy-MM-dd');
+    return this.readClock().today;
   }
 
   now(): string {
-    return Utilities.formatDate(new Date(), this.tz, 'dd/MM/yyyy HH:mm:ss');
+    return this.readClock().now;
   }
 
   user(): string {
-    return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || '?';
+    this.cachedUser ??=
+      Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || '?';
+    return this.cachedUser;
   }
 
   newId(prefix: string): string {
@@ -199,7 +277,7 @@ export class Context {
 
   settings(): Settings {
     if (this.cachedSettings) return this.cachedSettings;
-    const raw = PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
+    const raw = this.properties()[SETTINGS_KEY];
     let parsed: Partial<Settings> = {};
     if (raw) {
       try {
@@ -213,7 +291,7 @@ export class Context {
   }
 
   saveSettings(s: Settings): void {
-    PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(s));
+    this.setProperty(SETTINGS_KEY, JSON.stringify(s));
     this.cachedSettings = s;
   }
 }

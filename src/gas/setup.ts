@@ -301,6 +301,8 @@ function removeBlankDefaultSheet(ctx: Context): void {
 
 export function initialiseWorkbook(ctx: Context): SetupReport {
   const report: SetupReport = { created: [], repaired: [], completed: 0 };
+  // Headers and rows may be repaired: lists cached before are not trusted any more.
+  ctx.referencesChanged();
   const sheets = new Map<string, { sheet: Sheet; positions: Map<string, number> }>();
   ALL_SHEETS.forEach((spec, index) => {
     let sheet = ctx.ss.getSheetByName(spec.name);
@@ -316,7 +318,7 @@ export function initialiseWorkbook(ctx: Context): SetupReport {
   validations(sheets);
   removeBlankDefaultSheet(ctx);
   const visits = sheets.get(VISITS.name)!.positions;
-  noteVisitsColumns({
+  noteVisitsColumns(ctx, {
     stageId: columnLetter(visits.get('stageId')!),
     date: columnLetter(visits.get('date')!),
   });

@@ -36,6 +36,8 @@ export class SheetTable<K extends string> {
       row: number,
       letterOf: (key: K) => string,
     ) => string | null,
+    /** Told before each write (the reference sheets' cache stamp changes). */
+    private readonly beforeWrite: () => void = () => undefined,
   ) {}
 
   /** Computed cells of `row` as formulas, by column position (empty without rowFormula). */
@@ -183,6 +185,22 @@ export class SheetTable<K extends string> {
     return i < 0 ? 0 : i + 2;
   }
 
+  /** Number of cells a row read covers (the header's width), once the header is known. */
+  get rowWidth(): number {
+    this.columnMap();
+    return this.width;
+  }
+
+  /** The raw cells of a row read in this execution, as the sheet gave them. */
+  rawRow(row: number): readonly CellIn[] | undefined {
+    return this.rawRows.get(row);
+  }
+
+  /** The first `width` raw cells of a row, without reading the header. One read. */
+  readRawRow(row: number, width: number): CellIn[] {
+    return (this.sheet.getRange(row, 1, 1, width).getValues()[0] ?? []) as CellIn[];
+  }
+
   /** One row. One read. */
   readRow(row: number): Rec<K> {
     this.columnMap();
@@ -205,6 +223,7 @@ export class SheetTable<K extends string> {
       cells.set(this.col(key), writeCell(v, spec.kind, this.dates));
     }
     if (cells.size === 0) return;
+    this.beforeWrite();
     for (const [c, f] of this.formulasOf(row)) cells.set(c, f);
     const raw = this.rawRows.get(row);
     if (raw && cells.size > 1) {
@@ -264,6 +283,7 @@ export class SheetTable<K extends string> {
       }
     }
     if (cols.size === 0) return;
+    this.beforeWrite();
     for (const c of this.formulasOf(lo).keys()) cols.add(c);
     const computed = this.frozenPositions();
     const cLo = Math.min(...cols);
@@ -309,6 +329,7 @@ export class SheetTable<K extends string> {
    */
   appendRows(records: Partial<Rec<K>>[]): number {
     if (records.length === 0) return 0;
+    this.beforeWrite();
     const map = this.columnMap();
     const first = this.sheet.getLastRow() + 1;
     const needed = first + records.length - 1;

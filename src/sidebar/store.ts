@@ -3,7 +3,7 @@
  * reference lists for the drop-downs. Panels subscribe; they are told only when data changed,
  * so a poll never rebuilds the DOM under a keyboard user's focus.
  */
-import type { ReferenceData, StageSelection } from '../api/contract';
+import type { ReferenceData, StageSelection, StageView } from '../api/contract';
 import { type ActionName, type ActionValue, callServer } from './api';
 
 const EMPTY_SELECTION: StageSelection = {
@@ -11,6 +11,7 @@ const EMPTY_SELECTION: StageSelection = {
   siblings: [],
   selectedIds: [],
   selectedFingerprints: [],
+  probe: { sheet: '', rows: '', currentRow: 0, rowDigest: '', width: 0 },
 };
 
 let selection: StageSelection = EMPTY_SELECTION;
@@ -39,19 +40,39 @@ export function onReference(l: Listener<ReferenceData>): void {
 }
 
 let inFlight: Promise<StageSelection> | null = null;
+/** Whether the server has given a selection whose probe can be sent back. */
+let probed = false;
 
-/** Reads the selection now; listeners run only when it differs from the last one seen. */
+function publishSelection(next: StageSelection, force: boolean): void {
+  const key = JSON.stringify(next);
+  probed = true;
+  if (force || key !== selectionKey) {
+    selection = next;
+    selectionKey = key;
+    for (const l of selectionListeners) l(selection);
+  }
+}
+
+/**
+ * Reads the selection now; listeners run only when it differs from the last one seen. A poll
+ * sends back what the sidebar last saw, so the server answers "unchanged" after one cell read.
+ */
 export function refreshSelection(force = false): Promise<StageSelection> {
   if (inFlight && !force) return inFlight;
-  const p = callServer('apiGetSelection')
-    .then((sel) => {
-      const next = sel ?? EMPTY_SELECTION;
-      const key = JSON.stringify(next);
-      if (force || key !== selectionKey) {
-        selection = next;
-        selectionKey = key;
-        for (const l of selectionListeners) l(selection);
-      }
+  const p = (
+    force || !probed
+      ? callServer('apiGetSelection').then((sel) => {
+          publishSelection(sel ?? EMPTY_SELECTION, force);
+          return true;
+        })
+      : callServer('apiPollSelection', selection.probe).then((poll) => {
+          if (poll.changed) publishSelection(poll.selection, false);
+          if (reference && poll.refsVersion !== reference.version) void refreshReference();
+          return poll.changed;
+        })
+  )
+    .then((changed) => {
+      lastChange = changed ? Date.now() : lastChange;
       return selection;
     })
     .finally(() => {
@@ -59,6 +80,30 @@ export function refreshSelection(force = false): Promise<StageSelection> {
     });
   inFlight = p;
   return p;
+}
+
+/** Stages an action just changed or created, merged into what the sidebar shows. */
+export function applyStages(changed: readonly StageView[]): void {
+  if (changed.length === 0) return;
+  const byId = new Map(changed.map((v) => [v.id, v]));
+  const current = selection.stage ? (byId.get(selection.stage.id) ?? selection.stage) : null;
+  const siblings = selection.siblings.map((v) => byId.get(v.id) ?? v);
+  if (current) {
+    for (const v of changed) {
+      const sameStudent = v.studentId === current.studentId && v.sessionId === current.sessionId;
+      if (sameStudent && !siblings.some((s) => s.id === v.id)) siblings.push(v);
+    }
+  }
+  siblings.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const fingerprints = selection.selectedIds.map(
+    (id, i) => byId.get(id)?.fingerprint ?? selection.selectedFingerprints[i] ?? '',
+  );
+  // The row the sidebar saw changed: the next poll reads the selection whole.
+  const probe = { ...selection.probe, rowDigest: '' };
+  publishSelection(
+    { ...selection, stage: current, siblings, selectedFingerprints: fingerprints, probe },
+    true,
+  );
 }
 
 export function refreshReference(): Promise<ReferenceData> {
@@ -90,28 +135,59 @@ export async function applyOutcome<K extends ActionName>(
   await reloadAll();
 }
 
-let timer: ReturnType<typeof setInterval> | null = null;
+let timer: ReturnType<typeof setTimeout> | null = null;
+let lastChange = Date.now();
+let lastInput = Date.now();
 
 /**
- * Follows the sheet's selection: every `ms` while the sidebar is visible, and at once when it
- * gets focus back (the user just clicked in the sheet and comes back).
+ * How long to wait before the next look at the selection: often while the user works, less
+ * and less often while nothing happens (each look is a server execution), and not at all while
+ * the sidebar is hidden.
+ */
+export function pollDelay(idleMs: number, failures: number, base = 1500): number {
+  const backoff = failures > 3 ? Math.min(8, failures - 2) : 1;
+  const idle = idleMs < 30_000 ? 1 : idleMs < 120_000 ? 2 : idleMs < 600_000 ? 4 : 10;
+  return base * Math.max(backoff, idle);
+}
+
+/**
+ * Follows the sheet's selection, and at once when the sidebar gets the focus back (the user
+ * just clicked in the sheet and comes back) or becomes visible again.
  */
 export function startPolling(ms = 1500): void {
   if (timer) return;
   let failures = 0;
+  const schedule = (): void => {
+    if (timer) clearTimeout(timer);
+    const idle = Date.now() - Math.max(lastChange, lastInput);
+    timer = setTimeout(tick, pollDelay(idle, failures, ms));
+  };
   const tick = (): void => {
-    if (document.visibilityState === 'hidden') return;
-    // After repeated failures, poll less often so a broken server is not hammered.
-    if (failures > 3 && failures % 5 !== 0) {
-      failures += 1;
+    if (document.visibilityState === 'hidden') {
+      timer = null;
       return;
     }
     refreshSelection().then(
-      () => (failures = 0),
-      () => (failures += 1),
+      () => {
+        failures = 0;
+        schedule();
+      },
+      () => {
+        failures += 1;
+        schedule();
+      },
     );
   };
-  timer = setInterval(tick, ms);
-  window.addEventListener('focus', tick);
-  document.addEventListener('visibilitychange', tick);
+  const wake = (): void => {
+    lastInput = Date.now();
+    if (document.visibilityState === 'hidden') return;
+    if (timer) clearTimeout(timer);
+    tick();
+  };
+  timer = setTimeout(tick, ms);
+  window.addEventListener('focus', wake);
+  document.addEventListener('visibilitychange', wake);
+  for (const type of ['pointerdown', 'keydown'] as const) {
+    window.addEventListener(type, () => (lastInput = Date.now()), { passive: true });
+  }
 }

@@ -14,6 +14,7 @@ import { tutorLabel } from '../domain/labels';
 import { formatPeriods, validateSession } from '../domain/sessions';
 import type { Session, Stage } from '../domain/types';
 import { type Context, UserError } from '../gas/context';
+import { referenceVersion } from '../gas/referenceCache';
 import { str } from '../sheets/records';
 import { SESSIONS, STAGES } from '../sheets/schema';
 import { references } from './references';
@@ -44,6 +45,7 @@ export function referenceData(ctx: Context): ReferenceData {
     }))
     .sort(byLabel);
   return {
+    version: referenceVersion(ctx),
     sessions: refs.sessions.map(sessionView),
     classes: [...new Set(refs.students.map((s) => s.className).filter((c) => c !== ''))].sort(
       collator.compare,
