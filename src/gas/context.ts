@@ -84,6 +84,15 @@ export function noteVisitsColumns(
  */
 const TZ_CHECKED_KEY = 'sds.tzChecked';
 
+/**
+ * Whether instant `t` is the local midnight of `iso` under one of the zone's offsets (minutes
+ * east of UTC). A date cell that also holds a time of day is not.
+ */
+function isLocalMidnight(t: number, iso: string, offsets: readonly number[]): boolean {
+  const diff = (Date.parse(`${iso}T00:00:00Z`) - t) / 60_000;
+  return offsets.includes(diff);
+}
+
 function memo<A, R>(fn: (a: A) => R): (a: A) => R {
   const cache = new Map<A, R>();
   return (a) => {
@@ -111,13 +120,21 @@ export class Context {
     this.ss = SpreadsheetApp.getActiveSpreadsheet();
     this.tz = this.ss.getSpreadsheetTimeZone();
     const tz = this.tz;
-    const safe = this.zoneIsSafe();
-    const toIso = memo((t: number) =>
-      safe
+    const offsets = this.zoneOffsets();
+    const safe = offsets !== null;
+    // A date read at local midnight gives back its own instant: writing it again (or the same
+    // day elsewhere) needs no Utilities.parseDate.
+    const known = new Map<string, number>();
+    const toIso = memo((t: number) => {
+      const iso = safe
         ? new Date(t + 12 * 3600_000).toISOString().slice(0, 10)
-        : Utilities.formatDate(new Date(t), tz, 'yyyy-MM-dd'),
+        : Utilities.formatDate(new Date(t), tz, 'yyyy-MM-dd');
+      if (offsets && !known.has(iso) && isLocalMidnight(t, iso, offsets)) known.set(iso, t);
+      return iso;
+    });
+    const fromIso = memo(
+      (iso: string) => known.get(iso) ?? Utilities.parseDate(iso, tz, 'yyyy-MM-dd').getTime(),
     );
-    const fromIso = memo((iso: string) => Utilities.parseDate(iso, tz, 'yyyy-MM-dd').getTime());
     this.dates = {
       toIso: (d) => toIso(d.getTime()),
       fromIso: (iso) => new Date(fromIso(iso)),
@@ -140,32 +157,31 @@ export class Context {
 
   /**
    * A date cell holds local midnight in the spreadsheet's zone. Where that zone's offset stays
-   * within ±12 h (checked once per zone and noted), midnight + 12 h has the same date in UTC as
-   * locally: no service call per date. Elsewhere each distinct date is asked to Utilities once.
+   * within ±12 h (checked once per zone and noted with its winter and summer offsets),
+   * midnight + 12 h has the same date in UTC as locally: no service call per date. Elsewhere
+   * each distinct date is asked to Utilities once. Returns the offsets in minutes, or null.
    */
-  private zoneIsSafe(): boolean {
+  private zoneOffsets(): number[] | null {
     const tz = this.tz;
-    if (this.properties()[TZ_CHECKED_KEY] === tz) return true;
-    const offsetHours = (d: Date) => {
+    const [noted, ...minutes] = (this.properties()[TZ_CHECKED_KEY] ?? '').split('|');
+    if (noted === tz && minutes.length > 0) return minutes.map(Number);
+    const offsetMinutes = (d: Date) => {
       const z = Utilities.formatDate(d, tz, 'Z');
-      return (
-        (Number(z.slice(0, 3)) * 60 + Math.sign(Number(z.slice(0, 3)) || 1) * Number(z.slice(3))) /
-        60
-      );
+      const sign = z.startsWith('-') ? -1 : 1;
+      return sign * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5)));
     };
     const year = new Date().getFullYear();
-    const safe = [
-      offsetHours(new Date(Date.UTC(year, 0, 15))),
-      offsetHours(new Date(Date.UTC(year, 6, 15))),
-    ].every((o) => o > -12 && o <= 12);
-    if (safe) {
-      try {
-        this.setProperty(TZ_CHECKED_KEY, tz);
-      } catch {
-        // Not noted (read-only mode): checked again next time, nothing else changes.
-      }
+    const offsets = [
+      offsetMinutes(new Date(Date.UTC(year, 0, 15))),
+      offsetMinutes(new Date(Date.UTC(year, 6, 15))),
+    ];
+    if (!offsets.every((o) => o > -12 * 60 && o <= 12 * 60)) return null;
+    try {
+      this.setProperty(TZ_CHECKED_KEY, [tz, ...offsets].join('|'));
+    } catch {
+      // Not noted (read-only mode): checked again next time, nothing else changes.
     }
-    return safe;
+    return offsets;
   }
 
   table<K extends string>(spec: SheetSpec<K>): SheetTable<K> {
