@@ -174,20 +174,29 @@ export interface AffectInput {
   referentId?: string;
 }
 
-export interface StopInput {
+/**
+ * What the sidebar saw of the stage it acts on: its row and its student. The server uses them
+ * only to find the row with fewer reads, after checking the ID there; never to write.
+ */
+export interface StageHintInput {
+  row?: number;
+  studentId?: string;
+}
+
+export interface StopInput extends StageHintInput {
   stageId: string;
   fingerprint: string;
   stoppedOn: string;
   reason: string;
 }
 
-export interface RemoveStopInput {
+export interface RemoveStopInput extends StageHintInput {
   stageId: string;
   fingerprint: string;
   restoreOriginalEnd: boolean;
 }
 
-export interface NewStageInput {
+export interface NewStageInput extends StageHintInput {
   /** The stage the new one is assigned from (same student, same session). */
   fromStageId: string;
   start: string;
@@ -201,7 +210,7 @@ export interface NewStageInput {
   schedule?: string;
 }
 
-export interface SplitInput {
+export interface SplitInput extends StageHintInput {
   stageId: string;
   fingerprint: string;
   /** First day of the second part. */
@@ -218,7 +227,7 @@ export interface SplitInput {
   referentId: string;
 }
 
-export interface ReassignInput {
+export interface ReassignInput extends StageHintInput {
   stageId: string;
   fingerprint: string;
   companyId: string;
@@ -240,7 +249,7 @@ export interface ImportPreview {
   errors: number;
 }
 
-export interface AbsenceInput {
+export interface AbsenceInput extends StageHintInput {
   stageId: string;
   start: string;
   end: string;
@@ -261,7 +270,7 @@ export interface AbsenceView {
   countsAsPresence: boolean;
 }
 
-export interface VisitInput {
+export interface VisitInput extends StageHintInput {
   stageId: string;
   /** As typed ("14/03/2023"). */
   date: string;

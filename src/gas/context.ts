@@ -70,10 +70,7 @@ function visitsLetters(raw: string | undefined): (key: 'stageId' | 'date') => st
       : columnLetter(VISITS.columns.findIndex((c) => c.key === key) + 1);
 }
 
-export function noteVisitsColumns(
-  ctx: Context,
-  letters: Record<'stageId' | 'date', string>,
-): void {
+export function noteVisitsColumns(ctx: Context, letters: Record<'stageId' | 'date', string>): void {
   ctx.setProperty(VISITS_COLUMNS_KEY, JSON.stringify(letters));
 }
 
@@ -115,6 +112,7 @@ export class Context {
   private clock: { today: IsoDate; now: string } | null = null;
   private cachedUser: string | null = null;
   private referencesBumped = false;
+  private cachedJournal: GoogleAppsScript.Spreadsheet.Sheet | null | undefined = undefined;
 
   constructor() {
     this.ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -269,26 +267,53 @@ export class Context {
       );
     }
     try {
+      // Everything the journal line needs is asked before the first write, so that after the
+      // data is written only the line itself remains to be written.
+      this.journalSheet();
+      this.user();
+      this.now();
       return fn();
     } finally {
-      lock.releaseLock();
+      try {
+        lock.releaseLock();
+      } catch {
+        // The change is made: Apps Script releases the lock when the execution ends anyway.
+      }
     }
   }
 
-  /** One journal row (who, when, what, before/after). One call (appendRow). */
-  journal(entry: JournalEntry): void {
-    const sheet = this.ss.getSheetByName(JOURNAL.name);
+  private journalSheet(): GoogleAppsScript.Spreadsheet.Sheet | null {
+    if (this.cachedJournal === undefined) this.cachedJournal = this.ss.getSheetByName(JOURNAL.name);
+    return this.cachedJournal;
+  }
+
+  /**
+   * One journal row (who, when, what, before/after). One call (appendRow). When the line cannot
+   * be written, `undo` puts the data back, so that an action is done and journalled, or not
+   * done at all; the error then goes on to the caller.
+   */
+  journal(entry: JournalEntry, undo?: () => void): void {
+    const sheet = this.journalSheet();
     if (!sheet) return;
-    sheet.appendRow(
-      [
-        this.now(),
-        this.user(),
-        entry.action,
-        entry.target,
-        journalText(entry.before),
-        journalText(entry.after),
-      ].map((s) => literalText(s)),
-    );
+    try {
+      sheet.appendRow(
+        [
+          this.now(),
+          this.user(),
+          entry.action,
+          entry.target,
+          journalText(entry.before),
+          journalText(entry.after),
+        ].map((s) => literalText(s)),
+      );
+    } catch (e) {
+      try {
+        undo?.();
+      } catch {
+        // Both failed: the error below is the one to report.
+      }
+      throw e;
+    }
   }
 
   settings(): Settings {

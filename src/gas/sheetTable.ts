@@ -323,6 +323,53 @@ export class SheetTable<K extends string> {
   }
 
   /**
+   * Insert `count` empty rows after `row` (rows below move down; the sheet keeps their formulas
+   * pointing at their own rows). Rows read in this execution are renumbered, and the new rows
+   * count as read (empty), so a writeRows over them needs no read. One call.
+   */
+  insertRowsAfter(row: number, count: number): void {
+    this.columnMap();
+    this.beforeWrite();
+    this.sheet.insertRowsAfter(row, count);
+    const moved = new Map<number, CellIn[]>();
+    for (const [r, raw] of this.rawRows) moved.set(r > row ? r + count : r, raw);
+    for (let i = 1; i <= count; i++) moved.set(row + i, new Array<CellIn>(this.width).fill(''));
+    this.rawRows = moved;
+  }
+
+  /** Delete `count` rows from `row` on (rows below move up). One call. */
+  deleteRows(row: number, count: number): void {
+    this.beforeWrite();
+    this.sheet.deleteRows(row, count);
+    const moved = new Map<number, CellIn[]>();
+    for (const [r, raw] of this.rawRows) {
+      if (r < row) moved.set(r, raw);
+      else if (r >= row + count) moved.set(r - count, raw);
+    }
+    this.rawRows = moved;
+  }
+
+  /**
+   * Append one record after the last row with content, in one call (appendRow grows the grid
+   * itself). Only for sheets without computed columns: every cell up to the last column is
+   * written. The row number is not known without another read, and not returned.
+   */
+  appendOne(record: Partial<Rec<K>>): void {
+    const map = this.columnMap();
+    if (this.rowFormula || this.spec.columns.some((c) => c.kind === 'computed')) {
+      this.appendRows([record]);
+      return;
+    }
+    this.beforeWrite();
+    const cells: CellIn[] = new Array<CellIn>(this.width).fill('');
+    for (const c of this.spec.columns) {
+      const v = record[c.key];
+      cells[map.get(c.key)! - 1] = writeCell(v === undefined ? '' : v, c.kind, this.dates);
+    }
+    this.sheet.appendRow(cells);
+  }
+
+  /**
    * Append records after the last row. Computed columns are left empty (their header formula
    * fills them). Calls: last row, grid size, possibly one insert, then one write per run of
    * writable columns (one when computed columns sit outside the written span).

@@ -66,7 +66,7 @@ export function addAbsence(ctx: Context, input: AbsenceInput): AbsenceView {
   if (reason.length > 500)
     throw new UserError('Le motif est trop long (500 caractères au plus).', 'reason');
   return ctx.withLock(() => {
-    const loaded = loadStage(ctx, text(input.stageId));
+    const loaded = loadStage(ctx, text(input.stageId), { row: input.row });
     const s = loaded.stage;
     const last = s.stoppedOn || s.end;
     if (start < s.start || end > last) {
@@ -94,9 +94,10 @@ export function addAbsence(ctx: Context, input: AbsenceInput): AbsenceView {
       justified: input.justified === true,
       countsAsPresence: input.countsAsPresence === true,
     };
-    const row = ctx.table(ABSENCES).appendRows([{ ...view, student: str(loaded.rec.student) }]);
-    // The absences were read above for the overlap check: add this one rather than read again.
-    noteAbsence(ctx, { ...view, row });
+    ctx.table(ABSENCES).appendOne({ ...view, student: str(loaded.rec.student) });
+    // The absences were read above for the overlap check: add this one rather than read again
+    // (its row is not known, and not needed by anything else in this execution).
+    noteAbsence(ctx, { ...view, row: 0 });
     refreshPresence(ctx, loaded);
     ctx.journal({ action: 'Ajouter une absence', target: s.id, before: null, after: view });
     return view;

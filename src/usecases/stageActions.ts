@@ -28,15 +28,15 @@ import { STAGES, type StageKey } from '../sheets/schema';
 import type { References } from './references';
 import {
   checkFingerprint,
-  insertStages,
+  insertStagesAfter,
   labelsWith,
-  loadStage,
+  loadStageWithOthers,
   mutateStage,
   parsers,
   pick,
   reconcile,
   recordFor,
-  stagesOfStudent,
+  type StageHint,
   stageView,
   unwrap,
 } from './stageStore';
@@ -46,6 +46,12 @@ import { markFresh, moveAbsences } from './presenceColumns';
 
 const text = (v: unknown): string =>
   typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
+
+/** The row and student the sidebar saw, as hints (see StageHintInput). */
+const hintOf = (input: { row?: unknown; studentId?: unknown }): StageHint => ({
+  row: input?.row,
+  studentId: input?.studentId,
+});
 
 /** IDs sent by the sidebar must name existing entities: it is never trusted. */
 export function checkReferenceIds(
@@ -102,6 +108,7 @@ export function stop(ctx: Context, input: StopInput): StageView {
       stageId: text(input.stageId),
       fingerprint: text(input.fingerprint),
       action: 'Arrêter le stage',
+      hint: hintOf(input),
     },
     ({ stage }) =>
       unwrap(stopStage(stage, { stoppedOn: text(input.stoppedOn), reason: text(input.reason) })),
@@ -109,22 +116,24 @@ export function stop(ctx: Context, input: StopInput): StageView {
 }
 
 export function unstop(ctx: Context, input: RemoveStopInput): StageView {
+  const restore = input.restoreOriginalEnd === true;
   return mutateStage(
     ctx,
     {
       stageId: text(input.stageId),
       fingerprint: text(input.fingerprint),
       action: "Enlever l'arrêt",
+      hint: hintOf(input),
     },
-    ({ stage }) => {
-      const others =
-        input.restoreOriginalEnd === true
-          ? stagesOfStudent(ctx, stage.studentId, stage.id).map((l) => l.stage)
-          : [];
-      return unwrap(
-        removeStop(stage, { restoreOriginalEnd: input.restoreOriginalEnd === true }, others),
-      );
-    },
+    ({ stage }, _refs, others) =>
+      unwrap(
+        removeStop(
+          stage,
+          { restoreOriginalEnd: restore },
+          (others ?? []).map((l) => l.stage),
+        ),
+      ),
+    { withOthers: restore },
   );
 }
 
@@ -135,8 +144,9 @@ export function reassign(ctx: Context, input: ReassignInput): StageView {
       stageId: text(input.stageId),
       fingerprint: text(input.fingerprint),
       action: 'Réaffecter le stage',
+      hint: hintOf(input),
     },
-    (loaded, refs) => {
+    (loaded, refs, loadedOthers) => {
       const stage = loaded.stage;
       const ids = {
         companyId: text(input.companyId),
@@ -146,7 +156,7 @@ export function reassign(ctx: Context, input: ReassignInput): StageView {
       checkReferenceIds(refs, ids);
       const after = unwrap(reassignStage(stage, ids, refs.tutors));
       if (after.companyId !== stage.companyId && after.companyId !== '') {
-        const others = stagesOfStudent(ctx, stage.studentId, stage.id);
+        const others = loadedOthers ?? [];
         checkHostLimit(
           ctx,
           [after],
@@ -156,13 +166,18 @@ export function reassign(ctx: Context, input: ReassignInput): StageView {
       }
       return after;
     },
+    { withOthers: true },
   );
 }
 
 export function assignNewStage(ctx: Context, input: NewStageInput): StageView {
   return ctx.withLock(() => {
     const refs = references(ctx);
-    const from = loadStage(ctx, text(input.fromStageId));
+    const { loaded: from, others: fromOthers } = loadStageWithOthers(
+      ctx,
+      text(input.fromStageId),
+      hintOf(input),
+    );
     const ids = {
       companyId: text(input.companyId),
       tutorId: text(input.tutorId),
@@ -170,7 +185,7 @@ export function assignNewStage(ctx: Context, input: NewStageInput): StageView {
     };
     checkReferenceIds(refs, ids);
     const session = sessionOf(refs, from.stage.sessionId);
-    const loadedOthers = stagesOfStudent(ctx, from.stage.studentId, '');
+    const loadedOthers = [from, ...fromOthers];
     const others = loadedOthers.map((l) => l.stage);
     const created = unwrap(
       newStage(
@@ -197,14 +212,21 @@ export function assignNewStage(ctx: Context, input: NewStageInput): StageView {
     markFresh(ctx, created.id);
     checkHostLimit(ctx, [created], others, knownHours(loadedOthers));
     const labels = labelsWith(refs, [from.rec]);
-    const row = insertStages(ctx, [created], labels);
+    // After the student's last stage of this session, so that their stages stay together.
+    const after = Math.max(
+      ...loadedOthers.filter((l) => l.stage.sessionId === created.sessionId).map((l) => l.row),
+    );
+    const row = insertStagesAfter(ctx, after, [created], labels);
     const rec = recordFor(ctx, created, labels);
-    ctx.journal({
-      action: 'Assigner un nouveau stage',
-      target: created.id,
-      before: { depuis: from.stage.id },
-      after: rec,
-    });
+    ctx.journal(
+      {
+        action: 'Assigner un nouveau stage',
+        target: created.id,
+        before: { depuis: from.stage.id },
+        after: rec,
+      },
+      () => ctx.table(STAGES).deleteRows(row, 1),
+    );
     return stageView(row, { ...rec, visits: 0, phase: '' } as Rec<StageKey>, ctx.today());
   });
 }
@@ -212,7 +234,11 @@ export function assignNewStage(ctx: Context, input: NewStageInput): StageView {
 export function split(ctx: Context, input: SplitInput): StageView[] {
   return ctx.withLock(() => {
     const refs = references(ctx);
-    const loaded = loadStage(ctx, text(input.stageId));
+    const { loaded, others: loadedOthers } = loadStageWithOthers(
+      ctx,
+      text(input.stageId),
+      hintOf(input),
+    );
     checkFingerprint(loaded, text(input.fingerprint));
     const keep = input.keepAssignment === true;
     const ids = keep
@@ -238,7 +264,6 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
       objectives: '',
       periods: [],
     };
-    const loadedOthers = stagesOfStudent(ctx, loaded.stage.studentId, loaded.stage.id);
     const others = loadedOthers.map((l) => l.stage);
     const [first, second] = unwrap(
       splitStage(
@@ -261,26 +286,32 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
     const firstRec = recordFor(ctx, first, labels);
     const keys = changedKeys<StageKey>(loaded.rec, firstRec);
     const patch = pick(firstRec, keys);
-    const t = ctx.table(STAGES);
-    t.writeRow(loaded.row, patch);
     let row2: number;
     let moved = 0;
     try {
       moved = moveAbsences(ctx, first.id, second.id, second.start);
-      row2 = insertStages(ctx, [second], labels);
+      // The second part right under the first: one insert, one write of both rows.
+      row2 = insertStagesAfter(ctx, loaded.row, [second], labels, new Map([[loaded.row, patch]]));
     } catch (e) {
-      // Sheets has no transaction: put things back as they were rather than leave half a split.
+      // Sheets has no transaction: put the absences back rather than leave half a split.
       if (moved > 0) moveAbsences(ctx, second.id, first.id, second.start);
-      t.writeRow(loaded.row, pick(loaded.rec, keys));
       throw e;
     }
     const secondRec = recordFor(ctx, second, labels);
-    ctx.journal({
-      action: 'Scinder le stage',
-      target: `${first.id} → ${second.id}`,
-      before: pick(loaded.rec, keys),
-      after: { premier: pick(patch, keys), second: secondRec },
-    });
+    ctx.journal(
+      {
+        action: 'Scinder le stage',
+        target: `${first.id} → ${second.id}`,
+        before: pick(loaded.rec, keys),
+        after: { premier: pick(patch, keys), second: secondRec },
+      },
+      () => {
+        const t = ctx.table(STAGES);
+        t.deleteRows(row2, 1);
+        t.writeRow(loaded.row, pick(loaded.rec, keys));
+        if (moved > 0) moveAbsences(ctx, second.id, first.id, second.start);
+      },
+    );
     const today = ctx.today();
     return [
       stageView(loaded.row, { ...loaded.rec, ...patch } as Rec<StageKey>, today),

@@ -45,7 +45,7 @@ export function listVisits(ctx: Context, stageId: string): VisitView[] {
 
 export function addVisit(ctx: Context, input: VisitInput): VisitView {
   return ctx.withLock(() => {
-    const loaded = loadStage(ctx, text(input?.stageId));
+    const loaded = loadStage(ctx, text(input?.stageId), { row: input?.row });
     const refs = references(ctx);
     const valid = unwrap(
       validateVisit(input, loaded.stage.start, new Set(refs.staff.map((s) => s.id))),
@@ -59,17 +59,15 @@ export function addVisit(ctx: Context, input: VisitInput): VisitView {
       comment: valid.comment,
       done: isVisitDone(valid.date, ctx.today()),
     };
-    ctx.table(VISITS).appendRows([
-      {
-        id: view.id,
-        stageId: view.stageId,
-        student: str(loaded.rec.student),
-        date: view.date,
-        staff: view.staff,
-        comment: view.comment,
-        staffId: view.staffId,
-      },
-    ]);
+    ctx.table(VISITS).appendOne({
+      id: view.id,
+      stageId: view.stageId,
+      student: str(loaded.rec.student),
+      date: view.date,
+      staff: view.staff,
+      comment: view.comment,
+      staffId: view.staffId,
+    });
     ctx.journal({
       action: 'Enregistrer une visite',
       target: view.stageId,

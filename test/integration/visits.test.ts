@@ -194,11 +194,11 @@ describe('visits of a stage', () => {
     expect(filtered(h, 'effectuees')).toEqual([]);
   });
 
-  it('records a visit with one write of the Visites sheet and one journal line', () => {
+  it('records a visit with one appended row in Visites and one journal line', () => {
     h.em.log.reset();
     ok(h.call('apiAddVisit', input({})));
-    expect(h.em.log.count('Range.setValues')).toBe(1);
-    expect(h.em.log.count('Sheet.appendRow')).toBe(1);
+    expect(h.em.log.count('Range.setValues')).toBe(0);
+    expect(h.em.log.count('Sheet.appendRow')).toBe(2);
     expect(h.em.log.snapshot()).not.toHaveProperty('Range.setValue');
   });
 });
