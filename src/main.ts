@@ -5,6 +5,7 @@
 import type { ApiResult, ServerApi, SettingsView, SidebarView } from './api/contract';
 import { formatFr } from './domain/dates';
 import { Context, normaliseSettings, UserError } from './gas/context';
+import { referenceVersion } from './gas/referenceCache';
 import { MissingSheetError } from './gas/sheetTable';
 import { initialiseWorkbook } from './gas/setup';
 import { alert, buildMenu, openSidebar, toast } from './gas/ui';
@@ -35,8 +36,9 @@ function run<T>(
   ctx?: Context,
 ): ApiResult<T> {
   try {
-    const value = fn(ctx ?? new Context());
-    return { ok: true, value, message: message(value) };
+    const c = ctx ?? new Context();
+    const value = fn(c);
+    return { ok: true, value, message: message(value), refsVersion: referenceVersion(c) };
   } catch (e) {
     if (e instanceof UserError) {
       return {
@@ -372,7 +374,7 @@ export const apiListVisits: ServerApi['apiListVisits'] = (stageId) =>
 export const apiAddVisit: ServerApi['apiAddVisit'] = (input) =>
   run(
     (ctx) => addVisit(ctx, input),
-    (v) =>
+    ({ visit: v }) =>
       v.done
         ? `Visite du ${formatFr(v.date)} enregistrée.`
         : `Visite prévue le ${formatFr(v.date)} enregistrée : elle comptera à partir de ce jour.`,

@@ -10,7 +10,13 @@ import type { IsoDate, Phase, Settings, Staff, Tutor } from '../domain/types';
 
 /** What every mutating call returns: the new state, or a French message that wrote nothing. */
 export type ApiResult<T> =
-  | { ok: true; value: T; message: string }
+  | {
+      ok: true;
+      value: T;
+      message: string;
+      /** The reference lists' version after the action (see ReferenceData.version). */
+      refsVersion?: string;
+    }
   | { ok: false; error: string; field?: string; conflict?: boolean };
 
 export interface StageView {
@@ -370,15 +376,16 @@ export interface ServerApi {
   apiReassignStage(input: ReassignInput): ApiResult<StageView>;
 
   apiListAbsences(stageId: string): AbsenceView[];
-  apiAddAbsence(input: AbsenceInput): ApiResult<AbsenceView>;
-  apiRemoveAbsence(input: { absenceId: string }): ApiResult<null>;
+  apiAddAbsence(input: AbsenceInput): ApiResult<{ absence: AbsenceView; stage: StageView }>;
+  apiRemoveAbsence(input: { absenceId: string }): ApiResult<{ stage: StageView }>;
   apiRenderCalendar(input: { stageId: string }): ApiResult<{ sheetName: string }>;
   apiRenderOverview(input: { sessionId: string }): ApiResult<{ sheetName: string }>;
   apiImportSchoolHolidays(input: { text: string }): ApiResult<{ added: number }>;
 
   apiListVisits(stageId: string): VisitView[];
-  apiAddVisit(input: VisitInput): ApiResult<VisitView>;
-  apiRemoveVisit(input: { visitId: string }): ApiResult<null>;
+  apiAddVisit(input: VisitInput): ApiResult<{ visit: VisitView; stage: StageView }>;
+  /** `counted`: the stage's "Visites" cell counted it, and now counts one less. */
+  apiRemoveVisit(input: { visitId: string }): ApiResult<{ stageId: string; counted: boolean }>;
   apiSaveTutor(input: TutorInput): ApiResult<TutorView>;
   apiSaveStaff(input: StaffInput): ApiResult<StaffView>;
 }

@@ -57,7 +57,7 @@ export async function runAction<K extends ActionName>(
   }
   if (result.ok) {
     announce(result.message);
-    await applyOutcome(action, result.value);
+    await applyOutcome(action, result.value, result.refsVersion);
     return result.value;
   }
   if (result.conflict) {
@@ -122,9 +122,13 @@ export function stageForm<K extends ActionName>(
       ...spec,
       input: () => {
         const stage = currentSelection().stage;
-        if (stage) return spec.input(stage);
-        showError(EMPTY_STAGE);
-        return null;
+        if (!stage) {
+          showError(EMPTY_STAGE);
+          return null;
+        }
+        // Where the sidebar saw the stage: the server finds it with fewer reads (it checks the
+        // ID there first). Extra fields are harmless to actions that do not use them.
+        return { ...spec.input(stage), row: stage.row, studentId: stage.studentId };
       },
     },
     ...children,

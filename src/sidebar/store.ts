@@ -123,16 +123,87 @@ export function reloadAll(): Promise<unknown> {
   return Promise.allSettled([refreshSelection(true), refreshReference()]);
 }
 
+/** Changes the reference lists the sidebar holds (an entity the server just saved). */
+function updateReference(change: (r: ReferenceData) => ReferenceData): void {
+  if (!reference) return;
+  reference = change(reference);
+  referenceKey = JSON.stringify(reference);
+  for (const l of referenceListeners) l(reference);
+}
+
+function upsert<T extends { id: string }>(list: readonly T[], item: T): T[] {
+  const i = list.findIndex((x) => x.id === item.id);
+  return i < 0 ? [...list, item] : list.map((x) => (x.id === item.id ? item : x));
+}
+
 /**
  * Brings the sidebar up to date after the server accepted `action` (every form and action
- * button comes through here, see form.ts). For now it reads the selection and every reference
- * list again, two more server calls; this is the one place to make it use `value` instead.
+ * button comes through here, see form.ts), from what the action returned: no further server
+ * call. A change elsewhere in the sheet (a label renamed, a reference list's new version) is
+ * seen by the next look at the selection.
  */
 export async function applyOutcome<K extends ActionName>(
-  _action: K,
-  _value: ActionValue<K>,
+  action: K,
+  value: ActionValue<K>,
+  refsVersion?: string,
 ): Promise<void> {
-  await reloadAll();
+  const v = value as unknown;
+  // The lists changed by this action are changed here below: the new version is theirs, so
+  // the next look at the selection does not read them all again.
+  const settle = (): void => {
+    if (reference && refsVersion !== undefined) reference = { ...reference, version: refsVersion };
+  };
+  switch (action) {
+    case 'apiStopStage':
+    case 'apiRemoveStop':
+    case 'apiNewStage':
+    case 'apiReassignStage':
+      return applyStages([v as StageView]);
+    case 'apiSplitStage':
+    case 'apiAffect':
+      return applyStages(v as StageView[]);
+    case 'apiAddAbsence':
+    case 'apiRemoveAbsence':
+    case 'apiAddVisit':
+      return applyStages([(v as { stage: StageView }).stage]);
+    case 'apiRemoveVisit': {
+      const { stageId, counted } = v as { stageId: string; counted: boolean };
+      const stage = [selection.stage, ...selection.siblings].find((s) => s?.id === stageId);
+      if (stage && counted) applyStages([{ ...stage, visits: Math.max(0, stage.visits - 1) }]);
+      return;
+    }
+    case 'apiSaveTutor': {
+      const t = v as { id: string; label: string; companyId: string };
+      updateReference((r) => ({
+        ...r,
+        tutors: upsert(r.tutors, { id: t.id, label: t.label, companyId: t.companyId }),
+      }));
+      return settle();
+    }
+    case 'apiSaveStaff': {
+      const m = v as { id: string; label: string };
+      return updateReference((r) => ({
+        ...r,
+        staff: upsert(r.staff, { id: m.id, label: m.label }),
+      }));
+    }
+    case 'apiSaveSession': {
+      const session = v as ReferenceData['sessions'][number];
+      updateReference((r) => ({ ...r, sessions: upsert(r.sessions, session) }));
+      return settle();
+    }
+    case 'apiAssignStudents':
+    case 'apiSaveSettings':
+      // New stages, or presence counted again: what the sidebar shows is read again.
+      await refreshSelection(true);
+      return;
+    case 'apiApplyImport':
+      await reloadAll();
+      return;
+    default:
+      // Filters, plannings, previews: nothing the sidebar shows has changed.
+      return;
+  }
 }
 
 let timer: ReturnType<typeof setTimeout> | null = null;

@@ -2,7 +2,7 @@
  * The Planning: absences per stage, the stage calendar sheet, the session overview, and the
  * school holidays imported from the Ministry's calendar.
  */
-import type { AbsenceInput, AbsenceView } from '../api/contract';
+import type { AbsenceInput, AbsenceView, StageView } from '../api/contract';
 import { buildSessionOverview, buildStageCalendar, type CalendarGrid } from '../domain/calendar';
 import { formatFr, parseUserDate } from '../domain/dates';
 import { publicHolidaysBetween } from '../domain/holidays/publicHolidays';
@@ -17,11 +17,18 @@ import {
 import { schoolYearBounds, schoolYearOf } from '../domain/sessions';
 import type { IsoDate } from '../domain/types';
 import { type Context, UserError } from '../gas/context';
-import { str } from '../sheets/records';
-import { ABSENCES, HOLIDAYS, STAGES } from '../sheets/schema';
+import { type Rec, str } from '../sheets/records';
+import { ABSENCES, HOLIDAYS, STAGES, type StageKey } from '../sheets/schema';
 import { absencesByStage, forgetAbsences, noteAbsence, presenceColumns } from './presenceColumns';
 import { references } from './references';
-import { type LoadedStage, loadStage, parsers, stagesOfStudent, unwrap } from './stageStore';
+import {
+  type LoadedStage,
+  loadStage,
+  parsers,
+  stagesOfStudent,
+  stageView,
+  unwrap,
+} from './stageStore';
 import { stageFromRecord } from '../sheets/records';
 
 export const CALENDAR_SHEET = 'Calendrier';
@@ -49,12 +56,17 @@ export function listAbsences(ctx: Context, stageId: string): AbsenceView[] {
 
 /** Rewrites the stage's presence after its absences changed. */
 /** Rewrites the stage's presence after its absences changed (the stage as already read). */
-function refreshPresence(ctx: Context, loaded: LoadedStage): void {
+/** The stage's presence counted again and written when it changed; its view as it now is. */
+function refreshPresence(ctx: Context, loaded: LoadedStage): StageView {
   const cols = presenceColumns(ctx, loaded.stage);
   if (cols.presence !== loaded.rec.presence) ctx.table(STAGES).writeRow(loaded.row, cols);
+  return stageView(loaded.row, { ...loaded.rec, ...cols } as Rec<StageKey>, ctx.today());
 }
 
-export function addAbsence(ctx: Context, input: AbsenceInput): AbsenceView {
+export function addAbsence(
+  ctx: Context,
+  input: AbsenceInput,
+): { absence: AbsenceView; stage: StageView } {
   const start = unwrap(withField(parseUserDate(text(input.start), 'début de l’absence'), 'start'));
   const endText = text(input.end).trim() === '' ? text(input.start) : text(input.end);
   const end = unwrap(withField(parseUserDate(endText, 'fin de l’absence'), 'end'));
@@ -98,13 +110,13 @@ export function addAbsence(ctx: Context, input: AbsenceInput): AbsenceView {
     // The absences were read above for the overlap check: add this one rather than read again
     // (its row is not known, and not needed by anything else in this execution).
     noteAbsence(ctx, { ...view, row: 0 });
-    refreshPresence(ctx, loaded);
+    const stage = refreshPresence(ctx, loaded);
     ctx.journal({ action: 'Ajouter une absence', target: s.id, before: null, after: view });
-    return view;
+    return { absence: view, stage };
   });
 }
 
-export function removeAbsence(ctx: Context, input: { absenceId: string }): null {
+export function removeAbsence(ctx: Context, input: { absenceId: string }): { stage: StageView } {
   return ctx.withLock(() => {
     const t = ctx.table(ABSENCES);
     const row = t.findRow(text(input?.absenceId));
@@ -117,14 +129,14 @@ export function removeAbsence(ctx: Context, input: { absenceId: string }): null 
     const before = t.readRow(row);
     t.sheetRef.deleteRow(row);
     forgetAbsences(ctx);
-    refreshPresence(ctx, loadStage(ctx, str(before.stageId)));
+    const stage = refreshPresence(ctx, loadStage(ctx, str(before.stageId)));
     ctx.journal({
       action: 'Supprimer une absence',
       target: str(before.stageId),
       before,
       after: null,
     });
-    return null;
+    return { stage };
   });
 }
 

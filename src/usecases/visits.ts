@@ -3,14 +3,14 @@
  * teaching team shares. The Stages sheet's "Visites" cell is a formula over that sheet, so adding
  * or removing a visit never writes the stage row.
  */
-import type { VisitInput, VisitView } from '../api/contract';
+import type { StageView, VisitInput, VisitView } from '../api/contract';
 import { isIsoDate } from '../domain/dates';
 import { isVisitDone, sortVisits, validateVisit } from '../domain/visits';
 import { type Context, UserError } from '../gas/context';
 import { str } from '../sheets/records';
 import { VISITS } from '../sheets/schema';
 import { references } from './references';
-import { loadStage, unwrap } from './stageStore';
+import { loadStage, stageView, unwrap } from './stageStore';
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -43,7 +43,7 @@ export function listVisits(ctx: Context, stageId: string): VisitView[] {
   );
 }
 
-export function addVisit(ctx: Context, input: VisitInput): VisitView {
+export function addVisit(ctx: Context, input: VisitInput): { visit: VisitView; stage: StageView } {
   return ctx.withLock(() => {
     const loaded = loadStage(ctx, text(input?.stageId), { row: input?.row });
     const refs = references(ctx);
@@ -74,11 +74,16 @@ export function addVisit(ctx: Context, input: VisitInput): VisitView {
       before: null,
       after: { id: view.id, date: view.date, enseignant: view.staff, commentaire: view.comment },
     });
-    return view;
+    // The Visites cell counts the visits whose day has come: one more when this one has.
+    const visits = (Number(loaded.rec.visits) || 0) + (view.done ? 1 : 0);
+    return { visit: view, stage: stageView(loaded.row, { ...loaded.rec, visits }, ctx.today()) };
   });
 }
 
-export function removeVisit(ctx: Context, input: { visitId: string }): null {
+export function removeVisit(
+  ctx: Context,
+  input: { visitId: string },
+): { stageId: string; counted: boolean } {
   return ctx.withLock(() => {
     const t = ctx.table(VISITS);
     const row = t.findRow(text(input?.visitId));
@@ -97,6 +102,11 @@ export function removeVisit(ctx: Context, input: { visitId: string }): null {
       before,
       after: null,
     });
-    return null;
+    const date = str(before.date);
+    // Whether the stage's "Visites" cell counted it (and now counts one less).
+    return {
+      stageId: str(before.stageId),
+      counted: isIsoDate(date) && isVisitDone(date, ctx.today()),
+    };
   });
 }

@@ -203,6 +203,17 @@ describe('absences and untrusted text', () => {
     let stale: string | null = null;
     await page.route('**/api', async (route) => {
       const body = route.request().postData() ?? '';
+      if (body.includes('"apiPollSelection"')) {
+        // Every poll answers "nothing changed", whatever the sheet holds now.
+        const response = await route.fetch();
+        const text = await response.text();
+        stale ??= text;
+        const unchanged = text.replace(
+          /\{"changed":true,"selection":.*,"refsVersion":("[^"]*")\}/,
+          '{"changed":false,"refsVersion":$1}',
+        );
+        return route.fulfill({ status: 200, contentType: 'application/json', body: unchanged });
+      }
       if (!body.includes('"apiGetSelection"')) return route.continue();
       if (stale === null) {
         const response = await route.fetch();

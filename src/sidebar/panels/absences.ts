@@ -31,24 +31,19 @@ export function absencesPanel(ctx: PanelContext): Panel {
   const list = h('div', { class: 'absences', 'aria-live': 'polite' });
   let loadedFor = '';
 
-  const load = async (stageId: string): Promise<void> => {
-    loadedFor = stageId;
-    if (!stageId) return void replaceChildren(list);
-    let items: AbsenceView[];
-    try {
-      items = await callServer('apiListAbsences', stageId);
-    } catch {
-      return;
-    }
-    if (loadedFor !== stageId) return;
-    if (items.length === 0)
+  /** The absences drawn, for the stage `loadedFor`. */
+  let current: AbsenceView[] = [];
+
+  const draw = (stageId: string, items: AbsenceView[]): void => {
+    current = [...items].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    if (current.length === 0)
       return void replaceChildren(list, h('p', { class: 'empty' }, 'Aucune absence enregistrée.'));
     replaceChildren(
       list,
       h(
         'ul',
         { class: 'stage-list', 'aria-label': 'Absences du stage' },
-        ...items.map((a) =>
+        ...current.map((a) =>
           h(
             'li',
             {},
@@ -58,9 +53,13 @@ export function absencesPanel(ctx: PanelContext): Panel {
               const del = button(
                 'Supprimer',
                 () => {
-                  void runAction(list, 'apiRemoveAbsence', { absenceId: a.id }).then(() =>
-                    load(stageId),
-                  );
+                  void runAction(list, 'apiRemoveAbsence', { absenceId: a.id }).then((removed) => {
+                    if (removed && loadedFor === stageId)
+                      draw(
+                        stageId,
+                        current.filter((x) => x.id !== a.id),
+                      );
+                  });
                 },
                 'link',
               );
@@ -71,6 +70,20 @@ export function absencesPanel(ctx: PanelContext): Panel {
         ),
       ),
     );
+  };
+
+  const load = async (stageId: string): Promise<void> => {
+    loadedFor = stageId;
+    current = [];
+    if (!stageId) return void replaceChildren(list);
+    let items: AbsenceView[];
+    try {
+      items = await callServer('apiListAbsences', stageId);
+    } catch {
+      return;
+    }
+    if (loadedFor !== stageId) return;
+    draw(stageId, items);
   };
 
   const start = dateField('Du', 'start');
@@ -99,7 +112,10 @@ export function absencesPanel(ctx: PanelContext): Panel {
         };
       },
       reset: [start, end, reason, halfDay, justified, leave],
-      done: (_added, input) => load(input.stageId),
+      // The new absence joins the list drawn: nothing is asked of the server again.
+      done: (added, input) => {
+        if (loadedFor === input.stageId) draw(input.stageId, [...current, added.absence]);
+      },
     },
     h('h3', {}, 'Ajouter une absence'),
     start.root,

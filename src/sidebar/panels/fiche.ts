@@ -146,8 +146,8 @@ export function fichePanel(ctx: PanelContext): Panel {
     stageId = s?.id ?? '';
     empty.hidden = s !== null;
     body.hidden = s === null;
-    // Re-read on every change of the row (its count moves when anyone records a visit).
-    visits.show(s, true);
+    // Re-read when the stage changes, or when its count moves (anyone recorded a visit).
+    visits.show(s);
     if (!s) return;
     replaceChildren(
       who,
