@@ -4,7 +4,8 @@
  */
 import type { ApiResult, ServerApi, SettingsView, SidebarView } from './api/contract';
 import { formatFr } from './domain/dates';
-import { Context, normaliseSettings, UserError } from './gas/context';
+import { UserError } from './domain/errors';
+import { Context, normaliseSettings } from './gas/context';
 import { MissingSheetError } from './gas/sheetTable';
 import { initialiseWorkbook } from './gas/setup';
 import { alert, buildMenu, openSidebar, toast } from './gas/ui';

@@ -3,11 +3,9 @@
  * Dates cross the boundary in the spreadsheet's time zone: a date cell reads back as a Date at
  * local midnight there, so it is formatted with that zone, never the script's.
  */
-import type { ColumnKind } from '../sheets/schema';
+import type { CellValue, ColumnKind } from '../sheets/schema';
 
 export type CellIn = string | number | boolean | Date | null | undefined;
-/** Domain-side value of a cell: ISO date string for dates, number|null for numbers. */
-export type CellValue = string | number | boolean | null;
 
 export interface DateCodec {
   /** Date cell → 'YYYY-MM-DD' in the spreadsheet's time zone. */

@@ -3,6 +3,7 @@
  * the clock and the user, the settings and the journal. This is the only module (with ui.ts and
  * setup.ts) that touches Apps Script globals; the emulator provides the same globals in tests.
  */
+import { UserError } from '../domain/errors';
 import { DEFAULT_SETTINGS, type IsoDate, type Settings, type Zone } from '../domain/types';
 import { journalText } from '../sheets/journalText';
 import { stageRowFormula } from '../sheets/rowFormulas';
@@ -10,17 +11,6 @@ import { JOURNAL, STAGES, VISITS, type SheetSpec } from '../sheets/schema';
 import type { DateCodec } from './cells';
 import { literalText } from './cells';
 import { columnLetter, MissingSheetError, SheetTable } from './sheetTable';
-
-export class UserError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-    readonly conflict = false,
-  ) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
 
 export interface JournalEntry {
   action: string;

@@ -5,8 +5,8 @@
  * own. Rows are located by the stable ID in the `id` column, never by a remembered row number.
  * Every method states the spreadsheet calls it makes: budgets are counted in them.
  */
-import type { ColumnSpec, SheetSpec } from '../sheets/schema';
-import { type CellIn, type CellValue, type DateCodec, readCell, writeCell } from './cells';
+import type { CellValue, ColumnSpec, SheetSpec } from '../sheets/schema';
+import { type CellIn, type DateCodec, readCell, writeCell } from './cells';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

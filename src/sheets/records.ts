@@ -13,9 +13,8 @@ import type {
   Tutor,
   WeeklySchedule,
 } from '../domain/types';
-import type { CellValue } from '../gas/cells';
 import { fnv1a32 } from '../domain/fingerprint';
-import type { StageKey } from './schema';
+import type { CellValue, StageKey } from './schema';
 
 export type Rec<K extends string> = Record<K, CellValue>;
 

@@ -14,6 +14,9 @@
  */
 export type ColumnKind = 'text' | 'date' | 'number' | 'boolean' | 'computed' | 'id';
 
+/** A cell's value in code: an ISO date string for dates, number|null for numbers. */
+export type CellValue = string | number | boolean | null;
+
 export interface ColumnSpec<K extends string = string> {
   key: K;
   header: string;

@@ -7,7 +7,8 @@
 import { gratification, presenceLimitsCheck } from '../domain/presence';
 import { schoolYearOf } from '../domain/sessions';
 import type { Stage } from '../domain/types';
-import { type Context, UserError } from '../gas/context';
+import { UserError } from '../domain/errors';
+import type { Context } from '../gas/context';
 import { type Rec, str, stageFromRecord } from '../sheets/records';
 import { STAGES, type StageKey } from '../sheets/schema';
 import { presenceColumns, presenceOf } from './presenceColumns';

@@ -3,7 +3,7 @@
  * school holidays imported from the Ministry's calendar.
  */
 import type { AbsenceInput, AbsenceView } from '../api/contract';
-import { buildSessionOverview, buildStageCalendar, type CalendarGrid } from '../domain/calendar';
+import { buildSessionOverview, buildStageCalendar } from '../domain/calendar';
 import { formatFr, parseUserDate } from '../domain/dates';
 import { publicHolidaysBetween } from '../domain/holidays/publicHolidays';
 import {
@@ -16,7 +16,10 @@ import {
 } from '../domain/holidays/schoolHolidays';
 import { schoolYearBounds, schoolYearOf } from '../domain/sessions';
 import type { IsoDate } from '../domain/types';
-import { type Context, UserError } from '../gas/context';
+import { UserError } from '../domain/errors';
+import type { Context } from '../gas/context';
+import { paintGrid } from '../gas/paint';
+import { deleteRow } from '../gas/rows';
 import { str } from '../sheets/records';
 import { ABSENCES, HOLIDAYS, STAGES } from '../sheets/schema';
 import { absencesByStage, forgetAbsences, noteAbsence, presenceColumns } from './presenceColumns';
@@ -114,7 +117,7 @@ export function removeAbsence(ctx: Context, input: { absenceId: string }): null 
         true,
       );
     const before = t.readRow(row);
-    t.sheetRef.deleteRow(row);
+    deleteRow(t, row);
     forgetAbsences(ctx);
     refreshPresence(ctx, loadStage(ctx, str(before.stageId)));
     ctx.journal({
@@ -156,41 +159,6 @@ function publicHolidayMap(ctx: Context, from: IsoDate, to: IsoDate): ReadonlyMap
   return publicHolidaysBetween(from, to, { alsaceMoselle: ctx.settings().alsaceMoselle });
 }
 
-/** Writes a grid on its own sheet, replacing the previous picture: one write per layer. */
-function paint(ctx: Context, name: string, grid: CalendarGrid): void {
-  let sheet = ctx.ss.getSheetByName(name);
-  if (!sheet) sheet = ctx.ss.insertSheet(name);
-  sheet.clear();
-  const rows = grid.values.length;
-  const cols = grid.values[0]?.length ?? 0;
-  if (rows === 0 || cols === 0) return;
-  const maxRows = sheet.getMaxRows();
-  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  const maxCols = sheet.getMaxColumns();
-  if (maxCols < cols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
-  const range = sheet.getRange(1, 1, rows, cols);
-  range.setValues(
-    grid.values.map((r) => r.map((v) => (v === '' || /^[\p{L}]/u.test(v) ? v : `'${v}`))),
-  );
-  range.setBackgrounds(grid.backgrounds);
-  range.setFontColors(grid.fontColors);
-  if (grid.fontWeights.some((r) => r.includes('bold'))) range.setFontWeights(grid.fontWeights);
-  range.setFontSize(grid.fontSize).setVerticalAlignment('middle');
-  sheet.setRowHeights(1, rows, grid.rowHeight);
-  sheet.setFrozenRows(grid.frozenRows);
-  sheet.setFrozenColumns(grid.frozenColumns);
-  // Widths come in runs of equal values (12 months, or one column per day): one call per run.
-  let i = 0;
-  while (i < grid.columnWidths.length) {
-    let j = i;
-    while (j + 1 < grid.columnWidths.length && grid.columnWidths[j + 1] === grid.columnWidths[i])
-      j++;
-    sheet.setColumnWidths(i + 1, j - i + 1, grid.columnWidths[i]!);
-    i = j + 1;
-  }
-  sheet.activate();
-}
-
 export function renderCalendar(ctx: Context, input: { stageId: string }): { sheetName: string } {
   return ctx.withLock(() => {
     const refs = references(ctx);
@@ -220,7 +188,7 @@ export function renderCalendar(ctx: Context, input: { stageId: string }): { shee
             : ''),
       ],
     });
-    paint(ctx, CALENDAR_SHEET, grid);
+    paintGrid(ctx, CALENDAR_SHEET, grid);
     return { sheetName: CALENDAR_SHEET };
   });
 }
@@ -257,7 +225,7 @@ export function renderOverview(ctx: Context, input: { sessionId: string }): { sh
       publicHolidays: publicHolidayMap(ctx, first, last),
       schoolHolidays: schoolHolidayMap(ctx),
     });
-    paint(ctx, OVERVIEW_SHEET, grid);
+    paintGrid(ctx, OVERVIEW_SHEET, grid);
     return { sheetName: OVERVIEW_SHEET };
   });
 }

@@ -22,7 +22,8 @@ import {
 } from '../domain/stages/transitions';
 import type { Result, Session, Stage } from '../domain/types';
 import { parseSchedule } from '../domain/schedule';
-import { type Context, UserError } from '../gas/context';
+import { UserError } from '../domain/errors';
+import type { Context } from '../gas/context';
 import { changedKeys, type Rec, stageFromRecord, str } from '../sheets/records';
 import { STAGES, type StageKey } from '../sheets/schema';
 import type { References } from './references';

@@ -6,7 +6,9 @@
 import type { VisitInput, VisitView } from '../api/contract';
 import { isIsoDate } from '../domain/dates';
 import { isVisitDone, sortVisits, validateVisit } from '../domain/visits';
-import { type Context, UserError } from '../gas/context';
+import { UserError } from '../domain/errors';
+import type { Context } from '../gas/context';
+import { deleteRow } from '../gas/rows';
 import { str } from '../sheets/records';
 import { VISITS } from '../sheets/schema';
 import { references } from './references';
@@ -92,7 +94,7 @@ export function removeVisit(ctx: Context, input: { visitId: string }): null {
       );
     }
     const before = t.readRow(row);
-    t.sheetRef.deleteRow(row);
+    deleteRow(t, row);
     ctx.journal({
       action: 'Supprimer une visite',
       target: str(before.stageId),
