@@ -4,7 +4,8 @@
  * setup.ts) that touches Apps Script globals; the emulator provides the same globals in tests.
  */
 import { UserError } from '../domain/errors';
-import { DEFAULT_SETTINGS, type IsoDate, type Settings, type Zone } from '../domain/types';
+import { normaliseSettings } from '../domain/settings';
+import type { IsoDate, Settings } from '../domain/types';
 import { journalText } from '../sheets/journalText';
 import { stageRowFormula } from '../sheets/rowFormulas';
 import { JOURNAL, STAGES, VISITS, type SheetSpec } from '../sheets/schema';
@@ -171,6 +172,20 @@ export class Context {
     }
   }
 
+  /**
+   * Runs `fn` if the document lock comes within `ms`; otherwise returns undefined without running
+   * it (for a trigger, which must never keep the user waiting nor show an error).
+   */
+  tryWithLock<T>(ms: number, fn: () => T): T | undefined {
+    const lock = LockService.getDocumentLock();
+    if (!lock.tryLock(ms)) return undefined;
+    try {
+      return fn();
+    } finally {
+      lock.releaseLock();
+    }
+  }
+
   /** One journal row (who, when, what, before/after). One call (appendRow). */
   journal(entry: JournalEntry): void {
     const sheet = this.ss.getSheetByName(JOURNAL.name);
@@ -206,20 +221,4 @@ export class Context {
     PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(s));
     this.cachedSettings = s;
   }
-}
-
-export function normaliseSettings(p: Partial<Settings>): Settings {
-  const zone: Zone = p.zone === 'A' || p.zone === 'C' ? p.zone : 'B';
-  const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
-  const str = (v: unknown) => (typeof v === 'string' ? v : '');
-  return {
-    schoolName: str(p.schoolName),
-    schoolAddress: str(p.schoolAddress),
-    headOfSchool: str(p.headOfSchool),
-    academy: str(p.academy),
-    zone,
-    alsaceMoselle: p.alsaceMoselle === true,
-    defaultWeeklyHours: num(p.defaultWeeklyHours, DEFAULT_SETTINGS.defaultWeeklyHours),
-    hourlyGratification: num(p.hourlyGratification, DEFAULT_SETTINGS.hourlyGratification),
-  };
 }

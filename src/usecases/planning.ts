@@ -2,7 +2,7 @@
  * The Planning: absences per stage, the stage calendar sheet, the session overview, and the
  * school holidays imported from the Ministry's calendar.
  */
-import type { AbsenceInput, AbsenceView } from '../api/contract';
+import type { AbsenceInput, AbsenceView, StageView } from '../api/contract';
 import { buildSessionOverview, buildStageCalendar } from '../domain/calendar';
 import { formatFr, parseUserDate } from '../domain/dates';
 import { publicHolidaysBetween } from '../domain/holidays/publicHolidays';
@@ -24,6 +24,7 @@ import { str } from '../sheets/records';
 import { ABSENCES, HOLIDAYS, STAGES } from '../sheets/schema';
 import { absencesByStage, forgetAbsences, noteAbsence, presenceColumns } from './presenceColumns';
 import { references } from './references';
+import { currentSelection } from './selection';
 import { type LoadedStage, loadStage, parsers, stagesOfStudent, unwrap } from './stageStore';
 import { stageFromRecord } from '../sheets/records';
 
@@ -261,4 +262,21 @@ export function importSchoolHolidays(ctx: Context, input: { text: string }): { a
     });
     return { added: fresh.length };
   });
+}
+
+/** The stage under the cursor, for a menu item that acts on it. */
+function selectedStage(ctx: Context): StageView {
+  const stage = currentSelection(ctx).stage;
+  if (!stage) throw new UserError('Sélectionnez d’abord une ligne de la feuille Stages.');
+  return stage;
+}
+
+/** "Calendrier du stage" (menu): the calendar of the stage under the cursor. */
+export function renderCalendarOfSelection(ctx: Context): { sheetName: string } {
+  return renderCalendar(ctx, { stageId: selectedStage(ctx).id });
+}
+
+/** "Vue d'ensemble de la session" (menu): the overview of that stage's session. */
+export function renderOverviewOfSelection(ctx: Context): { sheetName: string } {
+  return renderOverview(ctx, { sessionId: selectedStage(ctx).sessionId });
 }
