@@ -13,21 +13,20 @@ import { applyFilterToSheet, clearSheetFilter, filterStages } from './usecases/g
 import { applyImport, previewImport } from './usecases/imports';
 import * as say from './usecases/messages';
 import { saveStaff, saveTutor } from './usecases/people';
-import {
-  addAbsence,
-  importSchoolHolidays,
-  listAbsences,
-  removeAbsence,
-  renderCalendar,
-  renderCalendarOfSelection,
-  renderOverview,
-  renderOverviewOfSelection,
-} from './usecases/planning';
+import { addAbsence, listAbsences, removeAbsence } from './usecases/planning/absences';
+import { renderCalendar, renderCalendarOfSelection } from './usecases/planning/calendar';
+import { importSchoolHolidays } from './usecases/planning/importSchoolHolidays';
+import { renderOverview, renderOverviewOfSelection } from './usecases/planning/overview';
 import { prepareWorkbook } from './usecases/prepareWorkbook';
 import { currentSelection } from './usecases/selection';
 import { assignmentView, assignStudents, referenceData, saveSession } from './usecases/sessions';
 import { saveSettings } from './usecases/settings';
-import { affect, assignNewStage, reassign, split, stop, unstop } from './usecases/stageActions';
+import { affect } from './usecases/stage/affect';
+import { assignNewStage } from './usecases/stage/newStage';
+import { reassign } from './usecases/stage/reassign';
+import { unstop } from './usecases/stage/removeStop';
+import { split } from './usecases/stage/split';
+import { stop } from './usecases/stage/stop';
 import { addVisit, listVisits, removeVisit } from './usecases/visits';
 
 // ——— Triggers ———
