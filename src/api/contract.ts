@@ -10,6 +10,9 @@ import type { SessionInput } from '../domain/sessions';
 import type { StageFilter } from '../domain/stages/filter';
 import type { IsoDate, Phase, Settings, Staff, Tutor, Zone } from '../domain/types';
 
+/** Limits the forms apply as the server does (the server checks again). */
+export { MAX_REASON_LENGTH, MAX_VISIT_COMMENT_LENGTH, MAX_WEEKLY_HOURS } from '../domain/limits';
+
 /** What every mutating call returns: the new state, or a French message that wrote nothing. */
 export type ApiResult<T> =
   | { ok: true; value: T; message: string }

@@ -2,6 +2,7 @@
  * The school's settings ("Paramètres…"): what the panel may save, and what a stored value that
  * is missing or damaged reads as.
  */
+import { MAX_WEEKLY_HOURS } from './limits';
 import { DEFAULT_SETTINGS, fail, ok, type Result, type Settings, type Zone } from './types';
 
 /** Settings as stored (possibly partial, from an older version or edited by hand), made whole. */
@@ -41,9 +42,9 @@ const TEXT_FIELDS: readonly [
 /** The settings panel's form, judged field by field in the order the panel shows them. */
 export function validateSettings(input: Settings): Result<Settings> {
   const hours = typedNumber(input?.defaultWeeklyHours);
-  if (!Number.isFinite(hours) || hours <= 0 || hours > 48) {
+  if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_WEEKLY_HOURS) {
     return fail(
-      'La durée hebdomadaire par défaut doit être comprise entre 1 et 48 heures.',
+      `La durée hebdomadaire par défaut doit être comprise entre 1 et ${MAX_WEEKLY_HOURS} heures.`,
       'defaultWeeklyHours',
     );
   }

@@ -8,7 +8,7 @@ import { normaliseSettings } from '../domain/settings';
 import type { IsoDate, Settings } from '../domain/types';
 import { journalText } from '../sheets/journalText';
 import { stageRowFormula } from '../sheets/rowFormulas';
-import { JOURNAL, STAGES, VISITS, type SheetSpec } from '../sheets/schema';
+import { DATE_CELL_FORMAT, JOURNAL, STAGES, VISITS, type SheetSpec } from '../sheets/schema';
 import type { DateCodec } from './cells';
 import { literalText } from './cells';
 import { columnLetter, MissingSheetError, SheetTable } from './sheetTable';
@@ -19,6 +19,9 @@ export interface JournalEntry {
   before: unknown;
   after: unknown;
 }
+
+/** An IsoDate as Utilities.formatDate and parseDate write it. */
+const ISO_PATTERN = 'yyyy-MM-dd';
 
 const SETTINGS_KEY = 'sds.settings';
 
@@ -92,9 +95,9 @@ export class Context {
     const toIso = memo((t: number) =>
       safe
         ? new Date(t + 12 * 3600_000).toISOString().slice(0, 10)
-        : Utilities.formatDate(new Date(t), tz, 'yyyy-MM-dd'),
+        : Utilities.formatDate(new Date(t), tz, ISO_PATTERN),
     );
-    const fromIso = memo((iso: string) => Utilities.parseDate(iso, tz, 'yyyy-MM-dd').getTime());
+    const fromIso = memo((iso: string) => Utilities.parseDate(iso, tz, ISO_PATTERN).getTime());
     this.dates = {
       toIso: (d) => toIso(d.getTime()),
       fromIso: (iso) => new Date(fromIso(iso)),
@@ -135,11 +138,11 @@ export class Context {
   }
 
   today(): IsoDate {
-    return Utilities.formatDate(new Date(), this.tz, 'yyyy-MM-dd');
+    return Utilities.formatDate(new Date(), this.tz, ISO_PATTERN);
   }
 
   now(): string {
-    return Utilities.formatDate(new Date(), this.tz, 'dd/MM/yyyy HH:mm:ss');
+    return Utilities.formatDate(new Date(), this.tz, `${DATE_CELL_FORMAT} HH:mm:ss`);
   }
 
   user(): string {

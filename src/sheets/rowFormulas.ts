@@ -6,10 +6,9 @@
  * Sheet names are quoted; the syntax is the en_US one that setFormula/setValues always take.
  */
 import { sheetRef } from '../domain/phase';
+import { GRATIFICATION_THRESHOLD_HOURS, MAXIMUM_HOURS_PER_HOST } from '../domain/presence';
 import { VISITS } from './schema';
 
-export const GRATIFICATION_HOURS = 308;
-export const MAX_HOURS_PER_HOST = 924;
 export const DUE_LABEL = 'Due (plus de 2 mois)';
 export const NOT_DUE_LABEL = 'Non due';
 export const FORBIDDEN_LABEL = 'Interdit : plus de 6 mois';
@@ -42,8 +41,8 @@ export function stageRowFormula(key: string, row: number, c: FormulaColumns): st
         `SUMIFS(${whole('hours')},${whole('studentId')},${at('studentId')},` +
         `${whole('companyId')},${at('companyId')},${whole('schoolYear')},${at('schoolYear')})`;
       return (
-        `=IF(${at('companyId')}="","",IF(${total}>${MAX_HOURS_PER_HOST},"${FORBIDDEN_LABEL}",` +
-        `IF(${total}>${GRATIFICATION_HOURS},"${DUE_LABEL}","${NOT_DUE_LABEL}")))`
+        `=IF(${at('companyId')}="","",IF(${total}>${MAXIMUM_HOURS_PER_HOST},"${FORBIDDEN_LABEL}",` +
+        `IF(${total}>${GRATIFICATION_THRESHOLD_HOURS},"${DUE_LABEL}","${NOT_DUE_LABEL}")))`
       );
     }
     default:

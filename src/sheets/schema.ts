@@ -6,12 +6,15 @@
 
 /**
  * - `text`: user text, always written literally (never a formula).
- * - `date`: an ISO date in code, a date cell (`dd/MM/yyyy`) in the sheet.
+ * - `date`: an ISO date in code, a date cell (DATE_CELL_FORMAT) in the sheet.
  * - `number`: a number, or '' when empty.
  * - `boolean`: a checkbox.
  * - `computed`: filled by a header formula (ARRAYFORMULA); the add-on never writes it.
  * - `id`: a stable identifier written by the add-on (hidden technical columns included).
  */
+/** How date cells show their dates: the French way, as users read and type them. */
+export const DATE_CELL_FORMAT = 'dd/MM/yyyy';
+
 export type ColumnKind = 'text' | 'date' | 'number' | 'boolean' | 'computed' | 'id';
 
 /** A cell's value in code: an ISO date string for dates, number|null for numbers. */

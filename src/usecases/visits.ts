@@ -5,6 +5,7 @@
  */
 import type { VisitInput, VisitView } from '../api/contract';
 import { isIsoDate } from '../domain/dates';
+import { typed } from '../domain/text';
 import { isVisitDone, sortVisits, validateVisit } from '../domain/visits';
 import { UserError } from '../domain/errors';
 import type { Context } from '../gas/context';
@@ -13,8 +14,6 @@ import { str } from '../sheets/records';
 import { VISITS } from '../sheets/schema';
 import { references } from './references';
 import { loadStage, unwrap } from './stageStore';
-
-const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** The visits of one stage, in date order. Two reads (Visites, Personnel). */
 export function listVisits(ctx: Context, stageId: string): VisitView[] {
@@ -47,7 +46,7 @@ export function listVisits(ctx: Context, stageId: string): VisitView[] {
 
 export function addVisit(ctx: Context, input: VisitInput): VisitView {
   return ctx.withLock(() => {
-    const loaded = loadStage(ctx, text(input?.stageId));
+    const loaded = loadStage(ctx, typed(input?.stageId));
     const refs = references(ctx);
     const valid = unwrap(
       validateVisit(input, loaded.stage.start, new Set(refs.staff.map((s) => s.id))),
@@ -85,7 +84,7 @@ export function addVisit(ctx: Context, input: VisitInput): VisitView {
 export function removeVisit(ctx: Context, input: { visitId: string }): null {
   return ctx.withLock(() => {
     const t = ctx.table(VISITS);
-    const row = t.findRow(text(input?.visitId));
+    const row = t.findRow(typed(input?.visitId));
     if (row === 0) {
       throw new UserError(
         'Cette visite est introuvable : elle a peut-être déjà été supprimée.',

@@ -29,5 +29,4 @@ export {
   type OverviewRow,
   type SessionOverviewInput,
 } from './sessionOverview';
-export { schoolYearOf, schoolYearBounds } from './days';
 export type { CalendarStage } from './dayFacts';

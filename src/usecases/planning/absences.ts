@@ -3,7 +3,7 @@
  * counts the stage's presence again.
  */
 import type { AbsenceInput, AbsenceView } from '../../api/contract';
-import { formatFr, parseUserDate } from '../../domain/dates';
+import { checkAbsenceInStage, checkNoAbsenceClash, validateAbsence } from '../../domain/absences';
 import { UserError } from '../../domain/errors';
 import type { Context } from '../../gas/context';
 import { deleteRow } from '../../gas/rows';
@@ -11,7 +11,7 @@ import { str } from '../../sheets/records';
 import { ABSENCES, STAGES } from '../../sheets/schema';
 import { absencesByStage, forgetAbsences, noteAbsence, presenceColumns } from '../presenceColumns';
 import { type LoadedStage, loadStage, unwrap } from '../stageStore';
-import { text } from './shared';
+import { typed } from '../../domain/text';
 
 export function listAbsences(ctx: Context, stageId: string): AbsenceView[] {
   return ctx
@@ -38,35 +38,12 @@ function refreshPresence(ctx: Context, loaded: LoadedStage): void {
 }
 
 export function addAbsence(ctx: Context, input: AbsenceInput): AbsenceView {
-  const start = unwrap(withField(parseUserDate(text(input.start), 'début de l’absence'), 'start'));
-  const endText = text(input.end).trim() === '' ? text(input.start) : text(input.end);
-  const end = unwrap(withField(parseUserDate(endText, 'fin de l’absence'), 'end'));
-  if (end < start) throw new UserError("La fin de l'absence est avant son début.", 'end');
-  const halfDay = input.halfDay === true;
-  if (halfDay && start !== end)
-    throw new UserError('Une demi-journée d’absence tient sur un seul jour.', 'halfDay');
-  const reason = text(input.reason).trim();
-  if (reason.length > 500)
-    throw new UserError('Le motif est trop long (500 caractères au plus).', 'reason');
+  const { start, end, halfDay, reason } = unwrap(validateAbsence(input));
   return ctx.withLock(() => {
-    const loaded = loadStage(ctx, text(input.stageId));
+    const loaded = loadStage(ctx, typed(input.stageId));
     const s = loaded.stage;
-    const last = s.stoppedOn || s.end;
-    if (start < s.start || end > last) {
-      throw new UserError(
-        `L'absence doit être comprise dans le stage, du ${formatFr(s.start)} au ${formatFr(last)}.`,
-        start < s.start ? 'start' : 'end',
-      );
-    }
-    const clash = (absencesByStage(ctx).get(s.id) ?? []).find(
-      (a) => a.start <= end && start <= a.end,
-    );
-    if (clash) {
-      throw new UserError(
-        `Une absence est déjà saisie du ${formatFr(clash.start)} au ${formatFr(clash.end)}.`,
-        'start',
-      );
-    }
+    unwrap(checkAbsenceInStage({ start, end }, s));
+    unwrap(checkNoAbsenceClash({ start, end }, absencesByStage(ctx).get(s.id) ?? []));
     const view: AbsenceView = {
       id: ctx.newId('ABS'),
       stageId: s.id,
@@ -89,7 +66,7 @@ export function addAbsence(ctx: Context, input: AbsenceInput): AbsenceView {
 export function removeAbsence(ctx: Context, input: { absenceId: string }): null {
   return ctx.withLock(() => {
     const t = ctx.table(ABSENCES);
-    const row = t.findRow(text(input?.absenceId));
+    const row = t.findRow(typed(input?.absenceId));
     if (row === 0)
       throw new UserError(
         'Cette absence est introuvable : elle a peut-être déjà été supprimée.',
@@ -108,11 +85,4 @@ export function removeAbsence(ctx: Context, input: { absenceId: string }): null 
     });
     return null;
   });
-}
-
-function withField<T>(
-  r: { ok: true; value: T } | { ok: false; error: string; field?: string },
-  field: string,
-) {
-  return r.ok ? r : { ok: false as const, error: r.error, field };
 }

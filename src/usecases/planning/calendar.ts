@@ -6,20 +6,21 @@ import { buildStageCalendar } from '../../domain/calendar';
 import { formatFr } from '../../domain/dates';
 import { UserError } from '../../domain/errors';
 import { schoolYearBounds, schoolYearOf } from '../../domain/sessions';
+import { typed } from '../../domain/text';
 import type { Context } from '../../gas/context';
 import { paintGrid } from '../../gas/paint';
 import { str } from '../../sheets/records';
 import { absencesByStage } from '../presenceColumns';
 import { references } from '../references';
 import { loadStage, stagesOfStudent } from '../stageStore';
-import { publicHolidayMap, schoolHolidayMap, selectedStage, text } from './shared';
+import { publicHolidayMap, schoolHolidayMap, selectedStage } from './shared';
 
 const CALENDAR_SHEET = 'Calendrier';
 
 export function renderCalendar(ctx: Context, input: { stageId: string }): { sheetName: string } {
   return ctx.withLock(() => {
     const refs = references(ctx);
-    const loaded = loadStage(ctx, text(input?.stageId));
+    const loaded = loadStage(ctx, typed(input?.stageId));
     const session = refs.sessions.find((s) => s.id === loaded.stage.sessionId);
     if (!session)
       throw new UserError('La session de ce stage est introuvable dans la feuille Sessions.');

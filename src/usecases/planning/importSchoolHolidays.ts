@@ -6,14 +6,15 @@ import {
 } from '../../domain/holidays/schoolHolidays';
 import { UserError } from '../../domain/errors';
 import { schoolYearOf } from '../../domain/sessions';
+import { typed } from '../../domain/text';
 import type { Context } from '../../gas/context';
 import { HOLIDAYS } from '../../sheets/schema';
 import { unwrap } from '../stageStore';
-import { readHolidaySheet, text } from './shared';
+import { readHolidaySheet } from './shared';
 
 /** The Ministry's "fr-en-calendrier-scolaire" export (CSV or ICS) added to the Vacances sheet. */
 export function importSchoolHolidays(ctx: Context, input: { text: string }): { added: number } {
-  const raw = text(input?.text);
+  const raw = typed(input?.text);
   if (raw.trim() === '')
     throw new UserError('Collez le contenu du fichier CSV ou ICS du calendrier scolaire.', 'text');
   const parsed = /BEGIN:VCALENDAR/i.test(raw)

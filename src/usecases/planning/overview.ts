@@ -4,6 +4,7 @@
  */
 import { buildSessionOverview } from '../../domain/calendar';
 import { UserError } from '../../domain/errors';
+import { typed } from '../../domain/text';
 import type { Context } from '../../gas/context';
 import { paintGrid } from '../../gas/paint';
 import { stageFromRecord, str } from '../../sheets/records';
@@ -11,14 +12,14 @@ import { STAGES } from '../../sheets/schema';
 import { absencesByStage } from '../presenceColumns';
 import { references } from '../references';
 import { parsers } from '../stageStore';
-import { publicHolidayMap, schoolHolidayMap, selectedStage, text } from './shared';
+import { publicHolidayMap, schoolHolidayMap, selectedStage } from './shared';
 
 const OVERVIEW_SHEET = "Vue d'ensemble";
 
 export function renderOverview(ctx: Context, input: { sessionId: string }): { sheetName: string } {
   return ctx.withLock(() => {
     const refs = references(ctx);
-    const session = refs.sessions.find((s) => s.id === text(input?.sessionId));
+    const session = refs.sessions.find((s) => s.id === typed(input?.sessionId));
     if (!session) throw new UserError('Choisissez une session enregistrée.', 'sessionId');
     if (session.periods.length === 0) throw new UserError("Cette session n'a aucune période.");
     const rows = ctx

@@ -1,5 +1,6 @@
 /** What the planning actions share: the holidays they paint, the stage under the cursor. */
 import type { StageView } from '../../api/contract';
+import { hasIsoForm } from '../../domain/dates';
 import { UserError } from '../../domain/errors';
 import { publicHolidaysBetween } from '../../domain/holidays/publicHolidays';
 import {
@@ -13,21 +14,20 @@ import { str } from '../../sheets/records';
 import { HOLIDAYS } from '../../sheets/schema';
 import { currentSelection } from '../selection';
 
-export const text = (v: unknown): string => (typeof v === 'string' ? v : '');
-
 /** School holidays of the school's zone (and its own closure days), from the Vacances sheet. */
 export function schoolHolidayMap(ctx: Context): ReadonlyMap<IsoDate, string> {
   const list = readHolidaySheet(ctx);
   return schoolHolidayDays(list, ctx.settings().zone);
 }
 
+/** The Vacances sheet's periods (rows without a known zone or dates left out). */
 export function readHolidaySheet(ctx: Context): SchoolHoliday[] {
   const out: SchoolHoliday[] = [];
   for (const { values: r } of ctx.table(HOLIDAYS).readAll()) {
     const zone = parseSchoolHolidayZone(str(r.zone));
     const start = str(r.start);
     const end = str(r.end);
-    if (!zone || !/^\d{4}-\d{2}-\d{2}$/.test(start) || !/^\d{4}-\d{2}-\d{2}$/.test(end)) continue;
+    if (!zone || !hasIsoForm(start) || !hasIsoForm(end)) continue;
     out.push({ zone, name: str(r.name), start, end });
   }
   return out;
