@@ -7,9 +7,9 @@ import type { Result, Staff, Tutor } from './types';
 import { fail, ok } from './types';
 import { staffLabel, tutorLabel } from './labels';
 
-export const MAX_NAME_LENGTH = 100;
-export const MAX_ROLE_LENGTH = 150;
-export const MAX_EMAIL_LENGTH = 200;
+const MAX_NAME_LENGTH = 100;
+const MAX_ROLE_LENGTH = 150;
+const MAX_EMAIL_LENGTH = 200;
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // Digits with the separators people write: "03 27 00 00 00", "+33 (0)6 12 34 56 78", "03.27…".

@@ -22,8 +22,8 @@ import { eachDayIso, frNumber } from './calendar/days';
 import { isIsoDate, toIso, toLocalNoon } from './dates';
 import { lastStageDay } from './periods';
 
-export const HOURS_PER_DAY = 7;
-export const DAYS_PER_MONTH = 22;
+const HOURS_PER_DAY = 7;
+const DAYS_PER_MONTH = 22;
 /** 2 months = 44 days of 7 h: a gratification is due beyond this (L124-6). */
 export const GRATIFICATION_THRESHOLD_HOURS = 308;
 /** 6 months = 132 days of 7 h: the maximum per host and school year (L124-5). */

@@ -7,8 +7,8 @@ import { describePeriod } from './periods';
 import type { IsoDate, Period, Result, Session } from './types';
 import { fail, ok } from './types';
 
-export const MAX_TITLE_LENGTH = 200;
-export const MAX_OBJECTIVES_LENGTH = 5000;
+const MAX_TITLE_LENGTH = 200;
+const MAX_OBJECTIVES_LENGTH = 5000;
 
 /** The "Nouvelle session" / "Modifier la session" form, as typed. */
 export interface SessionInput {

@@ -28,7 +28,7 @@ import { columnLetter } from './sheetTable';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const HEADER_BACKGROUND = '#e8f0fe';
-export const STOPPED_FONT_COLOR = '#d93025';
+const STOPPED_FONT_COLOR = '#d93025';
 
 export interface SetupReport {
   created: string[];

@@ -3,16 +3,7 @@
  * A record's display columns (names) are derived from the IDs and the reference lists; the IDs
  * are the truth, so renaming a company or having two "MARTIN Léa" breaks nothing.
  */
-import type {
-  IsoDate,
-  Session,
-  Staff,
-  Stage,
-  Student,
-  Company,
-  Tutor,
-  WeeklySchedule,
-} from '../domain/types';
+import type { IsoDate, Stage, WeeklySchedule } from '../domain/types';
 import { fnv1a32 } from '../domain/fingerprint';
 import type { CellValue, StageKey } from './schema';
 
@@ -98,7 +89,7 @@ export function stageToRecord(
   };
 }
 
-export const LABEL_FIELDS = ['session', 'student', 'company', 'tutor', 'referent'] as const;
+const LABEL_FIELDS = ['session', 'student', 'company', 'tutor', 'referent'] as const;
 export type LabelField = (typeof LABEL_FIELDS)[number];
 
 /**
@@ -139,9 +130,3 @@ export function changedKeys<K extends string>(
 ): K[] {
   return (Object.keys(after) as K[]).filter((k) => (before[k] ?? '') !== (after[k] ?? ''));
 }
-
-export function sessionLabelMap(sessions: Session[]): Map<string, string> {
-  return new Map(sessions.map((s) => [s.id, s.title]));
-}
-
-export type { Company, Staff, Student, Tutor };

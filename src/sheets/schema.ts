@@ -9,7 +9,8 @@
  * - `date`: an ISO date in code, a date cell (DATE_CELL_FORMAT) in the sheet.
  * - `number`: a number, or '' when empty.
  * - `boolean`: a checkbox.
- * - `computed`: filled by a header formula (ARRAYFORMULA); the add-on never writes it.
+ * - `computed`: a formula of its own row (sheets/rowFormulas.ts), written with the row; never a
+ *   value.
  * - `id`: a stable identifier written by the add-on (hidden technical columns included).
  */
 /** How date cells show their dates: the French way, as users read and type them. */
@@ -219,12 +220,5 @@ export const ALL_SHEETS = [
 ] as const;
 
 export type StageKey = (typeof STAGES.columns)[number]['key'];
-export type SessionKey = (typeof SESSIONS.columns)[number]['key'];
-export type StudentKey = (typeof STUDENTS.columns)[number]['key'];
-export type CompanyKey = (typeof COMPANIES.columns)[number]['key'];
 export type TutorKey = (typeof TUTORS.columns)[number]['key'];
 export type StaffKey = (typeof STAFF.columns)[number]['key'];
-export type VisitKey = (typeof VISITS.columns)[number]['key'];
-export type AbsenceKey = (typeof ABSENCES.columns)[number]['key'];
-export type HolidayKey = (typeof HOLIDAYS.columns)[number]['key'];
-export type JournalKey = (typeof JOURNAL.columns)[number]['key'];

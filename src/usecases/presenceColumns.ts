@@ -56,7 +56,7 @@ export function forgetAbsences(ctx: Context): void {
   absenceCache.delete(ctx);
 }
 
-export function holidaysFor(ctx: Context, start: IsoDate, end: IsoDate): ReadonlySet<IsoDate> {
+function holidaysFor(ctx: Context, start: IsoDate, end: IsoDate): ReadonlySet<IsoDate> {
   const alsace = ctx.settings().alsaceMoselle;
   const y0 = Number(start.slice(0, 4));
   const y1 = Number((end || start).slice(0, 4));

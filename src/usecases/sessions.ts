@@ -20,7 +20,7 @@ import { SESSIONS, STAGES } from '../sheets/schema';
 import { references } from './references';
 import { insertStages, relabelStages, unwrap } from './stageStore';
 
-export function sessionView(s: Session): SessionView {
+function sessionView(s: Session): SessionView {
   return {
     id: s.id,
     title: s.title,

@@ -33,9 +33,9 @@ import {
   type LegendItem,
 } from './grid';
 
-export const DAY_NAMES = ['Lu', 'Ma', 'Me', 'Je', 'Ve', 'Sa', 'Di'] as const;
+const DAY_NAMES = ['Lu', 'Ma', 'Me', 'Je', 'Ve', 'Sa', 'Di'] as const;
 /** Month abbreviations, January first. */
-export const MONTH_NAMES = [
+const MONTH_NAMES = [
   'Jan.',
   'Fév.',
   'Mar.',

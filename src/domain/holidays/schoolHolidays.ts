@@ -36,8 +36,6 @@ export interface SchoolHoliday {
   end: IsoDate;
 }
 
-export const SCHOOL_CLOSURE_ZONE: SchoolHolidayZone = 'Établissement';
-
 export const BUILT_IN_SCHOOL_HOLIDAYS: readonly SchoolHoliday[] = SCHOOL_HOLIDAYS_DATA;
 
 const ZONE_ORDER: Record<SchoolHolidayZone, number> = { A: 0, B: 1, C: 2, Établissement: 3 };
