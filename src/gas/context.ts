@@ -1,7 +1,7 @@
 /**
  * The Apps Script side of every use case: the active spreadsheet's tables, the document lock,
- * the clock and the user, the settings and the journal. This is the only module (with ui.ts and
- * setup.ts) that touches Apps Script globals; the emulator provides the same globals in tests.
+ * the clock and the user, the settings and the journal. Only src/gas/ (and src/main.ts) may touch
+ * Apps Script globals (eslint.config.mjs); the emulator provides the same globals in tests.
  */
 import { UserError } from '../domain/errors';
 import { normaliseSettings } from '../domain/settings';
