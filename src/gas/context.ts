@@ -1,26 +1,17 @@
 /**
  * The Apps Script side of every use case: the active spreadsheet's tables, the document lock,
- * the clock and the user, the settings and the journal. This is the only module (with ui.ts and
- * setup.ts) that touches Apps Script globals; the emulator provides the same globals in tests.
+ * the clock and the user, the settings and the journal. Only src/gas/ (and src/main.ts) may touch
+ * Apps Script globals (eslint.config.mjs); the emulator provides the same globals in tests.
  */
-import { DEFAULT_SETTINGS, type IsoDate, type Settings, type Zone } from '../domain/types';
+import { UserError } from '../domain/errors';
+import { normaliseSettings } from '../domain/settings';
+import type { IsoDate, Settings } from '../domain/types';
 import { journalText } from '../sheets/journalText';
 import { stageRowFormula } from '../sheets/rowFormulas';
-import { JOURNAL, STAGES, VISITS, type SheetSpec } from '../sheets/schema';
+import { DATE_CELL_FORMAT, JOURNAL, STAGES, VISITS, type SheetSpec } from '../sheets/schema';
 import type { DateCodec } from './cells';
 import { literalText } from './cells';
 import { columnLetter, MissingSheetError, SheetTable } from './sheetTable';
-
-export class UserError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-    readonly conflict = false,
-  ) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
 
 export interface JournalEntry {
   action: string;
@@ -28,6 +19,9 @@ export interface JournalEntry {
   before: unknown;
   after: unknown;
 }
+
+/** An IsoDate as Utilities.formatDate and parseDate write it. */
+const ISO_PATTERN = 'yyyy-MM-dd';
 
 const SETTINGS_KEY = 'sds.settings';
 
@@ -101,9 +95,9 @@ export class Context {
     const toIso = memo((t: number) =>
       safe
         ? new Date(t + 12 * 3600_000).toISOString().slice(0, 10)
-        : Utilities.formatDate(new Date(t), tz, 'yyyy-MM-dd'),
+        : Utilities.formatDate(new Date(t), tz, ISO_PATTERN),
     );
-    const fromIso = memo((iso: string) => Utilities.parseDate(iso, tz, 'yyyy-MM-dd').getTime());
+    const fromIso = memo((iso: string) => Utilities.parseDate(iso, tz, ISO_PATTERN).getTime());
     this.dates = {
       toIso: (d) => toIso(d.getTime()),
       fromIso: (iso) => new Date(fromIso(iso)),
@@ -144,11 +138,11 @@ export class Context {
   }
 
   today(): IsoDate {
-    return Utilities.formatDate(new Date(), this.tz, 'yyyy-MM-dd');
+    return Utilities.formatDate(new Date(), this.tz, ISO_PATTERN);
   }
 
   now(): string {
-    return Utilities.formatDate(new Date(), this.tz, 'dd/MM/yyyy HH:mm:ss');
+    return Utilities.formatDate(new Date(), this.tz, `${DATE_CELL_FORMAT} HH:mm:ss`);
   }
 
   user(): string {
@@ -174,6 +168,20 @@ export class Context {
         'Quelqu’un d’autre modifie le classeur en ce moment : réessayez dans quelques secondes.',
       );
     }
+    try {
+      return fn();
+    } finally {
+      lock.releaseLock();
+    }
+  }
+
+  /**
+   * Runs `fn` if the document lock comes within `ms`; otherwise returns undefined without running
+   * it (for a trigger, which must never keep the user waiting nor show an error).
+   */
+  tryWithLock<T>(ms: number, fn: () => T): T | undefined {
+    const lock = LockService.getDocumentLock();
+    if (!lock.tryLock(ms)) return undefined;
     try {
       return fn();
     } finally {
@@ -216,20 +224,4 @@ export class Context {
     PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(s));
     this.cachedSettings = s;
   }
-}
-
-export function normaliseSettings(p: Partial<Settings>): Settings {
-  const zone: Zone = p.zone === 'A' || p.zone === 'C' ? p.zone : 'B';
-  const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
-  const str = (v: unknown) => (typeof v === 'string' ? v : '');
-  return {
-    schoolName: str(p.schoolName),
-    schoolAddress: str(p.schoolAddress),
-    headOfSchool: str(p.headOfSchool),
-    academy: str(p.academy),
-    zone,
-    alsaceMoselle: p.alsaceMoselle === true,
-    defaultWeeklyHours: num(p.defaultWeeklyHours, DEFAULT_SETTINGS.defaultWeeklyHours),
-    hourlyGratification: num(p.hourlyGratification, DEFAULT_SETTINGS.hourlyGratification),
-  };
 }

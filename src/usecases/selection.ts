@@ -4,6 +4,7 @@
  */
 import type { StageSelection, StageView } from '../api/contract';
 import type { Context } from '../gas/context';
+import { activeRangesOn } from '../gas/selection';
 import { editedLabels, type Rec, stageFromRecord, str } from '../sheets/records';
 import type { StageKey } from '../sheets/schema';
 import type { Stage } from '../domain/types';
@@ -30,18 +31,15 @@ const EMPTY: StageSelection = {
 };
 
 export function currentSelection(ctx: Context): StageSelection {
-  const sheet = ctx.ss.getActiveSheet();
-  if (sheet.getName() !== STAGES.name) return EMPTY;
-  const list = ctx.ss.getActiveRangeList();
-  const ranges = list ? list.getRanges() : [];
+  const active = activeRangesOn(ctx, STAGES.name);
+  if (!active) return EMPTY;
   const rows = new Set<number>();
-  for (const r of ranges) {
-    const first = Math.max(2, r.getRow());
-    const last = Math.min(r.getRow() + r.getNumRows() - 1, first + 999);
+  for (const r of active.ranges) {
+    const first = Math.max(2, r.row);
+    const last = Math.min(r.row + r.numRows - 1, first + 999);
     for (let i = first; i <= last; i++) rows.add(i);
   }
-  const current = ctx.ss.getCurrentCell();
-  const currentRow = current ? current.getRow() : ([...rows][0] ?? 0);
+  const currentRow = active.currentRow ?? [...rows][0] ?? 0;
   if (rows.size === 0 && currentRow < 2) return EMPTY;
   if (currentRow >= 2) rows.add(currentRow);
   const t = ctx.table(STAGES);
