@@ -6,7 +6,12 @@
  * user travel as the raw text typed ("27/02/2023") for the server to parse and judge.
  * Every input is validated again on the server: the sidebar is never trusted.
  */
-import type { IsoDate, Phase, Settings, Staff, Tutor } from '../domain/types';
+import type { SessionInput } from '../domain/sessions';
+import type { StageFilter } from '../domain/stages/filter';
+import type { IsoDate, Phase, Settings, Staff, Tutor, Zone } from '../domain/types';
+
+/** Limits the forms apply as the server does (the server checks again). */
+export { MAX_REASON_LENGTH, MAX_VISIT_COMMENT_LENGTH, MAX_WEEKLY_HOURS } from '../domain/limits';
 
 /** What every mutating call returns: the new state, or a French message that wrote nothing. */
 export type ApiResult<T> =
@@ -118,18 +123,7 @@ export interface ReferenceData {
   staff: Option[];
 }
 
-export interface SessionInput {
-  /** '' to create a session. */
-  id: string;
-  title: string;
-  type: string;
-  schoolYear: string;
-  diploma: string;
-  editionLabel: string;
-  objectives: string;
-  /** Dates as typed ("01/02/2023"). */
-  periods: { start: string; end: string }[];
-}
+export type { SessionInput } from '../domain/sessions';
 
 export interface AssignmentResult {
   created: number;
@@ -145,24 +139,7 @@ export interface AssignmentView {
   students: { id: string; label: string; className: string; assigned: boolean }[];
 }
 
-export type TriState = 'sans' | 'indif' | 'avec';
-export type VisitState = 'a_effectuer' | 'indif' | 'effectuees';
-export type PhaseFilter = 'effectues' | 'en_cours' | 'indif' | 'a_venir' | 'arretes';
-
-export interface StageFilter {
-  sessionId: string;
-  student: string;
-  className: string;
-  /** Dates as typed; a stage matches when it overlaps [from, to]. */
-  from: string;
-  to: string;
-  company: string;
-  companies: TriState;
-  tutors: TriState;
-  referents: TriState;
-  visits: VisitState;
-  phase: PhaseFilter;
-}
+export type { PhaseFilter, StageFilter, TriState, VisitState } from '../domain/stages/filter';
 
 export interface FilterResult {
   count: number;
@@ -313,6 +290,7 @@ export interface StaffView extends StaffInput {
 }
 
 export type SettingsView = Settings;
+export type { Zone };
 
 /**
  * Every panel the sidebar can open on, the one list of them: the server checks the view a menu

@@ -2,6 +2,7 @@
  * Where the user is in the spreadsheet: the active sheet, the selected rows and the active
  * cell's row. Only navigation calls: no cell is read.
  */
+import type { Context } from './context';
 
 export interface ActiveRows {
   sheet: string;
@@ -11,10 +12,8 @@ export interface ActiveRows {
   currentRow: number;
 }
 
-export function readActiveRows(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  limit = 1000,
-): ActiveRows {
+export function readActiveRows(ctx: Context, limit = 1000): ActiveRows {
+  const ss = ctx.ss;
   const sheet = ss.getActiveSheet().getName();
   const list = ss.getActiveRangeList();
   const rows = new Set<number>();

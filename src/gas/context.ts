@@ -1,9 +1,11 @@
 /**
  * The Apps Script side of every use case: the active spreadsheet's tables, the document lock,
- * the clock and the user, the settings and the journal. This is the only module (with ui.ts and
- * setup.ts) that touches Apps Script globals; the emulator provides the same globals in tests.
+ * the clock and the user, the settings and the journal. Only src/gas/ (and src/main.ts) may touch
+ * Apps Script globals (eslint.config.mjs); the emulator provides the same globals in tests.
  */
-import { DEFAULT_SETTINGS, type IsoDate, type Settings, type Zone } from '../domain/types';
+import { UserError } from '../domain/errors';
+import { normaliseSettings } from '../domain/settings';
+import type { IsoDate, Settings } from '../domain/types';
 import { journalText } from '../sheets/journalText';
 import { stageRowFormula } from '../sheets/rowFormulas';
 import {
@@ -31,23 +33,15 @@ export const REFERENCE_SHEETS: ReadonlySet<string> = new Set([
   STAFF.name,
 ]);
 
-export class UserError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-    readonly conflict = false,
-  ) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
-
 export interface JournalEntry {
   action: string;
   target: string;
   before: unknown;
   after: unknown;
 }
+
+/** An IsoDate as Utilities.formatDate and parseDate write it. */
+const ISO_PATTERN = 'yyyy-MM-dd';
 
 const SETTINGS_KEY = 'sds.settings';
 
@@ -126,12 +120,12 @@ export class Context {
     const toIso = memo((t: number) => {
       const iso = safe
         ? new Date(t + 12 * 3600_000).toISOString().slice(0, 10)
-        : Utilities.formatDate(new Date(t), tz, 'yyyy-MM-dd');
+        : Utilities.formatDate(new Date(t), tz, ISO_PATTERN);
       if (offsets && !known.has(iso) && isLocalMidnight(t, iso, offsets)) known.set(iso, t);
       return iso;
     });
     const fromIso = memo(
-      (iso: string) => known.get(iso) ?? Utilities.parseDate(iso, tz, 'yyyy-MM-dd').getTime(),
+      (iso: string) => known.get(iso) ?? Utilities.parseDate(iso, tz, ISO_PATTERN).getTime(),
     );
     this.dates = {
       toIso: (d) => toIso(d.getTime()),
@@ -226,7 +220,7 @@ export class Context {
   /** Today and now in the spreadsheet's zone: one Utilities call per execution for both. */
   private readClock(): { today: IsoDate; now: string } {
     if (!this.clock) {
-      const t = Utilities.formatDate(new Date(), this.tz, 'yyyy-MM-dd HH:mm:ss');
+      const t = Utilities.formatDate(new Date(), this.tz, `${ISO_PATTERN} HH:mm:ss`);
       const [d = '', time = ''] = t.split(' ');
       this.clock = { today: d, now: `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)} ${time}` };
     }
@@ -279,6 +273,20 @@ export class Context {
       } catch {
         // The change is made: Apps Script releases the lock when the execution ends anyway.
       }
+    }
+  }
+
+  /**
+   * Runs `fn` if the document lock comes within `ms`; otherwise returns undefined without running
+   * it (for a trigger, which must never keep the user waiting nor show an error).
+   */
+  tryWithLock<T>(ms: number, fn: () => T): T | undefined {
+    const lock = LockService.getDocumentLock();
+    if (!lock.tryLock(ms)) return undefined;
+    try {
+      return fn();
+    } finally {
+      lock.releaseLock();
     }
   }
 
@@ -335,20 +343,4 @@ export class Context {
     this.setProperty(SETTINGS_KEY, JSON.stringify(s));
     this.cachedSettings = s;
   }
-}
-
-export function normaliseSettings(p: Partial<Settings>): Settings {
-  const zone: Zone = p.zone === 'A' || p.zone === 'C' ? p.zone : 'B';
-  const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
-  const str = (v: unknown) => (typeof v === 'string' ? v : '');
-  return {
-    schoolName: str(p.schoolName),
-    schoolAddress: str(p.schoolAddress),
-    headOfSchool: str(p.headOfSchool),
-    academy: str(p.academy),
-    zone,
-    alsaceMoselle: p.alsaceMoselle === true,
-    defaultWeeklyHours: num(p.defaultWeeklyHours, DEFAULT_SETTINGS.defaultWeeklyHours),
-    hourlyGratification: num(p.hourlyGratification, DEFAULT_SETTINGS.hourlyGratification),
-  };
 }

@@ -5,8 +5,8 @@
  * own. Rows are located by the stable ID in the `id` column, never by a remembered row number.
  * Every method states the spreadsheet calls it makes: budgets are counted in them.
  */
-import type { ColumnSpec, SheetSpec } from '../sheets/schema';
-import { type CellIn, type CellValue, type DateCodec, readCell, writeCell } from './cells';
+import type { CellValue, ColumnSpec, SheetSpec } from '../sheets/schema';
+import { type CellIn, type DateCodec, readCell, writeCell } from './cells';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -210,8 +210,8 @@ export class SheetTable<K extends string> {
   }
 
   /**
-   * Write the given keys of one row. Computed columns are never written (their header
-   * formula would break). When the row was read in this execution, the span between the
+   * Write the given keys of one row. Computed columns take their row formula, never a value.
+   * When the row was read in this execution, the span between the
    * changed cells is written whole, refilled with what was read, so a change costs one or two
    * writes rather than one per changed column.
    */
@@ -370,8 +370,8 @@ export class SheetTable<K extends string> {
   }
 
   /**
-   * Append records after the last row. Computed columns are left empty (their header formula
-   * fills them). Calls: last row, grid size, possibly one insert, then one write per run of
+   * Append records after the last row. Computed columns get their row formula, never a value.
+   * Calls: last row, grid size, possibly one insert, then one write per run of
    * writable columns (one when computed columns sit outside the written span).
    */
   appendRows(records: Partial<Rec<K>>[]): number {

@@ -4,9 +4,9 @@
  */
 import { isSidebarView, type SidebarView } from '../api/contract';
 
-export const ADDON_TITLE = 'Suivi des stages';
+const ADDON_TITLE = 'Suivi des stages';
 
-export const MENU: readonly ({ caption: string; fn: string } | null)[] = [
+const MENU: readonly ({ caption: string; fn: string } | null)[] = [
   { caption: 'Ouvrir la fiche stage', fn: 'menuOpenFiche' },
   { caption: 'Gestion des stages (filtres)', fn: 'menuOpenGestion' },
   { caption: 'Nouvelle session…', fn: 'menuOpenSession' },

@@ -48,7 +48,7 @@ function rawDigest(cells: readonly CellIn[]): string {
  */
 export function pollSelection(ctx: Context, probe: SelectionProbe): SelectionPoll {
   const refsVersion = referenceVersion(ctx);
-  const active = readActiveRows(ctx.ss);
+  const active = readActiveRows(ctx);
   const same =
     probe !== null &&
     typeof probe === 'object' &&
@@ -65,7 +65,7 @@ export function pollSelection(ctx: Context, probe: SelectionProbe): SelectionPol
 }
 
 export function currentSelection(ctx: Context): StageSelection {
-  return selectionOf(ctx, readActiveRows(ctx.ss));
+  return selectionOf(ctx, readActiveRows(ctx));
 }
 
 function selectionOf(ctx: Context, active: ActiveRows): StageSelection {

@@ -9,7 +9,8 @@ import { fingerprint } from '../domain/fingerprint';
 import { phaseOf } from '../domain/phase';
 import { formatSchedule, parseSchedule } from '../domain/schedule';
 import type { Phase, Result, Stage } from '../domain/types';
-import { type Context, UserError } from '../gas/context';
+import { UserError } from '../domain/errors';
+import type { Context } from '../gas/context';
 import { resolveReference } from '../domain/labels';
 import {
   changedKeys,

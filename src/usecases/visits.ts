@@ -5,14 +5,15 @@
  */
 import type { StageView, VisitInput, VisitView } from '../api/contract';
 import { isIsoDate } from '../domain/dates';
+import { typed } from '../domain/text';
 import { isVisitDone, sortVisits, validateVisit } from '../domain/visits';
-import { type Context, UserError } from '../gas/context';
+import { UserError } from '../domain/errors';
+import type { Context } from '../gas/context';
+import { deleteRow } from '../gas/rows';
 import { str } from '../sheets/records';
 import { VISITS } from '../sheets/schema';
 import { references } from './references';
 import { loadStage, stageView, unwrap } from './stageStore';
-
-const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** The visits of one stage, in date order. Two reads (Visites, Personnel). */
 export function listVisits(ctx: Context, stageId: string): VisitView[] {
@@ -45,7 +46,7 @@ export function listVisits(ctx: Context, stageId: string): VisitView[] {
 
 export function addVisit(ctx: Context, input: VisitInput): { visit: VisitView; stage: StageView } {
   return ctx.withLock(() => {
-    const loaded = loadStage(ctx, text(input?.stageId), { row: input?.row });
+    const loaded = loadStage(ctx, typed(input?.stageId), { row: input?.row });
     const refs = references(ctx);
     const valid = unwrap(
       validateVisit(input, loaded.stage.start, new Set(refs.staff.map((s) => s.id))),
@@ -86,7 +87,7 @@ export function removeVisit(
 ): { stageId: string; counted: boolean } {
   return ctx.withLock(() => {
     const t = ctx.table(VISITS);
-    const row = t.findRow(text(input?.visitId));
+    const row = t.findRow(typed(input?.visitId));
     if (row === 0) {
       throw new UserError(
         'Cette visite est introuvable : elle a peut-être déjà été supprimée.',
@@ -95,7 +96,7 @@ export function removeVisit(
       );
     }
     const before = t.readRow(row);
-    t.sheetRef.deleteRow(row);
+    deleteRow(t, row);
     ctx.journal({
       action: 'Supprimer une visite',
       target: str(before.stageId),

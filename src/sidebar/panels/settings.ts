@@ -1,6 +1,5 @@
 /** "Paramètres…": the school's settings used by conventions, holidays and durations. */
-import type { SettingsView } from '../../api/contract';
-import type { Zone } from '../../domain/types';
+import type { SettingsView, Zone } from '../../api/contract';
 import { callServer } from '../api';
 import {
   checkbox,
