@@ -38,6 +38,8 @@ export function visitsView(): VisitsView {
 
   /** The visits drawn, for the stage `loadedFor`. */
   let current: VisitView[] = [];
+  /** A visit is being recorded: its answer brings the list and the count together. */
+  let changing = false;
 
   const draw = (stageId: string, items: VisitView[]): void => {
     current = [...items].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -52,7 +54,9 @@ export function visitsView(): VisitsView {
           const del = button(
             'Supprimer',
             () => {
+              changing = true;
               void runAction(list, 'apiRemoveVisit', { visitId: v.id }).then((removed) => {
+                changing = false;
                 if (removed && loadedFor === stageId)
                   draw(
                     stageId,
@@ -115,15 +119,23 @@ export function visitsView(): VisitsView {
     'Enregistrer une visite',
     {
       action: 'apiAddVisit',
-      input: (stage) => ({
-        stageId: stage.id,
-        date: date.control.value.trim(),
-        staffId: teacher.control.value,
-        comment: comment.control.value,
-      }),
+      input: (stage) => {
+        // Until the answer is drawn, the stage's new count is ours: no reason to read again.
+        changing = true;
+        return {
+          stageId: stage.id,
+          date: date.control.value.trim(),
+          staffId: teacher.control.value,
+          comment: comment.control.value,
+        };
+      },
+      otherwise: () => {
+        changing = false;
+      },
       reset: [date, comment],
       // The new visit joins the list drawn: nothing is asked of the server again.
       done: (added, input) => {
+        changing = false;
         if (loadedFor === input.stageId) draw(input.stageId, [...current, added.visit]);
       },
     },
@@ -145,7 +157,8 @@ export function visitsView(): VisitsView {
         preferReferent();
       }
       const counted = current.filter((v) => v.done).length;
-      if (id !== loadedFor || (stage !== null && stage.visits !== counted)) void load(id);
+      if (id !== loadedFor || (!changing && stage !== null && stage.visits !== counted))
+        void load(id);
     },
   };
 }
