@@ -9,9 +9,9 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isRoundTrip } from '../test/emulator/instrument';
-import { createEmulator, type Emulator } from '../test/emulator/index';
-import { loadBundleFromDist } from '../test/emulator/bundle';
+import { isRoundTrip } from 'gas-emulator/instrument';
+import { createEmulator, type Emulator } from 'gas-emulator';
+import { loadBundleFromDist } from 'gas-emulator/bundle';
 import { fillBulk } from '../test/fixtures/bulk';
 import { naive } from './bench/naive';
 import { computePresence } from '../src/domain/presence';

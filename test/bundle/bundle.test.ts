@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { serverExportNames } from '../../scripts/build';
-import { loadBundleFromDist } from '../emulator/bundle';
-import { createEmulator } from '../emulator/index';
+import { loadBundleFromDist } from 'gas-emulator/bundle';
+import { createEmulator } from 'gas-emulator';
 
 const dist = join(__dirname, '../../dist');
 

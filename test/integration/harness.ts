@@ -3,8 +3,8 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadBundleFromDist } from '../emulator/bundle';
-import { createEmulator, type Emulator } from '../emulator/index';
+import { loadBundleFromDist } from 'gas-emulator/bundle';
+import { createEmulator, type Emulator } from 'gas-emulator';
 import { fillBulk } from '../fixtures/bulk';
 import { seedExample, type SeedIds } from '../fixtures/seed';
 import { STAGES } from '../../src/sheets/schema';

@@ -6,8 +6,8 @@
  */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResult, ImportPreview, ReferenceData } from '../../src/api/contract';
-import { loadBundleFromDist } from '../emulator/bundle';
-import { createEmulator, type Emulator } from '../emulator/index';
+import { loadBundleFromDist } from 'gas-emulator/bundle';
+import { createEmulator, type Emulator } from 'gas-emulator';
 import { DIST, type Harness, seededWorkbook } from './harness';
 
 function ok<T>(r: ApiResult<T>): T {

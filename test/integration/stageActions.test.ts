@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResult, StageSelection, StageView } from '../../src/api/contract';
-import { isRoundTrip } from '../emulator/instrument';
+import { isRoundTrip } from 'gas-emulator/instrument';
 import { bulkWorkbook, type Harness, seededWorkbook } from './harness';
 
 let h: Harness;

@@ -7,7 +7,7 @@ import {
   serializeArguments,
   serializeReturnValue,
   type ScriptRunResult,
-} from './bridge';
+} from '../src/bridge';
 
 describe('google.script.run arguments', () => {
   it('passes primitives, arrays and plain objects as copies', () => {

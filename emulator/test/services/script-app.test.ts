@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TOO_MANY_TRIGGERS } from './script-app';
+import { TOO_MANY_TRIGGERS } from '../../src/services/script-app';
 import { makeServices } from './testing';
 
 describe('ScriptApp', () => {

@@ -1,7 +1,7 @@
 /** Standalone services for the tests of this folder (no spreadsheet needed). */
-import { CallLog } from '../instrument';
-import { Clock } from './clock';
-import { createServices, type Services } from './index';
+import { CallLog } from '../../src/instrument';
+import { Clock } from '../../src/services/clock';
+import { createServices, type Services } from '../../src/services/index';
 
 export const PARIS_NINE_AM = new Date('2023-02-15T08:00:00Z');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADDON_NAME } from './index';
+import { ADDON_NAME } from '../../src/spreadsheet/index';
 import { setup } from './fixture';
 
 function html(content: string, title: string) {

@@ -1,8 +1,8 @@
 /** Formula → expected result, on a small fixture grid (fr_FR spreadsheet, today = 2023-03-15). */
 import { describe, expect, it } from 'vitest';
 import { fixtureEnv, fixtureGrid } from './fixture';
-import { evaluateFormula, isErrorValue, type Scalar } from './index';
-import { serialFromDate as date } from './serial';
+import { evaluateFormula, isErrorValue, type Scalar } from '../../src/formula/index';
+import { serialFromDate as date } from '../../src/formula/serial';
 
 const grid = fixtureGrid(
   {

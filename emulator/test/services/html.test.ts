@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readHtmlOutput } from './html';
+import { readHtmlOutput } from '../../src/services/html';
 import { makeServices } from './testing';
 
 const files = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOCK_TIMEOUT_MESSAGE } from './lock';
+import { LOCK_TIMEOUT_MESSAGE } from '../../src/services/lock';
 import { makeServices } from './testing';
 
 describe('LockService', () => {

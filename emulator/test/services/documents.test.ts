@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_MISSING } from './documents';
+import { DOCUMENT_MISSING } from '../../src/services/documents';
 import { makeServices } from './testing';
 
 describe('DocumentApp', () => {

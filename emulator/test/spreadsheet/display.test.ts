@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AUTOMATIC_FORMAT, formatGeneral, formatValue, isDateTimeFormat } from './display';
+import {
+  AUTOMATIC_FORMAT,
+  formatGeneral,
+  formatValue,
+  isDateTimeFormat,
+} from '../../src/spreadsheet/display';
 import { setup } from './fixture';
-import { serialOf } from './values';
+import { serialOf } from '../../src/spreadsheet/values';
 
 const SEP_2 = serialOf(2024, 9, 2); // a Monday
 

@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { invokeServerFunction } from './bridge';
-import { loadBundle, loadBundleFromDist } from './bundle';
-import { createEmulator, GLOBAL_NAMES } from './index';
+import { invokeServerFunction } from '../src/bridge';
+import { loadBundle, loadBundleFromDist } from '../src/bundle';
+import { createEmulator, GLOBAL_NAMES } from '../src/index';
 
 const SCRIPT = String.raw`
 function onOpen(e) {

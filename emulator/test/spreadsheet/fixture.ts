@@ -1,6 +1,9 @@
 /** Shared set-up for the spreadsheet emulator's own tests. */
-import { CallLog } from '../instrument';
-import { createSpreadsheetService, type SpreadsheetEmulatorOptions } from './index';
+import { CallLog } from '../../src/instrument';
+import {
+  createSpreadsheetService,
+  type SpreadsheetEmulatorOptions,
+} from '../../src/spreadsheet/index';
 
 /** 2024-09-10 10:00 in Paris. */
 export const NOW = new Date('2024-09-10T08:00:00Z');

@@ -26,7 +26,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fixtureEnv, fixtureGrid } from './fixture';
-import { checkFormulaSyntax, evaluateFormula } from './index';
+import { checkFormulaSyntax, evaluateFormula } from '../../src/formula/index';
 
 const grid = fixtureGrid(
   {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOT_FOUND } from './drive';
+import { NOT_FOUND } from '../../src/services/drive';
 import { makeServices } from './testing';
 
 describe('DriveApp', () => {

@@ -1,5 +1,5 @@
 /** Test helpers: a FormulaGrid over plain arrays, counting its reads. */
-import type { FormulaEnv, FormulaGrid, Scalar } from './index';
+import type { FormulaEnv, FormulaGrid, Scalar } from '../../src/formula/index';
 
 export interface FixtureGrid extends FormulaGrid {
   reads: number;

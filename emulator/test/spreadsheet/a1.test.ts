@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { columnToLetters, lettersToColumn, parseA1 } from './a1';
-import { adjustFormula, renameSheetInFormula, translateFormula } from './refs';
+import { columnToLetters, lettersToColumn, parseA1 } from '../../src/spreadsheet/a1';
+import { adjustFormula, renameSheetInFormula, translateFormula } from '../../src/spreadsheet/refs';
 
 describe('A1 notation', () => {
   it('converts column numbers and letters both ways', () => {
