@@ -4,7 +4,7 @@
  */
 import { instrument, raw } from '../instrument';
 import type { Workbook } from './book';
-import { EmulatorError } from './book';
+import { EmulatorError } from './errors';
 
 /** Base of every handed-out object: `self` is the instrumented proxy methods return. */
 export abstract class ApiObject<T> {

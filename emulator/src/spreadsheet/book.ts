@@ -1,38 +1,31 @@
 /**
  * The workbook engine behind the API objects: cell reads and writes with the real service's
- * coercions, structural changes (insert/delete rows and columns, with everything that refers to
- * cells following them), sorting, filters. Uncounted: API objects call it directly.
+ * coercions, sheets, protections, filters. Structural changes (structure.ts) and sorting
+ * (sort.ts) are reached through it too. Uncounted: API objects call it directly.
  */
 import type { CallLog } from '../instrument';
 import { lettersToColumn } from './a1';
 import { Calc, type CalcHost, type Scalar } from './calc';
 import { checkCondition, type CriteriaHost, isValidCell } from './criteria';
 import { formatValue, isDateTimeFormat } from './display';
+import { fail } from './errors';
 import { localeInfo, type LocaleInfo } from './locale';
 import {
   type BookModel,
   type Cell,
   type GridRef,
   type ProtectionData,
-  type Row,
   type SheetModel,
-  type ValidationData,
   ensureCell,
-  formatOnly,
   getCell,
   hasContent,
   newSheet,
   pruneCell,
-  recountFormulas,
   setContent,
 } from './model';
-import {
-  adjustFormula,
-  renameSheetInFormula,
-  shiftSpan,
-  type StructuralChange,
-  translateFormula,
-} from './refs';
+import { renameSheetInFormula } from './refs';
+import { sortBlock } from './sort';
+import * as structure from './structure';
 import { coerceInput, serialParts, type Written, ZoneClock } from './values';
 
 export interface WorkbookOptions {
@@ -71,17 +64,6 @@ function soleCall(formula: string): string | null {
     if (ch === ')' && --depth === 0) return i === body.length - 1 ? m[1].toUpperCase() : null;
   }
   return null;
-}
-
-export class EmulatorError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'Exception';
-  }
-}
-
-function fail(message: string): never {
-  throw new EmulatorError(message);
 }
 
 function stableId(seed: string): string {
@@ -437,9 +419,8 @@ export class Workbook implements CalcHost, CriteriaHost {
     this.touch();
   }
 
-  private forEachFormula(
-    fn: (cell: Cell, sheet: SheetModel, row: number, col: number) => void,
-  ): void {
+  /** Visit every formula cell of every sheet. */
+  forEachFormula(fn: (cell: Cell, sheet: SheetModel, row: number, col: number) => void): void {
     for (const s of this.model.sheets) {
       s.rows.forEach((line, i) => {
         if (!line || line.formulas === 0) return;
@@ -450,284 +431,26 @@ export class Workbook implements CalcHost, CriteriaHost {
     }
   }
 
-  // ---- Structure
+  // ---- Structure (structure.ts) and sorting (sort.ts)
 
   insertRows(sheet: SheetModel, at: number, count: number, inheritFrom: number | null): void {
-    if (count < 1) fail('The number of rows to insert must be at least 1.');
-    if (at < 1 || at > sheet.maxRows + 1) fail('Those rows are out of bounds.');
-    const template = inheritFrom !== null ? sheet.rows[inheritFrom - 1] : undefined;
-    const fresh: (Row | undefined)[] = [];
-    for (let i = 0; i < count; i++) {
-      if (!template) {
-        fresh.push(undefined);
-        continue;
-      }
-      const cells = template.cells.map((c) => formatOnly(c));
-      fresh.push(cells.some((c) => c) ? { cells, formulas: 0 } : undefined);
-    }
-    padTo(sheet.rows, at - 1);
-    sheet.rows.splice(at - 1, 0, ...fresh);
-    padTo(sheet.hiddenRows, at - 1);
-    sheet.hiddenRows.splice(at - 1, 0, ...new Array<boolean>(count).fill(false));
-    padTo(sheet.rowHeights, at - 1);
-    sheet.rowHeights.splice(at - 1, 0, ...new Array<number | null>(count).fill(null));
-    sheet.maxRows += count;
-    if (at <= sheet.frozenRows) sheet.frozenRows += count;
-    this.followStructure(sheet, { sheet: sheet.name, dimension: 'row', at, count });
+    structure.insertRows(this, sheet, at, count, inheritFrom);
   }
 
   deleteRows(sheet: SheetModel, at: number, count: number): void {
-    if (count < 1) fail('The number of rows to delete must be at least 1.');
-    if (at < 1 || at + count - 1 > sheet.maxRows) fail('Those rows are out of bounds.');
-    if (sheet.maxRows - count <= sheet.frozenRows)
-      fail('Sorry, it is not possible to delete all non-frozen rows.');
-    sheet.rows.splice(at - 1, count);
-    sheet.hiddenRows.splice(at - 1, count);
-    sheet.rowHeights.splice(at - 1, count);
-    sheet.maxRows -= count;
-    sheet.frozenRows -= overlap(at, count, sheet.frozenRows);
-    this.followStructure(sheet, { sheet: sheet.name, dimension: 'row', at, count: -count });
+    structure.deleteRows(this, sheet, at, count);
   }
 
   insertColumns(sheet: SheetModel, at: number, count: number, inheritFrom: number | null): void {
-    if (count < 1) fail('The number of columns to insert must be at least 1.');
-    if (at < 1 || at > sheet.maxCols + 1) fail('Those columns are out of bounds.');
-    for (const line of sheet.rows) {
-      if (!line) continue;
-      const template = inheritFrom !== null ? line.cells[inheritFrom - 1] : undefined;
-      padTo(line.cells, at - 1);
-      const fresh = new Array<Cell | undefined>(count)
-        .fill(undefined)
-        .map(() => formatOnly(template));
-      line.cells.splice(at - 1, 0, ...fresh);
-    }
-    const width = inheritFrom !== null ? (sheet.colWidths[inheritFrom - 1] ?? null) : null;
-    padTo(sheet.colWidths, at - 1);
-    sheet.colWidths.splice(at - 1, 0, ...new Array<number | null>(count).fill(width));
-    padTo(sheet.hiddenCols, at - 1);
-    sheet.hiddenCols.splice(at - 1, 0, ...new Array<boolean>(count).fill(false));
-    sheet.maxCols += count;
-    if (at <= sheet.frozenCols) sheet.frozenCols += count;
-    this.followStructure(sheet, { sheet: sheet.name, dimension: 'col', at, count });
+    structure.insertColumns(this, sheet, at, count, inheritFrom);
   }
 
   deleteColumns(sheet: SheetModel, at: number, count: number): void {
-    if (count < 1) fail('The number of columns to delete must be at least 1.');
-    if (at < 1 || at + count - 1 > sheet.maxCols) fail('Those columns are out of bounds.');
-    if (sheet.maxCols - count <= sheet.frozenCols)
-      fail('Sorry, it is not possible to delete all non-frozen columns.');
-    for (const line of sheet.rows) {
-      if (!line) continue;
-      line.cells.splice(at - 1, count);
-      recountFormulas(line);
-    }
-    sheet.colWidths.splice(at - 1, count);
-    sheet.hiddenCols.splice(at - 1, count);
-    sheet.maxCols -= count;
-    sheet.frozenCols -= overlap(at, count, sheet.frozenCols);
-    this.followStructure(sheet, { sheet: sheet.name, dimension: 'col', at, count: -count });
+    structure.deleteColumns(this, sheet, at, count);
   }
 
-  /** Make everything that points at cells of `sheet` follow an insertion or deletion. */
-  private followStructure(sheet: SheetModel, change: StructuralChange): void {
-    this.forEachFormula((cell, s) => {
-      cell.formula = adjustFormula(cell.formula as string, s.name, change);
-    });
-    const shift = (ref: GridRef): GridRef | null => shiftRef(ref, sheet.id, change);
-    // Conditional formats: ranges and formulas (relative to the first range's top-left).
-    sheet.cfRules = sheet.cfRules.filter((rule) => {
-      const anchor = rule.ranges[0];
-      const ranges = rule.ranges.map(shift).filter((r): r is GridRef => r !== null);
-      if (ranges.length === 0) return false;
-      if (
-        rule.condition.criteria === 'CUSTOM_FORMULA' &&
-        anchor &&
-        typeof rule.condition.args[0] === 'string'
-      ) {
-        rule.condition.args[0] = adjustAnchored(
-          rule.condition.args[0],
-          anchor,
-          sheet.name,
-          change,
-        ).formula;
-      }
-      rule.ranges = ranges;
-      return true;
-    });
-    if (sheet.filter) {
-      const f = sheet.filter;
-      const range = shift(f.range);
-      if (!range) {
-        sheet.filter = null;
-      } else {
-        const anchorRow = f.range.row + 1;
-        const criteria: typeof f.criteria = {};
-        for (const [k, crit] of Object.entries(f.criteria)) {
-          const col = Number(k);
-          let newCol: number | null = col;
-          if (change.dimension === 'col') {
-            const s = shiftSpan(col, col, change.at, change.count);
-            newCol = s ? s[0] : null;
-          }
-          if (newCol === null) continue;
-          if (
-            crit.condition?.criteria === 'CUSTOM_FORMULA' &&
-            typeof crit.condition.args[0] === 'string'
-          ) {
-            crit.condition.args[0] = adjustAnchored(
-              crit.condition.args[0],
-              { sheetId: sheet.id, row: anchorRow, col, numRows: 1, numCols: 1 },
-              sheet.name,
-              change,
-            ).formula;
-          }
-          criteria[newCol] = crit;
-        }
-        sheet.filter = { range, criteria };
-      }
-    }
-    for (const s of this.model.sheets) {
-      s.protections = s.protections.filter((p) => {
-        if (p.type === 'SHEET') {
-          if (s === sheet)
-            p.range = { sheetId: s.id, row: 1, col: 1, numRows: s.maxRows, numCols: s.maxCols };
-          p.unprotected = p.unprotected.map(shift).filter((r): r is GridRef => r !== null);
-          return true;
-        }
-        const r = shift(p.range);
-        if (!r) return false;
-        p.range = r;
-        return true;
-      });
-    }
-    this.model.namedRanges = this.model.namedRanges.filter((n) => {
-      const r = shift(n.ref);
-      if (!r) return false;
-      n.ref = r;
-      return true;
-    });
-    // Validation rules are shared by many cells: adjust each one once.
-    const seen = new Set<ValidationData>();
-    for (const s of this.model.sheets) {
-      for (const line of s.rows) {
-        if (!line) continue;
-        for (const cell of line.cells) {
-          const v = cell?.validation;
-          if (!v || seen.has(v)) continue;
-          seen.add(v);
-          v.args = v.args.map((a) => {
-            if (a && typeof a === 'object' && 'range' in a) {
-              const r = shift(a.range);
-              return r ? { range: r } : a;
-            }
-            return a;
-          });
-          if (s === sheet && v.anchor) {
-            const anchorRef = {
-              sheetId: sheet.id,
-              row: v.anchor.row,
-              col: v.anchor.col,
-              numRows: 1,
-              numCols: 1,
-            };
-            const moved = adjustAnchored(
-              v.criteria === 'CUSTOM_FORMULA' && typeof v.args[0] === 'string' ? v.args[0] : '',
-              anchorRef,
-              sheet.name,
-              change,
-            );
-            if (v.criteria === 'CUSTOM_FORMULA' && typeof v.args[0] === 'string')
-              v.args[0] = moved.formula;
-            v.anchor = moved.anchor;
-          }
-        }
-      }
-    }
-    const sel = sheet.selection;
-    sel.ranges = sel.ranges.map(shift).filter((r): r is GridRef => r !== null);
-    if (sel.ranges.length === 0)
-      sel.ranges = [{ sheetId: sheet.id, row: 1, col: 1, numRows: 1, numCols: 1 }];
-    const first = sel.ranges[0] as GridRef;
-    if (!sel.ranges.some((r) => r.row <= sel.current.row && sel.current.row < r.row + r.numRows)) {
-      sel.current = { row: first.row, col: first.col };
-    }
-    this.touch();
-  }
-
-  // ---- Sorting
-
-  private compareValues(a: Scalar, b: Scalar, collator: Intl.Collator): number {
-    const rank = (v: Scalar) =>
-      v === null || v === ''
-        ? 4
-        : typeof v === 'number'
-          ? 0
-          : typeof v === 'string'
-            ? v.startsWith('#') && /^#[A-Z/0!?]+[!?A]?$/.test(v)
-              ? 3
-              : 1
-            : 2;
-    const ra = rank(a);
-    const rb = rank(b);
-    if (ra !== rb) return ra - rb;
-    if (typeof a === 'number' && typeof b === 'number') return a - b;
-    if (typeof a === 'string' && typeof b === 'string') return collator.compare(a, b);
-    if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
-    return 0;
-  }
-
-  /**
-   * Sort the block's rows by the given columns (absolute column numbers). Whole rows move when
-   * the block spans the sheet's width; formulas follow their row.
-   */
   sortBlock(sheet: SheetModel, ref: GridRef, specs: { col: number; asc: boolean }[]): void {
-    const collator = new Intl.Collator(this.localeInfo().tag, { sensitivity: 'base' });
-    const rows: { key: Scalar[]; index: number }[] = [];
-    for (let r = ref.row; r < ref.row + ref.numRows; r++) {
-      rows.push({ key: specs.map((s) => this.calc.value(sheet, r, s.col)), index: r });
-    }
-    rows.sort((x, y) => {
-      for (let i = 0; i < specs.length; i++) {
-        const a = x.key[i] as Scalar;
-        const b = y.key[i] as Scalar;
-        const emptyA = a === null || a === '';
-        const emptyB = b === null || b === '';
-        // Blanks always sort last, whatever the direction.
-        if (emptyA !== emptyB) return emptyA ? 1 : -1;
-        const c = this.compareValues(a, b, collator);
-        if (c !== 0) return (specs[i] as { asc: boolean }).asc ? c : -c;
-      }
-      return x.index - y.index;
-    });
-    const whole = ref.col === 1 && ref.numCols >= sheet.maxCols;
-    const moved = rows.map((r) => {
-      const line = sheet.rows[r.index - 1];
-      if (whole) return line;
-      const cells =
-        ref.col > 0 ? (line?.cells.slice(ref.col - 1, ref.col - 1 + ref.numCols) ?? []) : [];
-      return { cells, formulas: 0 } as Row;
-    });
-    moved.forEach((line, i) => {
-      const target = ref.row + i;
-      const from = (rows[i] as { index: number }).index;
-      const delta = target - from;
-      if (line && delta !== 0) {
-        for (const cell of line.cells)
-          if (cell?.formula !== undefined) cell.formula = translateFormula(cell.formula, delta, 0);
-      }
-      if (whole) {
-        sheet.rows[target - 1] = line;
-      } else {
-        let dest = sheet.rows[target - 1];
-        if (!dest) {
-          dest = { cells: [], formulas: 0 };
-          sheet.rows[target - 1] = dest;
-        }
-        for (let j = 0; j < ref.numCols; j++) dest.cells[ref.col - 1 + j] = line?.cells[j];
-        recountFormulas(dest);
-      }
-    });
-    this.touch();
+    sortBlock(this, sheet, ref, specs);
   }
 
   // ---- Filters
@@ -764,64 +487,3 @@ export class Workbook implements CalcHost, CriteriaHost {
     return rows;
   }
 }
-
-function padTo<T>(arr: T[], length: number): void {
-  if (arr.length < length) arr.length = length;
-}
-
-function overlap(at: number, count: number, frozen: number): number {
-  const end = Math.min(at + count - 1, frozen);
-  return end >= at ? end - at + 1 : 0;
-}
-
-export function shiftRef(ref: GridRef, sheetId: number, change: StructuralChange): GridRef | null {
-  if (ref.sheetId !== sheetId) return ref;
-  if (change.dimension === 'row') {
-    const s = shiftSpan(ref.row, ref.row + ref.numRows - 1, change.at, change.count);
-    if (!s) return null;
-    const [a, b] = s as [number, number];
-    return { ...ref, row: a, numRows: b - a + 1 };
-  }
-  const s = shiftSpan(ref.col, ref.col + ref.numCols - 1, change.at, change.count);
-  if (!s) return null;
-  const [a, b] = s as [number, number];
-  return { ...ref, col: a, numCols: b - a + 1 };
-}
-
-/**
- * A rule formula written relative to `anchor` (a range's top-left) after a structural change:
- * it follows the change as a formula in the anchor cell would; when the anchor itself is deleted,
- * the new top-left takes its place with the same relative offsets.
- */
-export function adjustAnchored(
-  formula: string,
-  anchor: GridRef,
-  sheetName: string,
-  change: StructuralChange,
-): { formula: string; anchor: { row: number; col: number } } {
-  const pos = change.dimension === 'row' ? anchor.row : anchor.col;
-  let f = formula;
-  let newPos: number;
-  if (change.count > 0) {
-    newPos = pos >= change.at ? pos + change.count : pos;
-  } else {
-    const n = -change.count;
-    if (pos >= change.at && pos < change.at + n) {
-      // The anchor is deleted: the first surviving cell after the deleted span replaces it.
-      const survivor = change.at + n;
-      const d = survivor - pos;
-      f = change.dimension === 'row' ? translateFormula(f, d, 0) : translateFormula(f, 0, d);
-      newPos = change.at;
-    } else {
-      newPos = pos >= change.at + n ? pos - n : pos;
-    }
-  }
-  if (f) f = adjustFormula(f, sheetName, change);
-  const a =
-    change.dimension === 'row'
-      ? { row: newPos, col: anchor.col }
-      : { row: anchor.row, col: newPos };
-  return { formula: f, anchor: a };
-}
-
-export { fail };

@@ -3,8 +3,9 @@
  * row is the header). Rows hidden by it are reported by Sheet.isRowHiddenByFilter and render().
  */
 import { ApiObject, invalidArgs, typeNames, unwrap, wrap } from './api';
-import { fail, type Workbook } from './book';
-import { FilterCriteriaApi, makeFilterCriteria } from './builders';
+import type { Workbook } from './book';
+import { fail } from './errors';
+import { FilterCriteriaApi, makeFilterCriteria } from './conditions';
 import type { FilterData, SheetModel } from './model';
 import { makeRange } from './range';
 

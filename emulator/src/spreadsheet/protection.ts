@@ -3,7 +3,8 @@
  * protections never block the add-on's own writes; they are recorded for the add-on to manage.
  */
 import { ApiObject, unwrap, wrap } from './api';
-import { fail, type Workbook } from './book';
+import type { Workbook } from './book';
+import { fail } from './errors';
 import type { GridRef, NamedRangeData, ProtectionData, SheetModel } from './model';
 import { makeRange, RangeApi } from './range';
 

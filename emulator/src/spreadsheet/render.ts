@@ -15,7 +15,7 @@ import {
   type GridRef,
   type SheetModel,
 } from './model';
-import { DEFAULTS } from './range';
+import { DEFAULTS } from './cell-style';
 import { translateFormula } from './refs';
 
 export interface RenderedCell {

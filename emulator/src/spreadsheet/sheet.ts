@@ -13,8 +13,9 @@ import {
   unwrap,
   wrap,
 } from './api';
-import { fail, type Workbook } from './book';
-import { ConditionalFormatRuleApi, makeCfRule } from './builders';
+import type { Workbook } from './book';
+import { fail } from './errors';
+import { ConditionalFormatRuleApi, makeCfRule } from './conditions';
 import { makeFilter } from './filter';
 import { makeTextFinder } from './finder';
 import {
@@ -25,7 +26,8 @@ import {
   type SheetModel,
 } from './model';
 import { makeNamedRange, makeProtection } from './protection';
-import { checkedRange, makeRange, makeRangeList, RangeApi } from './range';
+import { checkedRange, makeRange, RangeApi } from './range';
+import { makeRangeList } from './range-list';
 import { makeSelection, makeSpreadsheet } from './spreadsheet';
 
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;

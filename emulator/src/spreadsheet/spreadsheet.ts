@@ -5,19 +5,17 @@
 import { raw } from '../instrument';
 import { parseA1 } from './a1';
 import { ApiObject, notModelled, invalidArgs, typeNames, unwrap, wrap } from './api';
-import { defaultSheetName, fail, type Workbook } from './book';
-import {
-  makeCfBuilder,
-  makeFilterCriteriaBuilder,
-  makeRichTextBuilder,
-  makeTextStyleBuilder,
-  makeValidationBuilder,
-} from './builders';
+import { defaultSheetName, type Workbook } from './book';
+import { fail } from './errors';
+import { makeCfBuilder, makeFilterCriteriaBuilder } from './conditions';
 import * as E from './enums';
 import { makeTextFinder } from './finder';
 import type { SheetModel } from './model';
 import { makeNamedRange, makeUser, validateRangeName } from './protection';
-import { makeRange, makeRangeList, RangeApi, RangeListApi } from './range';
+import { makeRichTextBuilder, makeTextStyleBuilder } from './text-styles';
+import { makeValidationBuilder } from './validation-rules';
+import { makeRange, RangeApi } from './range';
+import { makeRangeList, RangeListApi } from './range-list';
 import { makeSheet, rangeFromA1, rawRange, SheetApi } from './sheet';
 import { makeUi, type UiRecorderImpl } from './ui';
 
