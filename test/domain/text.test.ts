@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, matchesWords, squish } from '../../../src/domain/text';
+import { fold, matchesWords, squish } from '../../src/domain/text';
 
 describe('text helpers', () => {
   it('squishes whitespace, non-breaking spaces included', () => {

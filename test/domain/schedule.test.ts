@@ -6,8 +6,8 @@ import {
   parseSchedule,
   scheduleDays,
   scheduleHours,
-} from '../../../src/domain/schedule';
-import type { WeeklySchedule } from '../../../src/domain/types';
+} from '../../src/domain/schedule';
+import type { WeeklySchedule } from '../../src/domain/types';
 
 function parsed(text: string): WeeklySchedule | null {
   const r = parseSchedule(text);

@@ -10,7 +10,7 @@ import {
   stopStage,
 } from '../../../src/domain/stages/transitions';
 import type { Stage } from '../../../src/domain/types';
-import { error, SESSION, stage, TUTORS, TWO_PERIODS, value } from './fixtures';
+import { error, SESSION, stage, TUTORS, TWO_PERIODS, value } from '../../fixtures/domain';
 
 const ctx = { newId: 'STG2', tutors: TUTORS };
 const noAssignment = { companyId: '', tutorId: '', referentId: '' };

@@ -5,8 +5,8 @@ import {
   staffLabel,
   studentLabels,
   tutorLabel,
-} from '../../../src/domain/labels';
-import type { Company, Student } from '../../../src/domain/types';
+} from '../../src/domain/labels';
+import type { Company, Student } from '../../src/domain/types';
 
 function student(
   id: string,

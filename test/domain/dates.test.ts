@@ -10,8 +10,8 @@ import {
   minIso,
   parseUserDate,
   weekdayIndex,
-} from '../../../src/domain/dates';
-import { error, value } from './fixtures';
+} from '../../src/domain/dates';
+import { error, value } from '../fixtures/domain';
 
 describe('parseUserDate', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { literalText, readCell, writeCell, type DateCodec } from '../../../src/gas/cells';
-import { columnLetter, contiguousRuns } from '../../../src/gas/sheetTable';
+import { literalText, readCell, writeCell, type DateCodec } from '../../src/gas/cells';
+import { columnLetter, contiguousRuns } from '../../src/gas/sheetTable';
 
 const codec: DateCodec = {
   toIso: (d) => d.toISOString().slice(0, 10),

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  phaseHeaderFormula,
-  phaseOf,
-  sheetRef,
-  visitsHeaderFormula,
-} from '../../../src/domain/phase';
-import { STAGES, VISITS } from '../../../src/sheets/schema';
+import { phaseHeaderFormula, phaseOf, sheetRef, visitsHeaderFormula } from '../../src/domain/phase';
+import { STAGES, VISITS } from '../../src/sheets/schema';
 
 const s = { start: '2023-02-01', end: '2023-02-27', stoppedOn: '' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprint, fnv1a32 } from '../../../src/domain/fingerprint';
+import { fingerprint, fnv1a32 } from '../../src/domain/fingerprint';
 
 describe('fnv1a32', () => {
   it('matches the reference FNV-1a vectors', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { publicHolidaySet } from '../../../src/domain/holidays/publicHolidays';
+import { publicHolidaySet } from '../../src/domain/holidays/publicHolidays';
 import {
   computePresence,
   formatEuros,
@@ -9,9 +9,9 @@ import {
   presenceLabel,
   presenceLimitsCheck,
   type PresenceInput,
-} from '../../../src/domain/presence';
-import { parseSchedule } from '../../../src/domain/schedule';
-import type { WeeklySchedule } from '../../../src/domain/types';
+} from '../../src/domain/presence';
+import { parseSchedule } from '../../src/domain/schedule';
+import type { WeeklySchedule } from '../../src/domain/types';
 
 const HOLIDAYS = publicHolidaySet([2022, 2023, 2024], { alsaceMoselle: false });
 

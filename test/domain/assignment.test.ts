@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assignedStudentIds, classCounts, planAssignment } from '../../../src/domain/assignment';
-import { SESSION, TWO_PERIODS } from './fixtures';
+import { assignedStudentIds, classCounts, planAssignment } from '../../src/domain/assignment';
+import { SESSION, TWO_PERIODS } from '../fixtures/domain';
 
 const P1 = { start: '2023-01-09', end: '2023-02-03' };
 const P2 = { start: '2023-05-02', end: '2023-05-26' };

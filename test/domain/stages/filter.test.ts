@@ -7,7 +7,7 @@ import {
   parseStageFilter,
   type ParsedStageFilter,
 } from '../../../src/domain/stages/filter';
-import { error, value } from './fixtures';
+import { error, value } from '../../fixtures/domain';
 
 const TODAY = '2023-03-10';
 

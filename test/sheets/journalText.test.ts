@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { journalText } from '../../../src/sheets/journalText';
+import { journalText } from '../../src/sheets/journalText';
 
 describe('journalText', () => {
   it('writes a stage change with the sheet’s headers and French dates, without technical keys', () => {

@@ -17,7 +17,7 @@ import {
   stopStage,
 } from '../../../src/domain/stages/transitions';
 import type { Session, Stage } from '../../../src/domain/types';
-import { error, stage, TUTORS, value } from './fixtures';
+import { error, stage, TUTORS, value } from '../../fixtures/domain';
 
 function row(s: Stage): string {
   return `${formatFr(s.start)} - ${formatFr(s.end)} ${s.companyId}`;

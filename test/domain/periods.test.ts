@@ -5,7 +5,7 @@ import {
   describePeriods,
   overlaps,
   periodContaining,
-} from '../../../src/domain/periods';
+} from '../../src/domain/periods';
 
 const feb = { start: '2023-02-01', end: '2023-02-27' };
 const march = { start: '2023-02-28', end: '2023-03-31' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionInput } from '../../../src/api/contract';
+import type { SessionInput } from '../../src/api/contract';
 import {
   formatPeriods,
   parsePeriods,
@@ -7,8 +7,8 @@ import {
   schoolYearBounds,
   schoolYearOf,
   validateSession,
-} from '../../../src/domain/sessions';
-import { error, value } from './fixtures';
+} from '../../src/domain/sessions';
+import { error, value } from '../fixtures/domain';
 
 const SEED: SessionInput = {
   id: '',
