@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { literalText, readCell, writeCell, type DateCodec } from '../../src/gas/cells';
-import { columnLetter, contiguousRuns } from '../../src/gas/sheetTable';
 
 const codec: DateCodec = {
   toIso: (d) => d.toISOString().slice(0, 10),
@@ -41,23 +40,5 @@ describe('readCell / writeCell', () => {
     expect(writeCell('2023-02-27', 'date', codec)).toEqual(new Date('2023-02-27T00:00:00Z'));
     expect(writeCell('fin février', 'date', codec)).toBe('fin février');
     expect(writeCell('=A1', 'text', codec)).toBe("'=A1");
-  });
-});
-
-describe('sheet helpers', () => {
-  it('names columns', () => {
-    expect([1, 26, 27, 52, 53, 702, 703].map(columnLetter)).toEqual([
-      'A',
-      'Z',
-      'AA',
-      'AZ',
-      'BA',
-      'ZZ',
-      'AAA',
-    ]);
-  });
-  it('groups positions in contiguous runs', () => {
-    expect(contiguousRuns([9, 1, 2, 3, 5, 6, 2])).toEqual([[1, 2, 3], [5, 6], [9]]);
-    expect(contiguousRuns([])).toEqual([]);
   });
 });
