@@ -7,111 +7,175 @@ import {
   reassignStage,
   removeStop,
   splitStage,
+  type SplitStageInput,
   stopStage,
 } from '../../../src/domain/stages/transitions';
-import type { Stage } from '../../../src/domain/types';
+import type { Session, Stage, Tutor } from '../../../src/domain/types';
 import { error, SESSION, stage, TUTORS, TWO_PERIODS, value } from '../../fixtures/domain';
 
 const ctx = { newId: 'STG2', tutors: TUTORS };
 const noAssignment = { companyId: '', tutorId: '', referentId: '' };
+
+/** A refused transition, as `error()` gives it: the French message and the field at fault. */
+type Refusal = { error: string; field?: string };
+
+/**
+ * One row of a table: what the case shows, what goes in, what must come out. A transition that
+ * succeeds is compared with the whole stage (or stages) it must return, a refused one with the
+ * whole refusal.
+ */
+interface Case<Input, Expected> {
+  name: string;
+  input: Input;
+  expected: Expected;
+}
+
+/** One test per row, named after it. */
+function eachCase<Input, Expected>(
+  cases: Case<Input, Expected>[],
+  check: (input: Input, expected: Expected) => void,
+): void {
+  for (const { name, input, expected } of cases) it(name, () => check(input, expected));
+}
 
 function newInput(start: string, end: string, extra: Partial<Record<string, string>> = {}) {
   return { start, end, ...noAssignment, weeklyHours: '', ...extra };
 }
 
 describe('stopStage', () => {
-  it('ends the stage on the stop date and keeps the original end', () => {
-    const stopped = value(
-      stopStage(stage(), { stoppedOn: '27/02/2023', reason: '  Changement d’entreprise ' }),
-    );
-    expect(stopped).toEqual(
-      stage({
+  type StopInput = { stage?: Stage; stoppedOn: string; reason: string };
+  const stop = ({ stage: s = stage(), ...input }: StopInput) => stopStage(s, input);
+  const oneDay = stage({ start: '2023-03-01', end: '2023-03-01' });
+  const inTheStage = (stoppedOn: string) =>
+    `La date d'arrêt (${stoppedOn}) doit tomber pendant le stage, du 01/02/2023 au 31/03/2023.`;
+
+  const stops: Case<StopInput, Stage>[] = [
+    {
+      name: 'ends the stage on the stop date and keeps the original end',
+      input: { stoppedOn: '27/02/2023', reason: '  Changement d’entreprise ' },
+      expected: stage({
         end: '2023-02-27',
         originalEnd: '2023-03-31',
         stoppedOn: '2023-02-27',
         stopReason: 'Changement d’entreprise',
       }),
-    );
+    },
+    {
+      name: 'accepts a stop on the first day',
+      input: { stoppedOn: '01/02/2023', reason: 'Abandon' },
+      expected: stage({
+        end: '2023-02-01',
+        originalEnd: '2023-03-31',
+        stoppedOn: '2023-02-01',
+        stopReason: 'Abandon',
+      }),
+    },
+    {
+      name: 'accepts a stop on the last day',
+      input: { stoppedOn: '2023-03-31', reason: 'Fin anticipée' },
+      expected: stage({
+        originalEnd: '2023-03-31',
+        stoppedOn: '2023-03-31',
+        stopReason: 'Fin anticipée',
+      }),
+    },
+    {
+      name: 'stops a one-day stage on its day',
+      input: { stage: oneDay, stoppedOn: '01/03/2023', reason: 'Malade' },
+      expected: {
+        ...oneDay,
+        originalEnd: '2023-03-01',
+        stoppedOn: '2023-03-01',
+        stopReason: 'Malade',
+      },
+    },
+    {
+      name: 'accepts a reason of 500 characters',
+      input: { stoppedOn: '27/02/2023', reason: 'x'.repeat(500) },
+      expected: stage({
+        end: '2023-02-27',
+        originalEnd: '2023-03-31',
+        stoppedOn: '2023-02-27',
+        stopReason: 'x'.repeat(500),
+      }),
+    },
+  ];
+
+  eachCase(stops, (input, expected) => {
+    expect(value(stop(input))).toEqual(expected);
   });
 
-  it('accepts a stop on the first day', () => {
-    const stopped = value(stopStage(stage(), { stoppedOn: '01/02/2023', reason: 'Abandon' }));
-    expect([stopped.start, stopped.end, stopped.stoppedOn]).toEqual([
-      '2023-02-01',
-      '2023-02-01',
-      '2023-02-01',
-    ]);
-  });
-
-  it('accepts a stop on the last day', () => {
-    const stopped = value(stopStage(stage(), { stoppedOn: '2023-03-31', reason: 'Fin anticipée' }));
-    expect(stopped.end).toBe('2023-03-31');
-    expect(stopped.originalEnd).toBe('2023-03-31');
-    expect(stopped.stoppedOn).toBe('2023-03-31');
-  });
-
-  it('stops a one-day stage on its day', () => {
-    const day = stage({ start: '2023-03-01', end: '2023-03-01' });
-    expect(value(stopStage(day, { stoppedOn: '01/03/2023', reason: 'Malade' })).stoppedOn).toBe(
-      '2023-03-01',
-    );
-    expect(error(stopStage(day, { stoppedOn: '02/03/2023', reason: 'Malade' })).error).toBe(
-      "La date d'arrêt (02/03/2023) doit tomber pendant le stage, du 01/03/2023 au 01/03/2023.",
-    );
-  });
-
-  it('refuses a stop before the start or after the end', () => {
-    expect(error(stopStage(stage(), { stoppedOn: '31/01/2023', reason: 'x' }))).toEqual({
-      error:
-        "La date d'arrêt (31/01/2023) doit tomber pendant le stage, du 01/02/2023 au 31/03/2023.",
-      field: 'stoppedOn',
-    });
-    expect(error(stopStage(stage(), { stoppedOn: '01/04/2023', reason: 'x' })).field).toBe(
-      'stoppedOn',
-    );
-  });
-
-  it('refuses a missing, textual or impossible date', () => {
-    expect(error(stopStage(stage(), { stoppedOn: '', reason: 'x' }))).toEqual({
-      error: "La date d'arrêt est obligatoire.",
-      field: 'stoppedOn',
-    });
-    expect(error(stopStage(stage(), { stoppedOn: 'vendredi', reason: 'x' }))).toEqual({
-      error: "« vendredi » n'est pas une date : écrivez-la jj/mm/aaaa (par exemple 27/02/2023).",
-      field: 'stoppedOn',
-    });
-    expect(error(stopStage(stage(), { stoppedOn: '30/02/2023', reason: 'x' }))).toEqual({
-      error: "Le 30/02/2023 n'existe pas.",
-      field: 'stoppedOn',
-    });
-  });
-
-  it('requires a reason of at most 500 characters', () => {
-    expect(error(stopStage(stage(), { stoppedOn: '27/02/2023', reason: '   ' }))).toEqual({
-      error: "Le motif de l'arrêt est obligatoire.",
-      field: 'reason',
-    });
-    expect(
-      value(stopStage(stage(), { stoppedOn: '27/02/2023', reason: 'x'.repeat(500) })).stopReason,
-    ).toHaveLength(500);
-    expect(error(stopStage(stage(), { stoppedOn: '27/02/2023', reason: 'x'.repeat(501) }))).toEqual(
-      {
+  const refusals: Case<StopInput, Refusal>[] = [
+    {
+      name: 'refuses a one-day stage stopped on another day',
+      input: { stage: oneDay, stoppedOn: '02/03/2023', reason: 'Malade' },
+      expected: {
+        error:
+          "La date d'arrêt (02/03/2023) doit tomber pendant le stage, du 01/03/2023 au 01/03/2023.",
+        field: 'stoppedOn',
+      },
+    },
+    {
+      name: 'refuses a stop before the start',
+      input: { stoppedOn: '31/01/2023', reason: 'x' },
+      expected: { error: inTheStage('31/01/2023'), field: 'stoppedOn' },
+    },
+    {
+      name: 'refuses a stop after the end',
+      input: { stoppedOn: '01/04/2023', reason: 'x' },
+      expected: { error: inTheStage('01/04/2023'), field: 'stoppedOn' },
+    },
+    {
+      name: 'refuses a missing date',
+      input: { stoppedOn: '', reason: 'x' },
+      expected: { error: "La date d'arrêt est obligatoire.", field: 'stoppedOn' },
+    },
+    {
+      name: 'refuses a textual date',
+      input: { stoppedOn: 'vendredi', reason: 'x' },
+      expected: {
+        error: "« vendredi » n'est pas une date : écrivez-la jj/mm/aaaa (par exemple 27/02/2023).",
+        field: 'stoppedOn',
+      },
+    },
+    {
+      name: 'refuses an impossible date',
+      input: { stoppedOn: '30/02/2023', reason: 'x' },
+      expected: { error: "Le 30/02/2023 n'existe pas.", field: 'stoppedOn' },
+    },
+    {
+      name: 'requires a reason',
+      input: { stoppedOn: '27/02/2023', reason: '   ' },
+      expected: { error: "Le motif de l'arrêt est obligatoire.", field: 'reason' },
+    },
+    {
+      name: 'refuses a reason over 500 characters',
+      input: { stoppedOn: '27/02/2023', reason: 'x'.repeat(501) },
+      expected: {
         error: "Le motif de l'arrêt est trop long : 501 caractères pour 500 au plus.",
         field: 'reason',
       },
-    );
-  });
+    },
+    {
+      name: 'refuses to stop a stage already stopped',
+      input: {
+        stage: stage({
+          end: '2023-02-27',
+          stoppedOn: '2023-02-27',
+          stopReason: 'x',
+          originalEnd: '2023-03-31',
+        }),
+        stoppedOn: '20/02/2023',
+        reason: 'y',
+      },
+      expected: {
+        error: "Ce stage est déjà arrêté depuis le 27/02/2023 : enlevez d'abord l'arrêt.",
+      },
+    },
+  ];
 
-  it('refuses to stop a stage already stopped', () => {
-    const stopped = stage({
-      end: '2023-02-27',
-      stoppedOn: '2023-02-27',
-      stopReason: 'x',
-      originalEnd: '2023-03-31',
-    });
-    expect(error(stopStage(stopped, { stoppedOn: '20/02/2023', reason: 'y' }))).toEqual({
-      error: "Ce stage est déjà arrêté depuis le 27/02/2023 : enlevez d'abord l'arrêt.",
-    });
+  eachCase(refusals, (input, expected) => {
+    expect(error(stop(input))).toEqual(expected);
   });
 
   it('keeps the first original end through a second stop', () => {
@@ -137,76 +201,129 @@ describe('removeStop', () => {
     stopReason: 'Changement',
     originalEnd: '2023-03-31',
   });
+  const second = stage({
+    id: 'STG2',
+    start: '2023-03-01',
+    end: '2023-03-31',
+    companyId: 'BP',
+    tutorId: '',
+  });
+  const otherStudent = stage({
+    id: 'X',
+    studentId: 'ELV2',
+    start: '2023-03-01',
+    end: '2023-03-31',
+  });
+  const touching = stage({ id: 'Y', sessionId: 'SES9', start: '2023-04-01', end: '2023-04-30' });
+  const elsewhere = stage({ id: 'Z', sessionId: 'SES9', start: '2023-03-20', end: '2023-04-10' });
+  const handMade = stage({ end: '2023-02-27', stoppedOn: '2023-02-27', stopReason: 'x' });
 
-  it('refuses a stage that is not stopped', () => {
-    expect(error(removeStop(stage(), { restoreOriginalEnd: false }, []))).toEqual({
-      error: "Ce stage n'est pas arrêté.",
+  type RemoveInput = { stage: Stage; restoreOriginalEnd: boolean; others: Stage[] };
+  const remove = ({ stage: s, restoreOriginalEnd, others }: RemoveInput) =>
+    removeStop(s, { restoreOriginalEnd }, others);
+
+  const removals: Case<RemoveInput, Stage>[] = [
+    {
+      name: 'clears date and reason, keeps the dates (the seed’s "arrêt fictif")',
+      input: { stage: stopped, restoreOriginalEnd: false, others: [] },
+      expected: stage({ end: '2023-02-27', originalEnd: '2023-03-31' }),
+    },
+    {
+      name: 'restores the original end when asked and nothing overlaps',
+      input: { stage: stopped, restoreOriginalEnd: true, others: [stopped] },
+      expected: stage(),
+    },
+    {
+      name: 'restores over other students and stages merely touching the restored range',
+      input: { stage: stopped, restoreOriginalEnd: true, others: [otherStudent, touching] },
+      expected: stage(),
+    },
+    {
+      name: 'clears a stop typed by hand, which has no original end',
+      input: { stage: handMade, restoreOriginalEnd: false, others: [] },
+      expected: stage({ end: '2023-02-27' }),
+    },
+    {
+      name: 'restores a stop made on the last day to the same range',
+      input: {
+        stage: value(stopStage(stage(), { stoppedOn: '31/03/2023', reason: 'x' })),
+        restoreOriginalEnd: true,
+        others: [],
+      },
+      expected: stage(),
+    },
+  ];
+
+  eachCase(removals, (input, expected) => {
+    expect(value(remove(input))).toEqual(expected);
+  });
+
+  const refusals: Case<RemoveInput, Refusal>[] = [
+    {
+      name: 'refuses a stage that is not stopped',
+      input: { stage: stage(), restoreOriginalEnd: false, others: [] },
+      expected: { error: "Ce stage n'est pas arrêté." },
+    },
+    {
+      name: 'refuses a stage that is not stopped, even to restore its end',
+      input: { stage: stage(), restoreOriginalEnd: true, others: [] },
+      expected: { error: "Ce stage n'est pas arrêté." },
+    },
+    {
+      name: 'refuses to restore over another stage of the student, naming its dates',
+      input: { stage: stopped, restoreOriginalEnd: true, others: [stopped, second] },
+      expected: {
+        error:
+          "Impossible de rétablir la fin initiale (31/03/2023) : le stage chevaucherait l'autre stage de l'élève du 01/03/2023 au 31/03/2023.",
+        field: 'restoreOriginalEnd',
+      },
+    },
+    {
+      name: 'has nothing to restore without an original end',
+      input: { stage: handMade, restoreOriginalEnd: true, others: [] },
+      expected: {
+        error: "Ce stage n'a pas de fin initiale à rétablir.",
+        field: 'restoreOriginalEnd',
+      },
+    },
+  ];
+
+  eachCase(refusals, (input, expected) => {
+    expect(error(remove(input))).toEqual(expected);
+  });
+
+  describe('canRestoreOriginalEnd', () => {
+    const cases: Case<{ stage: Stage; others: Stage[] }, boolean>[] = [
+      {
+        name: 'offers to restore when nothing overlaps',
+        input: { stage: stopped, others: [stopped] },
+        expected: true,
+      },
+      {
+        name: 'does not offer to restore over another stage of the student',
+        input: { stage: stopped, others: [stopped, second] },
+        expected: false,
+      },
+      {
+        name: 'ignores other students and stages merely touching the restored range',
+        input: { stage: stopped, others: [otherStudent, touching] },
+        expected: true,
+      },
+      {
+        name: 'checks stages of other sessions too',
+        input: { stage: stopped, others: [elsewhere] },
+        expected: false,
+      },
+      {
+        name: 'has nothing to restore without an original end',
+        input: { stage: handMade, others: [] },
+        expected: false,
+      },
+    ];
+
+    eachCase(cases, (input, expected) => {
+      expect(canRestoreOriginalEnd(input.stage, input.others)).toBe(expected);
     });
-    expect(error(removeStop(stage(), { restoreOriginalEnd: true }, [])).error).toBe(
-      "Ce stage n'est pas arrêté.",
-    );
-  });
-
-  it('clears date and reason, keeps the dates (the seed’s "arrêt fictif")', () => {
-    const r = value(removeStop(stopped, { restoreOriginalEnd: false }, []));
-    expect(r).toEqual(stage({ end: '2023-02-27', originalEnd: '2023-03-31' }));
-  });
-
-  it('restores the original end when asked and nothing overlaps', () => {
-    const r = value(removeStop(stopped, { restoreOriginalEnd: true }, [stopped]));
-    expect(r).toEqual(stage());
-    expect(canRestoreOriginalEnd(stopped, [stopped])).toBe(true);
-  });
-
-  it('refuses to restore over another stage of the student, naming its dates', () => {
-    const second = stage({
-      id: 'STG2',
-      start: '2023-03-01',
-      end: '2023-03-31',
-      companyId: 'BP',
-      tutorId: '',
-    });
-    expect(canRestoreOriginalEnd(stopped, [stopped, second])).toBe(false);
-    expect(error(removeStop(stopped, { restoreOriginalEnd: true }, [stopped, second]))).toEqual({
-      error:
-        "Impossible de rétablir la fin initiale (31/03/2023) : le stage chevaucherait l'autre stage de l'élève du 01/03/2023 au 31/03/2023.",
-      field: 'restoreOriginalEnd',
-    });
-  });
-
-  it('ignores other students and stages merely touching the restored range', () => {
-    const otherStudent = stage({
-      id: 'X',
-      studentId: 'ELV2',
-      start: '2023-03-01',
-      end: '2023-03-31',
-    });
-    const touching = stage({ id: 'Y', sessionId: 'SES9', start: '2023-04-01', end: '2023-04-30' });
-    expect(canRestoreOriginalEnd(stopped, [otherStudent, touching])).toBe(true);
-    expect(
-      value(removeStop(stopped, { restoreOriginalEnd: true }, [otherStudent, touching])).end,
-    ).toBe('2023-03-31');
-  });
-
-  it('checks stages of other sessions too', () => {
-    const elsewhere = stage({ id: 'Z', sessionId: 'SES9', start: '2023-03-20', end: '2023-04-10' });
-    expect(canRestoreOriginalEnd(stopped, [elsewhere])).toBe(false);
-  });
-
-  it('has nothing to restore without an original end', () => {
-    const handMade = stage({ end: '2023-02-27', stoppedOn: '2023-02-27', stopReason: 'x' });
-    expect(canRestoreOriginalEnd(handMade, [])).toBe(false);
-    expect(error(removeStop(handMade, { restoreOriginalEnd: true }, []))).toEqual({
-      error: "Ce stage n'a pas de fin initiale à rétablir.",
-      field: 'restoreOriginalEnd',
-    });
-    expect(value(removeStop(handMade, { restoreOriginalEnd: false }, [])).stoppedOn).toBe('');
-  });
-
-  it('restores a stop made on the last day to the same range', () => {
-    const s = value(stopStage(stage(), { stoppedOn: '31/03/2023', reason: 'x' }));
-    expect(value(removeStop(s, { restoreOriginalEnd: true }, [])).end).toBe('2023-03-31');
-    expect(value(removeStop(s, { restoreOriginalEnd: true }, [])).originalEnd).toBe('');
   });
 });
 
@@ -219,231 +336,271 @@ describe('newStage', () => {
     schedule: [7, 7, 7, 7, 7, 0, 0],
     country: 'France',
   });
+  const firstPeriod = stage({ sessionId: 'SES2', start: '2023-01-09', end: '2023-02-03' });
+  const otherSession = stage({
+    id: 'OLD',
+    sessionId: 'SES0',
+    start: '2023-03-27',
+    end: '2023-04-07',
+  });
 
-  it('creates the second stage of the seed, touching the first one', () => {
-    const created = value(
-      newStage(first, SESSION, [first], newInput('01/03/2023', '31/03/2023'), ctx),
+  type NewInput = {
+    from?: Stage;
+    session?: Session;
+    others?: Stage[];
+    start: string;
+    end: string;
+    extra?: Partial<Record<string, string>>;
+    sessions?: { id: string; title: string }[];
+  };
+  const create = ({
+    from = first,
+    session = SESSION,
+    others,
+    start,
+    end,
+    extra,
+    sessions,
+  }: NewInput) =>
+    newStage(
+      from,
+      session,
+      others ?? [from],
+      newInput(start, end, extra),
+      sessions ? { ...ctx, sessions } : ctx,
     );
-    expect(created).toEqual({
-      id: 'STG2',
-      sessionId: 'SES1',
-      studentId: 'ELV1',
-      companyId: '',
-      tutorId: '',
-      referentId: '',
-      start: '2023-03-01',
-      end: '2023-03-31',
-      stoppedOn: '',
-      stopReason: '',
-      originalEnd: '',
-      weeklyHours: null,
-      schedule: [7, 7, 7, 7, 7, 0, 0],
-      country: 'France',
-      conventionUrl: '',
-      needsAmendment: false,
-    });
+  /** The stage newStage makes after `from`: a new ID, no assignment, no stop, no convention. */
+  const made = (from: Stage, overrides: Partial<Stage>): Stage => ({
+    ...from,
+    id: 'STG2',
+    ...noAssignment,
+    stoppedOn: '',
+    stopReason: '',
+    originalEnd: '',
+    weeklyHours: null,
+    conventionUrl: '',
+    needsAmendment: false,
+    ...overrides,
   });
+  const overlap = (dates: string, session: string) =>
+    `Ces dates chevauchent un autre stage de l'élève : ${dates} (${session}). Choisissez d'autres dates, ou arrêtez ou scindez d'abord ce stage.`;
+  const notADate = (text: string) =>
+    `« ${text} » n'est pas une date : écrivez-la jj/mm/aaaa (par exemple 27/02/2023).`;
 
-  it('accepts a stage starting the day after the previous one ends', () => {
-    expect(
-      value(newStage(first, SESSION, [first], newInput('28/02/2023', '31/03/2023'), ctx)).start,
-    ).toBe('2023-02-28');
-  });
-
-  it('refuses a stage sharing one day with the previous one', () => {
-    expect(
-      error(newStage(first, SESSION, [first], newInput('27/02/2023', '31/03/2023'), ctx)),
-    ).toEqual({
-      error:
-        "Ces dates chevauchent un autre stage de l'élève : du 01/02/2023 au 27/02/2023 (session « BTS 1 info période 1 »). Choisissez d'autres dates, ou arrêtez ou scindez d'abord ce stage.",
-      field: 'start',
-    });
-  });
-
-  it('refuses overlapping the stage it comes from when it was not stopped', () => {
-    const whole = stage();
-    expect(
-      error(newStage(whole, SESSION, [whole], newInput('01/03/2023', '31/03/2023'), ctx)).error,
-    ).toContain('du 01/02/2023 au 31/03/2023');
-  });
-
-  it('refuses overlapping a stage of another session, naming it', () => {
-    const other = stage({ id: 'OLD', sessionId: 'SES0', start: '2023-03-27', end: '2023-04-07' });
-    const sessions = [{ id: 'SES0', title: 'Stage découverte' }];
-    expect(
-      error(
-        newStage(first, SESSION, [first, other], newInput('01/03/2023', '31/03/2023'), {
-          ...ctx,
-          sessions,
-        }),
-      ).error,
-    ).toBe(
-      "Ces dates chevauchent un autre stage de l'élève : du 27/03/2023 au 07/04/2023 (session « Stage découverte »). Choisissez d'autres dates, ou arrêtez ou scindez d'abord ce stage.",
-    );
-    expect(
-      error(newStage(first, SESSION, [first, other], newInput('01/03/2023', '31/03/2023'), ctx))
-        .error,
-    ).toContain('(autre session)');
-  });
-
-  it('ignores the stages of other students', () => {
-    const mate = stage({ id: 'M', studentId: 'ELV2', start: '2023-03-01', end: '2023-03-31' });
-    expect(
-      newStage(first, SESSION, [first, mate], newInput('01/03/2023', '31/03/2023'), ctx).ok,
-    ).toBe(true);
-  });
-
-  it('accepts a one-day stage', () => {
-    const s = value(newStage(first, SESSION, [first], newInput('31/03/2023', '31/03/2023'), ctx));
-    expect([s.start, s.end]).toEqual(['2023-03-31', '2023-03-31']);
-  });
-
-  it('refuses an end before the start', () => {
-    expect(
-      error(newStage(first, SESSION, [first], newInput('31/03/2023', '01/03/2023'), ctx)),
-    ).toEqual({
-      error: 'La fin (01/03/2023) est avant le début (31/03/2023).',
-      field: 'end',
-    });
-  });
-
-  it('refuses dates outside the period, blaming the bound at fault', () => {
-    expect(
-      error(newStage(first, SESSION, [first], newInput('01/03/2023', '01/04/2023'), ctx)),
-    ).toEqual({
-      error:
-        'Les dates du stage doivent tenir dans la période de la session : du 01/02/2023 au 31/03/2023.',
-      field: 'end',
-    });
-    expect(
-      error(newStage(first, SESSION, [first], newInput('31/01/2023', '10/02/2023'), ctx)).field,
-    ).toBe('start');
-  });
-
-  it('works with a session of two periods: inside either, never across', () => {
-    const p1 = stage({ sessionId: 'SES2', start: '2023-01-09', end: '2023-02-03' });
-    const s = value(newStage(p1, TWO_PERIODS, [p1], newInput('02/05/2023', '26/05/2023'), ctx));
-    expect([s.start, s.end]).toEqual(['2023-05-02', '2023-05-26']);
-    expect(
-      error(newStage(p1, TWO_PERIODS, [p1], newInput('01/02/2023', '10/05/2023'), ctx)).error,
-    ).toBe(
-      'Les dates du stage doivent tenir dans une seule période de la session : du 09/01/2023 au 03/02/2023 ou du 02/05/2023 au 26/05/2023.',
-    );
-    expect(
-      error(newStage(p1, TWO_PERIODS, [p1], newInput('01/03/2023', '10/03/2023'), ctx)).field,
-    ).toBe('start');
-  });
-
-  it('refuses a session without period and a stage of another session', () => {
-    expect(
-      error(
-        newStage(
+  const creations: Case<NewInput, Stage>[] = [
+    {
+      name: 'creates the second stage of the seed, touching the first one',
+      input: { start: '01/03/2023', end: '31/03/2023' },
+      expected: {
+        id: 'STG2',
+        sessionId: 'SES1',
+        studentId: 'ELV1',
+        companyId: '',
+        tutorId: '',
+        referentId: '',
+        start: '2023-03-01',
+        end: '2023-03-31',
+        stoppedOn: '',
+        stopReason: '',
+        originalEnd: '',
+        weeklyHours: null,
+        schedule: [7, 7, 7, 7, 7, 0, 0],
+        country: 'France',
+        conventionUrl: '',
+        needsAmendment: false,
+      },
+    },
+    {
+      name: 'accepts a stage starting the day after the previous one ends',
+      input: { start: '28/02/2023', end: '31/03/2023' },
+      expected: made(first, { start: '2023-02-28', end: '2023-03-31' }),
+    },
+    {
+      name: 'ignores the stages of other students',
+      input: {
+        others: [
           first,
-          { ...SESSION, periods: [] },
-          [first],
-          newInput('01/03/2023', '31/03/2023'),
-          ctx,
-        ),
-      ).error,
-    ).toBe("La session « BTS 1 info période 1 » n'a aucune période.");
-    expect(
-      error(newStage(first, TWO_PERIODS, [first], newInput('02/05/2023', '26/05/2023'), ctx)).error,
-    ).toBe("Le stage d'origine n'appartient pas à la session « Bac pro 2 périodes ».");
+          stage({ id: 'M', studentId: 'ELV2', start: '2023-03-01', end: '2023-03-31' }),
+        ],
+        start: '01/03/2023',
+        end: '31/03/2023',
+      },
+      expected: made(first, { start: '2023-03-01', end: '2023-03-31' }),
+    },
+    {
+      name: 'accepts a one-day stage',
+      input: { start: '31/03/2023', end: '31/03/2023' },
+      expected: made(first, { start: '2023-03-31', end: '2023-03-31' }),
+    },
+    {
+      name: 'accepts a stage inside the other period of a two-period session',
+      input: { from: firstPeriod, session: TWO_PERIODS, start: '02/05/2023', end: '26/05/2023' },
+      expected: made(firstPeriod, { start: '2023-05-02', end: '2023-05-26' }),
+    },
+    {
+      name: 'takes company, tutor, referent and weekly hours',
+      input: {
+        start: '01/03/2023',
+        end: '31/03/2023',
+        extra: { companyId: 'BP', tutorId: 'TUT2', referentId: 'PER1', weeklyHours: '35,5' },
+      },
+      expected: made(first, {
+        start: '2023-03-01',
+        end: '2023-03-31',
+        companyId: 'BP',
+        tutorId: 'TUT2',
+        referentId: 'PER1',
+        weeklyHours: 35.5,
+      }),
+    },
+  ];
+
+  eachCase(creations, (input, expected) => {
+    expect(value(create(input))).toEqual(expected);
   });
 
-  it('reports bad dates on their field', () => {
-    expect(error(newStage(first, SESSION, [first], newInput('', '31/03/2023'), ctx))).toEqual({
-      error: 'La date de début est obligatoire.',
-      field: 'start',
-    });
-    expect(
-      error(newStage(first, SESSION, [first], newInput('01/03/2023', 'fin mars'), ctx)),
-    ).toEqual({
-      error: "« fin mars » n'est pas une date : écrivez-la jj/mm/aaaa (par exemple 27/02/2023).",
-      field: 'end',
-    });
-  });
+  const refusals: Case<NewInput, Refusal>[] = [
+    {
+      name: 'refuses a stage sharing one day with the previous one',
+      input: { start: '27/02/2023', end: '31/03/2023' },
+      expected: {
+        error: overlap('du 01/02/2023 au 27/02/2023', 'session « BTS 1 info période 1 »'),
+        field: 'start',
+      },
+    },
+    {
+      name: 'refuses overlapping the stage it comes from when it was not stopped',
+      input: { from: stage(), start: '01/03/2023', end: '31/03/2023' },
+      expected: {
+        error: overlap('du 01/02/2023 au 31/03/2023', 'session « BTS 1 info période 1 »'),
+        field: 'start',
+      },
+    },
+    {
+      name: 'refuses overlapping a stage of another session, naming it',
+      input: {
+        others: [first, otherSession],
+        start: '01/03/2023',
+        end: '31/03/2023',
+        sessions: [{ id: 'SES0', title: 'Stage découverte' }],
+      },
+      expected: {
+        error: overlap('du 27/03/2023 au 07/04/2023', 'session « Stage découverte »'),
+        field: 'start',
+      },
+    },
+    {
+      name: 'refuses overlapping a stage of a session it does not know',
+      input: { others: [first, otherSession], start: '01/03/2023', end: '31/03/2023' },
+      expected: { error: overlap('du 27/03/2023 au 07/04/2023', 'autre session'), field: 'start' },
+    },
+    {
+      name: 'refuses an end before the start',
+      input: { start: '31/03/2023', end: '01/03/2023' },
+      expected: { error: 'La fin (01/03/2023) est avant le début (31/03/2023).', field: 'end' },
+    },
+    {
+      name: 'refuses an end after the period, blaming the end',
+      input: { start: '01/03/2023', end: '01/04/2023' },
+      expected: {
+        error:
+          'Les dates du stage doivent tenir dans la période de la session : du 01/02/2023 au 31/03/2023.',
+        field: 'end',
+      },
+    },
+    {
+      name: 'refuses a start before the period, blaming the start',
+      input: { start: '31/01/2023', end: '10/02/2023' },
+      expected: {
+        error:
+          'Les dates du stage doivent tenir dans la période de la session : du 01/02/2023 au 31/03/2023.',
+        field: 'start',
+      },
+    },
+    {
+      name: 'refuses dates across the two periods of a session',
+      input: { from: firstPeriod, session: TWO_PERIODS, start: '01/02/2023', end: '10/05/2023' },
+      expected: {
+        error:
+          'Les dates du stage doivent tenir dans une seule période de la session : du 09/01/2023 au 03/02/2023 ou du 02/05/2023 au 26/05/2023.',
+        field: 'end',
+      },
+    },
+    {
+      name: 'refuses dates between the two periods of a session',
+      input: { from: firstPeriod, session: TWO_PERIODS, start: '01/03/2023', end: '10/03/2023' },
+      expected: {
+        error:
+          'Les dates du stage doivent tenir dans une seule période de la session : du 09/01/2023 au 03/02/2023 ou du 02/05/2023 au 26/05/2023.',
+        field: 'start',
+      },
+    },
+    {
+      name: 'refuses a session without period',
+      input: { session: { ...SESSION, periods: [] }, start: '01/03/2023', end: '31/03/2023' },
+      expected: {
+        error: "La session « BTS 1 info période 1 » n'a aucune période.",
+        field: 'start',
+      },
+    },
+    {
+      name: 'refuses a stage of another session',
+      input: { session: TWO_PERIODS, start: '02/05/2023', end: '26/05/2023' },
+      expected: {
+        error: "Le stage d'origine n'appartient pas à la session « Bac pro 2 périodes ».",
+      },
+    },
+    {
+      name: 'reports a missing start on its field',
+      input: { start: '', end: '31/03/2023' },
+      expected: { error: 'La date de début est obligatoire.', field: 'start' },
+    },
+    {
+      name: 'reports a textual end on its field',
+      input: { start: '01/03/2023', end: 'fin mars' },
+      expected: { error: notADate('fin mars'), field: 'end' },
+    },
+    {
+      name: 'refuses a tutor of another company',
+      input: {
+        start: '01/03/2023',
+        end: '31/03/2023',
+        extra: { companyId: 'BP', tutorId: 'TUT1' },
+      },
+      expected: {
+        error: "M. ECUSSON Blase n'est pas tuteur dans l'entreprise choisie.",
+        field: 'tutorId',
+      },
+    },
+    {
+      name: 'refuses an unknown tutor',
+      input: {
+        start: '01/03/2023',
+        end: '31/03/2023',
+        extra: { companyId: 'BP', tutorId: 'NOPE' },
+      },
+      expected: {
+        error: "Ce tuteur n'existe pas (ou plus) dans la feuille Tuteurs.",
+        field: 'tutorId',
+      },
+    },
+    {
+      name: 'refuses a tutor without company',
+      input: { start: '01/03/2023', end: '31/03/2023', extra: { tutorId: 'TUT2' } },
+      expected: { error: "Choisissez l'entreprise avant son tuteur.", field: 'tutorId' },
+    },
+    {
+      name: 'refuses bad weekly hours',
+      input: { start: '01/03/2023', end: '31/03/2023', extra: { weeklyHours: '49' } },
+      expected: {
+        error: 'La durée hebdomadaire doit être comprise entre 0 et 48 heures (0 exclu).',
+        field: 'weeklyHours',
+      },
+    },
+  ];
 
-  it('takes company, tutor, referent and weekly hours', () => {
-    const s = value(
-      newStage(
-        first,
-        SESSION,
-        [first],
-        newInput('01/03/2023', '31/03/2023', {
-          companyId: 'BP',
-          tutorId: 'TUT2',
-          referentId: 'PER1',
-          weeklyHours: '35,5',
-        }),
-        ctx,
-      ),
-    );
-    expect([s.companyId, s.tutorId, s.referentId, s.weeklyHours]).toEqual([
-      'BP',
-      'TUT2',
-      'PER1',
-      35.5,
-    ]);
-  });
-
-  it('refuses a tutor of another company, an unknown tutor, a tutor without company', () => {
-    expect(
-      error(
-        newStage(
-          first,
-          SESSION,
-          [first],
-          newInput('01/03/2023', '31/03/2023', { companyId: 'BP', tutorId: 'TUT1' }),
-          ctx,
-        ),
-      ),
-    ).toEqual({
-      error: "M. ECUSSON Blase n'est pas tuteur dans l'entreprise choisie.",
-      field: 'tutorId',
-    });
-    expect(
-      error(
-        newStage(
-          first,
-          SESSION,
-          [first],
-          newInput('01/03/2023', '31/03/2023', { companyId: 'BP', tutorId: 'NOPE' }),
-          ctx,
-        ),
-      ),
-    ).toEqual({
-      error: "Ce tuteur n'existe pas (ou plus) dans la feuille Tuteurs.",
-      field: 'tutorId',
-    });
-    expect(
-      error(
-        newStage(
-          first,
-          SESSION,
-          [first],
-          newInput('01/03/2023', '31/03/2023', { tutorId: 'TUT2' }),
-          ctx,
-        ),
-      ),
-    ).toEqual({ error: "Choisissez l'entreprise avant son tuteur.", field: 'tutorId' });
-  });
-
-  it('refuses bad weekly hours', () => {
-    expect(
-      error(
-        newStage(
-          first,
-          SESSION,
-          [first],
-          newInput('01/03/2023', '31/03/2023', { weeklyHours: '49' }),
-          ctx,
-        ),
-      ),
-    ).toEqual({
-      error: 'La durée hebdomadaire doit être comprise entre 0 et 48 heures (0 exclu).',
-      field: 'weeklyHours',
-    });
+  eachCase(refusals, (input, expected) => {
+    expect(error(create(input))).toEqual(expected);
   });
 });
 
@@ -481,295 +638,329 @@ describe('parseWeeklyHours', () => {
 });
 
 describe('splitStage', () => {
-  const base = {
+  const base: SplitStageInput = {
     splitDate: '01/03/2023',
     firstPartEnd: '',
-    mode: 'cut' as const,
+    mode: 'cut',
     reason: '',
     keepAssignment: true,
     ...noAssignment,
   };
-
-  it('splits the seed’s stage: 01/02–27/02 and 01/03–31/03 (cut)', () => {
-    const [a, b] = value(
-      splitStage(stage(), SESSION, [stage()], { ...base, firstPartEnd: '27/02/2023' }, ctx),
-    );
-    expect(a).toEqual(stage({ end: '2023-02-27' }));
-    expect(b).toEqual(stage({ id: 'STG2', start: '2023-03-01', end: '2023-03-31' }));
+  const stopped = stage({
+    end: '2023-02-27',
+    stoppedOn: '2023-02-27',
+    stopReason: 'x',
+    originalEnd: '2023-03-31',
   });
+  const withConvention = stage({ conventionUrl: 'https://docs.example/c1' });
+  const withHours: Partial<Stage> = {
+    weeklyHours: 28,
+    schedule: [7, 7, 7, 7, 0, 0, 0],
+    country: 'Belgique',
+  };
 
-  it('ends the first part the day before by default', () => {
-    const [a, b] = value(splitStage(stage(), SESSION, [], base, ctx));
-    expect(a.end).toBe('2023-02-28');
-    expect(b.start).toBe('2023-03-01');
-  });
+  type SplitInput = { stage?: Stage; others?: Stage[]; change?: Partial<SplitStageInput> };
+  const split = ({ stage: s = stage(), others = [], change = {} }: SplitInput) =>
+    splitStage(s, SESSION, others, { ...base, ...change }, ctx);
+  /** The second part from 01/03/2023, as the default split of `stage()` makes it. */
+  const fromMarch = (overrides: Partial<Stage> = {}) =>
+    stage({ id: 'STG2', start: '2023-03-01', ...overrides });
+  const emptyPart = {
+    error:
+      'La seconde partie doit commencer entre le 02/02/2023 et le 31/03/2023, pour que chaque partie dure au moins un jour.',
+    field: 'splitDate',
+  };
+  const firstPartEnd = {
+    error:
+      'La fin de la première partie doit être comprise entre le 01/02/2023 et le 28/02/2023 (veille de la seconde partie).',
+    field: 'firstPartEnd',
+  };
+  const notADate = (text: string) =>
+    `« ${text} » n'est pas une date : écrivez-la jj/mm/aaaa (par exemple 27/02/2023).`;
 
-  it('makes a real stop in "stop" mode', () => {
-    const [a, b] = value(
-      splitStage(
-        stage(),
-        SESSION,
-        [],
-        { ...base, firstPartEnd: '27/02/2023', mode: 'stop', reason: ' Autre entreprise ' },
-        ctx,
-      ),
-    );
-    expect(a).toEqual(
-      stage({
-        end: '2023-02-27',
-        stoppedOn: '2023-02-27',
-        stopReason: 'Autre entreprise',
-        originalEnd: '2023-03-31',
-      }),
-    );
-    expect(b.stoppedOn).toBe('');
-    expect(b.originalEnd).toBe('');
-    expect([b.start, b.end]).toEqual(['2023-03-01', '2023-03-31']);
-  });
-
-  it('requires a reason in "stop" mode only', () => {
-    expect(error(splitStage(stage(), SESSION, [], { ...base, mode: 'stop' }, ctx))).toEqual({
-      error: "Le motif de l'arrêt est obligatoire.",
-      field: 'reason',
-    });
-    const [a] = value(splitStage(stage(), SESSION, [], { ...base, reason: 'ignored' }, ctx));
-    expect(a.stopReason).toBe('');
-  });
-
-  it('gives the second part a new assignment when asked', () => {
-    const [a, b] = value(
-      splitStage(
-        stage(),
-        SESSION,
-        [],
-        { ...base, keepAssignment: false, companyId: 'BP', tutorId: 'TUT3', referentId: 'PER2' },
-        ctx,
-      ),
-    );
-    expect([a.companyId, a.tutorId, a.referentId]).toEqual(['CA', 'TUT1', 'PER1']);
-    expect([b.companyId, b.tutorId, b.referentId]).toEqual(['BP', 'TUT3', 'PER2']);
-    const [, empty] = value(
-      splitStage(stage(), SESSION, [], { ...base, keepAssignment: false }, ctx),
-    );
-    expect([empty.companyId, empty.tutorId, empty.referentId]).toEqual(['', '', '']);
-    expect(
-      error(
-        splitStage(
-          stage(),
-          SESSION,
-          [],
-          { ...base, keepAssignment: false, companyId: 'BP', tutorId: 'TUT1' },
-          ctx,
-        ),
-      ),
-    ).toEqual({
-      error: "M. ECUSSON Blase n'est pas tuteur dans l'entreprise choisie.",
-      field: 'tutorId',
-    });
-  });
-
-  it('ignores the typed assignment when keeping it', () => {
-    const [, b] = value(
-      splitStage(stage(), SESSION, [], { ...base, companyId: 'BP', tutorId: 'TUT1' }, ctx),
-    );
-    expect([b.companyId, b.tutorId]).toEqual(['CA', 'TUT1']);
-  });
-
-  it('accepts the second day and the last day as split dates', () => {
-    const [a1, b1] = value(
-      splitStage(stage(), SESSION, [], { ...base, splitDate: '02/02/2023' }, ctx),
-    );
-    expect([a1.start, a1.end, b1.start]).toEqual(['2023-02-01', '2023-02-01', '2023-02-02']);
-    const [a2, b2] = value(
-      splitStage(stage(), SESSION, [], { ...base, splitDate: '31/03/2023' }, ctx),
-    );
-    expect([a2.end, b2.start, b2.end]).toEqual(['2023-03-30', '2023-03-31', '2023-03-31']);
-  });
-
-  it('splits a two-day stage into two one-day stages', () => {
-    const short = stage({ start: '2023-03-30', end: '2023-03-31' });
-    const [a, b] = value(splitStage(short, SESSION, [], { ...base, splitDate: '31/03/2023' }, ctx));
-    expect([a.start, a.end, b.start, b.end]).toEqual([
-      '2023-03-30',
-      '2023-03-30',
-      '2023-03-31',
-      '2023-03-31',
-    ]);
-  });
-
-  it('refuses split dates leaving an empty part', () => {
-    const message = {
-      error:
-        'La seconde partie doit commencer entre le 02/02/2023 et le 31/03/2023, pour que chaque partie dure au moins un jour.',
-      field: 'splitDate',
-    };
-    expect(
-      error(splitStage(stage(), SESSION, [], { ...base, splitDate: '01/02/2023' }, ctx)),
-    ).toEqual(message);
-    expect(
-      error(splitStage(stage(), SESSION, [], { ...base, splitDate: '01/04/2023' }, ctx)),
-    ).toEqual(message);
-    expect(
-      error(splitStage(stage(), SESSION, [], { ...base, splitDate: '15/01/2023' }, ctx)),
-    ).toEqual(message);
-  });
-
-  it('refuses to split a one-day stage', () => {
-    const day = stage({ start: '2023-03-01', end: '2023-03-01' });
-    expect(error(splitStage(day, SESSION, [], { ...base, splitDate: '01/03/2023' }, ctx))).toEqual({
-      error: "Un stage d'un seul jour ne peut pas être scindé.",
-      field: 'splitDate',
-    });
-  });
-
-  it('checks the chosen last day of the first part', () => {
-    const message = {
-      error:
-        'La fin de la première partie doit être comprise entre le 01/02/2023 et le 28/02/2023 (veille de la seconde partie).',
-      field: 'firstPartEnd',
-    };
-    expect(
-      error(splitStage(stage(), SESSION, [], { ...base, firstPartEnd: '01/03/2023' }, ctx)),
-    ).toEqual(message);
-    expect(
-      error(splitStage(stage(), SESSION, [], { ...base, firstPartEnd: '31/01/2023' }, ctx)),
-    ).toEqual(message);
-    const [a] = value(
-      splitStage(stage(), SESSION, [], { ...base, firstPartEnd: '01/02/2023' }, ctx),
-    );
-    expect(a.end).toBe('2023-02-01');
-    expect(error(splitStage(stage(), SESSION, [], { ...base, firstPartEnd: 'hier' }, ctx))).toEqual(
-      {
-        error: "« hier » n'est pas une date : écrivez-la jj/mm/aaaa (par exemple 27/02/2023).",
-        field: 'firstPartEnd',
+  const splits: Case<SplitInput, [Stage, Stage]>[] = [
+    {
+      name: 'splits the seed’s stage: 01/02–27/02 and 01/03–31/03 (cut)',
+      input: { others: [stage()], change: { firstPartEnd: '27/02/2023' } },
+      expected: [stage({ end: '2023-02-27' }), fromMarch()],
+    },
+    {
+      name: 'ends the first part the day before by default',
+      input: {},
+      expected: [stage({ end: '2023-02-28' }), fromMarch()],
+    },
+    {
+      name: 'makes a real stop in "stop" mode',
+      input: { change: { firstPartEnd: '27/02/2023', mode: 'stop', reason: ' Autre entreprise ' } },
+      expected: [
+        stage({
+          end: '2023-02-27',
+          stoppedOn: '2023-02-27',
+          stopReason: 'Autre entreprise',
+          originalEnd: '2023-03-31',
+        }),
+        fromMarch(),
+      ],
+    },
+    {
+      name: 'ignores the reason in "cut" mode',
+      input: { change: { reason: 'ignored' } },
+      expected: [stage({ end: '2023-02-28' }), fromMarch()],
+    },
+    {
+      name: 'gives the second part a new assignment when asked',
+      input: {
+        change: { keepAssignment: false, companyId: 'BP', tutorId: 'TUT3', referentId: 'PER2' },
       },
-    );
+      expected: [
+        stage({ end: '2023-02-28' }),
+        fromMarch({ companyId: 'BP', tutorId: 'TUT3', referentId: 'PER2' }),
+      ],
+    },
+    {
+      name: 'gives the second part no assignment when none is given',
+      input: { change: { keepAssignment: false } },
+      expected: [stage({ end: '2023-02-28' }), fromMarch(noAssignment)],
+    },
+    {
+      name: 'ignores the typed assignment when keeping it',
+      input: { change: { companyId: 'BP', tutorId: 'TUT1' } },
+      expected: [stage({ end: '2023-02-28' }), fromMarch()],
+    },
+    {
+      name: 'accepts the second day as split date',
+      input: { change: { splitDate: '02/02/2023' } },
+      expected: [stage({ end: '2023-02-01' }), stage({ id: 'STG2', start: '2023-02-02' })],
+    },
+    {
+      name: 'accepts the last day as split date',
+      input: { change: { splitDate: '31/03/2023' } },
+      expected: [stage({ end: '2023-03-30' }), stage({ id: 'STG2', start: '2023-03-31' })],
+    },
+    {
+      name: 'splits a two-day stage into two one-day stages',
+      input: {
+        stage: stage({ start: '2023-03-30', end: '2023-03-31' }),
+        change: { splitDate: '31/03/2023' },
+      },
+      expected: [
+        stage({ start: '2023-03-30', end: '2023-03-30' }),
+        stage({ id: 'STG2', start: '2023-03-31', end: '2023-03-31' }),
+      ],
+    },
+    {
+      name: 'accepts the first day as last day of the first part',
+      input: { change: { firstPartEnd: '01/02/2023' } },
+      expected: [stage({ end: '2023-02-01' }), fromMarch()],
+    },
+    {
+      name: 'marks a stage with a convention for an amendment when cut',
+      input: { stage: withConvention },
+      expected: [{ ...withConvention, end: '2023-02-28', needsAmendment: true }, fromMarch()],
+    },
+    {
+      name: 'does not mark a stage with a convention for an amendment when stopped',
+      input: { stage: withConvention, change: { mode: 'stop', reason: 'x' } },
+      expected: [
+        {
+          ...withConvention,
+          end: '2023-02-28',
+          stoppedOn: '2023-02-28',
+          stopReason: 'x',
+          originalEnd: '2023-03-31',
+        },
+        fromMarch(),
+      ],
+    },
+    {
+      name: 'copies hours, schedule and country to the second part',
+      input: { stage: stage(withHours) },
+      expected: [stage({ ...withHours, end: '2023-02-28' }), fromMarch(withHours)],
+    },
+  ];
+
+  eachCase(splits, (input, expected) => {
+    expect(value(split(input))).toEqual(expected);
   });
 
-  it('reports a missing or textual split date', () => {
-    expect(error(splitStage(stage(), SESSION, [], { ...base, splitDate: '' }, ctx))).toEqual({
-      error: 'La date de début de la seconde partie est obligatoire.',
-      field: 'splitDate',
-    });
-    expect(error(splitStage(stage(), SESSION, [], { ...base, splitDate: 'mars' }, ctx)).field).toBe(
-      'splitDate',
-    );
-  });
+  const refusals: Case<SplitInput, Refusal>[] = [
+    {
+      name: 'requires a reason in "stop" mode',
+      input: { change: { mode: 'stop' } },
+      expected: { error: "Le motif de l'arrêt est obligatoire.", field: 'reason' },
+    },
+    {
+      name: 'refuses a new tutor of another company',
+      input: { change: { keepAssignment: false, companyId: 'BP', tutorId: 'TUT1' } },
+      expected: {
+        error: "M. ECUSSON Blase n'est pas tuteur dans l'entreprise choisie.",
+        field: 'tutorId',
+      },
+    },
+    {
+      name: 'refuses the first day as split date, leaving an empty first part',
+      input: { change: { splitDate: '01/02/2023' } },
+      expected: emptyPart,
+    },
+    {
+      name: 'refuses a split date after the end',
+      input: { change: { splitDate: '01/04/2023' } },
+      expected: emptyPart,
+    },
+    {
+      name: 'refuses a split date before the start',
+      input: { change: { splitDate: '15/01/2023' } },
+      expected: emptyPart,
+    },
+    {
+      name: 'refuses to split a one-day stage',
+      input: {
+        stage: stage({ start: '2023-03-01', end: '2023-03-01' }),
+        change: { splitDate: '01/03/2023' },
+      },
+      expected: { error: "Un stage d'un seul jour ne peut pas être scindé.", field: 'splitDate' },
+    },
+    {
+      name: 'refuses a first part ending on the split date',
+      input: { change: { firstPartEnd: '01/03/2023' } },
+      expected: firstPartEnd,
+    },
+    {
+      name: 'refuses a first part ending before the stage',
+      input: { change: { firstPartEnd: '31/01/2023' } },
+      expected: firstPartEnd,
+    },
+    {
+      name: 'refuses a textual end of the first part',
+      input: { change: { firstPartEnd: 'hier' } },
+      expected: { error: notADate('hier'), field: 'firstPartEnd' },
+    },
+    {
+      name: 'reports a missing split date',
+      input: { change: { splitDate: '' } },
+      expected: {
+        error: 'La date de début de la seconde partie est obligatoire.',
+        field: 'splitDate',
+      },
+    },
+    {
+      name: 'reports a textual split date',
+      input: { change: { splitDate: 'mars' } },
+      expected: { error: notADate('mars'), field: 'splitDate' },
+    },
+    {
+      name: 'refuses a stopped stage',
+      input: { stage: stopped, change: { splitDate: '10/02/2023' } },
+      expected: {
+        error:
+          "Ce stage est arrêté depuis le 27/02/2023 : enlevez d'abord l'arrêt pour le scinder.",
+      },
+    },
+    {
+      name: 'refuses an unknown mode',
+      input: { change: { mode: 'other' as 'cut' } },
+      expected: { error: 'Choisissez « arrêt réel » ou « simple découpage ».', field: 'mode' },
+    },
+    {
+      name: 'refuses when the second part would overlap another stage (inconsistent data)',
+      input: { others: [stage(), stage({ id: 'OTHER', start: '2023-03-15', end: '2023-03-20' })] },
+      expected: {
+        error:
+          "Ces dates chevauchent un autre stage de l'élève : du 15/03/2023 au 20/03/2023 (session « BTS 1 info période 1 »). Choisissez d'autres dates, ou arrêtez ou scindez d'abord ce stage.",
+        field: 'splitDate',
+      },
+    },
+  ];
 
-  it('refuses a stopped stage', () => {
-    const stopped = stage({
-      end: '2023-02-27',
-      stoppedOn: '2023-02-27',
-      stopReason: 'x',
-      originalEnd: '2023-03-31',
-    });
-    expect(
-      error(splitStage(stopped, SESSION, [], { ...base, splitDate: '10/02/2023' }, ctx)),
-    ).toEqual({
-      error: "Ce stage est arrêté depuis le 27/02/2023 : enlevez d'abord l'arrêt pour le scinder.",
-    });
-  });
-
-  it('refuses an unknown mode', () => {
-    const r = splitStage(stage(), SESSION, [], { ...base, mode: 'other' as 'cut' }, ctx);
-    expect(error(r).field).toBe('mode');
-  });
-
-  it('refuses when the second part would overlap another stage (inconsistent data)', () => {
-    const clash = stage({ id: 'OTHER', start: '2023-03-15', end: '2023-03-20' });
-    expect(error(splitStage(stage(), SESSION, [stage(), clash], base, ctx)).error).toContain(
-      'du 15/03/2023 au 20/03/2023',
-    );
-  });
-
-  it('marks a stage with a convention for an amendment when cut, not when stopped', () => {
-    const withConvention = stage({ conventionUrl: 'https://docs.example/c1' });
-    const [cut] = value(splitStage(withConvention, SESSION, [], base, ctx));
-    expect(cut.needsAmendment).toBe(true);
-    const [stopped, second] = value(
-      splitStage(withConvention, SESSION, [], { ...base, mode: 'stop', reason: 'x' }, ctx),
-    );
-    expect(stopped.needsAmendment).toBe(false);
-    expect(second.conventionUrl).toBe('');
-    expect(second.needsAmendment).toBe(false);
-  });
-
-  it('copies hours, schedule and country to the second part', () => {
-    const s = stage({ weeklyHours: 28, schedule: [7, 7, 7, 7, 0, 0, 0], country: 'Belgique' });
-    const [, b] = value(splitStage(s, SESSION, [], base, ctx));
-    expect([b.weeklyHours, b.schedule, b.country]).toEqual([28, [7, 7, 7, 7, 0, 0, 0], 'Belgique']);
+  eachCase(refusals, (input, expected) => {
+    expect(error(split(input))).toEqual(expected);
   });
 });
 
 describe('reassignStage', () => {
-  it('changes company, tutor and referent', () => {
-    const r = value(
-      reassignStage(stage(), { companyId: 'BP', tutorId: 'TUT2', referentId: 'PER2' }, TUTORS),
-    );
-    expect([r.companyId, r.tutorId, r.referentId, r.needsAmendment]).toEqual([
-      'BP',
-      'TUT2',
-      'PER2',
-      false,
-    ]);
+  type Assignment = Parameters<typeof reassignStage>[1];
+  type ReassignInput = { stage?: Stage; change: Assignment; tutors?: Tutor[] };
+  const reassign = ({ stage: s = stage(), change, tutors = TUTORS }: ReassignInput) =>
+    reassignStage(s, change, tutors);
+  const conventioned = stage({ conventionUrl: 'https://docs.example/c' });
+  const due = stage({ conventionUrl: 'u', needsAmendment: true });
+
+  const reassignments: Case<ReassignInput, Stage>[] = [
+    {
+      name: 'changes company, tutor and referent',
+      input: { change: { companyId: 'BP', tutorId: 'TUT2', referentId: 'PER2' } },
+      expected: stage({ companyId: 'BP', tutorId: 'TUT2', referentId: 'PER2' }),
+    },
+    {
+      name: 'allows clearing the tutor',
+      input: { change: { companyId: 'CA', tutorId: '', referentId: 'PER1' } },
+      expected: stage({ tutorId: '' }),
+    },
+    {
+      name: 'allows clearing everything',
+      input: { change: noAssignment },
+      expected: stage(noAssignment),
+    },
+    {
+      name: 'asks for an amendment when the company of a conventioned stage changes',
+      input: { stage: conventioned, change: { companyId: 'BP', tutorId: '', referentId: 'PER1' } },
+      expected: { ...conventioned, companyId: 'BP', tutorId: '', needsAmendment: true },
+    },
+    {
+      name: 'asks for an amendment when the tutor of a conventioned stage changes',
+      input: { stage: conventioned, change: { companyId: 'CA', tutorId: '', referentId: 'PER1' } },
+      expected: { ...conventioned, tutorId: '', needsAmendment: true },
+    },
+    {
+      name: 'asks for no amendment when only the referent changes',
+      input: {
+        stage: conventioned,
+        change: { companyId: 'CA', tutorId: 'TUT1', referentId: 'PER9' },
+      },
+      expected: { ...conventioned, referentId: 'PER9' },
+    },
+    {
+      name: 'asks for no amendment without a convention',
+      input: { change: { companyId: 'BP', tutorId: '', referentId: '' } },
+      expected: stage({ companyId: 'BP', tutorId: '', referentId: '' }),
+    },
+    {
+      name: 'keeps an amendment already due',
+      input: { stage: due, change: { companyId: 'CA', tutorId: 'TUT1', referentId: 'PER9' } },
+      expected: { ...due, referentId: 'PER9' },
+    },
+  ];
+
+  eachCase(reassignments, (input, expected) => {
+    expect(value(reassign(input))).toEqual(expected);
   });
 
-  it('allows clearing the tutor or everything', () => {
-    expect(
-      value(reassignStage(stage(), { companyId: 'CA', tutorId: '', referentId: 'PER1' }, TUTORS))
-        .tutorId,
-    ).toBe('');
-    expect(value(reassignStage(stage(), noAssignment, TUTORS)).companyId).toBe('');
-  });
+  const refusals: Case<ReassignInput, Refusal>[] = [
+    {
+      name: 'refuses a tutor of another company',
+      input: { change: { companyId: 'CA', tutorId: 'TUT2', referentId: '' } },
+      expected: {
+        error: "M. BONNET Frédéric n'est pas tuteur dans l'entreprise choisie.",
+        field: 'tutorId',
+      },
+    },
+    {
+      name: 'refuses an unknown tutor',
+      input: { change: { companyId: 'BP', tutorId: 'TUT3', referentId: '' }, tutors: [] },
+      expected: {
+        error: "Ce tuteur n'existe pas (ou plus) dans la feuille Tuteurs.",
+        field: 'tutorId',
+      },
+    },
+    {
+      name: 'says when nothing changes',
+      input: { change: { companyId: 'CA', tutorId: 'TUT1', referentId: ' PER1 ' } },
+      expected: { error: 'Aucun changement à enregistrer.' },
+    },
+  ];
 
-  it('refuses a tutor of another company', () => {
-    expect(
-      error(reassignStage(stage(), { companyId: 'CA', tutorId: 'TUT2', referentId: '' }, TUTORS)),
-    ).toEqual({
-      error: "M. BONNET Frédéric n'est pas tuteur dans l'entreprise choisie.",
-      field: 'tutorId',
-    });
-    expect(
-      error(reassignStage(stage(), { companyId: 'BP', tutorId: 'TUT3', referentId: '' }, [])).error,
-    ).toBe("Ce tuteur n'existe pas (ou plus) dans la feuille Tuteurs.");
-  });
-
-  it('says when nothing changes', () => {
-    expect(
-      error(
-        reassignStage(stage(), { companyId: 'CA', tutorId: 'TUT1', referentId: ' PER1 ' }, TUTORS),
-      ),
-    ).toEqual({
-      error: 'Aucun changement à enregistrer.',
-    });
-  });
-
-  it('asks for an amendment when the company or tutor of a conventioned stage changes', () => {
-    const c = stage({ conventionUrl: 'https://docs.example/c' });
-    expect(
-      value(reassignStage(c, { companyId: 'BP', tutorId: '', referentId: 'PER1' }, TUTORS))
-        .needsAmendment,
-    ).toBe(true);
-    expect(
-      value(reassignStage(c, { companyId: 'CA', tutorId: '', referentId: 'PER1' }, TUTORS))
-        .needsAmendment,
-    ).toBe(true);
-    expect(
-      value(reassignStage(c, { companyId: 'CA', tutorId: 'TUT1', referentId: 'PER9' }, TUTORS))
-        .needsAmendment,
-    ).toBe(false);
-    expect(
-      value(reassignStage(stage(), { companyId: 'BP', tutorId: '', referentId: '' }, TUTORS))
-        .needsAmendment,
-    ).toBe(false);
-  });
-
-  it('keeps an amendment already due', () => {
-    const due = stage({ conventionUrl: 'u', needsAmendment: true });
-    expect(
-      value(reassignStage(due, { companyId: 'CA', tutorId: 'TUT1', referentId: 'PER9' }, TUTORS))
-        .needsAmendment,
-    ).toBe(true);
+  eachCase(refusals, (input, expected) => {
+    expect(error(reassign(input))).toEqual(expected);
   });
 });
 
@@ -783,80 +974,123 @@ describe('affectStages', () => {
     tutorId: 'TUT2',
     referentId: 'PER1',
   });
+  const b2 = stage({ id: 'B2', companyId: 'CA', tutorId: '' });
+  const conventioned = stage({ id: 'D', companyId: 'CA', tutorId: 'TUT1', conventionUrl: 'u' });
 
-  it('sets the given fields on every stage and leaves the others', () => {
-    const r = value(affectStages([a, b], { referentId: 'PER7' }, TUTORS));
-    expect(r.map((s) => [s.id, s.companyId, s.tutorId, s.referentId])).toEqual([
-      ['A', '', '', 'PER7'],
-      ['B', 'CA', 'TUT1', 'PER7'],
-    ]);
+  type AffectInput = { stages: Stage[]; change: Parameters<typeof affectStages>[1] };
+  const affect = ({ stages, change }: AffectInput) => affectStages(stages, change, TUTORS);
+
+  const affectations: Case<AffectInput, Stage[]>[] = [
+    {
+      name: 'sets the given fields on every stage and leaves the others',
+      input: { stages: [a, b], change: { referentId: 'PER7' } },
+      expected: [
+        { ...a, referentId: 'PER7' },
+        { ...b, referentId: 'PER7' },
+      ],
+    },
+    {
+      name: 'sets company and tutor together',
+      input: { stages: [a, b, c], change: { companyId: 'BP', tutorId: 'TUT3' } },
+      expected: [
+        { ...a, companyId: 'BP', tutorId: 'TUT3' },
+        { ...b, companyId: 'BP', tutorId: 'TUT3' },
+        { ...c, companyId: 'BP', tutorId: 'TUT3' },
+      ],
+    },
+    {
+      name: 'drops a tutor who does not work in the new company, keeps one who does',
+      input: { stages: [b, c], change: { companyId: 'BP' } },
+      expected: [{ ...b, companyId: 'BP', tutorId: '' }, c],
+    },
+    {
+      name: 'clears the tutor with the company',
+      input: { stages: [b], change: { companyId: '' } },
+      expected: [{ ...b, companyId: '', tutorId: '' }],
+    },
+    {
+      name: 'checks a tutor alone against the stage’s own company',
+      input: { stages: [c], change: { tutorId: 'TUT3' } },
+      expected: [{ ...c, tutorId: 'TUT3' }],
+    },
+    {
+      name: 'marks an amendment when the company of a conventioned stage changes',
+      input: { stages: [c, conventioned], change: { companyId: 'BP' } },
+      expected: [c, { ...conventioned, companyId: 'BP', tutorId: '', needsAmendment: true }],
+    },
+    {
+      name: 'marks no amendment when only the referent changes',
+      input: { stages: [conventioned], change: { referentId: 'PER9' } },
+      expected: [{ ...conventioned, referentId: 'PER9' }],
+    },
+  ];
+
+  eachCase(affectations, (input, expected) => {
+    expect(value(affect(input))).toEqual(expected);
   });
 
-  it('sets company and tutor together', () => {
-    const r = value(affectStages([a, b, c], { companyId: 'BP', tutorId: 'TUT3' }, TUTORS));
-    expect(r.map((s) => [s.companyId, s.tutorId, s.referentId])).toEqual([
-      ['BP', 'TUT3', ''],
-      ['BP', 'TUT3', ''],
-      ['BP', 'TUT3', 'PER1'],
-    ]);
+  const refusals: Case<AffectInput, Refusal>[] = [
+    {
+      name: 'refuses a tutor alone who works for none of one stage’s company',
+      input: { stages: [b, c], change: { tutorId: 'TUT3' } },
+      expected: {
+        error: "DURAND Anne n'est pas tuteur dans l'entreprise d'un des stages sélectionnés.",
+        field: 'tutorId',
+      },
+    },
+    {
+      name: 'refuses a tutor alone for a stage without company',
+      input: { stages: [a, b, c], change: { tutorId: 'TUT1' } },
+      expected: { error: "Choisissez l'entreprise avant son tuteur.", field: 'tutorId' },
+    },
+    {
+      name: 'counts the stages whose company the tutor alone does not work for',
+      input: { stages: [b, b2, c, { ...c, id: 'C2' }], change: { tutorId: 'TUT1' } },
+      expected: {
+        error: "M. ECUSSON Blase n'est pas tuteur dans l'entreprise de 2 des stages sélectionnés.",
+        field: 'tutorId',
+      },
+    },
+    {
+      name: 'names the company of a single stage as the one chosen',
+      input: { stages: [c], change: { tutorId: 'TUT1' } },
+      expected: {
+        error: "M. ECUSSON Blase n'est pas tuteur dans l'entreprise choisie.",
+        field: 'tutorId',
+      },
+    },
+    {
+      name: 'refuses a tutor of another company than the one chosen',
+      input: { stages: [a, b], change: { companyId: 'CA', tutorId: 'TUT2' } },
+      expected: {
+        error: "M. BONNET Frédéric n'est pas tuteur dans l'entreprise choisie.",
+        field: 'tutorId',
+      },
+    },
+    {
+      name: 'refuses an empty selection',
+      input: { stages: [], change: { referentId: 'X' } },
+      expected: { error: 'Sélectionnez au moins un stage.' },
+    },
+    {
+      name: 'refuses an empty change',
+      input: { stages: [a], change: {} },
+      expected: { error: "Choisissez l'entreprise, le tuteur ou le référent à affecter." },
+    },
+    {
+      name: 'refuses a change that changes nothing',
+      input: { stages: [b], change: { companyId: 'CA', tutorId: 'TUT1' } },
+      expected: { error: 'Aucun changement à enregistrer.' },
+    },
+  ];
+
+  eachCase(refusals, (input, expected) => {
+    expect(error(affect(input))).toEqual(expected);
   });
 
-  it('drops a tutor who does not work in the new company, keeps one who does', () => {
-    const r = value(affectStages([b, c], { companyId: 'BP' }, TUTORS));
-    expect(r.map((s) => s.tutorId)).toEqual(['', 'TUT2']);
-  });
-
-  it('clears the tutor with the company', () => {
-    const r = value(affectStages([b], { companyId: '' }, TUTORS));
-    expect([r[0]!.companyId, r[0]!.tutorId]).toEqual(['', '']);
-  });
-
-  it('checks a tutor alone against each stage’s own company', () => {
-    expect(value(affectStages([c], { tutorId: 'TUT3' }, TUTORS))[0]!.tutorId).toBe('TUT3');
-    expect(error(affectStages([b, c], { tutorId: 'TUT3' }, TUTORS))).toEqual({
-      error: "DURAND Anne n'est pas tuteur dans l'entreprise d'un des stages sélectionnés.",
-      field: 'tutorId',
-    });
-    expect(error(affectStages([a, b, c], { tutorId: 'TUT1' }, TUTORS))).toEqual({
-      error: "Choisissez l'entreprise avant son tuteur.",
-      field: 'tutorId',
-    });
-    const b2 = stage({ id: 'B2', companyId: 'CA', tutorId: '' });
-    expect(
-      error(affectStages([b, b2, c, { ...c, id: 'C2' }], { tutorId: 'TUT1' }, TUTORS)).error,
-    ).toBe("M. ECUSSON Blase n'est pas tuteur dans l'entreprise de 2 des stages sélectionnés.");
-    expect(error(affectStages([c], { tutorId: 'TUT1' }, TUTORS)).error).toBe(
-      "M. ECUSSON Blase n'est pas tuteur dans l'entreprise choisie.",
-    );
-  });
-
-  it('refuses a tutor of another company than the one chosen', () => {
-    expect(error(affectStages([a, b], { companyId: 'CA', tutorId: 'TUT2' }, TUTORS))).toEqual({
-      error: "M. BONNET Frédéric n'est pas tuteur dans l'entreprise choisie.",
-      field: 'tutorId',
-    });
-  });
-
-  it('refuses an empty selection, an empty change, a change that changes nothing', () => {
-    expect(error(affectStages([], { referentId: 'X' }, TUTORS)).error).toBe(
-      'Sélectionnez au moins un stage.',
-    );
-    expect(error(affectStages([a], {}, TUTORS)).error).toBe(
-      "Choisissez l'entreprise, le tuteur ou le référent à affecter.",
-    );
-    expect(error(affectStages([b], { companyId: 'CA', tutorId: 'TUT1' }, TUTORS)).error).toBe(
-      'Aucun changement à enregistrer.',
-    );
-  });
-
-  it('returns unchanged stages as they were (same object) and marks amendments', () => {
-    const conventioned = stage({ id: 'D', companyId: 'CA', tutorId: 'TUT1', conventionUrl: 'u' });
+  it('returns unchanged stages as they were (same object)', () => {
     const r = value(affectStages([c, conventioned], { companyId: 'BP' }, TUTORS));
     expect(r[0]).toBe(c);
-    expect(r[1]!.needsAmendment).toBe(true);
-    expect(r[1]!.tutorId).toBe('');
-    const ref = value(affectStages([conventioned], { referentId: 'PER9' }, TUTORS));
-    expect(ref[0]!.needsAmendment).toBe(false);
   });
 
   it('does not mutate its inputs', () => {
