@@ -1,9 +1,18 @@
 /**
  * The workbench page's script (bundled by esbuild when the server starts): draws the emulated
- * spreadsheet, the add-on menu and the sidebar frame, and forwards clicks to the server.
+ * spreadsheet, the add-on menu and the sidebar frame, and forwards clicks and typed cells to the
+ * server.
  * Cell text is always set with textContent: sheet content is never HTML here either.
  */
-import type { GridView, MenuEntry, MenuView, MessageView, WorkbenchState } from './protocol';
+import type {
+  EditBody,
+  EditResponse,
+  GridView,
+  MenuEntry,
+  MenuView,
+  MessageView,
+  WorkbenchState,
+} from './protocol';
 
 type Attrs = Record<string, string | number | boolean | undefined>;
 
@@ -108,10 +117,13 @@ function refresh(): Promise<void> {
 }
 
 function render(s: WorkbenchState): void {
-  $('today').textContent = `Date du jour émulée : ${s.today}`;
+  $('today').textContent =
+    `Date du jour émulée : ${s.today}` + (s.todayPinned ? ' (fixée par --today)' : '');
   renderMenus(s.menus);
   renderTabs(s);
-  renderGrid(s.grid, s.selection);
+  // Redrawing the grid would drop the cell being typed in: it waits for the editor to close.
+  if (editor) gridStale = true;
+  else renderGrid(s.grid, s.selection);
   renderSidebar(s);
   renderDialog(s);
   showMessages(s.messages.filter((m) => m.id > lastMessageId));
@@ -369,7 +381,10 @@ function renderGrid(g: GridView | null, selection: string): void {
   drawSelection(parseA1(selection));
 }
 
+let drawnSel: [number, number, number, number] | null = null;
+
 function drawSelection(sel: [number, number, number, number] | null): void {
+  drawnSel = sel;
   for (const el of document.querySelectorAll('#grid td.selected, #grid td.active'))
     el.classList.remove('selected', 'active');
   $('namebox').textContent = sel ? a1(sel[0], sel[1], sel[2], sel[3]) : '';
@@ -394,7 +409,8 @@ function drawSelection(sel: [number, number, number, number] | null): void {
   const [fr, fc] = inside && focusCell ? focusCell : [r1, c1];
   const active = document.querySelector<HTMLElement>(`#grid td[data-r="${fr}"][data-c="${fc}"]`);
   active?.classList.add('active');
-  $('cellvalue').textContent = active?.textContent ?? '';
+  // As in Sheets, the formula bar shows a formula rather than its result.
+  $('cellvalue').textContent = state?.grid?.formulas[`${fr}:${fc}`] ?? active?.textContent ?? '';
 }
 
 function cellOf(target: EventTarget | null): [number, number] | null {
@@ -417,7 +433,7 @@ function setupGrid(): void {
   const wrap = $('grid');
   wrap.addEventListener('mousedown', (ev) => {
     const cell = cellOf(ev.target);
-    if (!cell || ev.button !== 0) return;
+    if (!cell || ev.button !== 0 || ev.target === editor?.input) return;
     ev.preventDefault();
     wrap.focus();
     if (ev.shiftKey && anchor) {
@@ -427,6 +443,12 @@ function setupGrid(): void {
       anchor = cell;
       focusCell = cell;
       selectRange(cell, cell, false);
+    }
+    // A double-click edits the cell. Its second press, not a dblclick event: the grid may have
+    // been redrawn between the two presses (the first one posts the selection).
+    if (ev.detail === 2 && !ev.shiftKey) {
+      openEditor(cell, null);
+      return;
     }
     dragging = true;
     lastDrag = cell;
@@ -451,7 +473,11 @@ function setupGrid(): void {
       ArrowRight: [0, 1],
     };
     const d = moves[ev.key];
-    if (!d || !state?.grid) return;
+    if (!d) {
+      editingKeys(ev);
+      return;
+    }
+    if (!state?.grid) return;
     ev.preventDefault();
     const g = state.grid;
     const from = ev.shiftKey ? (lastDrag ?? anchor ?? [1, 1]) : (anchor ?? [1, 1]);
@@ -462,15 +488,168 @@ function setupGrid(): void {
     if (ev.shiftKey && anchor) {
       lastDrag = next;
       selectRange(anchor, next, true);
+      document
+        .querySelector(`#grid td[data-r="${next[0]}"][data-c="${next[1]}"]`)
+        ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     } else {
-      anchor = next;
-      focusCell = next;
-      lastDrag = next;
-      selectRange(next, next, true);
+      moveTo(next);
     }
-    document
-      .querySelector(`#grid td[data-r="${next[0]}"][data-c="${next[1]}"]`)
-      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  });
+}
+
+/** Selects one cell (and tells the server), as arrows and Enter after an edit do. */
+function moveTo(cell: [number, number]): void {
+  anchor = cell;
+  focusCell = cell;
+  lastDrag = cell;
+  selectRange(cell, cell, true);
+  document
+    .querySelector(`#grid td[data-r="${cell[0]}"][data-c="${cell[1]}"]`)
+    ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+}
+
+// ---- Cell editing (a user's edit, then the add-on's onEdit on the server) -------------------
+
+interface Editor {
+  input: HTMLInputElement;
+  cell: [number, number];
+  sheet: string;
+  initial: string;
+  closed: boolean;
+}
+
+let editor: Editor | null = null;
+let gridStale = false;
+
+function activeCell(): [number, number] | null {
+  if (!drawnSel) return null;
+  const [r1, c1, r2, c2] = drawnSel;
+  const f = focusCell;
+  return f && f[0] >= r1 && f[0] <= r2 && f[1] >= c1 && f[1] <= c2 ? f : [r1, c1];
+}
+
+/** Enter or F2 edits the active cell, a printable key replaces it, Delete clears the selection. */
+function editingKeys(ev: KeyboardEvent): void {
+  const cell = activeCell();
+  if (!cell || !state || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+  if (ev.key === 'Enter' || ev.key === 'F2') {
+    ev.preventDefault();
+    openEditor(cell, null);
+  } else if (ev.key === 'Delete' || ev.key === 'Backspace') {
+    ev.preventDefault();
+    if (drawnSel) void sendEdit({ sheet: state.active, range: a1(...drawnSel), value: null });
+  } else if (ev.key.length === 1) {
+    ev.preventDefault();
+    openEditor(cell, ev.key);
+  }
+}
+
+/** What Sheets puts in the editor: the formula, or the value as displayed. */
+function editText(g: GridView, [r, c]: [number, number]): string {
+  return g.formulas[`${r}:${c}`] ?? g.values[r - 1]?.[c - 1] ?? '';
+}
+
+/** `typed` replaces the content (typing on a selected cell); null edits it (double-click, Enter). */
+function openEditor(cell: [number, number], typed: string | null): void {
+  const g = state?.grid;
+  const td = document.querySelector<HTMLElement>(
+    `#grid td[data-r="${cell[0]}"][data-c="${cell[1]}"]`,
+  );
+  if (!g || !state || !td || editor) return;
+  const initial = editText(g, cell);
+  // Checkboxes are ticked, not typed.
+  if (initial === '☑' || initial === '☐') return;
+  if (!focusCell || focusCell[0] !== cell[0] || focusCell[1] !== cell[1]) moveTo(cell);
+  const input = h('input', {
+    type: 'text',
+    class: 'cell-editor',
+    spellcheck: 'false',
+    autocomplete: 'off',
+    'aria-label': `Modifier la cellule ${a1(cell[0], cell[1])}`,
+  });
+  input.value = typed ?? initial;
+  const fit = () => (input.style.width = `max(100%, ${input.value.length + 2}ch)`);
+  fit();
+  const ed: Editor = { input, cell, sheet: state.active, initial, closed: false };
+  editor = ed;
+  td.classList.add('editing');
+  td.append(input);
+  input.focus();
+  input.setSelectionRange(input.value.length, input.value.length);
+  input.addEventListener('input', fit);
+  input.addEventListener('keydown', (ev) => {
+    // The grid's and the page's keys (arrows, Escape for menus) stay out of the editor.
+    ev.stopPropagation();
+    if (ev.key === 'Escape') {
+      ev.preventDefault();
+      closeEditor(ed);
+    } else if (ev.key === 'Enter' || ev.key === 'Tab') {
+      ev.preventDefault();
+      const down = ev.key === 'Enter';
+      void commitEdit(ed, [cell[0] + (down ? 1 : 0), cell[1] + (down ? 0 : 1)]);
+    }
+  });
+  // Clicking elsewhere keeps what was typed, as in Sheets.
+  input.addEventListener('blur', () => void commitEdit(ed, null));
+}
+
+function closeEditor(ed: Editor, refocus = true): void {
+  if (ed.closed) return;
+  ed.closed = true;
+  editor = null;
+  ed.input.closest('td')?.classList.remove('editing');
+  ed.input.remove();
+  if (gridStale && state) {
+    gridStale = false;
+    renderGrid(state.grid, state.selection);
+  }
+  if (refocus) $('grid').focus();
+}
+
+async function commitEdit(ed: Editor, next: [number, number] | null): Promise<void> {
+  if (ed.closed) return;
+  const value = ed.input.value;
+  closeEditor(ed, next !== null);
+  if (value !== ed.initial)
+    await sendEdit({ sheet: ed.sheet, range: a1(ed.cell[0], ed.cell[1]), value });
+  const g = state?.grid;
+  if (next && g && state?.active === ed.sheet)
+    moveTo([Math.min(next[0], g.rows), Math.min(next[1], g.cols)]);
+}
+
+async function sendEdit(body: EditBody): Promise<void> {
+  const res = await fetch('/edit', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json().catch(() => ({}))) as EditResponse;
+  if (json.confirm && !body.confirmed) {
+    if (await confirmDialog(json.confirm)) return sendEdit({ ...body, confirmed: true });
+  } else if (!res.ok || !json.ok) {
+    showMessages([
+      { id: 0, kind: 'error', title: 'Saisie refusée', text: json.error ?? `HTTP ${res.status}` },
+    ]);
+  }
+  await refresh();
+}
+
+/** Sheets' "Attention" box for a warning-only protection: Annuler or OK. */
+function confirmDialog(text: string): Promise<boolean> {
+  const dlg = $('confirm') as HTMLDialogElement;
+  $('confirm-text').textContent = text;
+  dlg.returnValue = '';
+  dlg.showModal();
+  ($('confirm-cancel') as HTMLButtonElement).focus();
+  return new Promise((resolve) => {
+    dlg.addEventListener(
+      'close',
+      () => {
+        $('grid').focus();
+        resolve(dlg.returnValue === 'ok');
+      },
+      { once: true },
+    );
   });
 }
 let lastDrag: [number, number] | null = null;

@@ -19,6 +19,8 @@ export interface GridView {
   /** Font size in points, 0 for the default (10 pt). */
   fontSizes: number[][];
   aligns: ('left' | 'center' | 'right')[][];
+  /** Formulas as written (en_US syntax), keyed "row:column" (1-based); what the cell editor shows. */
+  formulas: Record<string, string>;
   /** 1-based indices of hidden rows (hidden by hand or by a filter) and columns. */
   hiddenRows: number[];
   hiddenCols: number[];
@@ -47,6 +49,8 @@ export interface WorkbenchState {
   /** Changes whenever the emulated spreadsheet or the UI recorder changed. */
   version: number;
   today: string;
+  /** The date comes from `--today` rather than the real clock. */
+  todayPinned: boolean;
   sheets: string[];
   active: string;
   /** The active range on the active sheet, A1 notation, or '' when none. */
@@ -62,4 +66,19 @@ export interface WorkbenchState {
 export interface CallResponse {
   ok: boolean;
   error?: string;
+}
+
+/** POST /edit: what the user typed in a cell (`value` null clears the range). */
+export interface EditBody {
+  sheet: string;
+  range: string;
+  value: string | null;
+  confirmed?: boolean;
+}
+
+/** A refused edit has `error`; one touching a warning-only protection asks `confirm` first. */
+export interface EditResponse {
+  ok: boolean;
+  error?: string;
+  confirm?: string;
 }

@@ -1,6 +1,7 @@
 /**
  * The workbench's HTTP server (node:http, 127.0.0.1 only): the page, its state as JSON, the
- * sidebar frame, and the google.script.run endpoint, all backed by one WorkbenchSession.
+ * sidebar frame, the google.script.run endpoint and cells typed by the user, all backed by one
+ * WorkbenchSession.
  */
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { EditBody, EditResponse } from './protocol';
 import type { SeedLevel } from './seed';
 import { WorkbenchSession } from './session';
 
@@ -159,6 +161,27 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
         const body = (await readBody(req)) as { sheet?: unknown; range?: unknown };
         await serial(() => session.select(str(body.sheet), str(body.range)));
         return json(res, 200, { ok: true });
+      }
+      case 'POST /edit': {
+        const body = (await readBody(req)) as Partial<Record<keyof EditBody, unknown>>;
+        const value =
+          body.value === null ? null : typeof body.value === 'string' ? body.value : undefined;
+        if (value === undefined) return json(res, 400, { ok: false, error: 'Valeur absente.' });
+        const out = await serial(() =>
+          session.edit({
+            sheet: str(body.sheet),
+            range: str(body.range),
+            value,
+            confirmed: body.confirmed === true,
+          }),
+        );
+        const reply: EditResponse =
+          out.kind === 'done'
+            ? { ok: true }
+            : out.kind === 'confirm'
+              ? { ok: false, confirm: out.message }
+              : { ok: false, error: out.message };
+        return json(res, 200, reply);
       }
       case 'POST /activate': {
         const body = (await readBody(req)) as { sheet?: unknown };

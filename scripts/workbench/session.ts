@@ -12,6 +12,7 @@ import {
 import { type BundleContext, loadBundleFromDist } from 'gas-emulator/bundle';
 import { createEmulator, type Emulator, type EmulatorSnapshot } from 'gas-emulator';
 import type { MenuEntry as RecordedEntry, RenderedSheet } from 'gas-emulator/spreadsheet';
+import { applyUserEdit, type EditOutcome, type EditRequest } from './edit';
 import type { GridView, MenuEntry, MenuView, MessageView, WorkbenchState } from './protocol';
 import { type SeedLevel, seedExample } from './seed';
 
@@ -118,6 +119,7 @@ export function gridOf(r: RenderedSheet): GridView {
   const bold: boolean[][] = [];
   const fontSizes: number[][] = [];
   const aligns: ('left' | 'center' | 'right')[][] = [];
+  const formulas: Record<string, string> = {};
   for (let i = 0; i < rows; i++) {
     const line = r.cells[i] ?? [];
     const v: string[] = [];
@@ -138,6 +140,7 @@ export function gridOf(r: RenderedSheet): GridView {
         continue;
       }
       v.push(c.checkbox === undefined ? c.text : c.checkbox ? '☑' : '☐');
+      if (c.formula !== undefined) formulas[`${i + 1}:${j + 1}`] = c.formula;
       b.push(/^#fff(fff)?$/i.test(c.background) ? '' : c.background);
       f.push(/^#000(000)?$/i.test(c.color) ? '' : c.color);
       w.push(c.bold);
@@ -164,6 +167,7 @@ export function gridOf(r: RenderedSheet): GridView {
     bold,
     fontSizes,
     aligns,
+    formulas,
     hiddenRows: [...new Set([...r.hiddenRows, ...r.filteredRows])]
       .filter((x) => x <= rows)
       .sort((x, y) => x - y),
@@ -370,6 +374,13 @@ export class WorkbenchSession {
     });
   }
 
+  /** What a user typed in a cell (or cleared), then the add-on's onEdit, as in Sheets. */
+  edit(req: EditRequest): EditOutcome {
+    return this.after(() =>
+      applyUserEdit(this.emulator, this.bundle, req, (line) => console.warn(line)),
+    );
+  }
+
   resetExample(): void {
     this.messages = [];
     this.reset();
@@ -400,6 +411,7 @@ export class WorkbenchSession {
         timeZone: this.emulator.timeZone,
         dateStyle: 'full',
       }).format(now),
+      todayPinned: this.opts.today !== undefined,
       sheets,
       active,
       selection,

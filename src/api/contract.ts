@@ -6,11 +6,22 @@
  * user travel as the raw text typed ("27/02/2023") for the server to parse and judge.
  * Every input is validated again on the server: the sidebar is never trusted.
  */
-import type { IsoDate, Phase, Settings, Staff, Tutor } from '../domain/types';
+import type { SessionInput } from '../domain/sessions';
+import type { StageFilter } from '../domain/stages/filter';
+import type { IsoDate, Phase, Settings, Staff, Tutor, Zone } from '../domain/types';
+
+/** Limits the forms apply as the server does (the server checks again). */
+export { MAX_REASON_LENGTH, MAX_VISIT_COMMENT_LENGTH, MAX_WEEKLY_HOURS } from '../domain/limits';
 
 /** What every mutating call returns: the new state, or a French message that wrote nothing. */
 export type ApiResult<T> =
-  | { ok: true; value: T; message: string }
+  | {
+      ok: true;
+      value: T;
+      message: string;
+      /** The reference lists' version after the action (see ReferenceData.version). */
+      refsVersion?: string;
+    }
   | { ok: false; error: string; field?: string; conflict?: boolean };
 
 export interface StageView {
@@ -55,7 +66,31 @@ export interface StageSelection {
   selectedIds: string[];
   /** Fingerprints of those rows, same order. */
   selectedFingerprints: string[];
+  /** Sent back by the sidebar's next poll, so an unchanged selection costs one cell read. */
+  probe: SelectionProbe;
 }
+
+/**
+ * What the sidebar last saw of the sheet's selection. The server compares it with the sheet:
+ * same selected rows, same active row, and the same cells in that row (one read) mean nothing
+ * changed, and nothing else is read.
+ */
+export interface SelectionProbe {
+  /** The active sheet's name when read ('' when not the Stages sheet). */
+  sheet: string;
+  /** Selected rows as runs ("2-5,9"). */
+  rows: string;
+  /** Row of the active cell (0 when none). */
+  currentRow: number;
+  /** Digest of that row's cells as read, and how many cells were digested. */
+  rowDigest: string;
+  width: number;
+}
+
+/** The answer to a poll: "nothing changed", or the new selection. */
+export type SelectionPoll =
+  | { changed: false; refsVersion: string }
+  | { changed: true; selection: StageSelection; refsVersion: string };
 
 export interface Option {
   id: string;
@@ -78,6 +113,8 @@ export interface SessionView {
 }
 
 export interface ReferenceData {
+  /** Changes whenever a reference sheet changes (by the add-on or by hand). */
+  version: string;
   sessions: SessionView[];
   classes: string[];
   students: (Option & { className: string })[];
@@ -86,18 +123,7 @@ export interface ReferenceData {
   staff: Option[];
 }
 
-export interface SessionInput {
-  /** '' to create a session. */
-  id: string;
-  title: string;
-  type: string;
-  schoolYear: string;
-  diploma: string;
-  editionLabel: string;
-  objectives: string;
-  /** Dates as typed ("01/02/2023"). */
-  periods: { start: string; end: string }[];
-}
+export type { SessionInput } from '../domain/sessions';
 
 export interface AssignmentResult {
   created: number;
@@ -113,24 +139,7 @@ export interface AssignmentView {
   students: { id: string; label: string; className: string; assigned: boolean }[];
 }
 
-export type TriState = 'sans' | 'indif' | 'avec';
-export type VisitState = 'a_effectuer' | 'indif' | 'effectuees';
-export type PhaseFilter = 'effectues' | 'en_cours' | 'indif' | 'a_venir' | 'arretes';
-
-export interface StageFilter {
-  sessionId: string;
-  student: string;
-  className: string;
-  /** Dates as typed; a stage matches when it overlaps [from, to]. */
-  from: string;
-  to: string;
-  company: string;
-  companies: TriState;
-  tutors: TriState;
-  referents: TriState;
-  visits: VisitState;
-  phase: PhaseFilter;
-}
+export type { PhaseFilter, StageFilter, TriState, VisitState } from '../domain/stages/filter';
 
 export interface FilterResult {
   count: number;
@@ -148,20 +157,29 @@ export interface AffectInput {
   referentId?: string;
 }
 
-export interface StopInput {
+/**
+ * What the sidebar saw of the stage it acts on: its row and its student. The server uses them
+ * only to find the row with fewer reads, after checking the ID there; never to write.
+ */
+export interface StageHintInput {
+  row?: number;
+  studentId?: string;
+}
+
+export interface StopInput extends StageHintInput {
   stageId: string;
   fingerprint: string;
   stoppedOn: string;
   reason: string;
 }
 
-export interface RemoveStopInput {
+export interface RemoveStopInput extends StageHintInput {
   stageId: string;
   fingerprint: string;
   restoreOriginalEnd: boolean;
 }
 
-export interface NewStageInput {
+export interface NewStageInput extends StageHintInput {
   /** The stage the new one is assigned from (same student, same session). */
   fromStageId: string;
   start: string;
@@ -175,7 +193,7 @@ export interface NewStageInput {
   schedule?: string;
 }
 
-export interface SplitInput {
+export interface SplitInput extends StageHintInput {
   stageId: string;
   fingerprint: string;
   /** First day of the second part. */
@@ -192,7 +210,7 @@ export interface SplitInput {
   referentId: string;
 }
 
-export interface ReassignInput {
+export interface ReassignInput extends StageHintInput {
   stageId: string;
   fingerprint: string;
   companyId: string;
@@ -214,7 +232,7 @@ export interface ImportPreview {
   errors: number;
 }
 
-export interface AbsenceInput {
+export interface AbsenceInput extends StageHintInput {
   stageId: string;
   start: string;
   end: string;
@@ -235,7 +253,7 @@ export interface AbsenceView {
   countsAsPresence: boolean;
 }
 
-export interface VisitInput {
+export interface VisitInput extends StageHintInput {
   stageId: string;
   /** As typed ("14/03/2023"). */
   date: string;
@@ -272,19 +290,32 @@ export interface StaffView extends StaffInput {
 }
 
 export type SettingsView = Settings;
+export type { Zone };
+
+/**
+ * Every panel the sidebar can open on, the one list of them: the server checks the view a menu
+ * item asks for against it, and the sidebar's registry (`src/sidebar/views.ts`) must give each
+ * one a panel. The order is the order the sidebar builds its panels in.
+ */
+export const SIDEBAR_VIEWS = [
+  'fiche',
+  'stop',
+  'newStage',
+  'split',
+  'reassign',
+  'gestion',
+  'session',
+  'import',
+  'absences',
+  'settings',
+] as const;
 
 /** Which panel the sidebar opens on (set by the menu item that opened it). */
-export type SidebarView =
-  | 'fiche'
-  | 'gestion'
-  | 'session'
-  | 'import'
-  | 'stop'
-  | 'newStage'
-  | 'split'
-  | 'reassign'
-  | 'absences'
-  | 'settings';
+export type SidebarView = (typeof SIDEBAR_VIEWS)[number];
+
+export function isSidebarView(v: unknown): v is SidebarView {
+  return typeof v === 'string' && (SIDEBAR_VIEWS as readonly string[]).includes(v);
+}
 
 /**
  * Server functions callable from the sidebar, by their global name in Apps Script.
@@ -293,6 +324,7 @@ export type SidebarView =
  */
 export interface ServerApi {
   apiGetSelection(): StageSelection;
+  apiPollSelection(probe: SelectionProbe): SelectionPoll;
   apiGetReferenceData(): ReferenceData;
   apiGetSettings(): SettingsView;
   apiSaveSettings(input: SettingsView): ApiResult<SettingsView>;
@@ -322,15 +354,16 @@ export interface ServerApi {
   apiReassignStage(input: ReassignInput): ApiResult<StageView>;
 
   apiListAbsences(stageId: string): AbsenceView[];
-  apiAddAbsence(input: AbsenceInput): ApiResult<AbsenceView>;
-  apiRemoveAbsence(input: { absenceId: string }): ApiResult<null>;
+  apiAddAbsence(input: AbsenceInput): ApiResult<{ absence: AbsenceView; stage: StageView }>;
+  apiRemoveAbsence(input: { absenceId: string }): ApiResult<{ stage: StageView }>;
   apiRenderCalendar(input: { stageId: string }): ApiResult<{ sheetName: string }>;
   apiRenderOverview(input: { sessionId: string }): ApiResult<{ sheetName: string }>;
   apiImportSchoolHolidays(input: { text: string }): ApiResult<{ added: number }>;
 
   apiListVisits(stageId: string): VisitView[];
-  apiAddVisit(input: VisitInput): ApiResult<VisitView>;
-  apiRemoveVisit(input: { visitId: string }): ApiResult<null>;
+  apiAddVisit(input: VisitInput): ApiResult<{ visit: VisitView; stage: StageView }>;
+  /** `counted`: the stage's "Visites" cell counted it, and now counts one less. */
+  apiRemoveVisit(input: { visitId: string }): ApiResult<{ stageId: string; counted: boolean }>;
   apiSaveTutor(input: TutorInput): ApiResult<TutorView>;
   apiSaveStaff(input: StaffInput): ApiResult<StaffView>;
 }

@@ -1,16 +1,18 @@
 /**
- * Calendar dates as ISO `YYYY-MM-DD` strings, free of any time zone.
+ * Calendar dates as ISO `YYYY-MM-DD` strings, free of any time zone: the one place where that
+ * form, and the French `jj/mm/aaaa` one, are written down.
  *
- * date-fns works on JavaScript `Date`s, which live in the host's time zone. To keep every result
- * independent of it, an ISO date is turned into a *local* Date at noon (never midnight: some zones
- * skip midnight on a DST change) and formatted back with the local calendar, so the host zone
- * cancels out. No function here reads the clock: "today" is always a parameter.
+ * An ISO date becomes a *local* Date at noon (never midnight: some zones skip midnight on a DST
+ * change) for date-fns' calendar arithmetic, and is read back with the local getters, so the host
+ * zone cancels out. No function here reads the clock: "today" is always a parameter.
  */
-import { addDays as addDaysFns, differenceInCalendarDays, format, isValid } from 'date-fns';
+import { addDays as addDaysFns, isValid } from 'date-fns';
 import type { IsoDate, Result } from './types';
 import { fail, ok } from './types';
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A date a sheet cell holds as text, as French users write it: "27/02/2023", "5/3/2023". */
+const SLASH_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const USER_FR_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 const USER_ISO_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 
@@ -28,7 +30,8 @@ function isRealDay(year: number, month: number, day: number): boolean {
   return d.getFullYear() === year && d.getMonth() === month - 1 && d.getDate() === day;
 }
 
-function toLocalNoon(iso: IsoDate): Date {
+/** The local Date at noon of an ISO date; throws on anything else. */
+export function toLocalNoon(iso: IsoDate): Date {
   const m = ISO_RE.exec(iso);
   if (!m) throw new Error(`Not an ISO date: "${iso}"`);
   const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12);
@@ -36,8 +39,17 @@ function toLocalNoon(iso: IsoDate): Date {
   return d;
 }
 
-function fromLocal(d: Date): IsoDate {
-  return format(d, 'yyyy-MM-dd');
+/**
+ * The ISO date of a local Date (its local calendar day). Hand-written rather than date-fns'
+ * `format`: the presence count calls it for every day of every stage.
+ */
+export function toIso(d: Date): IsoDate {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** `YYYY-MM-DD` from its parts, not checked (see isIsoDate). */
+export function isoOf(year: number, month: number, day: number): IsoDate {
+  return `${year}-${pad(month)}-${pad(day)}`;
 }
 
 /** True for a real calendar day written `YYYY-MM-DD` (so '2023-02-31' is false). */
@@ -45,6 +57,20 @@ export function isIsoDate(s: unknown): s is IsoDate {
   if (typeof s !== 'string') return false;
   const m = ISO_RE.exec(s);
   return m !== null && isRealDay(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/**
+ * True for text written `YYYY-MM-DD`, a real day or not: what a date cell reads as. Code that
+ * must tell a date cell from text typed by hand asks this; a rule about days asks isIsoDate.
+ */
+export function hasIsoForm(s: string): boolean {
+  return ISO_RE.test(s);
+}
+
+/** "27/02/2023" or "5/3/2023" → "2023-02-27", "2023-03-05" (the day is not checked); else null. */
+export function slashDateToIso(s: string): string | null {
+  const m = SLASH_RE.exec(s);
+  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : null;
 }
 
 /**
@@ -88,37 +114,5 @@ export function formatFr(iso: IsoDate | ''): string {
 }
 
 export function addDays(iso: IsoDate, n: number): IsoDate {
-  return fromLocal(addDaysFns(toLocalNoon(iso), n));
-}
-
-/** -1, 0 or 1, for sorting. ISO strings order like the days they name. */
-export function compareIso(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Days from a to b, both counted: (d, d) → 1; 0 when b is before a. */
-export function daysBetweenInclusive(a: IsoDate, b: IsoDate): number {
-  return Math.max(0, differenceInCalendarDays(toLocalNoon(b), toLocalNoon(a)) + 1);
-}
-
-export function minIso(first: IsoDate, ...rest: IsoDate[]): IsoDate {
-  return rest.reduce((m, d) => (d < m ? d : m), first);
-}
-
-export function maxIso(first: IsoDate, ...rest: IsoDate[]): IsoDate {
-  return rest.reduce((m, d) => (d > m ? d : m), first);
-}
-
-/** Every day from start to end, both included; [] when end is before start. */
-export function eachDay(start: IsoDate, end: IsoDate): IsoDate[] {
-  const days: IsoDate[] = [];
-  const last = toLocalNoon(end);
-  // Stepping from noon keeps every step on its own calendar day, DST changes included.
-  for (let d = toLocalNoon(start); d <= last; d = addDaysFns(d, 1)) days.push(fromLocal(d));
-  return days;
-}
-
-/** 0 = lundi … 6 = dimanche (French weeks start on Monday). */
-export function weekdayIndex(iso: IsoDate): 0 | 1 | 2 | 3 | 4 | 5 | 6 {
-  return ((toLocalNoon(iso).getDay() + 6) % 7) as 0 | 1 | 2 | 3 | 4 | 5 | 6;
+  return toIso(addDaysFns(toLocalNoon(iso), n));
 }

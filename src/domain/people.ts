@@ -2,20 +2,18 @@
  * Tutors ("Tuteurs") and members of staff ("Personnel") entered from the sidebar rather than typed
  * in their sheets: the checks, and the label the Stages sheet shows for them.
  */
-import { fold, squish } from './text';
+import { fold, squish, typed } from './text';
 import type { Result, Staff, Tutor } from './types';
 import { fail, ok } from './types';
 import { staffLabel, tutorLabel } from './labels';
 
-export const MAX_NAME_LENGTH = 100;
-export const MAX_ROLE_LENGTH = 150;
-export const MAX_EMAIL_LENGTH = 200;
+const MAX_NAME_LENGTH = 100;
+const MAX_ROLE_LENGTH = 150;
+const MAX_EMAIL_LENGTH = 200;
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // Digits with the separators people write: "03 27 00 00 00", "+33 (0)6 12 34 56 78", "03.27…".
 const PHONE_RE = /^\+?[\d\s.()/-]+$/;
-
-const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** "M.", "Mme" or '' from what people write ("Monsieur", "mme", "M"). */
 export function parseCivility(raw: string): Result<string> {
@@ -27,7 +25,7 @@ export function parseCivility(raw: string): Result<string> {
 }
 
 function name(raw: unknown, field: string, what: string): Result<string> {
-  const v = squish(text(raw));
+  const v = squish(typed(raw));
   if (v === '') return fail(`${what} est obligatoire.`, field);
   if (v.length > MAX_NAME_LENGTH)
     return fail(`${what} est trop long (${MAX_NAME_LENGTH} caractères au plus).`, field);
@@ -35,7 +33,7 @@ function name(raw: unknown, field: string, what: string): Result<string> {
 }
 
 export function parseEmail(raw: unknown): Result<string> {
-  const v = squish(text(raw));
+  const v = squish(typed(raw));
   if (v === '') return ok('');
   if (v.length > MAX_EMAIL_LENGTH || !EMAIL_RE.test(v))
     return fail(
@@ -46,7 +44,7 @@ export function parseEmail(raw: unknown): Result<string> {
 }
 
 export function parsePhone(raw: unknown): Result<string> {
-  const v = squish(text(raw));
+  const v = squish(typed(raw));
   if (v === '') return ok('');
   const digits = v.replace(/\D/g, '').length;
   if (v.length > 40 || !PHONE_RE.test(v) || digits < 4)
@@ -55,7 +53,7 @@ export function parsePhone(raw: unknown): Result<string> {
 }
 
 function short(raw: unknown, field: string, what: string, max: number): Result<string> {
-  const v = squish(text(raw));
+  const v = squish(typed(raw));
   if (v.length > max) return fail(`${what} est trop long (${max} caractères au plus).`, field);
   return ok(v);
 }
@@ -63,7 +61,7 @@ function short(raw: unknown, field: string, what: string, max: number): Result<s
 type PersonFields = { civility: string; lastName: string; firstName: string; email: string };
 
 function person(input: Partial<Record<keyof PersonFields, unknown>>): Result<PersonFields> {
-  const civility = parseCivility(text(input?.civility));
+  const civility = parseCivility(typed(input?.civility));
   if (!civility.ok) return civility;
   const lastName = name(input?.lastName, 'lastName', 'Le nom');
   if (!lastName.ok) return lastName;
@@ -91,8 +89,8 @@ export function validateTutor(
   companyIds: ReadonlySet<string>,
   others: readonly Tutor[],
 ): Result<Tutor> {
-  const id = squish(text(input?.id));
-  const companyId = squish(text(input?.companyId));
+  const id = squish(typed(input?.id));
+  const companyId = squish(typed(input?.companyId));
   if (companyId === '') return fail("Choisissez d'abord l'entreprise du tuteur.", 'companyId');
   if (!companyIds.has(companyId))
     return fail(
@@ -117,7 +115,7 @@ export function validateTutor(
 
 /** A member of staff; two with the same label could not be told apart in the Stages sheet. */
 export function validateStaff(input: Partial<StaffText>, others: readonly Staff[]): Result<Staff> {
-  const id = squish(text(input?.id));
+  const id = squish(typed(input?.id));
   const p = person(input);
   if (!p.ok) return p;
   const discipline = short(input?.discipline, 'discipline', 'La discipline', MAX_ROLE_LENGTH);

@@ -18,10 +18,12 @@
 import type { Absence, IsoDate, Result, Stage } from './types';
 import { fail, ok } from './types';
 import { defaultSchedule } from './schedule';
-import { eachDayIso, frNumber, isIsoDate, toDate, toIso } from './calendar/days';
+import { eachDayIso, frNumber } from './calendar/days';
+import { isIsoDate, toIso, toLocalNoon } from './dates';
+import { lastStageDay } from './periods';
 
-export const HOURS_PER_DAY = 7;
-export const DAYS_PER_MONTH = 22;
+const HOURS_PER_DAY = 7;
+const DAYS_PER_MONTH = 22;
 /** 2 months = 44 days of 7 h: a gratification is due beyond this (L124-6). */
 export const GRATIFICATION_THRESHOLD_HOURS = 308;
 /** 6 months = 132 days of 7 h: the maximum per host and school year (L124-5). */
@@ -122,7 +124,7 @@ function absentFractions(
 /** Presence of one stage (see the module comment for the rules). */
 export function computePresence(input: PresenceInput): Presence {
   const { stage } = input;
-  const last = stage.stoppedOn || stage.end;
+  const last = lastStageDay(stage);
   if (!isIsoDate(stage.start) || !isIsoDate(last) || last < stage.start) return fromMinutes(0);
   const schedule = stage.schedule ?? defaultSchedule(stage.weeklyHours ?? input.defaultWeeklyHours);
   const minutesOf = schedule.map((h) => Math.max(0, Math.round(h * 60)));
@@ -130,7 +132,7 @@ export function computePresence(input: PresenceInput): Presence {
   const absent = absentFractions(input.absences, stage.start, last);
 
   let minutes = 0;
-  const d = toDate(stage.start);
+  const d = toLocalNoon(stage.start);
   for (let iso = stage.start; iso <= last;) {
     const planned = minutesOf[(d.getDay() + 6) % 7] ?? 0;
     if (planned > 0 && !(holidays && holidays.has(iso))) {
@@ -153,9 +155,9 @@ export interface GratificationInput {
 
 export interface Gratification {
   totalHours: number;
-  /** More than 2 months (308 h) with this host this school year. */
+  /** More than 2 months (GRATIFICATION_THRESHOLD_HOURS) with this host this school year. */
   due: boolean;
-  /** More than 6 months (924 h): forbidden (L124-5). */
+  /** More than 6 months (MAXIMUM_HOURS_PER_HOST): forbidden (L124-5). */
   exceedsMaximum: boolean;
   /**
    * Minimum gratification for one full month at `weeklyHours` (whether due or not): the hourly
@@ -184,15 +186,15 @@ export function gratification(input: GratificationInput): Gratification {
   const dueLabel = `Gratification due : ${formatEuros(minimumMonthly)} par mois (${frNumber(weeklyHours)} h/semaine)`;
   let label = due ? dueLabel : 'Non due (2 mois ou moins)';
   if (exceedsMaximum)
-    label = `Interdit : plus de 6 mois (924 h) dans le même organisme. ${dueLabel}`;
+    label = `Interdit : plus de 6 mois (${MAXIMUM_HOURS_PER_HOST} h) dans le même organisme. ${dueLabel}`;
   return { totalHours, due, exceedsMaximum, minimumMonthly, label };
 }
 
-/** Refuses more than 6 months (924 h) with the same host in the same school year (L124-5). */
+/** Refuses more than 6 months with the same host in the same school year (L124-5). */
 export function presenceLimitsCheck(totalHours: number): Result<void> {
   if (totalHours > MAXIMUM_HOURS_PER_HOST + EPSILON_HOURS) {
     return fail(
-      "Plus de 6 mois (924 heures) de stage dans le même organisme d'accueil pour la même année scolaire : c'est interdit (article L124-5 du Code de l'éducation).",
+      `Plus de 6 mois (${MAXIMUM_HOURS_PER_HOST} heures) de stage dans le même organisme d'accueil pour la même année scolaire : c'est interdit (article L124-5 du Code de l'éducation).`,
     );
   }
   return ok(undefined);

@@ -2,14 +2,27 @@
  * Sessions de stage: validation of the "Nouvelle session" form, school years (1 September →
  * 31 August) and the one-cell text form of periods used by the `Sessions` sheet.
  */
-import type { SessionInput } from '../api/contract';
 import { formatFr, parseUserDate } from './dates';
 import { describePeriod } from './periods';
 import type { IsoDate, Period, Result, Session } from './types';
 import { fail, ok } from './types';
 
-export const MAX_TITLE_LENGTH = 200;
-export const MAX_OBJECTIVES_LENGTH = 5000;
+const MAX_TITLE_LENGTH = 200;
+const MAX_OBJECTIVES_LENGTH = 5000;
+
+/** The "Nouvelle session" / "Modifier la session" form, as typed. */
+export interface SessionInput {
+  /** '' to create a session. */
+  id: string;
+  title: string;
+  type: string;
+  schoolYear: string;
+  diploma: string;
+  editionLabel: string;
+  objectives: string;
+  /** Dates as typed ("01/02/2023"). */
+  periods: { start: string; end: string }[];
+}
 
 const SCHOOL_YEAR_RE = /^(\d{4})\s*[-/–—]\s*(\d{4})$/;
 

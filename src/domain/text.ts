@@ -1,4 +1,9 @@
-/** Text comparison helpers shared by labels, filters and imports. */
+/** Text helpers shared by labels, filters, imports and form validation. */
+
+/** A form field as the sidebar sent it, never trusted: anything but a string reads as ''. */
+export function typed(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
 
 /** Trims and collapses inner whitespace (non-breaking spaces included). */
 export function squish(s: string): string {

@@ -8,7 +8,6 @@
 export type IsoDate = string;
 
 export type Phase = 'À venir' | 'En cours' | 'Effectué' | 'Arrêté';
-export const PHASES: readonly Phase[] = ['À venir', 'En cours', 'Effectué', 'Arrêté'];
 
 export type Zone = 'A' | 'B' | 'C';
 
@@ -107,14 +106,6 @@ export interface Stage {
   conventionUrl: string;
   /** True when company/tutor/referent changed after the convention was generated. */
   needsAmendment: boolean;
-}
-
-export interface Visit {
-  id: string;
-  stageId: string;
-  date: IsoDate;
-  staffId: string;
-  comment: string;
 }
 
 export interface Absence {

@@ -4,12 +4,12 @@
  * to the stage's school year; the teacher is a member of staff ("Personnel").
  */
 import { parseUserDate } from './dates';
-import { describePeriod } from './periods';
+import { MAX_VISIT_COMMENT_LENGTH } from './limits';
+import { describePeriod, includesDay } from './periods';
 import { schoolYearBounds, schoolYearOf } from './sessions';
 import type { IsoDate, Result } from './types';
+import { typed } from './text';
 import { fail, ok } from './types';
-
-export const MAX_VISIT_COMMENT_LENGTH = 2000;
 
 /** What the "Enregistrer la visite" form sends, dates as typed. */
 export interface VisitText {
@@ -24,8 +24,6 @@ export interface ValidVisit {
   comment: string;
 }
 
-const text = (v: unknown): string => (typeof v === 'string' ? v : '');
-
 /**
  * Checks a visit for a stage starting on `stageStart`, given the IDs of the staff. The comment
  * keeps its line breaks; only its ends are trimmed.
@@ -35,17 +33,17 @@ export function validateVisit(
   stageStart: IsoDate,
   staffIds: ReadonlySet<string>,
 ): Result<ValidVisit> {
-  const date = parseUserDate(text(input?.date), 'visite');
+  const date = parseUserDate(typed(input?.date), 'visite');
   if (!date.ok) return fail(date.error, 'date');
   const year = schoolYearOf(stageStart);
   const bounds = schoolYearBounds(year);
-  if (date.value < bounds.start || date.value > bounds.end) {
+  if (!includesDay(bounds, date.value)) {
     return fail(
       `La visite doit avoir lieu pendant l'année scolaire ${year} du stage (${describePeriod(bounds)}).`,
       'date',
     );
   }
-  const staffId = text(input?.staffId).trim();
+  const staffId = typed(input?.staffId).trim();
   if (staffId === '') return fail("Choisissez l'enseignant qui a fait la visite.", 'staffId');
   if (!staffIds.has(staffId)) {
     return fail(
@@ -53,7 +51,7 @@ export function validateVisit(
       'staffId',
     );
   }
-  const comment = text(input?.comment).trim();
+  const comment = typed(input?.comment).trim();
   if (comment.length > MAX_VISIT_COMMENT_LENGTH) {
     return fail(
       `Le commentaire est trop long (${MAX_VISIT_COMMENT_LENGTH} caractères au plus, ${comment.length} saisis).`,

@@ -3,11 +3,10 @@
  * Dates cross the boundary in the spreadsheet's time zone: a date cell reads back as a Date at
  * local midnight there, so it is formatted with that zone, never the script's.
  */
-import type { ColumnKind } from '../sheets/schema';
+import { hasIsoForm, slashDateToIso } from '../domain/dates';
+import type { CellValue, ColumnKind } from '../sheets/schema';
 
 export type CellIn = string | number | boolean | Date | null | undefined;
-/** Domain-side value of a cell: ISO date string for dates, number|null for numbers. */
-export type CellValue = string | number | boolean | null;
 
 export interface DateCodec {
   /** Date cell → 'YYYY-MM-DD' in the spreadsheet's time zone. */
@@ -21,9 +20,6 @@ function isDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === '[object Date]';
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-const FR_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-
 export function readCell(v: CellIn, kind: ColumnKind, dates: DateCodec): CellValue {
   if (v === null || v === undefined || v === '') {
     return kind === 'number' ? null : kind === 'boolean' ? false : '';
@@ -32,10 +28,10 @@ export function readCell(v: CellIn, kind: ColumnKind, dates: DateCodec): CellVal
     case 'date': {
       if (isDate(v)) return dates.toIso(v);
       const s = String(v).trim();
-      if (ISO.test(s)) return s;
+      if (hasIsoForm(s)) return s;
       // A date typed by hand in a cell formatted as text stays a string: accept dd/mm/yyyy.
-      const m = FR_DATE.exec(s);
-      if (m) return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+      const iso = slashDateToIso(s);
+      if (iso !== null) return iso;
       return s; // left for validation to reject with a message naming the value
     }
     case 'number': {
@@ -65,7 +61,7 @@ export function writeCell(v: CellValue, kind: ColumnKind, dates: DateCodec): Cel
   if (v === null || v === '') return kind === 'boolean' ? false : '';
   switch (kind) {
     case 'date':
-      if (typeof v === 'string' && ISO.test(v)) return dates.fromIso(v);
+      if (typeof v === 'string' && hasIsoForm(v)) return dates.fromIso(v);
       // Not a date (typed by hand): written back as the same text, never invented.
       return literalText(String(v));
     case 'number':

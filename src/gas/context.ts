@@ -1,26 +1,37 @@
 /**
  * The Apps Script side of every use case: the active spreadsheet's tables, the document lock,
- * the clock and the user, the settings and the journal. This is the only module (with ui.ts and
- * setup.ts) that touches Apps Script globals; the emulator provides the same globals in tests.
+ * the clock and the user, the settings and the journal. Only src/gas/ (and src/main.ts) may touch
+ * Apps Script globals (eslint.config.mjs); the emulator provides the same globals in tests.
  */
-import { DEFAULT_SETTINGS, type IsoDate, type Settings, type Zone } from '../domain/types';
+import { UserError } from '../domain/errors';
+import { normaliseSettings } from '../domain/settings';
+import type { IsoDate, Settings } from '../domain/types';
 import { journalText } from '../sheets/journalText';
 import { stageRowFormula } from '../sheets/rowFormulas';
-import { JOURNAL, STAGES, VISITS, type SheetSpec } from '../sheets/schema';
+import {
+  COMPANIES,
+  JOURNAL,
+  SESSIONS,
+  STAFF,
+  STAGES,
+  STUDENTS,
+  TUTORS,
+  VISITS,
+  type SheetSpec,
+} from '../sheets/schema';
 import type { DateCodec } from './cells';
 import { literalText } from './cells';
+import { bumpReferenceVersion } from './referenceCache';
 import { columnLetter, MissingSheetError, SheetTable } from './sheetTable';
 
-export class UserError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-    readonly conflict = false,
-  ) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
+/** Sheets whose lists are cached between executions (see referenceCache.ts). */
+export const REFERENCE_SHEETS: ReadonlySet<string> = new Set([
+  SESSIONS.name,
+  STUDENTS.name,
+  COMPANIES.name,
+  TUTORS.name,
+  STAFF.name,
+]);
 
 export interface JournalEntry {
   action: string;
@@ -28,6 +39,9 @@ export interface JournalEntry {
   before: unknown;
   after: unknown;
 }
+
+/** An IsoDate as Utilities.formatDate and parseDate write it. */
+const ISO_PATTERN = 'yyyy-MM-dd';
 
 const SETTINGS_KEY = 'sds.settings';
 
@@ -37,12 +51,10 @@ const VISITS_COLUMNS_KEY = 'sds.visitsColumns';
  * Where the Visites columns that the Stages formulas count are: noted by "Initialiser le
  * classeur" (a property, so no sheet read per action), else the schema's places.
  */
-function visitsLetters(): (key: 'stageId' | 'date') => string {
+function visitsLetters(raw: string | undefined): (key: 'stageId' | 'date') => string {
   let noted: Partial<Record<'stageId' | 'date', string>> = {};
   try {
-    noted = JSON.parse(
-      PropertiesService.getDocumentProperties().getProperty(VISITS_COLUMNS_KEY) ?? '{}',
-    ) as typeof noted;
+    noted = JSON.parse(raw ?? '{}') as typeof noted;
   } catch {
     noted = {};
   }
@@ -52,11 +64,24 @@ function visitsLetters(): (key: 'stageId' | 'date') => string {
       : columnLetter(VISITS.columns.findIndex((c) => c.key === key) + 1);
 }
 
-export function noteVisitsColumns(letters: Record<'stageId' | 'date', string>): void {
-  PropertiesService.getDocumentProperties().setProperty(
-    VISITS_COLUMNS_KEY,
-    JSON.stringify(letters),
-  );
+export function noteVisitsColumns(ctx: Context, letters: Record<'stageId' | 'date', string>): void {
+  ctx.setProperty(VISITS_COLUMNS_KEY, JSON.stringify(letters));
+}
+
+/**
+ * Time zones already checked to keep within ±12 h of UTC all year (so a date cell's instant
+ * + 12 h has its local date in UTC): noted once per document, so an execution asks no
+ * Utilities.formatDate to know it.
+ */
+const TZ_CHECKED_KEY = 'sds.tzChecked';
+
+/**
+ * Whether instant `t` is the local midnight of `iso` under one of the zone's offsets (minutes
+ * east of UTC). A date cell that also holds a time of day is not.
+ */
+function isLocalMidnight(t: number, iso: string, offsets: readonly number[]): boolean {
+  const diff = (Date.parse(`${iso}T00:00:00Z`) - t) / 60_000;
+  return offsets.includes(diff);
 }
 
 function memo<A, R>(fn: (a: A) => R): (a: A) => R {
@@ -77,37 +102,78 @@ export class Context {
   readonly dates: DateCodec;
   private tables = new Map<string, SheetTable<string>>();
   private cachedSettings: Settings | null = null;
+  private props: Record<string, string> | null = null;
+  private clock: { today: IsoDate; now: string } | null = null;
+  private cachedUser: string | null = null;
+  private referencesBumped = false;
+  private cachedJournal: GoogleAppsScript.Spreadsheet.Sheet | null | undefined = undefined;
 
   constructor() {
     this.ss = SpreadsheetApp.getActiveSpreadsheet();
     this.tz = this.ss.getSpreadsheetTimeZone();
     const tz = this.tz;
-    // A date cell holds local midnight in the spreadsheet's zone. Where that zone's offset stays
-    // within ±12 h (checked once), midnight + 12 h has the same date in UTC as locally: no
-    // service call per date. Elsewhere each distinct date is asked to Utilities once.
-    const offsetHours = (d: Date) => {
-      const z = Utilities.formatDate(d, tz, 'Z');
-      return (
-        (Number(z.slice(0, 3)) * 60 + Math.sign(Number(z.slice(0, 3)) || 1) * Number(z.slice(3))) /
-        60
-      );
-    };
-    const year = new Date().getFullYear();
-    const offsets = [
-      offsetHours(new Date(Date.UTC(year, 0, 15))),
-      offsetHours(new Date(Date.UTC(year, 6, 15))),
-    ];
-    const safe = offsets.every((o) => o > -12 && o <= 12);
-    const toIso = memo((t: number) =>
-      safe
+    const offsets = this.zoneOffsets();
+    const safe = offsets !== null;
+    // A date read at local midnight gives back its own instant: writing it again (or the same
+    // day elsewhere) needs no Utilities.parseDate.
+    const known = new Map<string, number>();
+    const toIso = memo((t: number) => {
+      const iso = safe
         ? new Date(t + 12 * 3600_000).toISOString().slice(0, 10)
-        : Utilities.formatDate(new Date(t), tz, 'yyyy-MM-dd'),
+        : Utilities.formatDate(new Date(t), tz, ISO_PATTERN);
+      if (offsets && !known.has(iso) && isLocalMidnight(t, iso, offsets)) known.set(iso, t);
+      return iso;
+    });
+    const fromIso = memo(
+      (iso: string) => known.get(iso) ?? Utilities.parseDate(iso, tz, ISO_PATTERN).getTime(),
     );
-    const fromIso = memo((iso: string) => Utilities.parseDate(iso, tz, 'yyyy-MM-dd').getTime());
     this.dates = {
       toIso: (d) => toIso(d.getTime()),
       fromIso: (iso) => new Date(fromIso(iso)),
     };
+  }
+
+  /**
+   * The document's properties, read once per execution (one call for settings, noted columns,
+   * the checked time zone and the reference version together).
+   */
+  properties(): Record<string, string> {
+    this.props ??= PropertiesService.getDocumentProperties().getProperties();
+    return this.props;
+  }
+
+  setProperty(key: string, value: string): void {
+    PropertiesService.getDocumentProperties().setProperty(key, value);
+    if (this.props) this.props[key] = value;
+  }
+
+  /**
+   * A date cell holds local midnight in the spreadsheet's zone. Where that zone's offset stays
+   * within ±12 h (checked once per zone and noted with its winter and summer offsets),
+   * midnight + 12 h has the same date in UTC as locally: no service call per date. Elsewhere
+   * each distinct date is asked to Utilities once. Returns the offsets in minutes, or null.
+   */
+  private zoneOffsets(): number[] | null {
+    const tz = this.tz;
+    const [noted, ...minutes] = (this.properties()[TZ_CHECKED_KEY] ?? '').split('|');
+    if (noted === tz && minutes.length > 0) return minutes.map(Number);
+    const offsetMinutes = (d: Date) => {
+      const z = Utilities.formatDate(d, tz, 'Z');
+      const sign = z.startsWith('-') ? -1 : 1;
+      return sign * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5)));
+    };
+    const year = new Date().getFullYear();
+    const offsets = [
+      offsetMinutes(new Date(Date.UTC(year, 0, 15))),
+      offsetMinutes(new Date(Date.UTC(year, 6, 15))),
+    ];
+    if (!offsets.every((o) => o > -12 * 60 && o <= 12 * 60)) return null;
+    try {
+      this.setProperty(TZ_CHECKED_KEY, [tz, ...offsets].join('|'));
+    } catch {
+      // Not noted (read-only mode): checked again next time, nothing else changes.
+    }
+    return offsets;
   }
 
   table<K extends string>(spec: SheetSpec<K>): SheetTable<K> {
@@ -125,10 +191,18 @@ export class Context {
         sheet,
         this.dates,
         spec.name === STAGES.name ? this.stageFormulaFor() : undefined,
+        REFERENCE_SHEETS.has(spec.name) ? () => this.referencesChanged() : undefined,
       );
       this.tables.set(spec.name, t);
     }
     return t as unknown as SheetTable<K>;
+  }
+
+  /** A reference sheet is about to change: the cached lists' stamp changes (once). */
+  referencesChanged(): void {
+    if (this.referencesBumped) return;
+    this.referencesBumped = true;
+    bumpReferenceVersion(this);
   }
 
   private stageFormulaFor(): (
@@ -138,21 +212,33 @@ export class Context {
   ) => string | null {
     let visits: ((key: 'stageId' | 'date') => string) | null = null;
     return (key, row, letterOf) => {
-      visits ??= visitsLetters();
+      visits ??= visitsLetters(this.properties()[VISITS_COLUMNS_KEY]);
       return stageRowFormula(key, row, { stage: (k) => letterOf(k), visits });
     };
   }
 
+  /** Today and now in the spreadsheet's zone: one Utilities call per execution for both. */
+  private readClock(): { today: IsoDate; now: string } {
+    if (!this.clock) {
+      const t = Utilities.formatDate(new Date(), this.tz, `${ISO_PATTERN} HH:mm:ss`);
+      const [d = '', time = ''] = t.split(' ');
+      this.clock = { today: d, now: `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)} ${time}` };
+    }
+    return this.clock;
+  }
+
   today(): IsoDate {
-    return Utilities.formatDate(new Date(), this.tz, 'yyyy-MM-dd');
+    return this.readClock().today;
   }
 
   now(): string {
-    return Utilities.formatDate(new Date(), this.tz, 'dd/MM/yyyy HH:mm:ss');
+    return this.readClock().now;
   }
 
   user(): string {
-    return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || '?';
+    this.cachedUser ??=
+      Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || '?';
+    return this.cachedUser;
   }
 
   newId(prefix: string): string {
@@ -175,31 +261,72 @@ export class Context {
       );
     }
     try {
+      // Everything the journal line needs is asked before the first write, so that after the
+      // data is written only the line itself remains to be written.
+      this.journalSheet();
+      this.user();
+      this.now();
+      return fn();
+    } finally {
+      try {
+        lock.releaseLock();
+      } catch {
+        // The change is made: Apps Script releases the lock when the execution ends anyway.
+      }
+    }
+  }
+
+  /**
+   * Runs `fn` if the document lock comes within `ms`; otherwise returns undefined without running
+   * it (for a trigger, which must never keep the user waiting nor show an error).
+   */
+  tryWithLock<T>(ms: number, fn: () => T): T | undefined {
+    const lock = LockService.getDocumentLock();
+    if (!lock.tryLock(ms)) return undefined;
+    try {
       return fn();
     } finally {
       lock.releaseLock();
     }
   }
 
-  /** One journal row (who, when, what, before/after). One call (appendRow). */
-  journal(entry: JournalEntry): void {
-    const sheet = this.ss.getSheetByName(JOURNAL.name);
+  private journalSheet(): GoogleAppsScript.Spreadsheet.Sheet | null {
+    if (this.cachedJournal === undefined) this.cachedJournal = this.ss.getSheetByName(JOURNAL.name);
+    return this.cachedJournal;
+  }
+
+  /**
+   * One journal row (who, when, what, before/after). One call (appendRow). When the line cannot
+   * be written, `undo` puts the data back, so that an action is done and journalled, or not
+   * done at all; the error then goes on to the caller.
+   */
+  journal(entry: JournalEntry, undo?: () => void): void {
+    const sheet = this.journalSheet();
     if (!sheet) return;
-    sheet.appendRow(
-      [
-        this.now(),
-        this.user(),
-        entry.action,
-        entry.target,
-        journalText(entry.before),
-        journalText(entry.after),
-      ].map((s) => literalText(s)),
-    );
+    try {
+      sheet.appendRow(
+        [
+          this.now(),
+          this.user(),
+          entry.action,
+          entry.target,
+          journalText(entry.before),
+          journalText(entry.after),
+        ].map((s) => literalText(s)),
+      );
+    } catch (e) {
+      try {
+        undo?.();
+      } catch {
+        // Both failed: the error below is the one to report.
+      }
+      throw e;
+    }
   }
 
   settings(): Settings {
     if (this.cachedSettings) return this.cachedSettings;
-    const raw = PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
+    const raw = this.properties()[SETTINGS_KEY];
     let parsed: Partial<Settings> = {};
     if (raw) {
       try {
@@ -213,23 +340,7 @@ export class Context {
   }
 
   saveSettings(s: Settings): void {
-    PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(s));
+    this.setProperty(SETTINGS_KEY, JSON.stringify(s));
     this.cachedSettings = s;
   }
-}
-
-export function normaliseSettings(p: Partial<Settings>): Settings {
-  const zone: Zone = p.zone === 'A' || p.zone === 'C' ? p.zone : 'B';
-  const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
-  const str = (v: unknown) => (typeof v === 'string' ? v : '');
-  return {
-    schoolName: str(p.schoolName),
-    schoolAddress: str(p.schoolAddress),
-    headOfSchool: str(p.headOfSchool),
-    academy: str(p.academy),
-    zone,
-    alsaceMoselle: p.alsaceMoselle === true,
-    defaultWeeklyHours: num(p.defaultWeeklyHours, DEFAULT_SETTINGS.defaultWeeklyHours),
-    hourlyGratification: num(p.hourlyGratification, DEFAULT_SETTINGS.hourlyGratification),
-  };
 }

@@ -3,12 +3,15 @@
  * Missing columns are appended after the user's own; existing rows are never touched.
  */
 import { BUILT_IN_SCHOOL_HOLIDAYS } from '../domain/holidays/schoolHolidays';
+import { MAX_WEEKLY_HOURS } from '../domain/limits';
+import { schoolYearOf } from '../domain/sessions';
 import { fold } from '../domain/text';
 import { staffLabel, studentLabels } from '../domain/labels';
 import { type Rec, str } from '../sheets/records';
 import {
   ALL_SHEETS,
   COMPANIES,
+  DATE_CELL_FORMAT,
   HOLIDAYS,
   SESSIONS,
   STAFF,
@@ -25,7 +28,7 @@ import { columnLetter } from './sheetTable';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const HEADER_BACKGROUND = '#e8f0fe';
-export const STOPPED_FONT_COLOR = '#d93025';
+const STOPPED_FONT_COLOR = '#d93025';
 
 export interface SetupReport {
   created: string[];
@@ -76,7 +79,7 @@ function format(sheet: Sheet, spec: SheetSpec, positions: Map<string, number>): 
     const body = sheet.getRange(2, pos, rows, 1);
     // Text columns keep the automatic format: the add-on writes text with a leading apostrophe
     // when needed (cells.ts), which Sheets takes literally only outside plain-text cells.
-    if (c.kind === 'date') body.setNumberFormat('dd/MM/yyyy');
+    if (c.kind === 'date') body.setNumberFormat(DATE_CELL_FORMAT);
     else if (c.kind === 'number') body.setNumberFormat('0.##');
     if (c.hidden) sheet.hideColumns(pos);
   }
@@ -136,9 +139,9 @@ function validations(sheets: Map<string, { sheet: Sheet; positions: Map<string, 
   }
   at('weeklyHours').setDataValidation(
     SpreadsheetApp.newDataValidation()
-      .requireNumberBetween(0.5, 48)
+      .requireNumberBetween(0.5, MAX_WEEKLY_HOURS)
       .setAllowInvalid(false)
-      .setHelpText('Heures par semaine, entre 0,5 et 48.')
+      .setHelpText(`Heures par semaine, entre 0,5 et ${MAX_WEEKLY_HOURS}.`)
       .build(),
   );
 }
@@ -190,16 +193,10 @@ function fillHolidays(sheet: Sheet, ctx: Context): number {
     name: h.name,
     start: h.start,
     end: h.end,
-    schoolYear: schoolYearOfIso(h.start),
+    schoolYear: schoolYearOf(h.start),
   }));
   t.appendRows(rows);
   return rows.length;
-}
-
-function schoolYearOfIso(iso: string): string {
-  const y = Number(iso.slice(0, 4));
-  const m = Number(iso.slice(5, 7));
-  return m >= 9 ? `${y}-${y + 1}` : `${y - 1}-${y}`;
 }
 
 /**
@@ -301,6 +298,8 @@ function removeBlankDefaultSheet(ctx: Context): void {
 
 export function initialiseWorkbook(ctx: Context): SetupReport {
   const report: SetupReport = { created: [], repaired: [], completed: 0 };
+  // Headers and rows may be repaired: lists cached before are not trusted any more.
+  ctx.referencesChanged();
   const sheets = new Map<string, { sheet: Sheet; positions: Map<string, number> }>();
   ALL_SHEETS.forEach((spec, index) => {
     let sheet = ctx.ss.getSheetByName(spec.name);
@@ -316,7 +315,7 @@ export function initialiseWorkbook(ctx: Context): SetupReport {
   validations(sheets);
   removeBlankDefaultSheet(ctx);
   const visits = sheets.get(VISITS.name)!.positions;
-  noteVisitsColumns({
+  noteVisitsColumns(ctx, {
     stageId: columnLetter(visits.get('stageId')!),
     date: columnLetter(visits.get('date')!),
   });

@@ -5,8 +5,8 @@
  * own. Rows are located by the stable ID in the `id` column, never by a remembered row number.
  * Every method states the spreadsheet calls it makes: budgets are counted in them.
  */
-import type { ColumnSpec, SheetSpec } from '../sheets/schema';
-import { type CellIn, type CellValue, type DateCodec, readCell, writeCell } from './cells';
+import type { CellValue, ColumnSpec, SheetSpec } from '../sheets/schema';
+import { type CellIn, type DateCodec, readCell, writeCell } from './cells';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -36,6 +36,8 @@ export class SheetTable<K extends string> {
       row: number,
       letterOf: (key: K) => string,
     ) => string | null,
+    /** Told before each write (the reference sheets' cache stamp changes). */
+    private readonly beforeWrite: () => void = () => undefined,
   ) {}
 
   /** Computed cells of `row` as formulas, by column position (empty without rowFormula). */
@@ -183,6 +185,22 @@ export class SheetTable<K extends string> {
     return i < 0 ? 0 : i + 2;
   }
 
+  /** Number of cells a row read covers (the header's width), once the header is known. */
+  get rowWidth(): number {
+    this.columnMap();
+    return this.width;
+  }
+
+  /** The raw cells of a row read in this execution, as the sheet gave them. */
+  rawRow(row: number): readonly CellIn[] | undefined {
+    return this.rawRows.get(row);
+  }
+
+  /** The first `width` raw cells of a row, without reading the header. One read. */
+  readRawRow(row: number, width: number): CellIn[] {
+    return (this.sheet.getRange(row, 1, 1, width).getValues()[0] ?? []) as CellIn[];
+  }
+
   /** One row. One read. */
   readRow(row: number): Rec<K> {
     this.columnMap();
@@ -192,8 +210,8 @@ export class SheetTable<K extends string> {
   }
 
   /**
-   * Write the given keys of one row. Computed columns are never written (their header
-   * formula would break). When the row was read in this execution, the span between the
+   * Write the given keys of one row. Computed columns take their row formula, never a value.
+   * When the row was read in this execution, the span between the
    * changed cells is written whole, refilled with what was read, so a change costs one or two
    * writes rather than one per changed column.
    */
@@ -205,6 +223,7 @@ export class SheetTable<K extends string> {
       cells.set(this.col(key), writeCell(v, spec.kind, this.dates));
     }
     if (cells.size === 0) return;
+    this.beforeWrite();
     for (const [c, f] of this.formulasOf(row)) cells.set(c, f);
     const raw = this.rawRows.get(row);
     if (raw && cells.size > 1) {
@@ -264,6 +283,7 @@ export class SheetTable<K extends string> {
       }
     }
     if (cols.size === 0) return;
+    this.beforeWrite();
     for (const c of this.formulasOf(lo).keys()) cols.add(c);
     const computed = this.frozenPositions();
     const cLo = Math.min(...cols);
@@ -303,12 +323,60 @@ export class SheetTable<K extends string> {
   }
 
   /**
-   * Append records after the last row. Computed columns are left empty (their header formula
-   * fills them). Calls: last row, grid size, possibly one insert, then one write per run of
+   * Insert `count` empty rows after `row` (rows below move down; the sheet keeps their formulas
+   * pointing at their own rows). Rows read in this execution are renumbered, and the new rows
+   * count as read (empty), so a writeRows over them needs no read. One call.
+   */
+  insertRowsAfter(row: number, count: number): void {
+    this.columnMap();
+    this.beforeWrite();
+    this.sheet.insertRowsAfter(row, count);
+    const moved = new Map<number, CellIn[]>();
+    for (const [r, raw] of this.rawRows) moved.set(r > row ? r + count : r, raw);
+    for (let i = 1; i <= count; i++) moved.set(row + i, new Array<CellIn>(this.width).fill(''));
+    this.rawRows = moved;
+  }
+
+  /** Delete `count` rows from `row` on (rows below move up). One call. */
+  deleteRows(row: number, count: number): void {
+    this.beforeWrite();
+    this.sheet.deleteRows(row, count);
+    const moved = new Map<number, CellIn[]>();
+    for (const [r, raw] of this.rawRows) {
+      if (r < row) moved.set(r, raw);
+      else if (r >= row + count) moved.set(r - count, raw);
+    }
+    this.rawRows = moved;
+  }
+
+  /**
+   * Append one record after the last row with content, in one call (appendRow grows the grid
+   * itself). Only for sheets without computed columns: every cell up to the last column is
+   * written. The row number is not known without another read, and not returned.
+   */
+  appendOne(record: Partial<Rec<K>>): void {
+    const map = this.columnMap();
+    if (this.rowFormula || this.spec.columns.some((c) => c.kind === 'computed')) {
+      this.appendRows([record]);
+      return;
+    }
+    this.beforeWrite();
+    const cells: CellIn[] = new Array<CellIn>(this.width).fill('');
+    for (const c of this.spec.columns) {
+      const v = record[c.key];
+      cells[map.get(c.key)! - 1] = writeCell(v === undefined ? '' : v, c.kind, this.dates);
+    }
+    this.sheet.appendRow(cells);
+  }
+
+  /**
+   * Append records after the last row. Computed columns get their row formula, never a value.
+   * Calls: last row, grid size, possibly one insert, then one write per run of
    * writable columns (one when computed columns sit outside the written span).
    */
   appendRows(records: Partial<Rec<K>>[]): number {
     if (records.length === 0) return 0;
+    this.beforeWrite();
     const map = this.columnMap();
     const first = this.sheet.getLastRow() + 1;
     const needed = first + records.length - 1;

@@ -2,11 +2,11 @@
  * Menus and the sidebar. `onOpen` may run in AuthMode.NONE, where only the UI may be touched:
  * the menu is built from constants, nothing is read.
  */
-import type { SidebarView } from '../api/contract';
+import { isSidebarView, type SidebarView } from '../api/contract';
 
-export const ADDON_TITLE = 'Suivi des stages';
+const ADDON_TITLE = 'Suivi des stages';
 
-export const MENU: readonly ({ caption: string; fn: string } | null)[] = [
+const MENU: readonly ({ caption: string; fn: string } | null)[] = [
   { caption: 'Ouvrir la fiche stage', fn: 'menuOpenFiche' },
   { caption: 'Gestion des stages (filtres)', fn: 'menuOpenGestion' },
   { caption: 'Nouvelle session…', fn: 'menuOpenSession' },
@@ -37,6 +37,8 @@ export function buildMenu(): void {
 }
 
 export function openSidebar(view: SidebarView): void {
+  // The view is written into the page: only one of the sidebar's registry may be.
+  if (!isSidebarView(view)) throw new Error(`Écran inconnu de la barre latérale : ${String(view)}`);
   // The view travels as a JSON string literal: nothing user-typed is ever put in this HTML.
   const html = HtmlService.createHtmlOutputFromFile('sidebar')
     .setTitle(ADDON_TITLE)

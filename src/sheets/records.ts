@@ -3,19 +3,9 @@
  * A record's display columns (names) are derived from the IDs and the reference lists; the IDs
  * are the truth, so renaming a company or having two "MARTIN Léa" breaks nothing.
  */
-import type {
-  IsoDate,
-  Session,
-  Staff,
-  Stage,
-  Student,
-  Company,
-  Tutor,
-  WeeklySchedule,
-} from '../domain/types';
-import type { CellValue } from '../gas/cells';
+import type { IsoDate, Stage, WeeklySchedule } from '../domain/types';
 import { fnv1a32 } from '../domain/fingerprint';
-import type { StageKey } from './schema';
+import type { CellValue, StageKey } from './schema';
 
 export type Rec<K extends string> = Record<K, CellValue>;
 
@@ -99,7 +89,7 @@ export function stageToRecord(
   };
 }
 
-export const LABEL_FIELDS = ['session', 'student', 'company', 'tutor', 'referent'] as const;
+const LABEL_FIELDS = ['session', 'student', 'company', 'tutor', 'referent'] as const;
 export type LabelField = (typeof LABEL_FIELDS)[number];
 
 /**
@@ -140,9 +130,3 @@ export function changedKeys<K extends string>(
 ): K[] {
   return (Object.keys(after) as K[]).filter((k) => (before[k] ?? '') !== (after[k] ?? ''));
 }
-
-export function sessionLabelMap(sessions: Session[]): Map<string, string> {
-  return new Map(sessions.map((s) => [s.id, s.title]));
-}
-
-export type { Company, Staff, Student, Tutor };

@@ -5,14 +5,12 @@
  * keeps them right, since Sheets moves a formula with its row and its same-row references.
  * Sheet names are quoted; the syntax is the en_US one that setFormula/setValues always take.
  */
-import { sheetRef } from '../domain/phase';
+import { GRATIFICATION_THRESHOLD_HOURS, MAXIMUM_HOURS_PER_HOST } from '../domain/presence';
 import { VISITS } from './schema';
 
-export const GRATIFICATION_HOURS = 308;
-export const MAX_HOURS_PER_HOST = 924;
 export const DUE_LABEL = 'Due (plus de 2 mois)';
-export const NOT_DUE_LABEL = 'Non due';
-export const FORBIDDEN_LABEL = 'Interdit : plus de 6 mois';
+const NOT_DUE_LABEL = 'Non due';
+const FORBIDDEN_LABEL = 'Interdit : plus de 6 mois';
 
 /** Letter of a Stages column, `$`-anchored (e.g. "$C"), and of a Visites column. */
 export interface FormulaColumns {
@@ -42,11 +40,25 @@ export function stageRowFormula(key: string, row: number, c: FormulaColumns): st
         `SUMIFS(${whole('hours')},${whole('studentId')},${at('studentId')},` +
         `${whole('companyId')},${at('companyId')},${whole('schoolYear')},${at('schoolYear')})`;
       return (
-        `=IF(${at('companyId')}="","",IF(${total}>${MAX_HOURS_PER_HOST},"${FORBIDDEN_LABEL}",` +
-        `IF(${total}>${GRATIFICATION_HOURS},"${DUE_LABEL}","${NOT_DUE_LABEL}")))`
+        `=IF(${at('companyId')}="","",IF(${total}>${MAXIMUM_HOURS_PER_HOST},"${FORBIDDEN_LABEL}",` +
+        `IF(${total}>${GRATIFICATION_THRESHOLD_HOURS},"${DUE_LABEL}","${NOT_DUE_LABEL}")))`
       );
     }
     default:
       return null;
   }
+}
+
+/**
+ * A sheet name as a formula reference: bare when it is a plain ASCII identifier that cannot be
+ * read as a cell (`Visites`), quoted otherwise (`'Élèves'`, `'Mes stages'`, `'A1'`), with
+ * quotes doubled inside.
+ */
+export function sheetRef(name: string): string {
+  const bare =
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(name) &&
+    !/^R\d*C\d*$/i.test(name) &&
+    !/^(TRUE|FALSE)$/i.test(name);
+  return bare ? name : `'${name.replace(/'/g, "''")}'`;
 }

@@ -6,13 +6,20 @@
 
 /**
  * - `text`: user text, always written literally (never a formula).
- * - `date`: an ISO date in code, a date cell (`dd/MM/yyyy`) in the sheet.
+ * - `date`: an ISO date in code, a date cell (DATE_CELL_FORMAT) in the sheet.
  * - `number`: a number, or '' when empty.
  * - `boolean`: a checkbox.
- * - `computed`: filled by a header formula (ARRAYFORMULA); the add-on never writes it.
+ * - `computed`: a formula of its own row (sheets/rowFormulas.ts), written with the row; never a
+ *   value.
  * - `id`: a stable identifier written by the add-on (hidden technical columns included).
  */
+/** How date cells show their dates: the French way, as users read and type them. */
+export const DATE_CELL_FORMAT = 'dd/MM/yyyy';
+
 export type ColumnKind = 'text' | 'date' | 'number' | 'boolean' | 'computed' | 'id';
+
+/** A cell's value in code: an ISO date string for dates, number|null for numbers. */
+export type CellValue = string | number | boolean | null;
 
 export interface ColumnSpec<K extends string = string> {
   key: K;
@@ -213,12 +220,5 @@ export const ALL_SHEETS = [
 ] as const;
 
 export type StageKey = (typeof STAGES.columns)[number]['key'];
-export type SessionKey = (typeof SESSIONS.columns)[number]['key'];
-export type StudentKey = (typeof STUDENTS.columns)[number]['key'];
-export type CompanyKey = (typeof COMPANIES.columns)[number]['key'];
 export type TutorKey = (typeof TUTORS.columns)[number]['key'];
 export type StaffKey = (typeof STAFF.columns)[number]['key'];
-export type VisitKey = (typeof VISITS.columns)[number]['key'];
-export type AbsenceKey = (typeof ABSENCES.columns)[number]['key'];
-export type HolidayKey = (typeof HOLIDAYS.columns)[number]['key'];
-export type JournalKey = (typeof JOURNAL.columns)[number]['key'];

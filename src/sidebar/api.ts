@@ -3,7 +3,16 @@
  * Names and signatures come from `ServerApi`, so a renamed server function breaks the build,
  * not the user's click.
  */
-import type { ServerApi } from '../api/contract';
+import type { ApiResult, ServerApi } from '../api/contract';
+
+/** The server calls that may change something: they answer with an `ApiResult`. */
+export type ActionName = {
+  [K in keyof ServerApi]: ReturnType<ServerApi[K]> extends ApiResult<unknown> ? K : never;
+}[keyof ServerApi];
+
+/** What an action returns when the server accepted it. */
+export type ActionValue<K extends ActionName> =
+  ReturnType<ServerApi[K]> extends ApiResult<infer T> ? T : never;
 
 interface ScriptRun {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRun;

@@ -6,9 +6,9 @@
  */
 import type { AssignmentFields } from './assignment-fields';
 import { KEEP } from './assignment-fields';
-import { callServer } from './api';
 import { button, h, replaceChildren, selectField, textField } from './dom';
-import { runAction, showError } from './ui';
+import { runAction } from './form';
+import { showError } from './ui';
 
 export const CIVILITIES = [
   { value: '', label: '—' },
@@ -60,19 +60,16 @@ export function newTutorDisclosure(who: AssignmentFields): HTMLDetailsElement {
     busy = true;
     try {
       const formRoot = details.closest('form') ?? details;
-      const created = await runAction(
-        formRoot,
-        callServer('apiSaveTutor', {
-          id: '',
-          companyId,
-          civility: civility.control.value,
-          lastName: lastName.control.value.trim(),
-          firstName: firstName.control.value.trim(),
-          role: role.control.value.trim(),
-          phone: phone.control.value.trim(),
-          email: email.control.value.trim(),
-        }),
-      );
+      const created = await runAction(formRoot, 'apiSaveTutor', {
+        id: '',
+        companyId,
+        civility: civility.control.value,
+        lastName: lastName.control.value.trim(),
+        firstName: firstName.control.value.trim(),
+        role: role.control.value.trim(),
+        phone: phone.control.value.trim(),
+        email: email.control.value.trim(),
+      });
       if (!created) return;
       who.set(created.companyId, created.id, referentId);
       for (const i of inputs) i.control.value = '';

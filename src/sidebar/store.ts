@@ -3,14 +3,15 @@
  * reference lists for the drop-downs. Panels subscribe; they are told only when data changed,
  * so a poll never rebuilds the DOM under a keyboard user's focus.
  */
-import type { ReferenceData, StageSelection } from '../api/contract';
-import { callServer } from './api';
+import type { ReferenceData, StageSelection, StageView } from '../api/contract';
+import { type ActionName, type ActionValue, callServer } from './api';
 
 const EMPTY_SELECTION: StageSelection = {
   stage: null,
   siblings: [],
   selectedIds: [],
   selectedFingerprints: [],
+  probe: { sheet: '', rows: '', currentRow: 0, rowDigest: '', width: 0 },
 };
 
 let selection: StageSelection = EMPTY_SELECTION;
@@ -39,19 +40,39 @@ export function onReference(l: Listener<ReferenceData>): void {
 }
 
 let inFlight: Promise<StageSelection> | null = null;
+/** Whether the server has given a selection whose probe can be sent back. */
+let probed = false;
 
-/** Reads the selection now; listeners run only when it differs from the last one seen. */
+function publishSelection(next: StageSelection, force: boolean): void {
+  const key = JSON.stringify(next);
+  probed = true;
+  if (force || key !== selectionKey) {
+    selection = next;
+    selectionKey = key;
+    for (const l of selectionListeners) l(selection);
+  }
+}
+
+/**
+ * Reads the selection now; listeners run only when it differs from the last one seen. A poll
+ * sends back what the sidebar last saw, so the server answers "unchanged" after one cell read.
+ */
 export function refreshSelection(force = false): Promise<StageSelection> {
   if (inFlight && !force) return inFlight;
-  const p = callServer('apiGetSelection')
-    .then((sel) => {
-      const next = sel ?? EMPTY_SELECTION;
-      const key = JSON.stringify(next);
-      if (force || key !== selectionKey) {
-        selection = next;
-        selectionKey = key;
-        for (const l of selectionListeners) l(selection);
-      }
+  const p = (
+    force || !probed
+      ? callServer('apiGetSelection').then((sel) => {
+          publishSelection(sel ?? EMPTY_SELECTION, force);
+          return true;
+        })
+      : callServer('apiPollSelection', selection.probe).then((poll) => {
+          if (poll.changed) publishSelection(poll.selection, false);
+          if (reference && poll.refsVersion !== reference.version) void refreshReference();
+          return poll.changed;
+        })
+  )
+    .then((changed) => {
+      lastChange = changed ? Date.now() : lastChange;
       return selection;
     })
     .finally(() => {
@@ -59,6 +80,30 @@ export function refreshSelection(force = false): Promise<StageSelection> {
     });
   inFlight = p;
   return p;
+}
+
+/** Stages an action just changed or created, merged into what the sidebar shows. */
+export function applyStages(changed: readonly StageView[]): void {
+  if (changed.length === 0) return;
+  const byId = new Map(changed.map((v) => [v.id, v]));
+  const current = selection.stage ? (byId.get(selection.stage.id) ?? selection.stage) : null;
+  const siblings = selection.siblings.map((v) => byId.get(v.id) ?? v);
+  if (current) {
+    for (const v of changed) {
+      const sameStudent = v.studentId === current.studentId && v.sessionId === current.sessionId;
+      if (sameStudent && !siblings.some((s) => s.id === v.id)) siblings.push(v);
+    }
+  }
+  siblings.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const fingerprints = selection.selectedIds.map(
+    (id, i) => byId.get(id)?.fingerprint ?? selection.selectedFingerprints[i] ?? '',
+  );
+  // The row the sidebar saw changed: the next poll reads the selection whole.
+  const probe = { ...selection.probe, rowDigest: '' };
+  publishSelection(
+    { ...selection, stage: current, siblings, selectedFingerprints: fingerprints, probe },
+    true,
+  );
 }
 
 export function refreshReference(): Promise<ReferenceData> {
@@ -73,28 +118,147 @@ export function refreshReference(): Promise<ReferenceData> {
   });
 }
 
-let timer: ReturnType<typeof setInterval> | null = null;
+/** Reads the selection and the reference lists again, whatever changed. */
+export function reloadAll(): Promise<unknown> {
+  return Promise.allSettled([refreshSelection(true), refreshReference()]);
+}
+
+/** Changes the reference lists the sidebar holds (an entity the server just saved). */
+function updateReference(change: (r: ReferenceData) => ReferenceData): void {
+  if (!reference) return;
+  reference = change(reference);
+  referenceKey = JSON.stringify(reference);
+  for (const l of referenceListeners) l(reference);
+}
+
+function upsert<T extends { id: string }>(list: readonly T[], item: T): T[] {
+  const i = list.findIndex((x) => x.id === item.id);
+  return i < 0 ? [...list, item] : list.map((x) => (x.id === item.id ? item : x));
+}
 
 /**
- * Follows the sheet's selection: every `ms` while the sidebar is visible, and at once when it
- * gets focus back (the user just clicked in the sheet and comes back).
+ * Brings the sidebar up to date after the server accepted `action` (every form and action
+ * button comes through here, see form.ts), from what the action returned: no further server
+ * call. A change elsewhere in the sheet (a label renamed, a reference list's new version) is
+ * seen by the next look at the selection.
+ */
+export async function applyOutcome<K extends ActionName>(
+  action: K,
+  value: ActionValue<K>,
+  refsVersion?: string,
+): Promise<void> {
+  const v = value as unknown;
+  // The lists changed by this action are changed here below: the new version is theirs, so
+  // the next look at the selection does not read them all again.
+  const settle = (): void => {
+    if (reference && refsVersion !== undefined) reference = { ...reference, version: refsVersion };
+  };
+  switch (action) {
+    case 'apiStopStage':
+    case 'apiRemoveStop':
+    case 'apiNewStage':
+    case 'apiReassignStage':
+      return applyStages([v as StageView]);
+    case 'apiSplitStage':
+    case 'apiAffect':
+      return applyStages(v as StageView[]);
+    case 'apiAddAbsence':
+    case 'apiRemoveAbsence':
+    case 'apiAddVisit':
+      return applyStages([(v as { stage: StageView }).stage]);
+    case 'apiRemoveVisit': {
+      const { stageId, counted } = v as { stageId: string; counted: boolean };
+      const stage = [selection.stage, ...selection.siblings].find((s) => s?.id === stageId);
+      if (stage && counted) applyStages([{ ...stage, visits: Math.max(0, stage.visits - 1) }]);
+      return;
+    }
+    case 'apiSaveTutor': {
+      const t = v as { id: string; label: string; companyId: string };
+      updateReference((r) => ({
+        ...r,
+        tutors: upsert(r.tutors, { id: t.id, label: t.label, companyId: t.companyId }),
+      }));
+      return settle();
+    }
+    case 'apiSaveStaff': {
+      const m = v as { id: string; label: string };
+      return updateReference((r) => ({
+        ...r,
+        staff: upsert(r.staff, { id: m.id, label: m.label }),
+      }));
+    }
+    case 'apiSaveSession': {
+      const session = v as ReferenceData['sessions'][number];
+      updateReference((r) => ({ ...r, sessions: upsert(r.sessions, session) }));
+      return settle();
+    }
+    case 'apiAssignStudents':
+    case 'apiSaveSettings':
+      // New stages, or presence counted again: what the sidebar shows is read again.
+      await refreshSelection(true);
+      return;
+    case 'apiApplyImport':
+      await reloadAll();
+      return;
+    default:
+      // Filters, plannings, previews: nothing the sidebar shows has changed.
+      return;
+  }
+}
+
+let timer: ReturnType<typeof setTimeout> | null = null;
+let lastChange = Date.now();
+let lastInput = Date.now();
+
+/**
+ * How long to wait before the next look at the selection: often while the user works, less
+ * and less often while nothing happens (each look is a server execution), and not at all while
+ * the sidebar is hidden.
+ */
+export function pollDelay(idleMs: number, failures: number, base = 1500): number {
+  const backoff = failures > 3 ? Math.min(8, failures - 2) : 1;
+  const idle = idleMs < 30_000 ? 1 : idleMs < 120_000 ? 2 : idleMs < 600_000 ? 4 : 10;
+  return base * Math.max(backoff, idle);
+}
+
+/**
+ * Follows the sheet's selection, and at once when the sidebar gets the focus back (the user
+ * just clicked in the sheet and comes back) or becomes visible again.
  */
 export function startPolling(ms = 1500): void {
   if (timer) return;
   let failures = 0;
+  const schedule = (): void => {
+    if (timer) clearTimeout(timer);
+    const idle = Date.now() - Math.max(lastChange, lastInput);
+    timer = setTimeout(tick, pollDelay(idle, failures, ms));
+  };
   const tick = (): void => {
-    if (document.visibilityState === 'hidden') return;
-    // After repeated failures, poll less often so a broken server is not hammered.
-    if (failures > 3 && failures % 5 !== 0) {
-      failures += 1;
+    if (document.visibilityState === 'hidden') {
+      timer = null;
       return;
     }
     refreshSelection().then(
-      () => (failures = 0),
-      () => (failures += 1),
+      () => {
+        failures = 0;
+        schedule();
+      },
+      () => {
+        failures += 1;
+        schedule();
+      },
     );
   };
-  timer = setInterval(tick, ms);
-  window.addEventListener('focus', tick);
-  document.addEventListener('visibilitychange', tick);
+  const wake = (): void => {
+    lastInput = Date.now();
+    if (document.visibilityState === 'hidden') return;
+    if (timer) clearTimeout(timer);
+    tick();
+  };
+  timer = setTimeout(tick, ms);
+  window.addEventListener('focus', wake);
+  document.addEventListener('visibilitychange', wake);
+  for (const type of ['pointerdown', 'keydown'] as const) {
+    window.addEventListener(type, () => (lastInput = Date.now()), { passive: true });
+  }
 }

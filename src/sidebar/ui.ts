@@ -1,10 +1,9 @@
 /**
  * The sidebar's shared feedback: a polite status line for results, an alert banner for errors
- * and conflicts, and the one place that turns an ApiResult into what the user sees.
+ * and conflicts; form.ts decides which of them a server's answer gets.
  */
-import type { ApiResult } from '../api/contract';
-import { button, clearErrors, h, replaceChildren, showFieldError } from './dom';
-import { onSelection, refreshReference, refreshSelection } from './store';
+import { button, h, replaceChildren } from './dom';
+import { onSelection, reloadAll } from './store';
 
 let statusEl: HTMLElement | null = null;
 let bannerEl: HTMLElement | null = null;
@@ -68,62 +67,4 @@ export function showConflict(): void {
       void reloadAll().then(() => announce('Données rechargées.'));
     },
   });
-}
-
-export function reloadAll(): Promise<unknown> {
-  return Promise.allSettled([refreshSelection(true), refreshReference()]);
-}
-
-/**
- * Awaits a mutating call: on success announces the server's message and reloads the selection
- * and drop-downs; on refusal shows the French message next to its field and in the banner.
- * Resolves to the value, or null when refused or failed (failures already have their banner).
- */
-/** Forms waiting for the server: a second click must not send the same action twice. */
-const busy = new WeakSet<HTMLElement>();
-
-function setBusy(formRoot: HTMLElement, on: boolean): void {
-  if (on) busy.add(formRoot);
-  else busy.delete(formRoot);
-  formRoot.setAttribute('aria-busy', on ? 'true' : 'false');
-  formRoot.querySelectorAll<HTMLButtonElement>('button').forEach((b) => {
-    if (on) {
-      b.dataset.wasDisabled = b.disabled ? '1' : '';
-      b.disabled = true;
-    } else {
-      b.disabled = b.dataset.wasDisabled === '1';
-      delete b.dataset.wasDisabled;
-    }
-  });
-}
-
-export async function runAction<T>(
-  formRoot: HTMLElement,
-  call: Promise<ApiResult<T>>,
-): Promise<T | null> {
-  if (busy.has(formRoot)) return null;
-  clearErrors(formRoot);
-  clearBanner();
-  setBusy(formRoot, true);
-  let result: ApiResult<T>;
-  try {
-    result = await call;
-  } catch {
-    return null;
-  } finally {
-    setBusy(formRoot, false);
-  }
-  if (result.ok) {
-    announce(result.message);
-    await reloadAll();
-    return result.value;
-  }
-  if (result.conflict) {
-    showConflict();
-    announce(CONFLICT_MESSAGE);
-    return null;
-  }
-  if (result.field) showFieldError(formRoot, result.field, result.error);
-  showError(result.error);
-  return null;
 }

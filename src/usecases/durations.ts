@@ -1,27 +1,28 @@
 /**
  * Durations the law cares about, per student, host and school year (Code de l'éducation):
- * gratification due beyond 2 months (308 h, L124-6), more than 6 months (924 h) refused (L124-5).
+ * gratification due beyond 2 months (L124-6), more than 6 months refused (L124-5); the thresholds
+ * are domain/presence.ts'.
  * Each row keeps its presence (label and hours); the "Gratification" column is a sheet formula
  * summing the hours of the same student, host and school year, so it stays true by itself.
  */
+import { hasIsoForm } from '../domain/dates';
 import { gratification, presenceLimitsCheck } from '../domain/presence';
 import { schoolYearOf } from '../domain/sessions';
 import type { Stage } from '../domain/types';
-import { type Context, UserError } from '../gas/context';
+import { UserError } from '../domain/errors';
+import type { Context } from '../gas/context';
 import { type Rec, str, stageFromRecord } from '../sheets/records';
 import { STAGES, type StageKey } from '../sheets/schema';
 import { presenceColumns, presenceOf } from './presenceColumns';
 import { parsers } from './stageStore';
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-
 function groupKey(s: Stage): string {
-  if (!s.companyId || !ISO.test(s.start)) return '';
+  if (!s.companyId || !hasIsoForm(s.start)) return '';
   return `${s.studentId}|${s.companyId}|${schoolYearOf(s.start)}`;
 }
 
 /**
- * Refuses a change that would put more than 6 months (924 h) of stage with one host in one
+ * Refuses a change that would put more than 6 months of stage with one host in one
  * school year (L124-5). `others` are the student's other stages, as loaded.
  */
 export function checkHostLimit(
@@ -38,7 +39,7 @@ export function checkHostLimit(
     const group = all.filter((s) => groupKey(s) === k);
     const g = gratification({
       stages: group.map((s) => ({
-        hours: knownHours(s) ?? (ISO.test(s.end) ? presenceOf(ctx, s).hours : 0),
+        hours: knownHours(s) ?? (hasIsoForm(s.end) ? presenceOf(ctx, s).hours : 0),
       })),
       hourlyRate: ctx.settings().hourlyGratification,
     });

@@ -3,7 +3,7 @@
  * simple onEdit trigger then counts those rows' presence again, so the "Présence" column and the
  * gratification formula built on it stay true without anyone thinking of "Recalculer les durées".
  */
-import type { Context } from '../gas/context';
+import { type Context, REFERENCE_SHEETS } from '../gas/context';
 import { type Rec, stageFromRecord, str } from '../sheets/records';
 import { STAGES, type StageKey } from '../sheets/schema';
 import { presenceColumns } from './presenceColumns';
@@ -24,6 +24,11 @@ export function refreshEditedRows(
   ctx: Context,
   edit: { sheetName: string; row: number; numRows: number; column: number; numColumns: number },
 ): number {
+  if (REFERENCE_SHEETS.has(edit.sheetName)) {
+    // A name, a company, a period typed by hand: the cached lists must not be used any more.
+    ctx.referencesChanged();
+    return 0;
+  }
   if (edit.sheetName !== STAGES.name) return 0;
   const first = Math.max(2, edit.row);
   const last = Math.min(edit.row + edit.numRows - 1, first + MAX_ROWS - 1);

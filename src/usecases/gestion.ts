@@ -2,13 +2,13 @@
  * "Gestion des stages": PRONOTE's filters over the Stages sheet.
  *
  * The sidebar lists the matching stages without touching the sheet, so nobody else's view
- * changes. "Appliquer à la feuille" also sets the sheet's basic filter (hiding the other rows by
- * their ID): filter views would keep it private, but they need the Sheets API and so the broad
- * `spreadsheets` scope, which this add-on does not ask for (see README).
+ * changes. "Appliquer à la feuille" also sets the sheet's shared basic filter (hiding the other
+ * rows by their ID; see gas/sheetFilter.ts for why not a filter view).
  */
 import type { FilterResult, StageFilter } from '../api/contract';
 import { matchesStageFilter, parseStageFilter } from '../domain/stages/filter';
 import type { Context } from '../gas/context';
+import { filterOutIds, removeFilter } from '../gas/sheetFilter';
 import { str } from '../sheets/records';
 import { STAGES } from '../sheets/schema';
 import { stageView, unwrap } from './stageStore';
@@ -59,18 +59,7 @@ export function filterStages(ctx: Context, raw: StageFilter): FilterResult {
 export function applyFilterToSheet(ctx: Context, raw: StageFilter): FilterResult {
   return ctx.withLock(() => {
     const { result, hidden } = run(ctx, raw);
-    const t = ctx.table(STAGES);
-    const sheet = t.sheetRef;
-    const existing = sheet.getFilter();
-    if (existing) existing.remove();
-    const idCol = t.col('id');
-    const filter = sheet.getDataRange().createFilter();
-    if (hidden.length > 0) {
-      filter.setColumnFilterCriteria(
-        idCol,
-        SpreadsheetApp.newFilterCriteria().setHiddenValues(hidden).build(),
-      );
-    }
+    filterOutIds(ctx.table(STAGES), 'id', hidden);
     ctx.journal({
       action: 'Filtrer la feuille Stages',
       target: '',
@@ -83,9 +72,7 @@ export function applyFilterToSheet(ctx: Context, raw: StageFilter): FilterResult
 
 export function clearSheetFilter(ctx: Context): null {
   return ctx.withLock(() => {
-    const sheet = ctx.table(STAGES).sheetRef;
-    const existing = sheet.getFilter();
-    if (existing) existing.remove();
+    removeFilter(ctx.table(STAGES));
     return null;
   });
 }

@@ -19,7 +19,8 @@ import {
 } from '../domain/import';
 import { studentLabels } from '../domain/labels';
 import type { Company } from '../domain/types';
-import { type Context, UserError } from '../gas/context';
+import { UserError } from '../domain/errors';
+import type { Context } from '../gas/context';
 import { str } from '../sheets/records';
 import { COMPANIES, STUDENTS, TUTORS } from '../sheets/schema';
 import { readCompanies, readStudents } from './references';

@@ -7,7 +7,8 @@ import type { StaffInput, StaffView, TutorInput, TutorView } from '../api/contra
 import { staffLabel, tutorLabel } from '../domain/labels';
 import { validateStaff, validateTutor } from '../domain/people';
 import type { Staff, Tutor } from '../domain/types';
-import { type Context, UserError } from '../gas/context';
+import { UserError } from '../domain/errors';
+import type { Context } from '../gas/context';
 import { type Rec, str } from '../sheets/records';
 import { STAFF, STAGES, type StaffKey, type TutorKey, TUTORS, VISITS } from '../sheets/schema';
 import { references } from './references';

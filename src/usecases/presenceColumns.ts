@@ -2,6 +2,7 @@
  * The "Présence" column of a stage: hours of presence as the Code de l'éducation counts them,
  * written whenever the add-on writes the row. Absences are read once per execution.
  */
+import { hasIsoForm } from '../domain/dates';
 import { publicHolidaySet } from '../domain/holidays/publicHolidays';
 import { computePresence } from '../domain/presence';
 import { schoolYearOf } from '../domain/sessions';
@@ -55,7 +56,7 @@ export function forgetAbsences(ctx: Context): void {
   absenceCache.delete(ctx);
 }
 
-export function holidaysFor(ctx: Context, start: IsoDate, end: IsoDate): ReadonlySet<IsoDate> {
+function holidaysFor(ctx: Context, start: IsoDate, end: IsoDate): ReadonlySet<IsoDate> {
   const alsace = ctx.settings().alsaceMoselle;
   const y0 = Number(start.slice(0, 4));
   const y1 = Number((end || start).slice(0, 4));
@@ -95,7 +96,7 @@ export function presenceOf(ctx: Context, stage: Stage) {
 }
 
 export function presenceColumns(ctx: Context, stage: Stage): Partial<Rec<StageKey>> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(stage.start) || !/^\d{4}-\d{2}-\d{2}$/.test(stage.end)) {
+  if (!hasIsoForm(stage.start) || !hasIsoForm(stage.end)) {
     return { presence: '', hours: null, schoolYear: '' };
   }
   const p = presenceOf(ctx, stage);

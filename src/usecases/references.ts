@@ -6,6 +6,7 @@ import type { Company, Session, Staff, Student, Tutor } from '../domain/types';
 import { personLabel, studentLabels, tutorLabel } from '../domain/labels';
 import { parsePeriods } from '../domain/sessions';
 import type { Context } from '../gas/context';
+import { cachedReferenceList, referenceVersion } from '../gas/referenceCache';
 import { type Labels, str } from '../sheets/records';
 import { COMPANIES, SESSIONS, STAFF, STUDENTS, TUTORS } from '../sheets/schema';
 
@@ -126,13 +127,37 @@ export function readStaff(ctx: Context): Staff[] {
     .filter((s) => s.id !== '');
 }
 
-/** All reference lists, each read from its sheet the first time it is needed. */
+const perExecution = new WeakMap<Context, { version: string; refs: References }>();
+
+/**
+ * All reference lists, each taken the first time it is needed from the document's cache, or
+ * else read from its sheet; the same lists for the whole execution until a reference sheet
+ * is written.
+ */
 export function references(ctx: Context): References {
-  const sessions = lazy(() => readSessions(ctx));
-  const students = lazy(() => readStudents(ctx));
-  const companies = lazy(() => readCompanies(ctx));
-  const tutors = lazy(() => readTutors(ctx));
-  const staff = lazy(() => readStaff(ctx));
+  const version = referenceVersion(ctx);
+  const known = perExecution.get(ctx);
+  if (known && known.version === version) return known.refs;
+  const refs = buildReferences(ctx);
+  perExecution.set(ctx, { version, refs });
+  return refs;
+}
+
+/** Row numbers are only valid in the execution that read them: never cached. */
+function withoutRow<T extends { row: number }>(items: T[]): Omit<T, 'row'>[] {
+  return items.map(({ row: _row, ...rest }) => rest);
+}
+
+function buildReferences(ctx: Context): References {
+  const sessions = lazy(() => cachedReferenceList(ctx, 'sessions', () => readSessions(ctx)));
+  const students = lazy(() =>
+    cachedReferenceList(ctx, 'students', () => withoutRow(readStudents(ctx))),
+  );
+  const companies = lazy(() =>
+    cachedReferenceList(ctx, 'companies', () => withoutRow(readCompanies(ctx))),
+  );
+  const tutors = lazy(() => cachedReferenceList(ctx, 'tutors', () => readTutors(ctx)));
+  const staff = lazy(() => cachedReferenceList(ctx, 'staff', () => readStaff(ctx)));
   const sLabels = lazy(() => studentLabels(students()));
   const byId = <T extends { id: string }>(list: () => T[]) => {
     const m = lazy(() => new Map(list().map((x) => [x.id, x])));

@@ -3,7 +3,8 @@
  * its drop-downs into IDs, and fill its computed cells, so that every action can address it.
  * Run by "Initialiser le classeur"; rows it cannot understand are listed, not guessed.
  */
-import { type Context, UserError } from '../gas/context';
+import { UserError } from '../domain/errors';
+import type { Context } from '../gas/context';
 import { editedLabels, type Rec, stageFromRecord, str } from '../sheets/records';
 import { STAGES, type StageKey } from '../sheets/schema';
 import { references } from './references';

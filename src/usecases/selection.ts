@@ -2,7 +2,11 @@
  * What the sidebar's "fiche stage" shows: the stage under the active cell, every stage of that
  * student in the session, and the IDs of all selected stage rows (for "Affecter").
  */
-import type { StageSelection, StageView } from '../api/contract';
+import type { SelectionPoll, SelectionProbe, StageSelection, StageView } from '../api/contract';
+import { fingerprint } from '../domain/fingerprint';
+import { type ActiveRows, readActiveRows, rowRuns } from '../gas/activeSelection';
+import type { CellIn } from '../gas/cells';
+import { referenceVersion } from '../gas/referenceCache';
 import type { Context } from '../gas/context';
 import { editedLabels, type Rec, stageFromRecord, str } from '../sheets/records';
 import type { StageKey } from '../sheets/schema';
@@ -22,27 +26,62 @@ function resolvedOrNull(ctx: Context, rec: Rec<StageKey>): Stage | null {
   }
 }
 
+const NO_PROBE: SelectionProbe = { sheet: '', rows: '', currentRow: 0, rowDigest: '', width: 0 };
+
 const EMPTY: StageSelection = {
   stage: null,
   siblings: [],
   selectedIds: [],
   selectedFingerprints: [],
+  probe: NO_PROBE,
 };
 
-export function currentSelection(ctx: Context): StageSelection {
-  const sheet = ctx.ss.getActiveSheet();
-  if (sheet.getName() !== STAGES.name) return EMPTY;
-  const list = ctx.ss.getActiveRangeList();
-  const ranges = list ? list.getRanges() : [];
-  const rows = new Set<number>();
-  for (const r of ranges) {
-    const first = Math.max(2, r.getRow());
-    const last = Math.min(r.getRow() + r.getNumRows() - 1, first + 999);
-    for (let i = first; i <= last; i++) rows.add(i);
+/** A digest of a row's raw cells: equal digests, same cells (dates by their instant). */
+function rawDigest(cells: readonly CellIn[]): string {
+  return fingerprint(cells.map((c) => (c instanceof Date ? c.getTime() : (c ?? ''))));
+}
+
+/**
+ * Following the selection without reading it again: when the same rows are selected, the
+ * active row is the same, and its cells are those the sidebar last saw (one read), nothing
+ * changed. Otherwise the whole selection is read as `currentSelection` does.
+ */
+export function pollSelection(ctx: Context, probe: SelectionProbe): SelectionPoll {
+  const refsVersion = referenceVersion(ctx);
+  const active = readActiveRows(ctx);
+  const same =
+    probe !== null &&
+    typeof probe === 'object' &&
+    probe.sheet === active.sheet &&
+    probe.rows === rowRuns(active.rows) &&
+    probe.currentRow === active.currentRow;
+  if (same && active.sheet !== STAGES.name) return { changed: false, refsVersion };
+  const width = Number(probe?.width);
+  if (same && active.currentRow >= 2 && Number.isInteger(width) && width >= 1 && width <= 500) {
+    const cells = ctx.table(STAGES).readRawRow(active.currentRow, width);
+    if (rawDigest(cells) === probe.rowDigest) return { changed: false, refsVersion };
   }
-  const current = ctx.ss.getCurrentCell();
-  const currentRow = current ? current.getRow() : ([...rows][0] ?? 0);
-  if (rows.size === 0 && currentRow < 2) return EMPTY;
+  return { changed: true, selection: selectionOf(ctx, active), refsVersion };
+}
+
+export function currentSelection(ctx: Context): StageSelection {
+  return selectionOf(ctx, readActiveRows(ctx));
+}
+
+function selectionOf(ctx: Context, active: ActiveRows): StageSelection {
+  const noStage: StageSelection = {
+    ...EMPTY,
+    probe: {
+      ...NO_PROBE,
+      sheet: active.sheet,
+      rows: rowRuns(active.rows),
+      currentRow: active.currentRow,
+    },
+  };
+  if (active.sheet !== STAGES.name) return noStage;
+  const rows = new Set(active.rows);
+  const currentRow = active.currentRow || (active.rows[0] ?? 0);
+  if (rows.size === 0 && currentRow < 2) return noStage;
   if (currentRow >= 2) rows.add(currentRow);
   const t = ctx.table(STAGES);
   const sorted = [...rows].sort((a, b) => a - b);
@@ -50,6 +89,14 @@ export function currentSelection(ctx: Context): StageSelection {
   const hi = sorted[sorted.length - 1]!;
   const today = ctx.today();
   const block = t.readRows(lo, hi - lo + 1);
+  const width = t.rowWidth;
+  const probe: SelectionProbe = {
+    sheet: active.sheet,
+    rows: rowRuns(active.rows),
+    currentRow: active.currentRow,
+    rowDigest: active.currentRow >= 2 ? rawDigest(t.rawRow(active.currentRow) ?? []) : '',
+    width,
+  };
   const views = new Map<number, StageView>();
   for (const r of sorted) {
     const rec = block[r - lo]!;
@@ -89,5 +136,6 @@ export function currentSelection(ctx: Context): StageSelection {
     siblings: siblings.map(withAmount),
     selectedIds: selected.map((v) => v.id),
     selectedFingerprints: selected.map((v) => v.fingerprint),
+    probe,
   };
 }

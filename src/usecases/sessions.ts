@@ -13,13 +13,15 @@ import { assignedStudentIds, classCounts, planAssignment } from '../domain/assig
 import { tutorLabel } from '../domain/labels';
 import { formatPeriods, validateSession } from '../domain/sessions';
 import type { Session, Stage } from '../domain/types';
-import { type Context, UserError } from '../gas/context';
+import { UserError } from '../domain/errors';
+import type { Context } from '../gas/context';
+import { referenceVersion } from '../gas/referenceCache';
 import { str } from '../sheets/records';
 import { SESSIONS, STAGES } from '../sheets/schema';
 import { references } from './references';
 import { insertStages, relabelStages, unwrap } from './stageStore';
 
-export function sessionView(s: Session): SessionView {
+function sessionView(s: Session): SessionView {
   return {
     id: s.id,
     title: s.title,
@@ -44,6 +46,7 @@ export function referenceData(ctx: Context): ReferenceData {
     }))
     .sort(byLabel);
   return {
+    version: referenceVersion(ctx),
     sessions: refs.sessions.map(sessionView),
     classes: [...new Set(refs.students.map((s) => s.className).filter((c) => c !== ''))].sort(
       collator.compare,

@@ -9,7 +9,8 @@ import { fingerprint } from '../domain/fingerprint';
 import { phaseOf } from '../domain/phase';
 import { formatSchedule, parseSchedule } from '../domain/schedule';
 import type { Phase, Result, Stage } from '../domain/types';
-import { type Context, UserError } from '../gas/context';
+import { UserError } from '../domain/errors';
+import type { Context } from '../gas/context';
 import { resolveReference } from '../domain/labels';
 import {
   changedKeys,
@@ -178,19 +179,99 @@ export function reconcile(ctx: Context, rec: Rec<StageKey>, stage: Stage): Stage
   };
 }
 
-/** Find and read one stage by ID. Two reads (ID column, the row). */
-export function loadStage(ctx: Context, id: string): LoadedStage {
-  const t = ctx.table(STAGES);
-  const row = t.findRow(id);
-  if (row === 0) {
-    throw new UserError(
-      `Le stage ${id || '(sans identifiant)'} est introuvable : la ligne a peut-être été supprimée. Rechargez la fiche.`,
-      undefined,
-      true,
-    );
-  }
-  const rec = t.readRow(row);
+/**
+ * What the sidebar saw of a stage, sent with an action: its row and its student. Only hints:
+ * a row is used only when its ID is the one asked for, a student only when the stage is
+ * among that student's rows; otherwise the stage is looked up by ID in the whole column.
+ */
+export interface StageHint {
+  row?: unknown;
+  studentId?: unknown;
+}
+
+function notFound(id: string): UserError {
+  return new UserError(
+    `Le stage ${id || '(sans identifiant)'} est introuvable : la ligne a peut-être été supprimée. Rechargez la fiche.`,
+    undefined,
+    true,
+  );
+}
+
+function loaded(ctx: Context, row: number, rec: Rec<StageKey>): LoadedStage {
   return { row, rec, stage: reconcile(ctx, rec, stageFromRecord(rec, parsers)) };
+}
+
+/**
+ * Find and read one stage by ID: one read (the row the sidebar saw, when it still holds that
+ * ID), else two (the ID column, then the row).
+ */
+export function loadStage(ctx: Context, id: string, hint?: StageHint): LoadedStage {
+  const t = ctx.table(STAGES);
+  const hinted = Number(hint?.row);
+  if (id && Number.isInteger(hinted) && hinted >= 2) {
+    const rec = t.readRow(hinted);
+    if (str(rec.id) === id) return loaded(ctx, hinted, rec);
+  }
+  const row = t.findRow(id);
+  if (row === 0) throw notFound(id);
+  return loaded(ctx, row, t.readRow(row));
+}
+
+/**
+ * A stage and its student's other stages (every session), for the rules that compare them
+ * (overlaps, hours with one host). With the student's ID as a hint: one read of the student
+ * column, then one read of the span of their rows, which holds the stage itself.
+ */
+export function loadStageWithOthers(
+  ctx: Context,
+  id: string,
+  hint?: StageHint,
+): { loaded: LoadedStage; others: LoadedStage[] } {
+  const studentId = typeof hint?.studentId === 'string' ? hint.studentId : '';
+  if (id && studentId) {
+    const rows = rowsOfStudent(ctx, studentId);
+    const own = rows.find((r) => str(r.rec.id) === id);
+    if (own) {
+      const stage = loaded(ctx, own.row, own.rec);
+      if (stage.stage.studentId === studentId) {
+        return { loaded: stage, others: rows.filter((r) => r !== own && r.stage.id !== '') };
+      }
+    }
+  }
+  const stage = loadStage(ctx, id, hint);
+  return { loaded: stage, others: stagesOfStudent(ctx, stage.stage.studentId, id) };
+}
+
+/** Rows further apart than this are read apart (a span would carry too many other rows). */
+const MAX_GAP = 50;
+
+function rowsOfStudent(ctx: Context, studentId: string): LoadedStage[] {
+  const t = ctx.table(STAGES);
+  const rows: number[] = [];
+  t.readColumn('studentId').forEach((v, i) => {
+    if (v === studentId) rows.push(i + 2);
+  });
+  const out: LoadedStage[] = [];
+  for (const cluster of clusters(rows, MAX_GAP)) {
+    const lo = cluster[0]!;
+    const block = t.readRows(lo, cluster[cluster.length - 1]! - lo + 1);
+    for (const row of cluster) {
+      const rec = block[row - lo]!;
+      out.push({ row, rec, stage: stageFromRecord(rec, parsers) });
+    }
+  }
+  return out;
+}
+
+/** [2,3,9,200] with gap 50 → [[2,3,9],[200]]. */
+export function clusters(rows: readonly number[], gap: number): number[][] {
+  const out: number[][] = [];
+  for (const r of [...rows].sort((a, b) => a - b)) {
+    const last = out[out.length - 1];
+    if (last && r - last[last.length - 1]! <= gap) last.push(r);
+    else out.push([r]);
+  }
+  return out;
 }
 
 export function checkFingerprint(loaded: LoadedStage, expected: string): void {
@@ -211,21 +292,10 @@ export function unwrap<T>(r: Result<T>): T {
 
 /**
  * Other stages of a student, in every session (for overlap and duration rules): one read of the
- * student column, then one read per stage of that student (a handful), never the whole table.
+ * student column, then one read per cluster of their rows, never the whole table.
  */
 export function stagesOfStudent(ctx: Context, studentId: string, exceptId: string): LoadedStage[] {
-  const t = ctx.table(STAGES);
-  const column = t.readColumn('studentId');
-  const rows: number[] = [];
-  column.forEach((v, i) => {
-    if (v === studentId) rows.push(i + 2);
-  });
-  return rows
-    .map((row) => {
-      const rec = t.readRow(row);
-      return { row, rec, stage: stageFromRecord(rec, parsers) };
-    })
-    .filter((l) => l.stage.id !== '' && l.stage.id !== exceptId);
+  return rowsOfStudent(ctx, studentId).filter((l) => l.stage.id !== '' && l.stage.id !== exceptId);
 }
 
 /**
@@ -291,28 +361,36 @@ export function recordFor(
 
 /**
  * Apply a domain rule to one stage row: lock, find by ID, conflict check, rule, one write of
- * the changed cells, journal. Returns the stage's new view.
+ * the changed cells, journal. Returns the stage's new view. `withOthers` also reads the
+ * student's other stages (for the rules that compare them), with the stage in the same reads.
  */
 export function mutateStage(
   ctx: Context,
-  input: { stageId: string; fingerprint: string; action: string },
-  rule: (loaded: LoadedStage, refs: References) => Stage,
+  input: { stageId: string; fingerprint: string; action: string; hint?: StageHint },
+  rule: (loaded: LoadedStage, refs: References, others: LoadedStage[] | null) => Stage,
+  options: { withOthers?: boolean } = {},
 ): StageView {
   return ctx.withLock(() => {
     const refs = references(ctx);
-    const loaded = loadStage(ctx, input.stageId);
+    const { loaded, others } = options.withOthers
+      ? loadStageWithOthers(ctx, input.stageId, input.hint)
+      : { loaded: loadStage(ctx, input.stageId, input.hint), others: null };
     checkFingerprint(loaded, input.fingerprint);
-    const after = rule(loaded, refs);
+    const after = rule(loaded, refs, others);
     const rec = recordFor(ctx, after, labelsWith(refs, [loaded.rec]), loaded);
     const keys = changedKeys<StageKey>(loaded.rec, rec);
     const patch = pick(rec, keys);
-    ctx.table(STAGES).writeRow(loaded.row, patch);
-    ctx.journal({
-      action: input.action,
-      target: input.stageId,
-      before: pick(loaded.rec, keys),
-      after: pick(patch, keys),
-    });
+    const t = ctx.table(STAGES);
+    t.writeRow(loaded.row, patch);
+    ctx.journal(
+      {
+        action: input.action,
+        target: input.stageId,
+        before: pick(loaded.rec, keys),
+        after: pick(patch, keys),
+      },
+      () => t.writeRow(loaded.row, pick(loaded.rec, keys)),
+    );
     const merged = { ...loaded.rec, ...patch } as Rec<StageKey>;
     return stageView(loaded.row, merged, ctx.today());
   });
@@ -322,6 +400,32 @@ export function pick<K extends string>(r: Partial<Rec<K>>, keys: K[]): Partial<R
   const out: Partial<Rec<K>> = {};
   for (const k of keys) out[k] = r[k] ?? '';
   return out;
+}
+
+/**
+ * Insert new stages (already validated) after row `after` (the student's stages stay
+ * together, as PRONOTE shows them), with `patches` of rows read before (written in the same
+ * block when they touch the new rows). Two calls: insert, one write.
+ */
+export function insertStagesAfter(
+  ctx: Context,
+  after: number,
+  stages: Stage[],
+  labels: Labels,
+  patches: Map<number, Partial<Rec<StageKey>>> = new Map(),
+): number {
+  const t = ctx.table(STAGES);
+  const all = new Map(patches);
+  stages.forEach((s, i) => all.set(after + 1 + i, recordFor(ctx, s, labels)));
+  t.insertRowsAfter(after, stages.length);
+  try {
+    t.writeRows(all);
+  } catch (e) {
+    // Sheets has no transaction: the empty rows go, so nothing of the action is left.
+    t.deleteRows(after + 1, stages.length);
+    throw e;
+  }
+  return after + 1;
 }
 
 /** Append new stages (already validated). One write per run of writable columns. */

@@ -3,16 +3,17 @@
  * teaching team shares. The Stages sheet's "Visites" cell is a formula over that sheet, so adding
  * or removing a visit never writes the stage row.
  */
-import type { VisitInput, VisitView } from '../api/contract';
+import type { StageView, VisitInput, VisitView } from '../api/contract';
 import { isIsoDate } from '../domain/dates';
+import { typed } from '../domain/text';
 import { isVisitDone, sortVisits, validateVisit } from '../domain/visits';
-import { type Context, UserError } from '../gas/context';
+import { UserError } from '../domain/errors';
+import type { Context } from '../gas/context';
+import { deleteRow } from '../gas/rows';
 import { str } from '../sheets/records';
 import { VISITS } from '../sheets/schema';
 import { references } from './references';
-import { loadStage, unwrap } from './stageStore';
-
-const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+import { loadStage, stageView, unwrap } from './stageStore';
 
 /** The visits of one stage, in date order. Two reads (Visites, Personnel). */
 export function listVisits(ctx: Context, stageId: string): VisitView[] {
@@ -43,9 +44,9 @@ export function listVisits(ctx: Context, stageId: string): VisitView[] {
   );
 }
 
-export function addVisit(ctx: Context, input: VisitInput): VisitView {
+export function addVisit(ctx: Context, input: VisitInput): { visit: VisitView; stage: StageView } {
   return ctx.withLock(() => {
-    const loaded = loadStage(ctx, text(input?.stageId));
+    const loaded = loadStage(ctx, typed(input?.stageId), { row: input?.row });
     const refs = references(ctx);
     const valid = unwrap(
       validateVisit(input, loaded.stage.start, new Set(refs.staff.map((s) => s.id))),
@@ -59,31 +60,34 @@ export function addVisit(ctx: Context, input: VisitInput): VisitView {
       comment: valid.comment,
       done: isVisitDone(valid.date, ctx.today()),
     };
-    ctx.table(VISITS).appendRows([
-      {
-        id: view.id,
-        stageId: view.stageId,
-        student: str(loaded.rec.student),
-        date: view.date,
-        staff: view.staff,
-        comment: view.comment,
-        staffId: view.staffId,
-      },
-    ]);
+    ctx.table(VISITS).appendOne({
+      id: view.id,
+      stageId: view.stageId,
+      student: str(loaded.rec.student),
+      date: view.date,
+      staff: view.staff,
+      comment: view.comment,
+      staffId: view.staffId,
+    });
     ctx.journal({
       action: 'Enregistrer une visite',
       target: view.stageId,
       before: null,
       after: { id: view.id, date: view.date, enseignant: view.staff, commentaire: view.comment },
     });
-    return view;
+    // The Visites cell counts the visits whose day has come: one more when this one has.
+    const visits = (Number(loaded.rec.visits) || 0) + (view.done ? 1 : 0);
+    return { visit: view, stage: stageView(loaded.row, { ...loaded.rec, visits }, ctx.today()) };
   });
 }
 
-export function removeVisit(ctx: Context, input: { visitId: string }): null {
+export function removeVisit(
+  ctx: Context,
+  input: { visitId: string },
+): { stageId: string; counted: boolean } {
   return ctx.withLock(() => {
     const t = ctx.table(VISITS);
-    const row = t.findRow(text(input?.visitId));
+    const row = t.findRow(typed(input?.visitId));
     if (row === 0) {
       throw new UserError(
         'Cette visite est introuvable : elle a peut-être déjà été supprimée.',
@@ -92,13 +96,18 @@ export function removeVisit(ctx: Context, input: { visitId: string }): null {
       );
     }
     const before = t.readRow(row);
-    t.sheetRef.deleteRow(row);
+    deleteRow(t, row);
     ctx.journal({
       action: 'Supprimer une visite',
       target: str(before.stageId),
       before,
       after: null,
     });
-    return null;
+    const date = str(before.date);
+    // Whether the stage's "Visites" cell counted it (and now counts one less).
+    return {
+      stageId: str(before.stageId),
+      counted: isIsoDate(date) && isVisitDone(date, ctx.today()),
+    };
   });
 }

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  compareIso,
-  daysBetweenInclusive,
-  eachDay,
-  formatFr,
-  isIsoDate,
-  maxIso,
-  minIso,
-  parseUserDate,
-  weekdayIndex,
-} from '../../src/domain/dates';
+import { eachDayIso, weekdayMon0 } from '../../src/domain/calendar/days';
+import { addDays, formatFr, isIsoDate, parseUserDate } from '../../src/domain/dates';
 import { error, value } from '../fixtures/domain';
 
 describe('parseUserDate', () => {
@@ -124,58 +114,31 @@ describe('date arithmetic', () => {
     ]) {
       expect(addDays(addDays(day, -1), 1)).toBe(day);
       expect(addDays(day, 1) > day).toBe(true);
-      expect(daysBetweenInclusive(addDays(day, -1), addDays(day, 1))).toBe(3);
+      expect(eachDayIso(addDays(day, -1), addDays(day, 1))).toHaveLength(3);
     }
   });
 
-  it('compares', () => {
-    expect(compareIso('2023-02-01', '2023-02-02')).toBe(-1);
-    expect(compareIso('2023-02-02', '2023-02-02')).toBe(0);
-    expect(compareIso('2023-12-01', '2023-02-02')).toBe(1);
-    expect(['2023-03-01', '2022-09-01', '2023-02-27'].sort(compareIso)).toEqual([
-      '2022-09-01',
-      '2023-02-27',
-      '2023-03-01',
-    ]);
-  });
-
-  it('counts days both included', () => {
-    expect(daysBetweenInclusive('2023-02-01', '2023-02-01')).toBe(1);
-    expect(daysBetweenInclusive('2023-02-01', '2023-02-27')).toBe(27);
-    expect(daysBetweenInclusive('2023-02-01', '2023-03-31')).toBe(59);
-    expect(daysBetweenInclusive('2022-09-01', '2023-08-31')).toBe(365);
-    expect(daysBetweenInclusive('2023-09-01', '2024-08-31')).toBe(366);
-    expect(daysBetweenInclusive('2023-02-02', '2023-02-01')).toBe(0);
-  });
-
-  it('takes the min and max', () => {
-    expect(minIso('2023-03-01', '2023-02-27')).toBe('2023-02-27');
-    expect(maxIso('2023-03-01', '2023-02-27')).toBe('2023-03-01');
-    expect(minIso('2023-03-01')).toBe('2023-03-01');
-    expect(maxIso('2023-01-01', '2024-01-01', '2023-06-01')).toBe('2024-01-01');
-  });
-
   it('lists each day', () => {
-    expect(eachDay('2023-02-27', '2023-03-02')).toEqual([
+    expect(eachDayIso('2023-02-27', '2023-03-02')).toEqual([
       '2023-02-27',
       '2023-02-28',
       '2023-03-01',
       '2023-03-02',
     ]);
-    expect(eachDay('2023-02-27', '2023-02-27')).toEqual(['2023-02-27']);
-    expect(eachDay('2023-02-28', '2023-02-27')).toEqual([]);
-    const year = eachDay('2022-09-01', '2023-08-31');
+    expect(eachDayIso('2023-02-27', '2023-02-27')).toEqual(['2023-02-27']);
+    expect(eachDayIso('2023-02-28', '2023-02-27')).toEqual([]);
+    const year = eachDayIso('2022-09-01', '2023-08-31');
     expect(year).toHaveLength(365);
     expect(new Set(year).size).toBe(365);
     expect(year.at(-1)).toBe('2023-08-31');
   });
 
   it('numbers weekdays from Monday', () => {
-    expect(weekdayIndex('2023-02-27')).toBe(0); // lundi
-    expect(weekdayIndex('2023-02-01')).toBe(2); // mercredi
-    expect(weekdayIndex('2023-03-05')).toBe(6); // dimanche
-    expect(weekdayIndex('2022-09-01')).toBe(3); // jeudi, as in the seed's calendar
-    expect(weekdayIndex('2024-02-29')).toBe(3);
+    expect(weekdayMon0('2023-02-27')).toBe(0); // lundi
+    expect(weekdayMon0('2023-02-01')).toBe(2); // mercredi
+    expect(weekdayMon0('2023-03-05')).toBe(6); // dimanche
+    expect(weekdayMon0('2022-09-01')).toBe(3); // jeudi, as in the seed's calendar
+    expect(weekdayMon0('2024-02-29')).toBe(3);
   });
 });
 
@@ -199,10 +162,9 @@ describe('independence from the host time zone', () => {
       expect(addDays('2023-02-28', 1)).toBe('2023-03-01');
       expect(addDays('2023-03-26', 1)).toBe('2023-03-27');
       expect(addDays('2023-04-02', -1)).toBe('2023-04-01');
-      expect(weekdayIndex('2023-02-27')).toBe(0);
-      expect(daysBetweenInclusive('2022-09-01', '2023-08-31')).toBe(365);
-      expect(eachDay('2022-09-01', '2023-08-31')).toHaveLength(365);
-      expect(eachDay('2023-03-25', '2023-03-27')).toEqual([
+      expect(weekdayMon0('2023-02-27')).toBe(0);
+      expect(eachDayIso('2022-09-01', '2023-08-31')).toHaveLength(365);
+      expect(eachDayIso('2023-03-25', '2023-03-27')).toEqual([
         '2023-03-25',
         '2023-03-26',
         '2023-03-27',

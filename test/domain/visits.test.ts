@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isVisitDone,
-  MAX_VISIT_COMMENT_LENGTH,
-  sortVisits,
-  validateVisit,
-  type VisitText,
-} from '../../src/domain/visits';
+import { MAX_VISIT_COMMENT_LENGTH } from '../../src/domain/limits';
+import { isVisitDone, sortVisits, validateVisit, type VisitText } from '../../src/domain/visits';
 
 const STAFF = new Set(['PER-1', 'PER-2']);
 // A stage of seed 000: 01/02/2023 – 31/03/2023, school year 2022-2023.

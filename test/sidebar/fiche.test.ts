@@ -64,6 +64,35 @@ describe('fiche stage', () => {
     await sidebar.getByRole('heading', { name: 'Fiche stage' }).waitFor();
   });
 
+  it('each menu item opens its panel, and the navigation marks the screen it belongs to', async () => {
+    const { page, sidebar } = bench;
+    const current = () =>
+      sidebar.getByRole('navigation').locator('[aria-current=page]').allTextContents();
+    for (const [caption, heading, navItem] of [
+      ['Ouvrir la fiche stage', 'Fiche stage', 'Fiche stage'],
+      ['Gestion des stages (filtres)', 'Gestion des stages', 'Gestion'],
+      ['Nouvelle session…', 'Session de stage', 'Session'],
+      ['Importer élèves ou entreprises…', 'Importer', 'Importer'],
+      ['Arrêter le stage…', 'Arrêt du stage', 'Fiche stage'],
+      ["Enlever l'arrêt", 'Arrêt du stage', 'Fiche stage'],
+      ['Assigner un nouveau stage…', 'Assigner un nouveau stage', 'Fiche stage'],
+      ['Scinder le stage…', 'Scinder le stage', 'Fiche stage'],
+      ['Réaffecter…', 'Réaffecter le stage', 'Fiche stage'],
+      ['Absences…', 'Absences', 'Absences'],
+      ['Paramètres…', 'Paramètres', 'Paramètres'],
+    ] as const) {
+      await menu(page, caption);
+      await sidebar.getByRole('heading', { name: heading, exact: true }).waitFor();
+      expect(await current(), caption).toEqual([navItem]);
+    }
+    // Moving inside the sidebar marks the new screen only.
+    await sidebar.getByRole('navigation').getByRole('button', { name: 'Gestion' }).click();
+    await sidebar.getByRole('heading', { name: 'Gestion des stages' }).waitFor();
+    expect(await current()).toEqual(['Gestion']);
+    await menu(page, 'Ouvrir la fiche stage');
+    await sidebar.getByRole('heading', { name: 'Fiche stage' }).waitFor();
+  });
+
   it('is usable with the keyboard alone', async () => {
     const { page, sidebar } = bench;
     await (await rowCell(page, { Élève: 'ACAR Laurie' }, 'Élève')).click();

@@ -1,6 +1,7 @@
 /**
  * Browser test harness: the real workbench (real bundle on the emulator) started in-process on
- * a free port with a temporary state file and a pinned date, and Debian's Chromium driving it.
+ * a free port with a temporary state file and a pinned date, and Chromium (found as `npm test`
+ * finds it: scripts/chromium.ts) driving it.
  * Tests talk to it by what users see: menu captions, cell texts, labels in the sidebar.
  */
 import { afterAll, beforeAll } from 'vitest';
@@ -15,6 +16,7 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
+import { requireChromium, systemHost } from '../../scripts/chromium';
 import type { SeedLevel } from '../../scripts/workbench/seed';
 import { ROOT, startWorkbench, type Workbench } from '../../scripts/workbench/server';
 
@@ -39,7 +41,7 @@ export interface Bench {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: requireChromium(systemHost()), args: CHROMIUM_ARGS });
 }
 
 /** Starts a workbench on the seed `level`, with the date pinned to `today`. */

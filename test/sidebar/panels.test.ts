@@ -121,6 +121,47 @@ describe('absences and untrusted text', () => {
     expect(absenceRows()).toBe(0);
   });
 
+  it('a form waits for its action: buttons disabled, a second Enter sends nothing, then it empties', async () => {
+    const { page, sidebar } = bench;
+    await openSheet(page, 'Stages');
+    await (await rowCell(page, { Élève: 'ACAR Laurie' }, 'Élève')).click();
+    await menu(page, 'Absences…');
+    await sidebar.getByText('Aucune absence enregistrée.').waitFor();
+
+    // The server's answer is held until the test has looked at the waiting form.
+    let sent = 0;
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api', async (route) => {
+      if (!(route.request().postData() ?? '').includes('"apiAddAbsence"')) return route.continue();
+      sent += 1;
+      await held;
+      return route.continue();
+    });
+    const addForm = sidebar.getByRole('form', { name: 'Ajouter une absence' });
+    const submitButton = addForm.getByRole('button', { name: "Ajouter l'absence" });
+    await sidebar.getByLabel('Du', { exact: true }).fill('07/02/2023');
+    await sidebar.getByLabel('Motif', { exact: true }).fill('Rendez-vous');
+    await submitButton.click();
+    await expect.poll(() => sent).toBe(1);
+    await expect.poll(() => submitButton.isDisabled()).toBe(true);
+    expect(await addForm.getAttribute('aria-busy')).toBe('true');
+    await sidebar.getByLabel('Motif', { exact: true }).press('Enter');
+
+    release();
+    const list = sidebar.getByRole('list', { name: 'Absences du stage' });
+    await list.getByText('Le 07/02/2023 · non justifiée').waitFor();
+    await page.unroute('**/api');
+    expect(sent).toBe(1);
+    expect(await list.getByRole('listitem').count()).toBe(1);
+    expect(await sidebar.getByLabel('Du', { exact: true }).inputValue()).toBe('');
+    expect(await sidebar.getByLabel('Motif', { exact: true }).inputValue()).toBe('');
+    expect(await submitButton.isDisabled()).toBe(false);
+
+    await list.getByRole('button', { name: /Supprimer l'absence/ }).click();
+    await sidebar.getByText('Aucune absence enregistrée.').waitFor();
+  });
+
   it('shows HTML typed in the sheet as plain text', async () => {
     const { page, sidebar } = bench;
     await (await rowCell(page, { Élève: 'ACNA Camille' }, 'Élève')).click();
@@ -162,6 +203,17 @@ describe('absences and untrusted text', () => {
     let stale: string | null = null;
     await page.route('**/api', async (route) => {
       const body = route.request().postData() ?? '';
+      if (body.includes('"apiPollSelection"')) {
+        // Every poll answers "nothing changed", whatever the sheet holds now.
+        const response = await route.fetch();
+        const text = await response.text();
+        stale ??= text;
+        const unchanged = text.replace(
+          /\{"changed":true,"selection":.*,"refsVersion":("[^"]*")\}/,
+          '{"changed":false,"refsVersion":$1}',
+        );
+        return route.fulfill({ status: 200, contentType: 'application/json', body: unchanged });
+      }
       if (!body.includes('"apiGetSelection"')) return route.continue();
       if (stale === null) {
         const response = await route.fetch();

@@ -41,6 +41,7 @@ describe('workbench server', () => {
     const s = await state();
     expect(s.active).toBe('Stages');
     expect(s.today).toBe('mercredi 15 février 2023');
+    expect(s.todayPinned).toBe(true);
     expect(s.menus.map((m) => m.title)).toEqual(['Suivi des stages']);
     const students = s.grid?.values
       .map((r) => r.join('|'))
@@ -81,6 +82,23 @@ describe('workbench server', () => {
       ok: false,
       error: { message: 'Script function not found: run_' },
     });
+  });
+
+  it('takes a typed cell: a protected one asks first, a bad value is refused', async () => {
+    const edit = async (body: object) => (await post('/edit', body)).json();
+    expect(await edit({ sheet: 'Stages', range: 'K2', value: 'x' })).toMatchObject({
+      ok: false,
+      confirm: expect.stringContaining('Suivi des stages : Phase'),
+    });
+    expect(await edit({ sheet: 'Stages', range: 'D2', value: 'bientôt' })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('D2'),
+    });
+    expect(await edit({ sheet: 'Stages', range: 'S2', value: 'Lu 7 ; Ma 7' })).toEqual({
+      ok: true,
+    });
+    expect((await post('/edit', { sheet: 'Stages', range: 'S2' })).status).toBe(400);
+    expect(wb.session.emulator.sheets.debugGetValues('Stages', 'S2')).toEqual([['Lu 7 ; Ma 7']]);
   });
 
   it('refuses posts from another site', async () => {

@@ -412,6 +412,7 @@ describe('the fiche stage follows the selection', () => {
       siblings: [],
       selectedIds: [],
       selectedFingerprints: [],
+      probe: { sheet: 'Stages', rows: '', currentRow: 1, rowDigest: '', width: 0 },
     });
     h.em.sheets.setActiveRange('Élèves', 'A2');
     expect(selection(h).stage).toBeNull();

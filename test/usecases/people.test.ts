@@ -252,14 +252,14 @@ describe('staff', () => {
     });
     const laurie = h.ids.stages['ACAR Laurie']!;
     const v = ok(
-      h.call<ApiResult<{ staff: string }>>('apiAddVisit', {
+      h.call<ApiResult<{ visit: { staff: string } }>>('apiAddVisit', {
         stageId: laurie,
         date: '14/02/2023',
         staffId: s.id,
         comment: '',
       }),
     );
-    expect(v.staff).toBe('Mme ROUX Léa');
+    expect(v.visit.staff).toBe('Mme ROUX Léa');
   });
 
   it('renaming a referent updates the Stages rows and the visits showing them', () => {

@@ -72,11 +72,11 @@ describe('absences and the Présence column', () => {
   it('a full day of absence removes 7 h: 42 days → "1 mois 20 jours"', () => {
     const journal = h.display('Journal').length;
     const a = ok(
-      h.call<ApiResult<AbsenceView>>(
+      h.call<ApiResult<{ absence: AbsenceView }>>(
         'apiAddAbsence',
         absence({ start: '15/02/2023', end: '', reason: 'Malade', justified: true }),
       ),
-    );
+    ).absence;
     absenceIds.push(a.id);
     expect(a).toMatchObject({ stageId: laurie, start: '2023-02-15', end: '2023-02-15' });
     // Justified or not, an absence is not presence.
@@ -91,18 +91,18 @@ describe('absences and the Présence column', () => {
 
   it('a half day removes 3.5 h: 290.5 h = 41 days + 3.5 h → "1 mois 19 jours 3,5 heures"', () => {
     const a = ok(
-      h.call<ApiResult<AbsenceView>>(
+      h.call<ApiResult<{ absence: AbsenceView }>>(
         'apiAddAbsence',
         absence({ start: '16/02/2023', end: '16/02/2023', halfDay: true }),
       ),
-    );
+    ).absence;
     absenceIds.push(a.id);
     expect(presenceOf(h, laurie)).toBe('1 mois 19 jours 3,5 heures');
   });
 
   it('leave provided for in the convention counts as presence', () => {
     const a = ok(
-      h.call<ApiResult<AbsenceView>>(
+      h.call<ApiResult<{ absence: AbsenceView }>>(
         'apiAddAbsence',
         absence({
           start: '20/03/2023',
@@ -111,7 +111,7 @@ describe('absences and the Présence column', () => {
           countsAsPresence: true,
         }),
       ),
-    );
+    ).absence;
     absenceIds.push(a.id);
     expect(presenceOf(h, laurie)).toBe('1 mois 19 jours 3,5 heures');
     expect(
@@ -161,7 +161,7 @@ describe('absences and the Présence column', () => {
       const absences = h.display('Absences');
       const stages = h.display('Stages');
       const journal = h.display('Journal').length;
-      const r = h.call<ApiResult<AbsenceView>>('apiAddAbsence', absence(patch));
+      const r = h.call<ApiResult<{ absence: AbsenceView }>>('apiAddAbsence', absence(patch));
       expect(r).toMatchObject({ ok: false, field });
       if (!r.ok) expect(r.error).toMatch(message);
       expect(h.display('Absences')).toEqual(absences);
@@ -199,7 +199,10 @@ describe('absences and the Présence column', () => {
     );
     // 01/02–27/02: 19 working days (3 + 5 + 5 + 5 + Monday 27) = 133 h → "19 jours".
     expect(presenceOf(h, laurie)).toBe('19 jours');
-    const r = h.call<ApiResult<AbsenceView>>('apiAddAbsence', absence({ start: '01/03/2023' }));
+    const r = h.call<ApiResult<{ absence: AbsenceView }>>(
+      'apiAddAbsence',
+      absence({ start: '01/03/2023' }),
+    );
     expect(r).toMatchObject({ ok: false, field: 'end' });
     if (!r.ok) expect(r.error).toMatch(/27\/02\/2023/);
   });

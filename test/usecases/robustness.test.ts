@@ -150,10 +150,10 @@ describe('"Scinder" is all or nothing', () => {
     const h = seededWorkbook();
     const stage = select(h, 'ACAR Laurie');
     const before = h.display('Stages');
-    // 1st setValues: the first part's row; 2nd: the new row.
+    // The second part is inserted under the first, then both rows are written at once.
     h.em.log.failOn(
       'Range.setValues',
-      2,
+      1,
       new Error('Service Spreadsheets failed while accessing document'),
     );
     expect(() =>

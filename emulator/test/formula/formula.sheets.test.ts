@@ -1,7 +1,7 @@
 /**
- * The formulas the add-on writes, on a realistic Stages/Visites fixture: the header formulas
- * (Phase, Visites) and the conditional-format formulas evaluated over a range with `shift`.
- * The strings are literal, so this package never imports the add-on.
+ * Formulas like the add-on's, on a realistic Stages/Visites fixture: whole-column ARRAYFORMULAs
+ * (Phase, Visites) and conditional-format formulas evaluated over a range with `shift`. The
+ * strings are literal, so this package never imports the add-on.
  */
 import { describe, expect, it } from 'vitest';
 import { fixtureEnv, fixtureGrid } from './fixture';

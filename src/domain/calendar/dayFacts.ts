@@ -3,7 +3,9 @@
  * absences, holidays, periods, weekends. Shared by the stage calendar and the session overview.
  */
 import type { Absence, IsoDate, Period, Stage } from '../types';
-import { addDaysIso, eachDayIso, isIsoDate, weekdayMon0 } from './days';
+import { addDays, isIsoDate } from '../dates';
+import { lastStageDay } from '../periods';
+import { eachDayIso, weekdayMon0 } from './days';
 import type { DayFacts } from './grid';
 
 export type CalendarStage = Pick<Stage, 'start' | 'end' | 'stoppedOn'> & {
@@ -17,11 +19,6 @@ export interface FactsInput {
   periods: readonly Period[];
   publicHolidays: ReadonlyMap<IsoDate, string>;
   schoolHolidays: ReadonlyMap<IsoDate, string>;
-}
-
-/** Last day a stage covers: its stop day when stopped, else its end. */
-export function lastStageDay(s: CalendarStage): IsoDate {
-  return s.stoppedOn || s.end;
 }
 
 /** Day → facts, for the days from `from` to `to`; a day outside gives blank facts. */
@@ -41,7 +38,7 @@ export function dayFactsBetween(
     if (s.stoppedOn && isIsoDate(s.stoppedOn)) {
       stops.add(s.stoppedOn);
       if (s.originalEnd && s.originalEnd > s.stoppedOn) {
-        for (const day of clip(addDaysIso(s.stoppedOn, 1), s.originalEnd)) planned.add(day);
+        for (const day of clip(addDays(s.stoppedOn, 1), s.originalEnd)) planned.add(day);
       }
     }
   });

@@ -15,7 +15,9 @@
  * print it landscape, fitted to the page width), rows of 18 px at 8 pt.
  */
 import type { Absence, IsoDate, Period } from '../types';
-import { eachDayIso, frDate, isIsoDate, weekdayMon0 } from './days';
+import { formatFr, isIsoDate } from '../dates';
+import { lastStageDay } from '../periods';
+import { eachDayIso, weekdayMon0 } from './days';
 import { dayFactsBetween, type CalendarStage } from './dayFacts';
 import { blankGrid, PLANNING_COLORS, PLANNING_FONT_COLORS, type CalendarGrid } from './grid';
 import { dayNote, monthHeader, paintDay, planningLegend } from './stageCalendar';
@@ -54,7 +56,7 @@ export function overviewDays(input: SessionOverviewInput): IsoDate[] {
   if (spans.length === 0) {
     for (const r of input.rows) {
       for (const s of r.stages) {
-        const end = s.stoppedOn || s.end;
+        const end = lastStageDay(s);
         if (isIsoDate(s.start) && isIsoDate(end)) spans.push({ start: s.start, end });
       }
     }
@@ -87,7 +89,7 @@ export function buildSessionOverview(input: SessionOverviewInput): CalendarGrid 
   grid.values[0]![0] = input.session.title;
   grid.fontWeights[0]![0] = 'bold';
   grid.values[1]![0] = input.session.periods
-    .map((p) => `Du ${frDate(p.start)} au ${frDate(p.end)}`)
+    .map((p) => `Du ${formatFr(p.start)} au ${formatFr(p.end)}`)
     .join(' ; ');
   const [monthRow, numberRow, initialRow] = [2, 3, 4];
   grid.values[monthRow]![0] = 'Mois';

@@ -17,17 +17,11 @@
  * (about 980 × 690 px printable).
  */
 import type { Absence, IsoDate, Period, Stage } from '../types';
-import {
-  daysInMonth,
-  frDate,
-  isIsoDate,
-  isoOf,
-  isoWeekOf,
-  schoolYearBounds,
-  schoolYearOf,
-  weekdayMon0,
-} from './days';
-import { dayFactsBetween, lastStageDay, type CalendarStage } from './dayFacts';
+import { formatFr, isIsoDate, isoOf } from '../dates';
+import { includesDay, lastStageDay } from '../periods';
+import { parseSchoolYear, schoolYearBounds, schoolYearOf } from '../sessions';
+import { daysInMonth, isoWeekOf, weekdayMon0 } from './days';
+import { dayFactsBetween, type CalendarStage } from './dayFacts';
 import {
   blankGrid,
   dayKind,
@@ -39,9 +33,9 @@ import {
   type LegendItem,
 } from './grid';
 
-export const DAY_NAMES = ['Lu', 'Ma', 'Me', 'Je', 'Ve', 'Sa', 'Di'] as const;
+const DAY_NAMES = ['Lu', 'Ma', 'Me', 'Je', 'Ve', 'Sa', 'Di'] as const;
 /** Month abbreviations, January first. */
-export const MONTH_NAMES = [
+const MONTH_NAMES = [
   'Jan.',
   'Fév.',
   'Mar.',
@@ -91,8 +85,13 @@ export function dayCellText(day: IsoDate, publicHoliday: boolean): string {
   return weekday === 0 ? `${text}  Sem ${isoWeekOf(day)}` : text;
 }
 
+/** The days of a school year written "2022-2023", or null when the text is not one. */
+function boundsOf(schoolYear: string): Period | null {
+  return parseSchoolYear(schoolYear).ok ? schoolYearBounds(schoolYear) : null;
+}
+
 function resolveYear(input: StageCalendarInput): { start: IsoDate; end: IsoDate; first: number } {
-  let bounds = schoolYearBounds(input.schoolYear);
+  let bounds = boundsOf(input.schoolYear);
   const firstStart = input.stages[0]?.start ?? '';
   if (!bounds && isIsoDate(firstStart)) bounds = schoolYearBounds(schoolYearOf(firstStart));
   if (!bounds) {
@@ -117,8 +116,8 @@ export function stageCalendarCell(
   titleLines: number,
   day: IsoDate,
 ): { row: number; col: number } | null {
-  const bounds = schoolYearBounds(schoolYear);
-  if (!bounds || !isIsoDate(day) || day < bounds.start || day > bounds.end) return null;
+  const bounds = boundsOf(schoolYear);
+  if (!bounds || !isIsoDate(day) || !includesDay(bounds, day)) return null;
   return {
     row: titleLines + 1 + Number(day.slice(8, 10)) - 1,
     col: monthColumn(Number(day.slice(5, 7))),
@@ -126,7 +125,7 @@ export function stageCalendarCell(
 }
 
 function stageRange(s: CalendarStage): string {
-  return `du ${frDate(s.start)} au ${frDate(lastStageDay(s))}`;
+  return `du ${formatFr(s.start)} au ${formatFr(lastStageDay(s))}`;
 }
 
 /** The note of a day cell: everything that applies to it, one fact per line. */

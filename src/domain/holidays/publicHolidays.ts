@@ -10,7 +10,7 @@
 import getJoursFeries from '@socialgouv/jours-feries';
 import { addHours } from 'date-fns';
 import type { IsoDate } from '../types';
-import { toIso } from '../calendar/days';
+import { toIso } from '../dates';
 
 export interface PublicHoliday {
   date: IsoDate;

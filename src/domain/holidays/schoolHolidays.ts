@@ -21,7 +21,8 @@
 import Papa from 'papaparse';
 import { SCHOOL_HOLIDAYS_DATA } from '../data/schoolHolidays.generated';
 import { fail, ok, type IsoDate, type Result, type Zone } from '../types';
-import { addDaysIso, eachDayIso, isIsoDate, isoOf } from '../calendar/days';
+import { eachDayIso } from '../calendar/days';
+import { addDays, isIsoDate, slashDateToIso } from '../dates';
 
 /** 'Établissement': the school's own closure days, which apply whatever the zone. */
 export type SchoolHolidayZone = Zone | 'Établissement';
@@ -34,8 +35,6 @@ export interface SchoolHoliday {
   /** Last day off (included). */
   end: IsoDate;
 }
-
-export const SCHOOL_CLOSURE_ZONE: SchoolHolidayZone = 'Établissement';
 
 export const BUILT_IN_SCHOOL_HOLIDAYS: readonly SchoolHoliday[] = SCHOOL_HOLIDAYS_DATA;
 
@@ -151,7 +150,7 @@ export function coalesceSchoolHolidays(list: readonly SchoolHoliday[]): SchoolHo
     g.sort(compareHolidays);
     let cur = g[0]!;
     for (const h of g.slice(1)) {
-      if (h.start <= addDaysIso(cur.end, 1)) {
+      if (h.start <= addDays(cur.end, 1)) {
         if (h.end > cur.end) cur.end = h.end;
       } else {
         out.push(cur);
@@ -202,11 +201,8 @@ const TIMESTAMP_RE =
  */
 export function officialDate(raw: string): IsoDate | null {
   const s = raw.trim();
-  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
-  if (fr) {
-    const iso = isoOf(Number(fr[3]), Number(fr[2]), Number(fr[1]));
-    return isIsoDate(iso) ? iso : null;
-  }
+  const fr = slashDateToIso(s);
+  if (fr !== null) return isIsoDate(fr) ? fr : null;
   const m = TIMESTAMP_RE.exec(s);
   if (!m) return null;
   const date = `${m[1]}-${m[2]}-${m[3]}`;
@@ -269,7 +265,7 @@ function toHoliday(e: RawEntry, zone: Zone): SchoolHoliday {
     summerStartOnly ? e.description.trim().replace(/^début des\s+/i, '') : e.description,
   );
   let end: IsoDate;
-  if (e.resume && e.resume > e.start) end = addDaysIso(e.resume, -1);
+  if (e.resume && e.resume > e.start) end = addDays(e.resume, -1);
   else if (summerStartOnly || nameKey(name) === "vacances d'ete")
     end = `${e.start.slice(0, 4)}-08-31`;
   else end = e.start;
@@ -426,7 +422,7 @@ export function parseOfficialCalendarIcs(text: string, zone?: Zone): Result<Scho
       if (!resume) return fail(`« ${title} » : date de fin illisible « ${endRaw} ».`);
     } else if (/^\d{8}$/.test(startRaw)) {
       // RFC 5545: a DATE event without DTEND lasts that one day.
-      resume = addDaysIso(start, 1);
+      resume = addDays(start, 1);
     }
     entries.push({ description, start, resume, zones });
   }

@@ -7,7 +7,7 @@ import { fold } from '../text';
 /** Field → index of its column in the file. A field absent from the file is absent here. */
 export type ColumnMapping<F extends string> = Partial<Record<F, number>>;
 
-export function headerKey(header: string): string {
+function headerKey(header: string): string {
   return fold(header).replace(/[^a-z0-9]/g, '');
 }
 

@@ -58,7 +58,7 @@ export function missingCompanyColumns(mapping: ColumnMapping<CompanyField>): str
 }
 
 /** "123 456 789 00012" → "12345678900012": spaces, dots and dashes are layout, not digits. */
-export function normaliseSiret(text: string): string {
+function normaliseSiret(text: string): string {
   return String(text ?? '').replace(/[\s\u00a0.-]/g, '');
 }
 

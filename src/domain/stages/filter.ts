@@ -2,13 +2,32 @@
  * PRONOTE's "Gestion des stages" filters, as one pure predicate: the sidebar list, the count and
  * the sheet's filter all use it, so they can never disagree.
  */
-import type { PhaseFilter, StageFilter, TriState, VisitState } from '../../api/contract';
 import { formatFr, parseUserDate } from '../dates';
 import { overlaps } from '../periods';
 import { phaseOf } from '../phase';
 import { fold, matchesWords } from '../text';
 import type { IsoDate, Phase, Result } from '../types';
 import { fail, ok } from '../types';
+
+export type TriState = 'sans' | 'indif' | 'avec';
+export type VisitState = 'a_effectuer' | 'indif' | 'effectuees';
+export type PhaseFilter = 'effectues' | 'en_cours' | 'indif' | 'a_venir' | 'arretes';
+
+/** PRONOTE's filters as the "Gestion des stages" panel sends them. */
+export interface StageFilter {
+  sessionId: string;
+  student: string;
+  className: string;
+  /** Dates as typed; a stage matches when it overlaps [from, to]. */
+  from: string;
+  to: string;
+  company: string;
+  companies: TriState;
+  tutors: TriState;
+  referents: TriState;
+  visits: VisitState;
+  phase: PhaseFilter;
+}
 
 /** Every filter at "Indif.": everything matches. Frozen: copy it to change it. */
 export const EMPTY_FILTER: StageFilter = Object.freeze({

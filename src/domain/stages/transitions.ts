@@ -9,12 +9,16 @@
  */
 import { addDays, formatFr, parseUserDate } from '../dates';
 import { tutorLabel } from '../labels';
-import { describePeriod, describePeriods, overlaps, periodContaining } from '../periods';
+import { MAX_REASON_LENGTH, MAX_WEEKLY_HOURS } from '../limits';
+import {
+  describePeriod,
+  describePeriods,
+  includesDay,
+  overlaps,
+  periodContaining,
+} from '../periods';
 import type { IsoDate, Period, Result, Session, Stage, Tutor } from '../types';
 import { fail, ok } from '../types';
-
-export const MAX_REASON_LENGTH = 500;
-export const MAX_WEEKLY_HOURS = 48;
 
 export interface NewStageContext {
   newId: string;
@@ -122,7 +126,7 @@ export function stopStage(
   }
   const date = parseDate(input.stoppedOn, 'arrêt', 'stoppedOn');
   if (!date.ok) return date;
-  if (date.value < stage.start || date.value > stage.end) {
+  if (!includesDay(stage, date.value)) {
     return fail(
       `La date d'arrêt (${formatFr(date.value)}) doit tomber pendant le stage, ${describePeriod(stage)}.`,
       'stoppedOn',
@@ -297,7 +301,7 @@ export function splitStage(
   const split = parseDate(input.splitDate, 'début de la seconde partie', 'splitDate');
   if (!split.ok) return split;
   const earliest = addDays(stage.start, 1);
-  if (split.value < earliest || split.value > stage.end) {
+  if (!includesDay({ start: earliest, end: stage.end }, split.value)) {
     return fail(
       `La seconde partie doit commencer entre le ${formatFr(earliest)} et le ${formatFr(stage.end)}, ` +
         'pour que chaque partie dure au moins un jour.',
@@ -309,7 +313,7 @@ export function splitStage(
   if (String(input.firstPartEnd ?? '').trim() !== '') {
     const typed = parseDate(input.firstPartEnd, 'fin de la première partie', 'firstPartEnd');
     if (!typed.ok) return typed;
-    if (typed.value < stage.start || typed.value > eve) {
+    if (!includesDay({ start: stage.start, end: eve }, typed.value)) {
       return fail(
         `La fin de la première partie doit être comprise entre le ${formatFr(stage.start)} ` +
           `et le ${formatFr(eve)} (veille de la seconde partie).`,

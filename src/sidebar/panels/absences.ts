@@ -1,10 +1,11 @@
 /** "Absences…": the selected stage's absences, adding and deleting them, and the plannings. */
 import type { AbsenceView, StageSelection } from '../../api/contract';
 import { callServer } from '../api';
-import { button, checkbox, dateField, form, h, replaceChildren, submit, textField } from '../dom';
+import { button, checkbox, dateField, h, replaceChildren, submit, textField } from '../dom';
 import { frDate } from '../format';
+import { runAction, stageForm } from '../form';
 import { currentSelection, onSelection } from '../store';
-import { runAction, showError } from '../ui';
+import { showError } from '../ui';
 import {
   backButton,
   EMPTY_STAGE,
@@ -30,24 +31,19 @@ export function absencesPanel(ctx: PanelContext): Panel {
   const list = h('div', { class: 'absences', 'aria-live': 'polite' });
   let loadedFor = '';
 
-  const load = async (stageId: string): Promise<void> => {
-    loadedFor = stageId;
-    if (!stageId) return void replaceChildren(list);
-    let items: AbsenceView[];
-    try {
-      items = await callServer('apiListAbsences', stageId);
-    } catch {
-      return;
-    }
-    if (loadedFor !== stageId) return;
-    if (items.length === 0)
+  /** The absences drawn, for the stage `loadedFor`. */
+  let current: AbsenceView[] = [];
+
+  const draw = (stageId: string, items: AbsenceView[]): void => {
+    current = [...items].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    if (current.length === 0)
       return void replaceChildren(list, h('p', { class: 'empty' }, 'Aucune absence enregistrée.'));
     replaceChildren(
       list,
       h(
         'ul',
         { class: 'stage-list', 'aria-label': 'Absences du stage' },
-        ...items.map((a) =>
+        ...current.map((a) =>
           h(
             'li',
             {},
@@ -57,9 +53,13 @@ export function absencesPanel(ctx: PanelContext): Panel {
               const del = button(
                 'Supprimer',
                 () => {
-                  void runAction(list, callServer('apiRemoveAbsence', { absenceId: a.id })).then(
-                    () => load(stageId),
-                  );
+                  void runAction(list, 'apiRemoveAbsence', { absenceId: a.id }).then((removed) => {
+                    if (removed && loadedFor === stageId)
+                      draw(
+                        stageId,
+                        current.filter((x) => x.id !== a.id),
+                      );
+                  });
                 },
                 'link',
               );
@@ -72,6 +72,20 @@ export function absencesPanel(ctx: PanelContext): Panel {
     );
   };
 
+  const load = async (stageId: string): Promise<void> => {
+    loadedFor = stageId;
+    current = [];
+    if (!stageId) return void replaceChildren(list);
+    let items: AbsenceView[];
+    try {
+      items = await callServer('apiListAbsences', stageId);
+    } catch {
+      return;
+    }
+    if (loadedFor !== stageId) return;
+    draw(stageId, items);
+  };
+
   const start = dateField('Du', 'start');
   const end = dateField('Au', 'end', 'Vide : une seule journée.');
   const halfDay = checkbox('Demi-journée', 'halfDay');
@@ -81,15 +95,13 @@ export function absencesPanel(ctx: PanelContext): Panel {
   const justified = checkbox('Justifiée', 'justified');
   const leave = checkbox('Congé prévu par la convention', 'countsAsPresence');
 
-  const addForm: HTMLFormElement = form(
+  const addForm = stageForm(
     'Ajouter une absence',
-    async () => {
-      const stage = currentSelection().stage;
-      if (!stage) return void showError(EMPTY_STAGE);
-      const startText = start.control.value.trim();
-      const added = await runAction(
-        addForm,
-        callServer('apiAddAbsence', {
+    {
+      action: 'apiAddAbsence',
+      input: (stage) => {
+        const startText = start.control.value.trim();
+        return {
           stageId: stage.id,
           start: startText,
           end: end.control.value.trim() || startText,
@@ -97,12 +109,13 @@ export function absencesPanel(ctx: PanelContext): Panel {
           reason: reason.control.value.trim(),
           justified: justified.control.checked,
           countsAsPresence: leave.control.checked,
-        }),
-      );
-      if (!added) return;
-      for (const i of [start, end, reason]) i.control.value = '';
-      for (const c of [halfDay, justified, leave]) c.control.checked = false;
-      await load(stage.id);
+        };
+      },
+      reset: [start, end, reason, halfDay, justified, leave],
+      // The new absence joins the list drawn: nothing is asked of the server again.
+      done: (added, input) => {
+        if (loadedFor === input.stageId) draw(input.stageId, [...current, added.absence]);
+      },
     },
     h('h3', {}, 'Ajouter une absence'),
     start.root,
@@ -120,12 +133,12 @@ export function absencesPanel(ctx: PanelContext): Panel {
     button('Calendrier', () => {
       const stage = currentSelection().stage;
       if (!stage) return void showError(EMPTY_STAGE);
-      void runAction(plannings, callServer('apiRenderCalendar', { stageId: stage.id }));
+      void runAction(plannings, 'apiRenderCalendar', { stageId: stage.id });
     }),
     button("Vue d'ensemble", () => {
       const stage = currentSelection().stage;
       if (!stage) return void showError(EMPTY_STAGE);
-      void runAction(plannings, callServer('apiRenderOverview', { sessionId: stage.sessionId }));
+      void runAction(plannings, 'apiRenderOverview', { sessionId: stage.sessionId });
     }),
   );
 
@@ -138,7 +151,6 @@ export function absencesPanel(ctx: PanelContext): Panel {
   root.append(stageContext(), body, backButton(ctx));
   onSelection(render);
   return {
-    view: 'absences',
     root,
     heading,
     show: () => {

@@ -1,11 +1,10 @@
 /** "Fiche stage": the stage under the sheet's cursor, its student's other stages, its actions. */
 import type { StageSelection, StageView } from '../../api/contract';
-import { callServer } from '../api';
 import { button, h, replaceChildren } from '../dom';
 import { frDate, frRange, hours } from '../format';
 import { currentSelection, onSelection } from '../store';
 import { tabs } from '../tabs';
-import { runAction } from '../ui';
+import { runAction } from '../form';
 import { EMPTY_STAGE, type Panel, type PanelContext, shell } from './panel';
 import { visitsView } from './visits';
 
@@ -131,7 +130,7 @@ export function fichePanel(ctx: PanelContext): Panel {
     split: button('Scinder le stage…', () => ctx.navigate('split')),
     reassign: button('Réaffecter…', () => ctx.navigate('reassign')),
     calendar: button('Calendrier', () => {
-      if (stageId) void runAction(root, callServer('apiRenderCalendar', { stageId }));
+      if (stageId) void runAction(root, 'apiRenderCalendar', { stageId });
     }),
     absences: button('Absences…', () => ctx.navigate('absences')),
   };
@@ -147,8 +146,8 @@ export function fichePanel(ctx: PanelContext): Panel {
     stageId = s?.id ?? '';
     empty.hidden = s !== null;
     body.hidden = s === null;
-    // Re-read on every change of the row (its count moves when anyone records a visit).
-    visits.show(s, true);
+    // Re-read when the stage changes, or when its count moves (anyone recorded a visit).
+    visits.show(s);
     if (!s) return;
     replaceChildren(
       who,
@@ -163,5 +162,5 @@ export function fichePanel(ctx: PanelContext): Panel {
   root.append(empty, body);
   render(currentSelection());
   onSelection(render);
-  return { view: 'fiche', root, heading };
+  return { root, heading };
 }

@@ -11,12 +11,10 @@ import type {
   TriState,
   VisitState,
 } from '../../api/contract';
-import { callServer } from '../api';
 import { assignmentFields, KEEP } from '../assignment-fields';
 import {
   button,
   dateField,
-  form,
   h,
   radioGroup,
   replaceChildren,
@@ -26,6 +24,7 @@ import {
   textField,
 } from '../dom';
 import { frRange, plural } from '../format';
+import { actionForm, runAction } from '../form';
 import {
   currentReference,
   currentSelection,
@@ -33,7 +32,7 @@ import {
   onSelection,
   refreshSelection,
 } from '../store';
-import { runAction, showError } from '../ui';
+import { showError } from '../ui';
 import { type Panel, shell } from './panel';
 
 const TRI: { value: TriState; label: string }[] = [
@@ -153,13 +152,9 @@ export function gestionPanel(): Panel {
       list.appendChild(h('li', { class: 'muted' }, `… et ${r.count - r.stages.length} autres`));
   };
 
-  const filterForm: HTMLFormElement = form(
+  const filterForm: HTMLFormElement = actionForm(
     'Filtres',
-    async () => {
-      const r = await runAction(filterForm, callServer('apiFilterStages', filter()));
-      if (r) showResult(r);
-      else clearResult();
-    },
+    { action: 'apiFilterStages', input: filter, done: showResult, otherwise: clearResult },
     session.root,
     student.root,
     className.root,
@@ -175,7 +170,7 @@ export function gestionPanel(): Panel {
       { class: 'buttons' },
       submit('Filtrer'),
       button('Appliquer à la feuille', () => {
-        void runAction(filterForm, callServer('apiApplyFilterToSheet', filter())).then((r) =>
+        void runAction(filterForm, 'apiApplyFilterToSheet', filter()).then((r) =>
           r ? showResult(r) : clearResult(),
         );
       }),
@@ -186,7 +181,7 @@ export function gestionPanel(): Panel {
         phase.set('indif');
         count.textContent = '';
         list.hidden = true;
-        void runAction(filterForm, callServer('apiClearSheetFilter'));
+        void runAction(filterForm, 'apiClearSheetFilter');
       }),
     ),
   );
@@ -212,35 +207,42 @@ export function gestionPanel(): Panel {
   onSelection(showSelected);
 
   const pick = (v: string): string | undefined => (v === KEEP ? undefined : v);
-  const affectForm: HTMLFormElement = form(
+  const affectForm = actionForm(
     'Affecter',
-    async () => {
-      // The sheet's selection may have moved since the last poll: never affect rows other
-      // than the ones the user sees listed here.
-      const displayed = shownIds;
-      const sel = await refreshSelection().catch(() => currentSelection());
-      if (sel.selectedIds.join(',') !== displayed) {
-        return void showError(
-          'La sélection a changé : vérifiez les lignes puis cliquez à nouveau sur « Affecter ».',
-        );
-      }
-      if (sel.selectedIds.length === 0)
-        return void showError('Sélectionnez une ou plusieurs lignes de la feuille Stages.');
-      const input = {
-        stageIds: sel.selectedIds,
-        fingerprints: sel.selectedFingerprints,
-        companyId: pick(who.company.control.value),
-        tutorId: pick(who.tutor.control.value),
-        referentId: pick(who.referent.control.value),
-      };
-      if (
-        input.companyId === undefined &&
-        input.tutorId === undefined &&
-        input.referentId === undefined
-      ) {
-        return void showError('Choisissez une entreprise, un tuteur ou un référent à affecter.');
-      }
-      await runAction(affectForm, callServer('apiAffect', input));
+    {
+      action: 'apiAffect',
+      input: async () => {
+        // The sheet's selection may have moved since the last poll: never affect rows other
+        // than the ones the user sees listed here.
+        const displayed = shownIds;
+        const sel = await refreshSelection().catch(() => currentSelection());
+        if (sel.selectedIds.join(',') !== displayed) {
+          showError(
+            'La sélection a changé : vérifiez les lignes puis cliquez à nouveau sur « Affecter ».',
+          );
+          return null;
+        }
+        if (sel.selectedIds.length === 0) {
+          showError('Sélectionnez une ou plusieurs lignes de la feuille Stages.');
+          return null;
+        }
+        const input = {
+          stageIds: sel.selectedIds,
+          fingerprints: sel.selectedFingerprints,
+          companyId: pick(who.company.control.value),
+          tutorId: pick(who.tutor.control.value),
+          referentId: pick(who.referent.control.value),
+        };
+        if (
+          input.companyId === undefined &&
+          input.tutorId === undefined &&
+          input.referentId === undefined
+        ) {
+          showError('Choisissez une entreprise, un tuteur ou un référent à affecter.');
+          return null;
+        }
+        return input;
+      },
     },
     h('h3', {}, 'Affecter'),
     selected,
@@ -249,5 +251,5 @@ export function gestionPanel(): Panel {
   );
 
   root.append(filterForm, count, list, affectForm);
-  return { view: 'gestion', root, heading };
+  return { root, heading };
 }

@@ -3,9 +3,9 @@
  * a preview of what the server understood, then the import itself.
  */
 import type { ImportPreview } from '../../api/contract';
-import { callServer } from '../api';
-import { button, form, h, radioGroup, replaceChildren, submit, textAreaField, uid } from '../dom';
-import { runAction, showError } from '../ui';
+import { button, h, radioGroup, replaceChildren, submit, textAreaField, uid } from '../dom';
+import { actionForm, runAction } from '../form';
+import { showError } from '../ui';
 import { type Panel, shell } from './panel';
 
 const PREVIEW_ROWS = 20;
@@ -118,13 +118,10 @@ export function importPanel(): Panel {
     return false;
   };
 
-  const f: HTMLFormElement = form(
+  const show = (p: ImportPreview): void => replaceChildren(result, previewView(p));
+  const f: HTMLFormElement = actionForm(
     'Importer',
-    async () => {
-      if (!hasText()) return;
-      const p = await runAction(f, callServer('apiPreviewImport', input()));
-      if (p) replaceChildren(result, previewView(p));
-    },
+    { action: 'apiPreviewImport', input: () => (hasText() ? input() : null), done: show },
     kind.root,
     fileRoot,
     text.root,
@@ -134,12 +131,12 @@ export function importPanel(): Panel {
       submit('Aperçu'),
       button('Importer', () => {
         if (!hasText()) return;
-        void runAction(f, callServer('apiApplyImport', input())).then((p) => {
-          if (p) replaceChildren(result, previewView(p));
+        void runAction(f, 'apiApplyImport', input()).then((p) => {
+          if (p) show(p);
         });
       }),
     ),
   );
   root.append(f, result);
-  return { view: 'import', root, heading };
+  return { root, heading };
 }

@@ -1,20 +1,12 @@
 /** "Assigner un nouveau stage…": another stage for the same student in the same session. */
 import type { ReferenceData, StageSelection } from '../../api/contract';
-import { callServer } from '../api';
 import { assignmentFields } from '../assignment-fields';
 import { withNewTutor } from '../new-tutor';
-import { dateField, form, h, replaceChildren, submit, textField } from '../dom';
+import { dateField, h, replaceChildren, submit, textField } from '../dom';
 import { frRange } from '../format';
+import { stageForm } from '../form';
 import { currentReference, currentSelection, onReference, onSelection } from '../store';
-import { runAction, showError } from '../ui';
-import {
-  backButton,
-  EMPTY_STAGE,
-  type Panel,
-  type PanelContext,
-  shell,
-  stageContext,
-} from './panel';
+import { backButton, type Panel, type PanelContext, shell, stageContext } from './panel';
 
 /** "Périodes de la session : 01/02/2023 – 31/03/2023" for the selected stage's session. */
 export function sessionPeriodsHint(sel: StageSelection, ref: ReferenceData | null): string {
@@ -38,29 +30,25 @@ export function newStagePanel(ctx: PanelContext): Panel {
     hint: 'Par exemple « Lu 7 ; Ma 7 ; Me 7 ; Je 7 » pour 4 jours de 7 h ; vide : du lundi au vendredi.',
   });
 
-  const f = form(
+  const f = stageForm(
     'Assigner un nouveau stage',
-    async () => {
-      const sel = currentSelection();
-      if (!sel.stage) return void showError(EMPTY_STAGE);
-      const done = await runAction(
-        f,
-        callServer('apiNewStage', {
-          fromStageId: sel.stage.id,
-          start: start.control.value.trim(),
-          end: end.control.value.trim(),
-          companyId: who.company.control.value,
-          tutorId: who.tutor.control.value,
-          referentId: who.referent.control.value,
-          weeklyHours: weeklyHours.control.value.trim(),
-          schedule: schedule.control.value.trim(),
-        }),
-      );
-      if (done) {
-        for (const input of [start, end, weeklyHours, schedule]) input.control.value = '';
+    {
+      action: 'apiNewStage',
+      input: (stage) => ({
+        fromStageId: stage.id,
+        start: start.control.value.trim(),
+        end: end.control.value.trim(),
+        companyId: who.company.control.value,
+        tutorId: who.tutor.control.value,
+        referentId: who.referent.control.value,
+        weeklyHours: weeklyHours.control.value.trim(),
+        schedule: schedule.control.value.trim(),
+      }),
+      reset: [start, end, weeklyHours, schedule],
+      done: () => {
         who.set('', '', '');
         ctx.navigate('fiche');
-      }
+      },
     },
     periods,
     start.root,
@@ -80,5 +68,5 @@ export function newStagePanel(ctx: PanelContext): Panel {
   render();
   onSelection(render);
   onReference(render);
-  return { view: 'newStage', root, heading };
+  return { root, heading };
 }

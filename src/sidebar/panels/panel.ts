@@ -9,8 +9,8 @@ export interface PanelContext {
   navigate(view: SidebarView): void;
 }
 
+/** What a view of the registry (`../views.ts`) shows. */
 export interface Panel {
-  view: SidebarView;
   root: HTMLElement;
   /** Receives the focus when the panel is shown, so keyboard users land at its top. */
   heading: HTMLElement;

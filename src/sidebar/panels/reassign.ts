@@ -1,19 +1,11 @@
 /** "Réaffecter…": change the company, tutor or referent of the selected stage. */
 import type { StageSelection } from '../../api/contract';
-import { callServer } from '../api';
 import { assignmentFields } from '../assignment-fields';
 import { withNewTutor } from '../new-tutor';
-import { form, h, submit } from '../dom';
+import { h, submit } from '../dom';
+import { stageForm } from '../form';
 import { currentSelection, onReference, onSelection } from '../store';
-import { runAction, showError } from '../ui';
-import {
-  backButton,
-  EMPTY_STAGE,
-  type Panel,
-  type PanelContext,
-  shell,
-  stageContext,
-} from './panel';
+import { backButton, type Panel, type PanelContext, shell, stageContext } from './panel';
 
 export function reassignPanel(ctx: PanelContext): Panel {
   const { root, heading } = shell('reassign', 'Réaffecter le stage');
@@ -23,22 +15,18 @@ export function reassignPanel(ctx: PanelContext): Panel {
     { class: 'muted' },
     'Si la convention a déjà été éditée, la colonne « Avenant » indiquera « À faire ».',
   );
-  const f = form(
+  const f = stageForm(
     'Réaffecter le stage',
-    async () => {
-      const sel = currentSelection();
-      if (!sel.stage) return void showError(EMPTY_STAGE);
-      const done = await runAction(
-        f,
-        callServer('apiReassignStage', {
-          stageId: sel.stage.id,
-          fingerprint: sel.stage.fingerprint,
-          companyId: who.company.control.value,
-          tutorId: who.tutor.control.value,
-          referentId: who.referent.control.value,
-        }),
-      );
-      if (done) ctx.navigate('fiche');
+    {
+      action: 'apiReassignStage',
+      input: (stage) => ({
+        stageId: stage.id,
+        fingerprint: stage.fingerprint,
+        companyId: who.company.control.value,
+        tutorId: who.tutor.control.value,
+        referentId: who.referent.control.value,
+      }),
+      done: () => ctx.navigate('fiche'),
     },
     ...withNewTutor(who),
     note,
@@ -60,7 +48,6 @@ export function reassignPanel(ctx: PanelContext): Panel {
   onSelection((sel) => render(sel));
   onReference(() => render(currentSelection(), true));
   return {
-    view: 'reassign',
     root,
     heading,
     show: () => render(currentSelection(), true),

@@ -8,7 +8,6 @@ import {
   button,
   dateField,
   fieldsetWithError,
-  form,
   h,
   replaceChildren,
   selectField,
@@ -19,8 +18,9 @@ import {
   uid,
 } from '../dom';
 import { frDate } from '../format';
+import { actionForm, runAction } from '../form';
 import { currentReference, onReference } from '../store';
-import { runAction, showError } from '../ui';
+import { showError } from '../ui';
 import { type Panel, shell } from './panel';
 import { sessionLabel } from './gestion';
 
@@ -117,27 +117,26 @@ export function sessionPanel(): Panel {
   fillChooser(currentReference());
   onReference(fillChooser);
 
-  const sessionForm: HTMLFormElement = form(
+  const sessionForm = actionForm(
     'Session de stage',
-    async () => {
-      const saved = await runAction(
-        sessionForm,
-        callServer('apiSaveSession', {
-          id: chooser.control.value,
-          title: title.control.value.trim(),
-          type: type.control.value.trim(),
-          schoolYear: schoolYear.control.value.trim(),
-          diploma: diploma.control.value.trim(),
-          editionLabel: editionLabel.control.value.trim(),
-          objectives: objectives.control.value,
-          periods: rows.map((r) => ({ start: r.start.value.trim(), end: r.end.value.trim() })),
-        }),
-      );
-      if (!saved) return;
-      fillChooser(currentReference());
-      chooser.control.value = saved.id;
-      fill(saved);
-      await loadAssignment(saved.id);
+    {
+      action: 'apiSaveSession',
+      input: () => ({
+        id: chooser.control.value,
+        title: title.control.value.trim(),
+        type: type.control.value.trim(),
+        schoolYear: schoolYear.control.value.trim(),
+        diploma: diploma.control.value.trim(),
+        editionLabel: editionLabel.control.value.trim(),
+        objectives: objectives.control.value,
+        periods: rows.map((r) => ({ start: r.start.value.trim(), end: r.end.value.trim() })),
+      }),
+      done: async (saved) => {
+        fillChooser(currentReference());
+        chooser.control.value = saved.id;
+        fill(saved);
+        await loadAssignment(saved.id);
+      },
     },
     formTitle,
     title.root,
@@ -275,7 +274,7 @@ export function sessionPanel(): Panel {
     if (studentIds.length === 0) return void showError('Cochez au moins un élève à affecter.');
     assigning = true;
     const sessionId = assignment.sessionId;
-    void runAction(selection, callServer('apiAssignStudents', { sessionId, studentIds }))
+    void runAction(selection, 'apiAssignStudents', { sessionId, studentIds })
       .then((r) => (r ? loadAssignment(sessionId) : undefined))
       .finally(() => (assigning = false));
   }
@@ -289,7 +288,6 @@ export function sessionPanel(): Panel {
   fill(null);
   root.append(chooser.root, sessionForm, selection);
   return {
-    view: 'session',
     root,
     heading,
     show: () => {

@@ -1,10 +1,8 @@
 /** "Paramètres…": the school's settings used by conventions, holidays and durations. */
-import type { SettingsView } from '../../api/contract';
-import type { Zone } from '../../domain/types';
+import type { SettingsView, Zone } from '../../api/contract';
 import { callServer } from '../api';
 import {
   checkbox,
-  form,
   h,
   selectField,
   showFieldError,
@@ -14,7 +12,8 @@ import {
   clearErrors,
   uid,
 } from '../dom';
-import { runAction, showError } from '../ui';
+import { actionForm } from '../form';
+import { showError } from '../ui';
 import { readFileText } from './import';
 import { type Panel, shell } from './panel';
 import { staffForm } from './staff';
@@ -39,18 +38,16 @@ function holidaysForm(): HTMLFormElement {
       () => showError(`Le fichier ${chosen.name} n'a pas pu être lu.`),
     );
   });
-  const f: HTMLFormElement = form(
+  return actionForm(
     'Vacances scolaires',
-    async () => {
-      if (!text.control.value.trim()) {
+    {
+      action: 'apiImportSchoolHolidays',
+      input: () => {
+        if (text.control.value.trim()) return { text: text.control.value };
         showError('Choisissez le fichier du calendrier scolaire ou collez son contenu.');
-        return;
-      }
-      const done = await runAction(
-        f,
-        callServer('apiImportSchoolHolidays', { text: text.control.value }),
-      );
-      if (done) text.control.value = '';
+        return null;
+      },
+      reset: [text],
     },
     h('h3', {}, 'Vacances scolaires'),
     h(
@@ -67,7 +64,6 @@ function holidaysForm(): HTMLFormElement {
     text.root,
     h('div', { class: 'buttons' }, submit('Importer les vacances')),
   );
-  return f;
 }
 
 /** "4,50" or "4.50" → 4.5; null when it is not a number. */
@@ -111,23 +107,25 @@ export function settingsPanel(): Panel {
     rate.control.value = frNumber(s.hourlyGratification);
   };
 
-  const f: HTMLFormElement = form(
+  const f: HTMLFormElement = actionForm(
     'Paramètres',
-    async () => {
-      clearErrors(f);
-      const hoursValue = parseFrNumber(weekly.control.value);
-      const rateValue = parseFrNumber(rate.control.value);
-      if (hoursValue === null) {
-        showFieldError(f, 'defaultWeeklyHours', 'Indiquez un nombre d’heures, par exemple 35.');
-        return void showError('La durée hebdomadaire par défaut doit être un nombre.');
-      }
-      if (rateValue === null) {
-        showFieldError(f, 'hourlyGratification', 'Indiquez un montant, par exemple 4,50.');
-        return void showError('La gratification horaire minimale doit être un nombre.');
-      }
-      const saved = await runAction(
-        f,
-        callServer('apiSaveSettings', {
+    {
+      action: 'apiSaveSettings',
+      input: () => {
+        clearErrors(f);
+        const hoursValue = parseFrNumber(weekly.control.value);
+        const rateValue = parseFrNumber(rate.control.value);
+        if (hoursValue === null) {
+          showFieldError(f, 'defaultWeeklyHours', 'Indiquez un nombre d’heures, par exemple 35.');
+          showError('La durée hebdomadaire par défaut doit être un nombre.');
+          return null;
+        }
+        if (rateValue === null) {
+          showFieldError(f, 'hourlyGratification', 'Indiquez un montant, par exemple 4,50.');
+          showError('La gratification horaire minimale doit être un nombre.');
+          return null;
+        }
+        return {
           schoolName: schoolName.control.value.trim(),
           schoolAddress: schoolAddress.control.value.trim(),
           headOfSchool: headOfSchool.control.value.trim(),
@@ -136,9 +134,9 @@ export function settingsPanel(): Panel {
           alsaceMoselle: alsace.control.checked,
           defaultWeeklyHours: hoursValue,
           hourlyGratification: rateValue,
-        }),
-      );
-      if (saved) fill(saved);
+        };
+      },
+      done: fill,
     },
     schoolName.root,
     schoolAddress.root,
@@ -152,7 +150,6 @@ export function settingsPanel(): Panel {
   );
   root.append(f, staffForm(), holidaysForm());
   return {
-    view: 'settings',
     root,
     heading,
     show: () => {

@@ -2,19 +2,11 @@
  * "Scinder le stage…": the seed's stop + new stage in one action. The first part ends the day
  * before the split date (or on a chosen day); the second runs to the original end.
  */
-import { callServer } from '../api';
 import { assignmentFields } from '../assignment-fields';
-import { checkbox, dateField, form, h, radioGroup, submit, textField } from '../dom';
+import { checkbox, dateField, h, radioGroup, submit, textField } from '../dom';
+import { stageForm } from '../form';
 import { currentSelection, onSelection } from '../store';
-import { runAction, showError } from '../ui';
-import {
-  backButton,
-  EMPTY_STAGE,
-  type Panel,
-  type PanelContext,
-  shell,
-  stageContext,
-} from './panel';
+import { backButton, type Panel, type PanelContext, shell, stageContext } from './panel';
 
 export function splitPanel(ctx: PanelContext): Panel {
   const { root, heading } = shell('split', 'Scinder le stage');
@@ -59,17 +51,15 @@ export function splitPanel(ctx: PanelContext): Panel {
   for (const i of mode.inputs) i.addEventListener('change', sync);
   keep.control.addEventListener('change', sync);
 
-  const f = form(
+  const f = stageForm(
     'Scinder le stage',
-    async () => {
-      const sel = currentSelection();
-      if (!sel.stage) return void showError(EMPTY_STAGE);
-      const keepIt = keep.control.checked;
-      const done = await runAction(
-        f,
-        callServer('apiSplitStage', {
-          stageId: sel.stage.id,
-          fingerprint: sel.stage.fingerprint,
+    {
+      action: 'apiSplitStage',
+      input: (stage) => {
+        const keepIt = keep.control.checked;
+        return {
+          stageId: stage.id,
+          fingerprint: stage.fingerprint,
           splitDate: splitDate.control.value.trim(),
           firstPartEnd: firstPartEnd.control.value.trim(),
           mode: mode.value(),
@@ -78,14 +68,10 @@ export function splitPanel(ctx: PanelContext): Panel {
           companyId: keepIt ? '' : who.company.control.value,
           tutorId: keepIt ? '' : who.tutor.control.value,
           referentId: keepIt ? '' : who.referent.control.value,
-        }),
-      );
-      if (done) {
-        splitDate.control.value = '';
-        firstPartEnd.control.value = '';
-        reason.control.value = '';
-        ctx.navigate('fiche');
-      }
+        };
+      },
+      reset: [splitDate, firstPartEnd, reason],
+      done: () => ctx.navigate('fiche'),
     },
     splitDate.root,
     firstPartEnd.root,
@@ -103,5 +89,5 @@ export function splitPanel(ctx: PanelContext): Panel {
   render();
   sync();
   onSelection(render);
-  return { view: 'split', root, heading };
+  return { root, heading };
 }

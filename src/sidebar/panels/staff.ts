@@ -3,11 +3,10 @@
  * the form adding one without typing in the Personnel sheet.
  */
 import type { ReferenceData } from '../../api/contract';
-import { callServer } from '../api';
-import { form, h, replaceChildren, selectField, submit, textField } from '../dom';
+import { h, replaceChildren, selectField, submit, textField } from '../dom';
+import { actionForm } from '../form';
 import { CIVILITIES } from '../new-tutor';
 import { currentReference, onReference } from '../store';
-import { runAction } from '../ui';
 
 export function staffForm(): HTMLFormElement {
   const list = h('div', {});
@@ -34,23 +33,19 @@ export function staffForm(): HTMLFormElement {
   fill(currentReference());
   onReference(fill);
 
-  const f: HTMLFormElement = form(
+  return actionForm(
     'Personnel',
-    async () => {
-      const saved = await runAction(
-        f,
-        callServer('apiSaveStaff', {
-          id: '',
-          civility: civility.control.value,
-          lastName: lastName.control.value.trim(),
-          firstName: firstName.control.value.trim(),
-          email: email.control.value.trim(),
-          discipline: discipline.control.value.trim(),
-        }),
-      );
-      if (!saved) return;
-      for (const i of [lastName, firstName, email, discipline]) i.control.value = '';
-      civility.control.value = '';
+    {
+      action: 'apiSaveStaff',
+      input: () => ({
+        id: '',
+        civility: civility.control.value,
+        lastName: lastName.control.value.trim(),
+        firstName: firstName.control.value.trim(),
+        email: email.control.value.trim(),
+        discipline: discipline.control.value.trim(),
+      }),
+      reset: [lastName, firstName, email, discipline, civility],
     },
     h('h3', {}, 'Personnel'),
     h(
@@ -66,5 +61,4 @@ export function staffForm(): HTMLFormElement {
     discipline.root,
     h('div', { class: 'buttons' }, submit('Ajouter au personnel')),
   );
-  return f;
 }

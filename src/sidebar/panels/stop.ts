@@ -1,18 +1,10 @@
 /** "Arrêter le stage…" and "Enlever l'arrêt" for the selected stage. */
 import type { StageSelection } from '../../api/contract';
-import { callServer } from '../api';
-import { checkbox, dateField, form, h, replaceChildren, submit, textField } from '../dom';
+import { checkbox, dateField, h, replaceChildren, submit, textField } from '../dom';
 import { frDate, nextDay } from '../format';
+import { stageForm } from '../form';
 import { currentSelection, onSelection } from '../store';
-import { runAction, showError } from '../ui';
-import {
-  backButton,
-  EMPTY_STAGE,
-  type Panel,
-  type PanelContext,
-  shell,
-  stageContext,
-} from './panel';
+import { backButton, type Panel, type PanelContext, shell, stageContext } from './panel';
 
 /**
  * Restoring the initial end is offered only when it would not overlap another stage of the
@@ -38,25 +30,18 @@ export function stopPanel(ctx: PanelContext): Panel {
   const reason = textField("Motif d'arrêt", 'reason');
   // The server refuses more than 500 characters: stop the typing there.
   reason.control.maxLength = 500;
-  const stopForm = form(
+  const stopForm = stageForm(
     'Arrêter le stage',
-    async () => {
-      const sel = currentSelection();
-      if (!sel.stage) return void showError(EMPTY_STAGE);
-      const done = await runAction(
-        stopForm,
-        callServer('apiStopStage', {
-          stageId: sel.stage.id,
-          fingerprint: sel.stage.fingerprint,
-          stoppedOn: stoppedOn.control.value.trim(),
-          reason: reason.control.value.trim(),
-        }),
-      );
-      if (done) {
-        stoppedOn.control.value = '';
-        reason.control.value = '';
-        ctx.navigate('fiche');
-      }
+    {
+      action: 'apiStopStage',
+      input: (stage) => ({
+        stageId: stage.id,
+        fingerprint: stage.fingerprint,
+        stoppedOn: stoppedOn.control.value.trim(),
+        reason: reason.control.value.trim(),
+      }),
+      reset: [stoppedOn, reason],
+      done: () => ctx.navigate('fiche'),
     },
     h('h3', {}, 'Arrêter le stage'),
     h(
@@ -73,20 +58,16 @@ export function stopPanel(ctx: PanelContext): Panel {
   const restore = checkbox('Rétablir la fin initiale', 'restoreOriginalEnd');
   const restoreLabel = restore.root.querySelector('label') as HTMLLabelElement;
   const restoreHint = h('div', { class: 'hint' });
-  const removeForm = form(
+  const removeForm = stageForm(
     "Enlever l'arrêt",
-    async () => {
-      const sel = currentSelection();
-      if (!sel.stage) return void showError(EMPTY_STAGE);
-      const done = await runAction(
-        removeForm,
-        callServer('apiRemoveStop', {
-          stageId: sel.stage.id,
-          fingerprint: sel.stage.fingerprint,
-          restoreOriginalEnd: restore.control.checked && !restore.control.disabled,
-        }),
-      );
-      if (done) ctx.navigate('fiche');
+    {
+      action: 'apiRemoveStop',
+      input: (stage) => ({
+        stageId: stage.id,
+        fingerprint: stage.fingerprint,
+        restoreOriginalEnd: restore.control.checked && !restore.control.disabled,
+      }),
+      done: () => ctx.navigate('fiche'),
     },
     h('h3', {}, "Enlever l'arrêt"),
     current,
@@ -133,5 +114,5 @@ export function stopPanel(ctx: PanelContext): Panel {
   root.append(stageContext(), stopForm, removeForm, backButton(ctx));
   render(currentSelection());
   onSelection(render);
-  return { view: 'stop', root, heading };
+  return { root, heading };
 }

@@ -1,14 +1,13 @@
 /**
  * The fiche's "Visites" tab: the follow-up visits of the selected stage (seed 004, step 4), each
  * with its teacher and comment, and the form recording a new one. The stage's visit count is the
- * sheet's own formula: after a change the selection is re-read (runAction) and the fiche follows.
+ * sheet's own formula: an action returns the stage's new count with it (applyOutcome).
  */
 import type { ReferenceData, StageView, VisitView } from '../../api/contract';
 import { callServer } from '../api';
 import {
   button,
   dateField,
-  form,
   h,
   replaceChildren,
   selectField,
@@ -17,9 +16,8 @@ import {
   textAreaField,
 } from '../dom';
 import { frDate } from '../format';
+import { runAction, stageForm } from '../form';
 import { currentReference, currentSelection, onReference } from '../store';
-import { runAction, showError } from '../ui';
-import { EMPTY_STAGE } from './panel';
 
 function describe(v: VisitView): string {
   return `${v.done ? 'Visite du' : 'Visite prévue le'} ${frDate(v.date)} · ${v.staff || 'enseignant inconnu'}`;
@@ -27,38 +25,40 @@ function describe(v: VisitView): string {
 
 export interface VisitsView {
   root: HTMLElement;
-  /** Shows the visits of `stage` (re-read from the server when the stage changes or `force`). */
-  show(stage: StageView | null, force?: boolean): void;
+  /**
+   * Shows the visits of `stage`: read from the server when the stage changes, or when its
+   * "Visites" count no longer matches the visits drawn (someone else recorded one).
+   */
+  show(stage: StageView | null): void;
 }
 
 export function visitsView(): VisitsView {
   const list = h('div', { class: 'visits', 'aria-live': 'polite' });
   let loadedFor = '';
 
-  const load = async (stageId: string): Promise<void> => {
-    loadedFor = stageId;
-    if (!stageId) return void replaceChildren(list);
-    let items: VisitView[];
-    try {
-      items = await callServer('apiListVisits', stageId);
-    } catch {
-      return;
-    }
-    if (loadedFor !== stageId) return;
-    if (items.length === 0)
+  /** The visits drawn, for the stage `loadedFor`. */
+  let current: VisitView[] = [];
+
+  const draw = (stageId: string, items: VisitView[]): void => {
+    current = [...items].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    if (current.length === 0)
       return void replaceChildren(list, h('p', { class: 'empty' }, 'Aucune visite enregistrée.'));
     replaceChildren(
       list,
       h(
         'ul',
         { class: 'stage-list', 'aria-label': 'Visites du stage' },
-        ...items.map((v) => {
+        ...current.map((v) => {
           const del = button(
             'Supprimer',
             () => {
-              void runAction(list, callServer('apiRemoveVisit', { visitId: v.id })).then(() =>
-                load(stageId),
-              );
+              void runAction(list, 'apiRemoveVisit', { visitId: v.id }).then((removed) => {
+                if (removed && loadedFor === stageId)
+                  draw(
+                    stageId,
+                    current.filter((x) => x.id !== v.id),
+                  );
+              });
             },
             'link',
           );
@@ -73,6 +73,20 @@ export function visitsView(): VisitsView {
         }),
       ),
     );
+  };
+
+  const load = async (stageId: string): Promise<void> => {
+    loadedFor = stageId;
+    current = [];
+    if (!stageId) return void replaceChildren(list);
+    let items: VisitView[];
+    try {
+      items = await callServer('apiListVisits', stageId);
+    } catch {
+      return;
+    }
+    if (loadedFor !== stageId) return;
+    draw(stageId, items);
   };
 
   const date = dateField('Date de la visite', 'date', 'Avant, pendant ou après le stage.');
@@ -97,24 +111,21 @@ export function visitsView(): VisitsView {
   fillTeachers(currentReference());
   onReference(fillTeachers);
 
-  const addForm: HTMLFormElement = form(
+  const addForm = stageForm(
     'Enregistrer une visite',
-    async () => {
-      const stage = currentSelection().stage;
-      if (!stage) return void showError(EMPTY_STAGE);
-      const added = await runAction(
-        addForm,
-        callServer('apiAddVisit', {
-          stageId: stage.id,
-          date: date.control.value.trim(),
-          staffId: teacher.control.value,
-          comment: comment.control.value,
-        }),
-      );
-      if (!added) return;
-      date.control.value = '';
-      comment.control.value = '';
-      await load(stage.id);
+    {
+      action: 'apiAddVisit',
+      input: (stage) => ({
+        stageId: stage.id,
+        date: date.control.value.trim(),
+        staffId: teacher.control.value,
+        comment: comment.control.value,
+      }),
+      reset: [date, comment],
+      // The new visit joins the list drawn: nothing is asked of the server again.
+      done: (added, input) => {
+        if (loadedFor === input.stageId) draw(input.stageId, [...current, added.visit]);
+      },
     },
     h('h3', {}, 'Enregistrer une visite'),
     date.root,
@@ -126,14 +137,15 @@ export function visitsView(): VisitsView {
   let teacherFor = '';
   return {
     root: h('div', {}, list, addForm),
-    show(stage, force = false) {
+    show(stage) {
       const id = stage?.id ?? '';
       if (id !== teacherFor) {
         teacherFor = id;
         teacher.control.value = '';
         preferReferent();
       }
-      if (force || id !== loadedFor) void load(id);
+      const counted = current.filter((v) => v.done).length;
+      if (id !== loadedFor || (stage !== null && stage.visits !== counted)) void load(id);
     },
   };
 }

@@ -1,0 +1,13 @@
+/**
+ * Limits on what users type, shared with the sidebar: src/api/contract.ts re-exports them, so a
+ * form stops the typing where the server would refuse it.
+ */
+
+/** Longest reason of a stop (or split) or of an absence, in characters. */
+export const MAX_REASON_LENGTH = 500;
+
+/** Longest comment of a visit, in characters. */
+export const MAX_VISIT_COMMENT_LENGTH = 2000;
+
+/** Most hours in a week of stage: a stage's own weekly hours and the settings' default. */
+export const MAX_WEEKLY_HOURS = 48;

@@ -1,0 +1,171 @@
+/**
+ * Every French message telling the user what an action did, built from its result. The entry
+ * points (src/main.ts) pair each use case with its message; the wording lives here only, so it
+ * reads as one voice and the plural rules are written once.
+ */
+import type {
+  AssignmentResult,
+  FilterResult,
+  ImportPreview,
+  SettingsView,
+  SessionView,
+  StaffView,
+  StageView,
+  TutorView,
+  VisitView,
+} from '../api/contract';
+import { formatFr } from '../domain/dates';
+import type { PreparedWorkbook } from './prepareWorkbook';
+
+const FEMININE = /^(ligne|nouvelle|mise|durée|période)\b/;
+
+/** "1 stage créé", "3 stages créés", "aucun stage créé", "aucune ligne ajoutée". */
+export function count(n: number, singular: string, plural: string): string {
+  if (n === 0) return `${FEMININE.test(singular) ? 'aucune' : 'aucun'} ${singular}`;
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+function capitalised(text: string): string {
+  return text.replace(/^./, (c) => c.toUpperCase());
+}
+
+// ——— Menus ———
+
+export function workbookReady({ report, stages }: PreparedWorkbook): string {
+  const parts = [
+    report.created.length > 0 ? `feuilles créées : ${report.created.join(', ')}` : '',
+    report.repaired.length > 0 ? `colonnes ajoutées dans : ${report.repaired.join(', ')}` : '',
+    report.completed > 0
+      ? count(report.completed, 'ligne de référence complétée', 'lignes de référence complétées')
+      : '',
+    stages.repaired > 0
+      ? count(stages.repaired, 'ligne de stage complétée', 'lignes de stage complétées')
+      : '',
+  ].filter((s) => s !== '');
+  return parts.length > 0
+    ? `Classeur prêt (${parts.join(' ; ')}).`
+    : 'Classeur prêt : rien à réparer.';
+}
+
+/** The first rows "Initialiser le classeur" could not understand, or null when there is none. */
+export function stageRowsToFix({ stages }: PreparedWorkbook): string | null {
+  if (stages.problems.length === 0) return null;
+  return `Lignes de stage à corriger à la main :\n${stages.problems.slice(0, 20).join('\n')}`;
+}
+
+export function durationsRecomputed(v: { updated: number }): string {
+  return `Durées recalculées : ${count(v.updated, 'ligne mise à jour', 'lignes mises à jour')}.`;
+}
+
+// ——— Settings, sessions, imports ———
+
+export function settingsSaved(r: { settings: SettingsView; recounted: number }): string {
+  return r.recounted > 0
+    ? `Paramètres enregistrés ; ${count(r.recounted, 'durée de présence recalculée', 'durées de présence recalculées')}.`
+    : 'Paramètres enregistrés.';
+}
+
+export function sessionSaved(s: SessionView): string {
+  return `Session « ${s.title} » enregistrée.`;
+}
+
+export function studentsAssigned(r: AssignmentResult): string {
+  const parts = [
+    count(r.created, 'stage créé', 'stages créés'),
+    r.skipped > 0 ? count(r.skipped, 'élève déjà affecté', 'élèves déjà affectés') : '',
+    r.overlapping.length > 0
+      ? `non affecté${r.overlapping.length > 1 ? 's' : ''} car déjà en stage à ces dates : ${r.overlapping.join(', ')}`
+      : '',
+  ];
+  return capitalised(parts.filter((x) => x !== '').join(' ; ')) + '.';
+}
+
+export function importPreviewed(p: ImportPreview): string {
+  return `Aperçu : ${count(p.created, 'nouvelle ligne', 'nouvelles lignes')}, ${count(p.updated, 'mise à jour', 'mises à jour')}, ${count(p.errors, 'ligne en erreur', 'lignes en erreur')}.`;
+}
+
+export function importApplied(p: ImportPreview): string {
+  return (
+    `Import terminé : ${count(p.created, 'ligne ajoutée', 'lignes ajoutées')}, ${count(p.updated, 'mise à jour', 'mises à jour')}` +
+    (p.errors > 0
+      ? ` ; ${count(p.errors, 'ligne non importée', 'lignes non importées')} (voir l'aperçu).`
+      : '.')
+  );
+}
+
+// ——— Gestion des stages ———
+
+export function stagesFiltered(r: FilterResult): string {
+  return `Filtre : ${r.count} ${r.count > 1 ? 'stages trouvés' : 'stage trouvé'} sur ${r.total}.`;
+}
+
+export function sheetFiltered(r: FilterResult): string {
+  return `Filtre appliqué à la feuille : ${r.count} ${r.count > 1 ? 'stages' : 'stage'} sur ${r.total}.`;
+}
+
+export const SHEET_FILTER_REMOVED = 'Filtre de la feuille retiré.';
+
+export function stagesAffected(v: StageView[]): string {
+  return `${count(v.length, 'stage mis à jour', 'stages mis à jour')}.`;
+}
+
+// ——— Stage actions ———
+
+export function stageStopped(v: StageView): string {
+  return `Stage de ${v.student} arrêté le ${formatFr(v.stoppedOn)}.`;
+}
+
+export function stopRemoved(v: StageView): string {
+  return `Arrêt enlevé : le stage de ${v.student} va du ${formatFr(v.start)} au ${formatFr(v.end)}.`;
+}
+
+export function stageCreated(v: StageView): string {
+  return `Nouveau stage de ${v.student} du ${formatFr(v.start)} au ${formatFr(v.end)}.`;
+}
+
+export function stageSplit(v: StageView[]): string {
+  return `Stage de ${v[0]?.student ?? ''} scindé : ${v
+    .map((p) => `du ${formatFr(p.start)} au ${formatFr(p.end)}`)
+    .join(' puis ')}.`;
+}
+
+export function stageReassigned(v: StageView): string {
+  return v.needsAmendment
+    ? `Stage de ${v.student} réaffecté : un avenant à la convention est à faire (colonne « Avenant »).`
+    : `Stage de ${v.student} réaffecté.`;
+}
+
+// ——— Planning ———
+
+export const ABSENCE_ADDED = 'Absence enregistrée.';
+export const ABSENCE_REMOVED = 'Absence supprimée.';
+
+export function calendarShown(r: { sheetName: string }): string {
+  return `Calendrier affiché dans la feuille « ${r.sheetName} ».`;
+}
+
+export function overviewShown(r: { sheetName: string }): string {
+  return `Vue d'ensemble affichée dans la feuille « ${r.sheetName} ».`;
+}
+
+export function holidaysImported(r: { added: number }): string {
+  return `${count(r.added, 'période de vacances ajoutée', 'périodes de vacances ajoutées')}.`;
+}
+
+// ——— Visits and people ———
+
+export function visitAdded(v: VisitView): string {
+  return v.done
+    ? `Visite du ${formatFr(v.date)} enregistrée.`
+    : `Visite prévue le ${formatFr(v.date)} enregistrée : elle comptera à partir de ce jour.`;
+}
+
+export const VISIT_REMOVED = 'Visite supprimée.';
+
+export function tutorSaved(t: TutorView): string {
+  return `Tuteur « ${t.label} » enregistré (${t.company}).`;
+}
+
+export function staffSaved(s: StaffView): string {
+  return `« ${s.label} » enregistré(e) dans le personnel.`;
+}

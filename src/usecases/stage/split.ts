@@ -1,0 +1,113 @@
+/**
+ * "Scinder le stage…": a stop (or a plain cut) and a new stage in one action; the absences of the
+ * second part's days follow it.
+ */
+import type { SplitInput, StageView } from '../../api/contract';
+import { splitStage } from '../../domain/stages/transitions';
+import type { Session } from '../../domain/types';
+import type { Context } from '../../gas/context';
+import { changedKeys, type Rec, str } from '../../sheets/records';
+import { STAGES, type StageKey } from '../../sheets/schema';
+import { checkHostLimit } from '../durations';
+import { moveAbsences } from '../presenceColumns';
+import { references } from '../references';
+import {
+  checkFingerprint,
+  insertStagesAfter,
+  labelsWith,
+  loadStageWithOthers,
+  pick,
+  recordFor,
+  stageView,
+  unwrap,
+} from '../stageStore';
+import { checkReferenceIds, hintOf, knownHours, text } from './shared';
+
+export function split(ctx: Context, input: SplitInput): StageView[] {
+  return ctx.withLock(() => {
+    const refs = references(ctx);
+    const { loaded, others: loadedOthers } = loadStageWithOthers(
+      ctx,
+      text(input.stageId),
+      hintOf(input),
+    );
+    checkFingerprint(loaded, text(input.fingerprint));
+    const keep = input.keepAssignment === true;
+    const ids = keep
+      ? {
+          companyId: loaded.stage.companyId,
+          tutorId: loaded.stage.tutorId,
+          referentId: loaded.stage.referentId,
+        }
+      : {
+          companyId: text(input.companyId),
+          tutorId: text(input.tutorId),
+          referentId: text(input.referentId),
+        };
+    if (!keep) checkReferenceIds(refs, ids);
+    // A split keeps the stage's own days: its session's periods need not be read again.
+    const session: Session = {
+      id: loaded.stage.sessionId,
+      title: str(loaded.rec.session),
+      type: '',
+      schoolYear: '',
+      diploma: '',
+      editionLabel: '',
+      objectives: '',
+      periods: [],
+    };
+    const others = loadedOthers.map((l) => l.stage);
+    const [first, second] = unwrap(
+      splitStage(
+        loaded.stage,
+        session,
+        others,
+        {
+          ...ids,
+          splitDate: text(input.splitDate),
+          firstPartEnd: text(input.firstPartEnd),
+          mode: input.mode === 'stop' ? 'stop' : 'cut',
+          reason: text(input.reason),
+          keepAssignment: keep,
+        },
+        { newId: ctx.newId('STG'), tutors: refs.tutors, sessions: [session] },
+      ),
+    );
+    checkHostLimit(ctx, [first, second], others, knownHours(loadedOthers));
+    const labels = labelsWith(refs, [loaded.rec]);
+    const firstRec = recordFor(ctx, first, labels);
+    const keys = changedKeys<StageKey>(loaded.rec, firstRec);
+    const patch = pick(firstRec, keys);
+    let row2: number;
+    let moved = 0;
+    try {
+      moved = moveAbsences(ctx, first.id, second.id, second.start);
+      // The second part right under the first: one insert, one write of both rows.
+      row2 = insertStagesAfter(ctx, loaded.row, [second], labels, new Map([[loaded.row, patch]]));
+    } catch (e) {
+      // Sheets has no transaction: put the absences back rather than leave half a split.
+      if (moved > 0) moveAbsences(ctx, second.id, first.id, second.start);
+      throw e;
+    }
+    const secondRec = recordFor(ctx, second, labels);
+    ctx.journal(
+      {
+        action: 'Scinder le stage',
+        target: `${first.id} → ${second.id}`,
+        before: pick(loaded.rec, keys),
+        after: { premier: pick(patch, keys), second: secondRec },
+      },
+      () => {
+        const t = ctx.table(STAGES);
+        t.deleteRows(row2, 1);
+        t.writeRow(loaded.row, pick(loaded.rec, keys));
+        if (moved > 0) moveAbsences(ctx, second.id, first.id, second.start);
+      },
+    );
+    const today = ctx.today();
+    return [
+      stageView(loaded.row, { ...loaded.rec, ...patch } as Rec<StageKey>, today),
+      stageView(row2, { ...secondRec, visits: 0, phase: '' } as Rec<StageKey>, today),
+    ];
+  });
+}

@@ -1,0 +1,20 @@
+/** "Arrêter le stage…": the stage ends on its stop day, with a reason. */
+import type { StageView, StopInput } from '../../api/contract';
+import { stopStage } from '../../domain/stages/transitions';
+import type { Context } from '../../gas/context';
+import { mutateStage, unwrap } from '../stageStore';
+import { hintOf, text } from './shared';
+
+export function stop(ctx: Context, input: StopInput): StageView {
+  return mutateStage(
+    ctx,
+    {
+      stageId: text(input.stageId),
+      fingerprint: text(input.fingerprint),
+      action: 'Arrêter le stage',
+      hint: hintOf(input),
+    },
+    ({ stage }) =>
+      unwrap(stopStage(stage, { stoppedOn: text(input.stoppedOn), reason: text(input.reason) })),
+  );
+}
