@@ -13,7 +13,7 @@
  * - LockService, Session and Utilities: 10–30 ms each (server calls without cell data);
  * - navigation calls (getRange, getSheetByName, getRow…): 1 ms, no data crosses.
  */
-import { isRoundTrip } from '../../test/emulator/instrument';
+import { isRoundTrip } from 'gas-emulator/instrument';
 
 export const EXECUTION_MS = 700;
 

@@ -2,7 +2,7 @@
  * The naive baseline: how the same actions look when written the obvious way, one cell at a
  * time (getValue/setValue in loops). Same emulator, same counting: the bench shows the gap.
  */
-import type { Emulator } from '../../test/emulator/index';
+import type { Emulator } from 'gas-emulator';
 import { STAGES } from '../../src/sheets/schema';
 
 const col = (key: string): number => STAGES.columns.findIndex((c) => c.key === key) + 1;

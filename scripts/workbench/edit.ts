@@ -12,8 +12,8 @@
  * The formula engine speaks en_US syntax (commas, English names), as `setFormula` does; the
  * French syntax Sheets accepts from a fr_FR user (semicolons, French names) is not translated.
  */
-import type { BundleContext } from '../../test/emulator/bundle';
-import type { Emulator } from '../../test/emulator/index';
+import type { BundleContext } from 'gas-emulator/bundle';
+import type { Emulator } from 'gas-emulator';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Protection = GoogleAppsScript.Spreadsheet.Protection;

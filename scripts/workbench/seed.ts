@@ -15,8 +15,8 @@ import type {
   StageFilter,
 } from '../../src/api/contract';
 import { STAFF, TUTORS } from '../../src/sheets/schema';
-import type { BundleContext } from '../../test/emulator/bundle';
-import type { Emulator } from '../../test/emulator/index';
+import type { BundleContext } from 'gas-emulator/bundle';
+import type { Emulator } from 'gas-emulator';
 
 /**
  * - `empty`: the initialised workbook only;

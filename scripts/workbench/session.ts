@@ -8,13 +8,10 @@ import {
   googleScriptRunShim,
   invokeServerFunction,
   type ScriptRunResult,
-} from '../../test/emulator/bridge';
-import { type BundleContext, loadBundleFromDist } from '../../test/emulator/bundle';
-import { createEmulator, type Emulator, type EmulatorSnapshot } from '../../test/emulator/index';
-import type {
-  MenuEntry as RecordedEntry,
-  RenderedSheet,
-} from '../../test/emulator/spreadsheet/index';
+} from 'gas-emulator/bridge';
+import { type BundleContext, loadBundleFromDist } from 'gas-emulator/bundle';
+import { createEmulator, type Emulator, type EmulatorSnapshot } from 'gas-emulator';
+import type { MenuEntry as RecordedEntry, RenderedSheet } from 'gas-emulator/spreadsheet';
 import { applyUserEdit, type EditOutcome, type EditRequest } from './edit';
 import type { GridView, MenuEntry, MenuView, MessageView, WorkbenchState } from './protocol';
 import { type SeedLevel, seedExample } from './seed';
