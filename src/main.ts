@@ -3,7 +3,7 @@
  * The build turns each export into a top-level function of dist/Code.js. Each one only pairs a
  * use case (src/usecases/) with its message (src/usecases/messages.ts).
  */
-import type { ServerApi, SidebarView } from './api/contract';
+import type { ServerApi, SidebarBoot, SidebarView } from './api/contract';
 import { Context } from './gas/context';
 import { mapValue, run } from './gas/run';
 import { alert, buildMenu, openSidebar, toast } from './gas/ui';
@@ -65,8 +65,19 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
 
 // ——— Menu handlers ———
 
+/**
+ * Opens the sidebar with its first screen's data in the page: the selection and the lists. When
+ * they cannot be read (a damaged workbook), the sidebar opens all the same and asks itself.
+ */
 function open(view: SidebarView): void {
-  openSidebar(view);
+  let boot: SidebarBoot | undefined;
+  try {
+    const ctx = new Context();
+    boot = { selection: currentSelection(ctx), reference: referenceData(ctx) };
+  } catch (err) {
+    console.warn(`Ouverture du panneau : ${err instanceof Error ? err.message : String(err)}`);
+  }
+  openSidebar(view, boot);
 }
 
 export const menuOpenFiche = (): void => open('fiche');

@@ -87,6 +87,15 @@ export interface SelectionProbe {
   width: number;
 }
 
+/**
+ * What the sidebar needs to draw its first screen, written into its page by the menu item that
+ * opens it: opening the sidebar costs that one execution, not two more calls from the page.
+ */
+export interface SidebarBoot {
+  selection: StageSelection;
+  reference: ReferenceData;
+}
+
 /** The answer to a poll: "nothing changed", or the new selection. */
 export type SelectionPoll =
   | { changed: false; refsVersion: string }

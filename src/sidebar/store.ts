@@ -3,7 +3,7 @@
  * reference lists for the drop-downs. Panels subscribe; they are told only when data changed,
  * so a poll never rebuilds the DOM under a keyboard user's focus.
  */
-import type { ReferenceData, StageSelection, StageView } from '../api/contract';
+import type { ReferenceData, SidebarBoot, StageSelection, StageView } from '../api/contract';
 import { type ActionName, type ActionValue, callServer } from './api';
 
 const EMPTY_SELECTION: StageSelection = {
@@ -80,6 +80,24 @@ export function refreshSelection(force = false): Promise<StageSelection> {
     });
   inFlight = p;
   return p;
+}
+
+/**
+ * The first screen's data written into the page by the server (SidebarBoot). Checked for its
+ * shape only: it comes from the server like any answer. False when there is none to use.
+ */
+export function seedFrom(boot: unknown): boolean {
+  if (!boot || typeof boot !== 'object') return false;
+  const b = boot as Partial<SidebarBoot>;
+  const sel = b.selection;
+  const ref = b.reference;
+  if (!sel || typeof sel !== 'object' || !Array.isArray(sel.siblings) || !sel.probe) return false;
+  if (!ref || typeof ref !== 'object' || !Array.isArray(ref.sessions)) return false;
+  reference = ref;
+  referenceKey = JSON.stringify(ref);
+  for (const l of referenceListeners) l(ref);
+  publishSelection(sel, true);
+  return true;
 }
 
 /** Stages an action just changed or created, merged into what the sidebar shows. */

@@ -121,6 +121,10 @@ export function fichePanel(ctx: PanelContext): Panel {
   ];
   const visits = visitsView();
   visitsPanel.append(visits.root);
+  // The visits are read when their tab is opened, not on every row clicked.
+  new MutationObserver(() => {
+    if (!visitsPanel.hidden) visits.refresh();
+  }).observe(visitsPanel, { attributes: true, attributeFilter: ['hidden'] });
 
   let stageId = '';
   const actions = {
@@ -162,5 +166,5 @@ export function fichePanel(ctx: PanelContext): Panel {
   root.append(empty, body);
   render(currentSelection());
   onSelection(render);
-  return { root, heading };
+  return { root, heading, show: () => visits.refresh() };
 }
