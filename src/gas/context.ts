@@ -9,6 +9,7 @@ import type { IsoDate, Settings } from '../domain/types';
 import { journalText } from '../sheets/journalText';
 import { stageRowFormula } from '../sheets/rowFormulas';
 import {
+  ABSENCES,
   COMPANIES,
   JOURNAL,
   SESSIONS,
@@ -46,26 +47,39 @@ const ISO_PATTERN = 'yyyy-MM-dd';
 const SETTINGS_KEY = 'sds.settings';
 
 const VISITS_COLUMNS_KEY = 'sds.visitsColumns';
+const ABSENCES_COLUMNS_KEY = 'sds.absencesColumns';
 
 /**
- * Where the Visites columns that the Stages formulas count are: noted by "Initialiser le
- * classeur" (a property, so no sheet read per action), else the schema's places.
+ * Where the columns of another sheet that the Stages formulas count are: noted by "Initialiser
+ * le classeur" (a property, so no sheet read per action), else the schema's places.
  */
-function visitsLetters(raw: string | undefined): (key: 'stageId' | 'date') => string {
-  let noted: Partial<Record<'stageId' | 'date', string>> = {};
+function notedLetters<K extends string>(
+  spec: SheetSpec<K>,
+  raw: string | undefined,
+): (key: K) => string {
+  let noted: Partial<Record<K, string>> = {};
   try {
     noted = JSON.parse(raw ?? '{}') as typeof noted;
   } catch {
     noted = {};
   }
-  return (key) =>
-    noted[key] && /^[A-Z]{1,3}$/.test(noted[key])
-      ? noted[key]
-      : columnLetter(VISITS.columns.findIndex((c) => c.key === key) + 1);
+  return (key) => {
+    const letter = noted[key];
+    return letter && /^[A-Z]{1,3}$/.test(letter)
+      ? letter
+      : columnLetter(spec.columns.findIndex((c) => c.key === key) + 1);
+  };
 }
 
-export function noteVisitsColumns(ctx: Context, letters: Record<'stageId' | 'date', string>): void {
-  ctx.setProperty(VISITS_COLUMNS_KEY, JSON.stringify(letters));
+export function noteFormulaColumns(
+  ctx: Context,
+  letters: {
+    visits: Record<'stageId' | 'date', string>;
+    absences: Record<'stageId', string>;
+  },
+): void {
+  ctx.setProperty(VISITS_COLUMNS_KEY, JSON.stringify(letters.visits));
+  ctx.setProperty(ABSENCES_COLUMNS_KEY, JSON.stringify(letters.absences));
 }
 
 /**
@@ -211,9 +225,11 @@ export class Context {
     letterOf: (key: string) => string,
   ) => string | null {
     let visits: ((key: 'stageId' | 'date') => string) | null = null;
+    let absences: ((key: 'stageId') => string) | null = null;
     return (key, row, letterOf) => {
-      visits ??= visitsLetters(this.properties()[VISITS_COLUMNS_KEY]);
-      return stageRowFormula(key, row, { stage: (k) => letterOf(k), visits });
+      visits ??= notedLetters(VISITS, this.properties()[VISITS_COLUMNS_KEY]);
+      absences ??= notedLetters(ABSENCES, this.properties()[ABSENCES_COLUMNS_KEY]);
+      return stageRowFormula(key, row, { stage: (k) => letterOf(k), visits, absences });
     };
   }
 

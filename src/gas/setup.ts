@@ -19,10 +19,11 @@ import {
   STUDENTS,
   TUTORS,
   VISITS,
+  ABSENCES,
   type ColumnSpec,
   type SheetSpec,
 } from '../sheets/schema';
-import { type Context, noteVisitsColumns } from './context';
+import { type Context, noteFormulaColumns } from './context';
 import { columnLetter } from './sheetTable';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -315,9 +316,13 @@ export function initialiseWorkbook(ctx: Context): SetupReport {
   validations(sheets);
   removeBlankDefaultSheet(ctx);
   const visits = sheets.get(VISITS.name)!.positions;
-  noteVisitsColumns(ctx, {
-    stageId: columnLetter(visits.get('stageId')!),
-    date: columnLetter(visits.get('date')!),
+  const absences = sheets.get(ABSENCES.name)!.positions;
+  noteFormulaColumns(ctx, {
+    visits: {
+      stageId: columnLetter(visits.get('stageId')!),
+      date: columnLetter(visits.get('date')!),
+    },
+    absences: { stageId: columnLetter(absences.get('stageId')!) },
   });
   stagesFormulas(sheets.get(STAGES.name)!, ctx);
   const holidays = sheets.get(HOLIDAYS.name)!;

@@ -78,6 +78,9 @@ export const STAGES = {
     col('hours', 'Heures de présence', 'number', 90, true),
     col('schoolYear', 'Année scolaire', 'text', 90, true),
     col('labelsCheck', 'Contrôle des libellés', 'text', 90, true),
+    // How many absences the Absences sheet holds for the stage: an action that changes the
+    // dates of a stage without any need not read that sheet to count its presence again.
+    col('absences', 'Absences (nombre)', 'computed', 90, true),
   ],
 } as const satisfies SheetSpec;
 

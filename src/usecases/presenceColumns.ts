@@ -48,6 +48,7 @@ export function absencesByStage(ctx: Context): Map<string, AbsenceLite[]> {
 
 /** An absence just written, added to the absences already read in this execution. */
 export function noteAbsence(ctx: Context, a: AbsenceLite): void {
+  freshStages.get(ctx)?.delete(a.stageId);
   const byStage = absencesByStage(ctx);
   byStage.set(a.stageId, [...(byStage.get(a.stageId) ?? []), a]);
 }
@@ -76,7 +77,10 @@ function holidaysFor(ctx: Context, start: IsoDate, end: IsoDate): ReadonlySet<Is
   return set;
 }
 
-/** Stages created in this execution have no absence yet: no need to read the Absences sheet. */
+/**
+ * Stages known to have no absence (created in this execution, or whose row counts none): no
+ * need to read the Absences sheet for them.
+ */
 const freshStages = new WeakMap<Context, Set<string>>();
 
 export function markFresh(ctx: Context, stageId: string): void {
@@ -113,6 +117,7 @@ export function moveAbsences(
   toStageId: string,
   from: IsoDate,
 ): number {
+  if (freshStages.get(ctx)?.has(fromStageId) === true) return 0;
   const byStage = absencesByStage(ctx);
   const all = byStage.get(fromStageId) ?? [];
   const moving = all.filter((a) => a.start >= from);

@@ -24,7 +24,7 @@ import {
   withLabel,
 } from '../sheets/records';
 import { STAGES, type StageKey } from '../sheets/schema';
-import { presenceColumns } from './presenceColumns';
+import { markFresh, presenceColumns } from './presenceColumns';
 import { references, type References } from './references';
 
 export const parsers = {
@@ -198,7 +198,11 @@ function notFound(id: string): UserError {
 }
 
 function loaded(ctx: Context, row: number, rec: Rec<StageKey>): LoadedStage {
-  return { row, rec, stage: reconcile(ctx, rec, stageFromRecord(rec, parsers)) };
+  const stage = reconcile(ctx, rec, stageFromRecord(rec, parsers));
+  // The row's own count (a formula over the Absences sheet) says it has none: counting its
+  // presence again needs no read of that sheet.
+  if (str(rec.absences) === '0' && stage.id !== '') markFresh(ctx, stage.id);
+  return { row, rec, stage };
 }
 
 /**
