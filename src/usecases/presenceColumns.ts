@@ -83,6 +83,11 @@ function holidaysFor(ctx: Context, start: IsoDate, end: IsoDate): ReadonlySet<Is
  */
 const freshStages = new WeakMap<Context, Set<string>>();
 
+/** Whether the stage is known to have no absence in this execution. */
+export function hasNoAbsence(ctx: Context, stageId: string): boolean {
+  return freshStages.get(ctx)?.has(stageId) === true;
+}
+
 export function markFresh(ctx: Context, stageId: string): void {
   const set = freshStages.get(ctx) ?? new Set<string>();
   set.add(stageId);
@@ -117,7 +122,11 @@ export function moveAbsences(
   toStageId: string,
   from: IsoDate,
 ): number {
-  if (freshStages.get(ctx)?.has(fromStageId) === true) return 0;
+  if (freshStages.get(ctx)?.has(fromStageId) === true) {
+    // Nothing to move: the new part has no absence either.
+    markFresh(ctx, toStageId);
+    return 0;
+  }
   const byStage = absencesByStage(ctx);
   const all = byStage.get(fromStageId) ?? [];
   const moving = all.filter((a) => a.start >= from);

@@ -53,6 +53,29 @@ describe('the absences count of a stage row', () => {
     if (r.ok) expect(r.value.presence).toBe('19 jours');
   });
 
+  it('a split of a stage without absence: 6 reads and writes, its second part has none', () => {
+    const h = seededWorkbook();
+    const s = shown(h, 'ACAR Laurie');
+    h.em.log.reset();
+    const r = h.call<ApiResult<StageView[]>>('apiSplitStage', {
+      stageId: s.id,
+      row: s.row,
+      studentId: s.studentId,
+      fingerprint: s.fingerprint,
+      splitDate: '01/03/2023',
+      firstPartEnd: '',
+      mode: 'cut',
+      reason: '',
+      keepAssignment: true,
+      companyId: '',
+      tutorId: '',
+      referentId: '',
+    });
+    expect(r.ok).toBe(true);
+    expect(h.em.log.total(isRoundTrip)).toBe(6);
+    if (r.ok) expect(r.value.map((v) => v.presence)).toEqual(['20 jours', '1 mois 1 jour']);
+  });
+
   it('a stop of a stage with an absence still counts it', () => {
     const h = seededWorkbook();
     const s = shown(h, 'ACAR Laurie');

@@ -9,7 +9,7 @@ import type { Context } from '../../gas/context';
 import { changedKeys, type Rec, str } from '../../sheets/records';
 import { STAGES, type StageKey } from '../../sheets/schema';
 import { checkHostLimit } from '../durations';
-import { moveAbsences } from '../presenceColumns';
+import { hasNoAbsence, markFresh, moveAbsences } from '../presenceColumns';
 import { references } from '../references';
 import {
   checkFingerprint,
@@ -73,6 +73,8 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
         { newId: ctx.newId('STG'), tutors: refs.tutors, sessions: [session] },
       ),
     );
+    // A stage without absence gives none to its second part: no Absences sheet to read.
+    if (hasNoAbsence(ctx, first.id)) markFresh(ctx, second.id);
     checkHostLimit(ctx, [first, second], others, knownHours(loadedOthers));
     const labels = labelsWith(refs, [loaded.rec]);
     const firstRec = recordFor(ctx, first, labels);
