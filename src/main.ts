@@ -93,8 +93,11 @@ export const menuOpenAbsences = (): void => open('absences');
 export const menuOpenSettings = (): void => open('settings');
 
 export function menuInitWorkbook(): void {
-  const prepared = prepareWorkbook(new Context());
+  const ctx = new Context();
+  const prepared = prepareWorkbook(ctx);
   const toFix = say.stageRowsToFix(prepared);
+  // The alert waits for the user: let the others write meanwhile.
+  ctx.releaseLock();
   if (toFix) alert(toFix);
   toast(say.workbookReady(prepared));
 }

@@ -120,6 +120,7 @@ export class Context {
   private clock: { today: IsoDate; now: string } | null = null;
   private cachedUser: string | null = null;
   private referencesBumped = false;
+  private heldLock: GoogleAppsScript.Lock.Lock | null = null;
   private cachedJournal: GoogleAppsScript.Spreadsheet.Sheet | null | undefined = undefined;
 
   constructor() {
@@ -268,6 +269,8 @@ export class Context {
 
   /** Runs `fn` holding the document lock; a busy lock is a French message, not a crash. */
   withLock<T>(fn: () => T): T {
+    // Still held from an earlier step of this execution: the steps follow one another.
+    if (this.heldLock) return fn();
     const lock = LockService.getDocumentLock();
     try {
       lock.waitLock(10_000);
@@ -276,20 +279,42 @@ export class Context {
         'Quelqu’un d’autre modifie le classeur en ce moment : réessayez dans quelques secondes.',
       );
     }
+    let done = false;
     try {
       // Everything the journal line needs is asked before the first write, so that after the
       // data is written only the line itself remains to be written.
       this.journalSheet();
       this.user();
       this.now();
-      return fn();
+      const value = fn();
+      done = true;
+      return value;
     } finally {
-      try {
-        lock.releaseLock();
-      } catch {
-        // The change is made: Apps Script releases the lock when the execution ends anyway.
+      if (done) {
+        // Kept until the execution ends: Apps Script releases it then, once Sheets has applied
+        // the writes, so the next holder reads them (releasing earlier would need a flush()).
+        // An entry point that goes on to wait for the user calls releaseLock() first.
+        this.heldLock = lock;
+      } else {
+        try {
+          lock.releaseLock();
+        } catch {
+          // Apps Script releases the lock when the execution ends anyway.
+        }
       }
     }
+  }
+
+  /**
+   * Lets other executions in before this one ends (an entry point about to show a dialog):
+   * the writes are applied first, then the lock is released.
+   */
+  releaseLock(): void {
+    const lock = this.heldLock;
+    if (!lock) return;
+    this.heldLock = null;
+    SpreadsheetApp.flush();
+    lock.releaseLock();
   }
 
   /**
