@@ -25,6 +25,14 @@ export function count(n: number, singular: string, plural: string): string {
   return `${n} ${n === 1 ? singular : plural}`;
 }
 
+/**
+ * "de" before a name, elided before a vowel as French writes it: « stage d'ACAR Laurie »,
+ * « stage de BENALI Sami ». An h is left alone (aspirated or not cannot be told from the name).
+ */
+export function ofName(name: string): string {
+  return /^[aeiouyàâäéèêëîïôöùûüÿœæ]/i.test(name) ? `d'${name}` : `de ${name}`;
+}
+
 function capitalised(text: string): string {
   return text.replace(/^./, (c) => c.toUpperCase());
 }
@@ -112,27 +120,27 @@ export function stagesAffected(v: StageView[]): string {
 // ——— Stage actions ———
 
 export function stageStopped(v: StageView): string {
-  return `Stage de ${v.student} arrêté le ${formatFr(v.stoppedOn)}.`;
+  return `Stage ${ofName(v.student)} arrêté le ${formatFr(v.stoppedOn)}.`;
 }
 
 export function stopRemoved(v: StageView): string {
-  return `Arrêt enlevé : le stage de ${v.student} va du ${formatFr(v.start)} au ${formatFr(v.end)}.`;
+  return `Arrêt enlevé : le stage ${ofName(v.student)} va du ${formatFr(v.start)} au ${formatFr(v.end)}.`;
 }
 
 export function stageCreated(v: StageView): string {
-  return `Nouveau stage de ${v.student} du ${formatFr(v.start)} au ${formatFr(v.end)}.`;
+  return `Nouveau stage ${ofName(v.student)} du ${formatFr(v.start)} au ${formatFr(v.end)}.`;
 }
 
 export function stageSplit(v: StageView[]): string {
-  return `Stage de ${v[0]?.student ?? ''} scindé : ${v
+  return `Stage ${ofName(v[0]?.student ?? '')} scindé : ${v
     .map((p) => `du ${formatFr(p.start)} au ${formatFr(p.end)}`)
     .join(' puis ')}.`;
 }
 
 export function stageReassigned(v: StageView): string {
   return v.needsAmendment
-    ? `Stage de ${v.student} réaffecté : un avenant à la convention est à faire (colonne « Avenant »).`
-    : `Stage de ${v.student} réaffecté.`;
+    ? `Stage ${ofName(v.student)} réaffecté : un avenant à la convention est à faire (colonne « Avenant »).`
+    : `Stage ${ofName(v.student)} réaffecté.`;
 }
 
 // ——— Planning ———

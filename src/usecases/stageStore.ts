@@ -303,31 +303,35 @@ export function stagesOfStudent(ctx: Context, studentId: string, exceptId: strin
 }
 
 /**
- * Labels for a record, taken from rows already read where the ID is the same (so an action
- * that does not change a reference never reads the reference sheets), else from the sheets.
+ * Labels for a record, taken from rows already read where the ID is the same and the name is
+ * the one the add-on wrote (so an action that does not change a reference never reads the
+ * reference lists), else from the lists. A name typed by hand over an ID is never copied onto
+ * another ID: the lists say what that ID is called.
  */
 export function labelsWith(refs: References, known: Partial<Rec<StageKey>>[]): Labels {
-  const find = (idKey: StageKey, id: string) =>
-    known.find((r) => id !== '' && str(r[idKey]) === id);
+  const find = (idKey: StageKey, field: LabelField, id: string) =>
+    known.find(
+      (r) => id !== '' && str(r[idKey]) === id && !editedLabels(r as Rec<StageKey>).has(field),
+    );
   return {
     session: (id) => {
-      const r = find('sessionId', id);
+      const r = find('sessionId', 'session', id);
       return r ? str(r.session) : refs.labels.session(id);
     },
     student: (id) => {
-      const r = find('studentId', id);
+      const r = find('studentId', 'student', id);
       return r ? { label: str(r.student), className: str(r.className) } : refs.labels.student(id);
     },
     company: (id) => {
-      const r = find('companyId', id);
+      const r = find('companyId', 'company', id);
       return r ? str(r.company) : refs.labels.company(id);
     },
     tutor: (id) => {
-      const r = find('tutorId', id);
+      const r = find('tutorId', 'tutor', id);
       return r ? str(r.tutor) : refs.labels.tutor(id);
     },
     staff: (id) => {
-      const r = find('referentId', id);
+      const r = find('referentId', 'referent', id);
       return r ? str(r.referent) : refs.labels.staff(id);
     },
   };
@@ -395,7 +399,8 @@ export function mutateStage(
       },
       () => t.writeRow(loaded.row, pick(loaded.rec, keys)),
     );
-    const merged = { ...loaded.rec, ...patch } as Rec<StageKey>;
+    // The Phase formula has not been recalculated in this execution: the view computes it.
+    const merged = { ...loaded.rec, ...patch, phase: '' } as Rec<StageKey>;
     return stageView(loaded.row, merged, ctx.today());
   });
 }

@@ -64,13 +64,14 @@ export function affect(ctx: Context, input: AffectInput): StageView[] {
       [],
       knownHours(stages.map((stage, i) => ({ stage, rec: recs[i]! }))),
     );
-    const labels = labelsWith(refs, recs);
     const today = ctx.today();
     const views: StageView[] = [];
     const journalBefore: unknown[] = [];
     const journalAfter: unknown[] = [];
     const patches = new Map<number, Partial<Rec<StageKey>>>();
     updated.forEach((s, i) => {
+      // Each row keeps its own names for what it keeps; a new ID takes its name from the lists.
+      const labels = labelsWith(refs, [recs[i]!]);
       const rec = recordFor(ctx, s, labels, { stage: stages[i]!, rec: recs[i]! });
       const keys = changedKeys<StageKey>(recs[i]!, rec).filter((k) => k !== 'presence');
       if (keys.length > 0) {
@@ -78,7 +79,9 @@ export function affect(ctx: Context, input: AffectInput): StageView[] {
         patches.set(rows[i]!, patch);
         journalBefore.push({ id: s.id, ...pick(recs[i]!, keys) });
         journalAfter.push({ id: s.id, ...pick(rec, keys) });
-        views.push(stageView(rows[i]!, { ...recs[i]!, ...patch } as Rec<StageKey>, today));
+        views.push(
+          stageView(rows[i]!, { ...recs[i]!, ...patch, phase: '' } as Rec<StageKey>, today),
+        );
       } else {
         views.push(stageView(rows[i]!, recs[i]!, today));
       }

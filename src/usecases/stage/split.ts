@@ -108,7 +108,7 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
     );
     const today = ctx.today();
     return [
-      stageView(loaded.row, { ...loaded.rec, ...patch } as Rec<StageKey>, today),
+      stageView(loaded.row, { ...loaded.rec, ...patch, phase: '' } as Rec<StageKey>, today),
       stageView(row2, { ...secondRec, visits: 0, phase: '' } as Rec<StageKey>, today),
     ];
   });
