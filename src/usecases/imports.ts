@@ -177,6 +177,8 @@ function companyPlan(ctx: Context, text: string): Plan {
       country: c.country,
       phone: c.phone,
       email: c.email,
+      signatory: c.signatory,
+      signatoryRole: c.signatoryRole,
     });
     const fresh = items.filter((i) => i.status === 'nouveau').map((i) => record(i.company));
     const updated = items.filter((i) => i.status === 'mis à jour').map((i) => i.company);
