@@ -10,12 +10,14 @@ import { alert, buildMenu, openSidebar, toast } from './gas/ui';
 import { recomputeDurations } from './usecases/durations';
 import { refreshEditedRows } from './usecases/editedRows';
 import { applyFilterToSheet, clearSheetFilter, filterStages } from './usecases/gestion';
+import { getCompany, saveCompany } from './usecases/companies';
 import { applyImport, previewImport } from './usecases/imports';
 import * as say from './usecases/messages';
 import { saveStaff, saveTutor } from './usecases/people';
 import { addAbsence, listAbsences, removeAbsence } from './usecases/planning/absences';
 import { renderCalendar, renderCalendarOfSelection } from './usecases/planning/calendar';
 import { importSchoolHolidays } from './usecases/planning/importSchoolHolidays';
+import { holidayCoverage } from './usecases/planning/shared';
 import { renderOverview, renderOverviewOfSelection } from './usecases/planning/overview';
 import { prepareWorkbook } from './usecases/prepareWorkbook';
 import { currentSelection, pollSelection } from './usecases/selection';
@@ -80,6 +82,7 @@ export const menuSplitStage = (): void => open('split');
 export const menuReassign = (): void => open('reassign');
 export const menuOpenAbsences = (): void => open('absences');
 export const menuOpenSettings = (): void => open('settings');
+export const menuOpenCompanies = (): void => open('companies');
 
 export function menuInitWorkbook(): void {
   const prepared = prepareWorkbook(new Context());
@@ -185,3 +188,9 @@ export const apiSaveTutor: ServerApi['apiSaveTutor'] = (input) =>
   run((ctx) => saveTutor(ctx, input), say.tutorSaved);
 export const apiSaveStaff: ServerApi['apiSaveStaff'] = (input) =>
   run((ctx) => saveStaff(ctx, input), say.staffSaved);
+export const apiGetCompany: ServerApi['apiGetCompany'] = (companyId) =>
+  getCompany(new Context(), companyId);
+export const apiSaveCompany: ServerApi['apiSaveCompany'] = (input) =>
+  run((ctx) => saveCompany(ctx, input), say.companySaved);
+export const apiGetHolidayCoverage: ServerApi['apiGetHolidayCoverage'] = () =>
+  holidayCoverage(new Context());

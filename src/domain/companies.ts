@@ -142,7 +142,10 @@ export function validateCompany(
   const name = squish(typed(input?.name));
   if (name === '') return fail('La raison sociale est obligatoire.', 'name');
   if (name.length > MAX_NAME_LENGTH)
-    return fail(`La raison sociale est trop longue (${MAX_NAME_LENGTH} caractères au plus).`, 'name');
+    return fail(
+      `La raison sociale est trop longue (${MAX_NAME_LENGTH} caractères au plus).`,
+      'name',
+    );
   const siret = parseSiret(input?.siret);
   if (!siret.ok) return siret;
   const address = text(input?.address, 'address', "L'adresse", MAX_ADDRESS_LENGTH);

@@ -119,7 +119,8 @@ describe('postal code', () => {
     expect(parsePostalCode('1000', '')).toEqual({
       ok: false,
       field: 'postalCode',
-      error: "« 1000 » n'est pas un code postal français : il compte 5 chiffres (par exemple 59400).",
+      error:
+        "« 1000 » n'est pas un code postal français : il compte 5 chiffres (par exemple 59400).",
     });
   });
 
@@ -161,7 +162,11 @@ describe('validateCompany', () => {
 
   it.each([
     [{ name: ' ' }, 'name', 'La raison sociale est obligatoire.'],
-    [{ name: 'x'.repeat(151) }, 'name', 'La raison sociale est trop longue (150 caractères au plus).'],
+    [
+      { name: 'x'.repeat(151) },
+      'name',
+      'La raison sociale est trop longue (150 caractères au plus).',
+    ],
     [{ siret: '73282932000075' }, 'siret', /clé de contrôle/],
     [{ postalCode: '594' }, 'postalCode', /5 chiffres/],
     [{ phone: 'appeler' }, 'phone', /n'est pas un numéro de téléphone/],
