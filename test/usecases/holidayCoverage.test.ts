@@ -54,6 +54,7 @@ function oct20(h: Harness) {
 describe('school years covered by the holidays', () => {
   let h: Harness;
   let later: string;
+  let laterSession: string;
   beforeAll(() => {
     h = seededWorkbook();
     const session = ok(
@@ -81,6 +82,7 @@ describe('school years covered by the holidays', () => {
       }),
     );
     later = list.stages[0]!.id;
+    laterSession = session.id;
   });
 
   it('are told by zone, the school’s zone first', () => {
@@ -104,6 +106,12 @@ describe('school years covered by the holidays', () => {
     expect(h.display('Calendrier')[2]![0]).toBe('Sep. 26');
     expect(notes(h)).toEqual([WARNING, KNOWN]);
     expect(cellLook(h, WARNING)).toEqual({ font: PLANNING_FONT_COLORS.warning, weight: 'bold' });
+  });
+
+  it('the session overview warns too, and says the years known', () => {
+    ok(h.call('apiRenderOverview', { sessionId: laterSession }));
+    const grid = h.display("Vue d'ensemble");
+    expect(grid.slice(-2).map((r) => r[0])).toEqual([WARNING, KNOWN]);
   });
 
   it('after the import of that year, the warning goes and its holidays are drawn', () => {

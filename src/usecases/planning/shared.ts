@@ -2,7 +2,7 @@
 import type { HolidayCoverageView, StageView } from '../../api/contract';
 import { hasIsoForm } from '../../domain/dates';
 import { UserError } from '../../domain/errors';
-import type { CalendarNote } from '../../domain/calendar/stageCalendar';
+import type { CalendarNote } from '../../domain/calendar';
 import {
   coverageNote,
   coveredSchoolYears,
@@ -10,22 +10,12 @@ import {
   uncoveredWarning,
 } from '../../domain/holidays/coverage';
 import { publicHolidaysBetween } from '../../domain/holidays/publicHolidays';
-import {
-  parseSchoolHolidayZone,
-  schoolHolidayDays,
-  type SchoolHoliday,
-} from '../../domain/holidays/schoolHolidays';
+import { parseSchoolHolidayZone, type SchoolHoliday } from '../../domain/holidays/schoolHolidays';
 import type { IsoDate, Period, Zone } from '../../domain/types';
 import type { Context } from '../../gas/context';
 import { str } from '../../sheets/records';
 import { HOLIDAYS } from '../../sheets/schema';
 import { currentSelection } from '../selection';
-
-/** School holidays of the school's zone (and its own closure days), from the Vacances sheet. */
-export function schoolHolidayMap(ctx: Context): ReadonlyMap<IsoDate, string> {
-  const list = readHolidaySheet(ctx);
-  return schoolHolidayDays(list, ctx.settings().zone);
-}
 
 /** The Vacances sheet's periods (rows without a known zone or dates left out). */
 export function readHolidaySheet(ctx: Context): SchoolHoliday[] {
