@@ -10,12 +10,14 @@ import { alert, buildMenu, openSidebar, toast } from './gas/ui';
 import { recomputeDurations } from './usecases/durations';
 import { refreshEditedRows } from './usecases/editedRows';
 import { applyFilterToSheet, clearSheetFilter, filterStages } from './usecases/gestion';
+import { getCompany, saveCompany } from './usecases/companies';
 import { applyImport, previewImport } from './usecases/imports';
 import * as say from './usecases/messages';
 import { saveStaff, saveTutor } from './usecases/people';
 import { addAbsence, listAbsences, removeAbsence } from './usecases/planning/absences';
 import { renderCalendar, renderCalendarOfSelection } from './usecases/planning/calendar';
 import { importSchoolHolidays } from './usecases/planning/importSchoolHolidays';
+import { holidayCoverage } from './usecases/planning/shared';
 import { renderOverview, renderOverviewOfSelection } from './usecases/planning/overview';
 import { prepareWorkbook } from './usecases/prepareWorkbook';
 import { currentSelection, pollSelection } from './usecases/selection';
@@ -73,7 +75,11 @@ function open(view: SidebarView): void {
   let boot: SidebarBoot | undefined;
   try {
     const ctx = new Context();
-    boot = { selection: currentSelection(ctx), reference: referenceData(ctx) };
+    boot = {
+      selection: currentSelection(ctx),
+      reference: referenceData(ctx),
+      coverage: holidayCoverage(ctx),
+    };
   } catch (err) {
     console.warn(`Ouverture du panneau : ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -91,6 +97,7 @@ export const menuSplitStage = (): void => open('split');
 export const menuReassign = (): void => open('reassign');
 export const menuOpenAbsences = (): void => open('absences');
 export const menuOpenSettings = (): void => open('settings');
+export const menuOpenCompanies = (): void => open('companies');
 
 export function menuInitWorkbook(): void {
   const ctx = new Context();
@@ -199,3 +206,9 @@ export const apiSaveTutor: ServerApi['apiSaveTutor'] = (input) =>
   run((ctx) => saveTutor(ctx, input), say.tutorSaved);
 export const apiSaveStaff: ServerApi['apiSaveStaff'] = (input) =>
   run((ctx) => saveStaff(ctx, input), say.staffSaved);
+export const apiGetCompany: ServerApi['apiGetCompany'] = (companyId) =>
+  getCompany(new Context(), companyId);
+export const apiSaveCompany: ServerApi['apiSaveCompany'] = (input) =>
+  run((ctx) => saveCompany(ctx, input), say.companySaved);
+export const apiGetHolidayCoverage: ServerApi['apiGetHolidayCoverage'] = () =>
+  holidayCoverage(new Context());

@@ -11,6 +11,7 @@ const MENU: readonly ({ caption: string; fn: string } | null)[] = [
   { caption: 'Gestion des stages (filtres)', fn: 'menuOpenGestion' },
   { caption: 'Nouvelle session…', fn: 'menuOpenSession' },
   { caption: 'Importer élèves ou entreprises…', fn: 'menuOpenImport' },
+  { caption: 'Entreprises…', fn: 'menuOpenCompanies' },
   null,
   { caption: 'Arrêter le stage…', fn: 'menuStopStage' },
   { caption: "Enlever l'arrêt", fn: 'menuRemoveStop' },

@@ -126,6 +126,10 @@ export const COMPANIES = {
     col('country', 'Pays', 'text', 90),
     col('phone', 'Téléphone', 'text', 110),
     col('email', 'Courriel', 'text', 200),
+    // Who signs conventions for the company: "Initialiser le classeur" adds these two to an
+    // older workbook.
+    col('signatory', 'Signataire', 'text', 160),
+    col('signatoryRole', 'Fonction du signataire', 'text', 160),
   ],
 } as const satisfies SheetSpec;
 
@@ -223,5 +227,6 @@ export const ALL_SHEETS = [
 ] as const;
 
 export type StageKey = (typeof STAGES.columns)[number]['key'];
+export type CompanyKey = (typeof COMPANIES.columns)[number]['key'];
 export type TutorKey = (typeof TUTORS.columns)[number]['key'];
 export type StaffKey = (typeof STAFF.columns)[number]['key'];

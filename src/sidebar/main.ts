@@ -43,12 +43,14 @@ export function start(initial: SidebarView, firstData?: unknown): void {
     nav.appendChild(b);
   }
 
+  // The page came with its first screen's data (see openSidebar): known before the panels are
+  // built, they draw it without a call.
+  const seeded = seedFrom(firstData);
   for (const view of SIDEBAR_VIEWS) panels.set(view, VIEWS[view].panel(ctx));
   app.append(nav, banner, status, main);
   navigate(initial, false);
 
-  // The page came with its first screen's data (see openSidebar): no call to draw it.
-  if (!seedFrom(firstData)) {
+  if (!seeded) {
     void refreshReference().catch(() => undefined);
     void refreshSelection().catch(() => undefined);
   }

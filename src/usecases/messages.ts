@@ -5,7 +5,9 @@
  */
 import type {
   AssignmentResult,
+  CompanyView,
   FilterResult,
+  HolidayCoverageView,
   ImportPreview,
   SettingsView,
   SessionView,
@@ -15,6 +17,7 @@ import type {
   VisitView,
 } from '../api/contract';
 import { formatFr } from '../domain/dates';
+import { coverageNote } from '../domain/holidays/coverage';
 import type { PreparedWorkbook } from './prepareWorkbook';
 
 const FEMININE = /^(ligne|nouvelle|mise|durée|période)\b/;
@@ -156,8 +159,11 @@ export function overviewShown(r: { sheetName: string }): string {
   return `Vue d'ensemble affichée dans la feuille « ${r.sheetName} ».`;
 }
 
-export function holidaysImported(r: { added: number }): string {
-  return `${count(r.added, 'période de vacances ajoutée', 'périodes de vacances ajoutées')}.`;
+export function holidaysImported(r: { added: number; coverage?: HolidayCoverageView }): string {
+  const added = `${count(r.added, 'période de vacances ajoutée', 'périodes de vacances ajoutées')}.`;
+  return r.coverage
+    ? `${added} ${coverageNote(r.coverage.zone, r.coverage.byZone[r.coverage.zone])}`
+    : added;
 }
 
 // ——— Visits and people ———
@@ -176,4 +182,16 @@ export function tutorSaved(t: TutorView): string {
 
 export function staffSaved(s: StaffView): string {
   return `« ${s.label} » enregistré(e) dans le personnel.`;
+}
+
+export function companySaved(c: CompanyView): string {
+  const moved = c.relabelled
+    ? [
+        c.relabelled.stages > 0 ? count(c.relabelled.stages, 'stage', 'stages') : '',
+        c.relabelled.tutors > 0 ? count(c.relabelled.tutors, 'tuteur', 'tuteurs') : '',
+      ].filter(Boolean)
+    : [];
+  return moved.length > 0
+    ? `Entreprise « ${c.name} » enregistrée ; nouveau nom reporté sur ${moved.join(' et ')}.`
+    : `Entreprise « ${c.name} » enregistrée.`;
 }

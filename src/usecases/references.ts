@@ -91,6 +91,8 @@ export function readCompanies(ctx: Context): CompanyRow[] {
       country: str(r.country),
       phone: str(r.phone),
       email: str(r.email),
+      signatory: str(r.signatory),
+      signatoryRole: str(r.signatoryRole),
     }))
     .filter((c) => c.id !== '');
 }
