@@ -241,13 +241,13 @@ export class Context {
     return this.cachedUser;
   }
 
+  /**
+   * A new row ID: a prefix staff can read ("STG", "ELV"…) and a random UUID, so IDs made in the
+   * same execution, or by two people at once, never collide. Utilities.getUuid is computed by
+   * Apps Script itself: no round trip to the spreadsheet.
+   */
   newId(prefix: string): string {
-    const time = Date.now().toString(36).slice(-5).toUpperCase();
-    const rand = Math.floor(Math.random() * 36 ** 4)
-      .toString(36)
-      .padStart(4, '0')
-      .toUpperCase();
-    return `${prefix}-${time}${rand}`;
+    return `${prefix}-${Utilities.getUuid()}`;
   }
 
   /** Runs `fn` holding the document lock; a busy lock is a French message, not a crash. */

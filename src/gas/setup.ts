@@ -9,6 +9,7 @@ import { fold } from '../domain/text';
 import { staffLabel, studentLabels } from '../domain/labels';
 import { type Rec, str } from '../sheets/records';
 import {
+  ABSENCES,
   ALL_SHEETS,
   COMPANIES,
   DATE_CELL_FORMAT,
@@ -24,6 +25,7 @@ import {
 } from '../sheets/schema';
 import { type Context, noteVisitsColumns } from './context';
 import { columnLetter } from './sheetTable';
+import { journalRenewedIds, renewDuplicateIds } from './uniqueIds';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -35,6 +37,8 @@ export interface SetupReport {
   repaired: string[];
   /** Reference rows typed by hand that received an ID or a label. */
   completed: number;
+  /** Rows of the reference, Absences and Visites sheets that held a copied ID: given a new one. */
+  reidentified: number;
 }
 
 /** Header positions after making sure every column of `spec` exists. */
@@ -203,9 +207,13 @@ function fillHolidays(sheet: Sheet, ctx: Context): number {
  * Rows typed by hand in the reference sheets have no ID yet: give them one, compute their label
  * (the text the Stages drop-downs offer) and link a tutor to its company by name.
  */
-function completeReferenceRows(ctx: Context): number {
+function completeReferenceRows(ctx: Context): { completed: number; reidentified: number } {
   let fixed = 0;
-  /** One read of the sheet (or the rows already read), one write of the rows that changed. */
+  let reidentified = 0;
+  /**
+   * One read of the sheet (or the rows already read), one write of the rows that changed; a
+   * row holding an ID already on an earlier row is a copy and gets a new ID (journalled).
+   */
   const fixTable = <K extends string>(
     spec: SheetSpec<K>,
     prefix: string,
@@ -213,17 +221,34 @@ function completeReferenceRows(ctx: Context): number {
     patchOf: (r: Rec<K>, id: string, row: number) => Partial<Record<K, string>>,
     rows = ctx.table(spec).readAll(),
   ) => {
+    const idOf = (r: Rec<K>) => str(r['id' as K]);
+    const renewed = renewDuplicateIds(
+      rows.map(({ row, values }) => ({ row, id: idOf(values) })),
+      () => ctx.newId(prefix),
+    );
+    const renewedAt = new Map(renewed.map((r) => [r.row, r.to]));
     const patches = new Map<number, Partial<Record<K, string>>>();
     for (const { row, values } of rows) {
-      if (!named(values)) continue;
-      const id = str(values['id' as K]) || ctx.newId(prefix);
-      const patch = patchOf(values, id, row);
+      const fresh = renewedAt.get(row);
+      if (!named(values)) {
+        if (fresh) patches.set(row, { ['id' as K]: fresh } as Partial<Record<K, string>>);
+        continue;
+      }
+      const id = fresh ?? (idOf(values) || ctx.newId(prefix));
+      const patch = { ...patchOf(values, id, row), ['id' as K]: id };
       const changed = (Object.keys(patch) as K[]).some((k) => String(values[k] ?? '') !== patch[k]);
       if (changed) patches.set(row, patch);
     }
     // readAll keeps the rows it read: the write needs no second read.
-    ctx.table(spec).writeRows(patches);
-    fixed += patches.size;
+    const t = ctx.table(spec);
+    t.writeRows(patches);
+    journalRenewedIds(ctx, spec.name, renewed, (back) =>
+      t.writeRows(
+        new Map(back.map((r) => [r.row, { ['id' as K]: r.from } as Partial<Record<K, string>>])),
+      ),
+    );
+    fixed += patches.size - renewed.length;
+    reidentified += renewed.length;
   };
   const companies = ctx.table(COMPANIES).readAll();
   const companyByName = new Map<string, string[]>();
@@ -278,7 +303,20 @@ function completeReferenceRows(ctx: Context): number {
     (r) => str(r.lastName) !== '',
     (r, id) => ({ id, label: personLabelOf(r) }),
   );
-  return fixed;
+  // Absences and visits are only ever added by the add-on: nothing to complete but copied IDs.
+  fixTable(
+    ABSENCES,
+    'ABS',
+    () => false,
+    (_r, id) => ({ id }),
+  );
+  fixTable(
+    VISITS,
+    'VIS',
+    () => false,
+    (_r, id) => ({ id }),
+  );
+  return { completed: fixed, reidentified };
 }
 
 /** A new spreadsheet's empty "Feuille 1" is noise once the add-on's sheets exist. */
@@ -297,7 +335,7 @@ function removeBlankDefaultSheet(ctx: Context): void {
 }
 
 export function initialiseWorkbook(ctx: Context): SetupReport {
-  const report: SetupReport = { created: [], repaired: [], completed: 0 };
+  const report: SetupReport = { created: [], repaired: [], completed: 0, reidentified: 0 };
   // Headers and rows may be repaired: lists cached before are not trusted any more.
   ctx.referencesChanged();
   const sheets = new Map<string, { sheet: Sheet; positions: Map<string, number> }>();
@@ -322,7 +360,7 @@ export function initialiseWorkbook(ctx: Context): SetupReport {
   stagesFormulas(sheets.get(STAGES.name)!, ctx);
   const holidays = sheets.get(HOLIDAYS.name)!;
   fillHolidays(holidays.sheet, ctx);
-  report.completed = completeReferenceRows(ctx);
+  Object.assign(report, completeReferenceRows(ctx));
   ctx.journal({ action: 'Initialiser le classeur', target: '', before: null, after: report });
   return report;
 }

@@ -5,6 +5,7 @@
  * own. Rows are located by the stable ID in the `id` column, never by a remembered row number.
  * Every method states the spreadsheet calls it makes: budgets are counted in them.
  */
+import { UserError } from '../domain/errors';
 import type { CellValue, ColumnSpec, SheetSpec } from '../sheets/schema';
 import { type CellIn, type DateCodec, readCell, writeCell } from './cells';
 
@@ -19,6 +20,56 @@ export interface Row<K extends string> {
 }
 
 export class MissingSheetError extends Error {}
+
+/**
+ * An ID found on several rows (a row copied by hand with its ID): no action may pick one of
+ * them, since it cannot know which one is meant. Nothing is written; "Initialiser le classeur"
+ * gives the copy a new ID.
+ */
+export function duplicateIdError(sheet: string, id: string, rows: readonly number[]): UserError {
+  const list = `${rows.slice(0, -1).join(', ')} et ${rows[rows.length - 1]}`;
+  return new UserError(
+    `L’identifiant ${id} figure sur plusieurs lignes de la feuille « ${sheet} » (lignes ${list}) : ` +
+      'une ligne a sans doute été copiée avec son identifiant. Rien n’a été modifié. ' +
+      'Utilisez Extensions › Suivi des stages › Initialiser le classeur : la copie recevra ' +
+      'un nouvel identifiant.',
+  );
+}
+
+/**
+ * The row holding `id` in an ID column read from row 2 (index i = row i + 2), or 0 when none;
+ * an ID on several rows is refused (duplicateIdError).
+ */
+export function rowOfId(sheet: string, ids: readonly CellValue[], id: string): number {
+  if (!id) return 0;
+  const rows: number[] = [];
+  ids.forEach((v, i) => {
+    if (v === id) rows.push(i + 2);
+  });
+  if (rows.length > 1) throw duplicateIdError(sheet, id, rows);
+  return rows[0] ?? 0;
+}
+
+/** Rows read whole (readAll): the first ID held by two of them is refused. */
+export function assertUniqueIds<R extends { row: number; values: { id?: CellValue } }>(
+  sheet: string,
+  rows: readonly R[],
+): void {
+  const seen = new Map<string, number>();
+  for (const { row, values } of rows) {
+    const id = values.id;
+    if (typeof id !== 'string' || id === '') continue;
+    const first = seen.get(id);
+    if (first !== undefined) {
+      throw duplicateIdError(
+        sheet,
+        id,
+        rows.filter((r) => r.values.id === id).map((r) => r.row),
+      );
+    }
+    seen.set(id, row);
+  }
+}
 
 export class SheetTable<K extends string> {
   private columns: Map<K, number> | null = null;
@@ -177,12 +228,13 @@ export class SheetTable<K extends string> {
     });
   }
 
-  /** Row number of `id`, or 0. One read of the ID column. */
+  /**
+   * Row number of `id`, or 0. One read of the ID column, which also tells when the ID is on
+   * several rows: that is refused (duplicateIdError), never resolved to one of them.
+   */
   findRow(id: string): number {
     if (!id) return 0;
-    const ids = this.readColumn('id' as K);
-    const i = ids.findIndex((v) => v === id);
-    return i < 0 ? 0 : i + 2;
+    return rowOfId(this.spec.name, this.readColumn('id' as K), id);
   }
 
   /** Number of cells a row read covers (the header's width), once the header is known. */

@@ -30,6 +30,7 @@ const WORDS: Record<string, string> = {
   created: 'Feuilles créées',
   repaired: 'Feuilles réparées',
   completed: 'Lignes complétées',
+  reidentified: 'Identifiants en double remplacés',
   schoolName: "Nom de l'établissement",
   schoolAddress: 'Adresse',
   headOfSchool: "Chef d'établissement",

@@ -41,6 +41,13 @@ export function workbookReady({ report, stages }: PreparedWorkbook): string {
     stages.repaired > 0
       ? count(stages.repaired, 'ligne de stage complétée', 'lignes de stage complétées')
       : '',
+    report.reidentified + stages.reidentified > 0
+      ? count(
+          report.reidentified + stages.reidentified,
+          'identifiant en double remplacé',
+          'identifiants en double remplacés',
+        )
+      : '',
   ].filter((s) => s !== '');
   return parts.length > 0
     ? `Classeur prêt (${parts.join(' ; ')}).`
