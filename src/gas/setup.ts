@@ -24,6 +24,7 @@ import {
   type SheetSpec,
 } from '../sheets/schema';
 import { type Context, noteVisitsColumns } from './context';
+import { readColumnTags, tagColumn } from './columnTags';
 import { columnLetter } from './sheetTable';
 import { journalRenewedIds, renewDuplicateIds } from './uniqueIds';
 
@@ -35,26 +36,52 @@ const STOPPED_FONT_COLOR = '#d93025';
 export interface SetupReport {
   created: string[];
   repaired: string[];
+  /** Headers renamed by hand whose add-on title was put back ("Stages « Fin »"). */
+  restored: string[];
   /** Reference rows typed by hand that received an ID or a label. */
   completed: number;
   /** Rows of the reference, Absences and Visites sheets that held a copied ID: given a new one. */
   reidentified: number;
 }
 
-/** Header positions after making sure every column of `spec` exists. */
+/**
+ * Header positions after making sure every column of `spec` exists, is tagged (columnTags.ts)
+ * and bears its title. A tagged column is the add-on's whatever its title says (renamed or moved
+ * by hand): its title is put back. A column without a tag (a workbook initialised before tags
+ * existed) is recognised by its title, and tagged. Only a column found neither way is added, at
+ * the end: never an empty twin of a column that is still there.
+ */
 function ensureHeaders(
   sheet: Sheet,
   spec: SheetSpec,
-): { positions: Map<string, number>; added: number } {
+): { positions: Map<string, number>; added: number; restored: string[] } {
   const lastCol = sheet.getLastColumn();
   const existing =
     lastCol > 0 ? ((sheet.getRange(1, 1, 1, lastCol).getValues()[0] ?? []) as unknown[]) : [];
+  const titleAt = (col: number) => String(existing[col - 1] ?? '').trim();
+  const tags = readColumnTags(sheet);
   const positions = new Map<string, number>();
-  existing.forEach((h, i) => {
-    const text = String(h ?? '').trim();
-    const c = spec.columns.find((x) => x.header === text);
-    if (c && !positions.has(c.key)) positions.set(c.key, i + 1);
-  });
+  const taken = new Set<number>();
+  const place = (key: string, col: number) => {
+    positions.set(key, col);
+    taken.add(col);
+  };
+  for (const c of spec.columns) {
+    const mine = tags.filter((t) => t.key === c.key).sort((a, b) => a.column - b.column);
+    const free = mine.filter((t) => !taken.has(t.column));
+    const keep = free.find((t) => titleAt(t.column) === c.header) ?? free[0];
+    // One tag per column key: a second one (a column duplicated with its tag) goes.
+    for (const t of mine) if (t !== keep) t.remove();
+    if (keep) place(c.key, keep.column);
+  }
+  const untagged: ColumnSpec[] = [];
+  for (const c of spec.columns) {
+    if (positions.has(c.key)) continue;
+    const col = existing.findIndex((_h, i) => !taken.has(i + 1) && titleAt(i + 1) === c.header);
+    if (col < 0) continue;
+    place(c.key, col + 1);
+    untagged.push(c);
+  }
   const missing = spec.columns.filter((c) => !positions.has(c.key));
   if (missing.length > 0) {
     const first = lastCol + 1;
@@ -62,9 +89,18 @@ function ensureHeaders(
     const max = sheet.getMaxColumns();
     if (needed > max) sheet.insertColumnsAfter(max, needed - max);
     sheet.getRange(1, first, 1, missing.length).setValues([missing.map((c) => c.header)]);
-    missing.forEach((c, i) => positions.set(c.key, first + i));
+    missing.forEach((c, i) => place(c.key, first + i));
+    untagged.push(...missing);
   }
-  return { positions, added: missing.length };
+  const restored: string[] = [];
+  for (const c of spec.columns) {
+    const col = positions.get(c.key)!;
+    if (col > lastCol || titleAt(col) === c.header) continue;
+    sheet.getRange(1, col).setValue(c.header);
+    restored.push(`${spec.name} « ${c.header} »`);
+  }
+  for (const c of untagged) tagColumn(sheet, columnLetter(positions.get(c.key)!), c.key);
+  return { positions, added: missing.length, restored };
 }
 
 function format(sheet: Sheet, spec: SheetSpec, positions: Map<string, number>): void {
@@ -335,7 +371,13 @@ function removeBlankDefaultSheet(ctx: Context): void {
 }
 
 export function initialiseWorkbook(ctx: Context): SetupReport {
-  const report: SetupReport = { created: [], repaired: [], completed: 0, reidentified: 0 };
+  const report: SetupReport = {
+    created: [],
+    repaired: [],
+    restored: [],
+    completed: 0,
+    reidentified: 0,
+  };
   // Headers and rows may be repaired: lists cached before are not trusted any more.
   ctx.referencesChanged();
   const sheets = new Map<string, { sheet: Sheet; positions: Map<string, number> }>();
@@ -345,8 +387,9 @@ export function initialiseWorkbook(ctx: Context): SetupReport {
       sheet = ctx.ss.insertSheet(spec.name, index);
       report.created.push(spec.name);
     }
-    const { positions, added } = ensureHeaders(sheet, spec);
+    const { positions, added, restored } = ensureHeaders(sheet, spec);
     if (added > 0 && !report.created.includes(spec.name)) report.repaired.push(spec.name);
+    report.restored.push(...restored);
     format(sheet, spec, positions);
     sheets.set(spec.name, { sheet, positions });
   });

@@ -2,12 +2,13 @@
  * One sheet of the workbook seen as a table of records keyed by column key.
  *
  * Columns are located by their header text (row 1), so users may reorder columns or add their
- * own. Rows are located by the stable ID in the `id` column, never by a remembered row number.
+ * own; a renamed header is recognised by its column's tag (columnTags.ts). Rows are located by the stable ID in the `id` column, never by a remembered row number.
  * Every method states the spreadsheet calls it makes: budgets are counted in them.
  */
 import { UserError } from '../domain/errors';
 import type { CellValue, ColumnSpec, SheetSpec } from '../sheets/schema';
 import { type CellIn, type DateCodec, readCell, writeCell } from './cells';
+import { readColumnTags } from './columnTags';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -126,22 +127,45 @@ export class SheetTable<K extends string> {
     return this.columns!;
   }
 
+  /**
+   * Columns by header text, the way staff see them. A header found on no column (renamed by
+   * hand) or on several (a column of the user's own with an add-on title) is looked up in the
+   * column tags (columnTags.ts, one more call, only then): the tagged column is taken when its
+   * header is not empty (an emptied header may mean the column's cells were moved away; then
+   * "Initialiser le classeur" decides). The sheet keeps working with the renamed title;
+   * "Initialiser le classeur" puts the add-on's title back.
+   */
   private learnHeader(header: readonly CellIn[]): void {
-    const byHeader = new Map<string, number>();
+    const byHeader = new Map<string, number[]>();
     header.forEach((h, i) => {
       const text = String(h ?? '').trim();
-      if (text && !byHeader.has(text)) byHeader.set(text, i + 1);
+      if (text) byHeader.set(text, [...(byHeader.get(text) ?? []), i + 1]);
     });
     const map = new Map<K, number>();
-    const missing: string[] = [];
+    const unsure: ColumnSpec<K>[] = [];
     for (const c of this.spec.columns) {
-      const pos = byHeader.get(c.header);
-      if (pos === undefined) missing.push(c.header);
-      else map.set(c.key, pos);
+      const found = byHeader.get(c.header) ?? [];
+      if (found.length === 1) map.set(c.key, found[0]!);
+      else unsure.push(c);
     }
-    if (missing.length > 0) {
+    if (unsure.length > 0) {
+      const tagged = new Map(readColumnTags(this.sheet).map((t) => [t.key, t.column]));
+      const taken = new Set(map.values());
+      for (const c of unsure) {
+        const found = byHeader.get(c.header) ?? [];
+        const col = tagged.get(c.key);
+        const titled = col !== undefined && String(header[col - 1] ?? '').trim() !== '';
+        if (col !== undefined && titled && !taken.has(col)) map.set(c.key, col);
+        // Never tagged (a workbook not initialised since tags exist): the first one, as before.
+        else if (found.length > 1 && col === undefined) map.set(c.key, found[0]!);
+        else continue;
+        taken.add(map.get(c.key)!);
+      }
+    }
+    const missing = this.spec.columns.find((c) => !map.has(c.key));
+    if (missing) {
       throw new MissingSheetError(
-        `La feuille « ${this.spec.name} » n'a pas la colonne « ${missing[0]} ». ` +
+        `La feuille « ${this.spec.name} » n'a pas la colonne « ${missing.header} ». ` +
           'Utilisez Extensions › Suivi des stages › Initialiser le classeur pour la réparer.',
       );
     }

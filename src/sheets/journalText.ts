@@ -29,6 +29,7 @@ const WORDS: Record<string, string> = {
   second: '2e partie',
   created: 'Feuilles créées',
   repaired: 'Feuilles réparées',
+  restored: 'Titres rétablis',
   completed: 'Lignes complétées',
   reidentified: 'Identifiants en double remplacés',
   schoolName: "Nom de l'établissement",
