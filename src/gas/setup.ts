@@ -339,7 +339,13 @@ function completeReferenceRows(ctx: Context): { completed: number; reidentified:
     (r) => str(r.lastName) !== '',
     (r, id) => ({ id, label: personLabelOf(r) }),
   );
-  // Absences and visits are only ever added by the add-on: nothing to complete but copied IDs.
+  // Sessions, absences and visits are made by the add-on: nothing to complete but copied IDs.
+  fixTable(
+    SESSIONS,
+    'SES',
+    () => false,
+    (_r, id) => ({ id }),
+  );
   fixTable(
     ABSENCES,
     'ABS',

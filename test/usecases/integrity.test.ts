@@ -205,6 +205,28 @@ describe('reference IDs copied by hand', () => {
     expect(h.display('Journal').some((l) => l[3] === `Élèves, ligne ${copy}`)).toBe(true);
   });
 
+  it('a session row copied with its ID is refused when saved, then repaired', () => {
+    const h = seededWorkbook();
+    const sheet = sheetOf(h, 'Sessions');
+    const row = sheet.getRange(2, 1, 1, sheet.getLastColumn()).getValues()[0]!;
+    sheet.appendRow([row[0], 'BTS 1 info période 2', ...row.slice(2).map(String)]);
+    const r = h.call<ApiResult<unknown>>('apiSaveSession', {
+      id: h.ids.sessionId,
+      title: 'BTS 1 info période 1',
+      type: '',
+      schoolYear: '2022-2023',
+      diploma: '',
+      editionLabel: '',
+      objectives: '',
+      periods: [{ start: '01/02/2023', end: '31/03/2023' }],
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toContain('feuille « Sessions » (lignes 2 et 3)');
+    h.call('menuInitWorkbook');
+    expect(sheet.getRange(2, 1).getValue()).toBe(h.ids.sessionId);
+    expect(String(sheet.getRange(3, 1).getValue())).toMatch(new RegExp(`^SES-${UUID.source}`));
+  });
+
   it('absences and visits with a copied ID are refused by ID, then repaired', () => {
     const h = seededWorkbook();
     const stage = fiche(h, 'ACAR Laurie');
