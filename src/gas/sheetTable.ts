@@ -151,15 +151,18 @@ export class SheetTable<K extends string> {
     if (unsure.length > 0) {
       const tagged = new Map(readColumnTags(this.sheet).map((t) => [t.key, t.column]));
       const taken = new Set(map.values());
-      for (const c of unsure) {
-        const found = byHeader.get(c.header) ?? [];
+      const pick = (c: ColumnSpec<K>): number | undefined => {
         const col = tagged.get(c.key);
-        const titled = col !== undefined && String(header[col - 1] ?? '').trim() !== '';
-        if (col !== undefined && titled && !taken.has(col)) map.set(c.key, col);
-        // Never tagged (a workbook not initialised since tags exist): the first one, as before.
-        else if (found.length > 1 && col === undefined) map.set(c.key, found[0]!);
-        else continue;
-        taken.add(map.get(c.key)!);
+        // Never tagged (a workbook not initialised since tags exist): the first title, as before.
+        if (col === undefined) return byHeader.get(c.header)?.[0];
+        const titled = String(header[col - 1] ?? '').trim() !== '';
+        return titled && !taken.has(col) ? col : undefined;
+      };
+      for (const c of unsure) {
+        const col = pick(c);
+        if (col === undefined) continue;
+        map.set(c.key, col);
+        taken.add(col);
       }
     }
     const missing = this.spec.columns.find((c) => !map.has(c.key));

@@ -37,7 +37,7 @@ function copyStageId(h: Harness, from: string, to: string): { original: number; 
 }
 
 describe('stage IDs', () => {
-  it('are UUIDs from Utilities.getUuid, one per stage, with a readable prefix', () => {
+  it('have a readable prefix and a UUID from Utilities.getUuid', () => {
     const h = seededWorkbook();
     const ids = Object.values(h.ids.stages);
     expect(ids.length).toBeGreaterThan(5);
@@ -61,6 +61,34 @@ describe('stage IDs', () => {
     if (!r.ok) throw new Error(r.error);
     expect(r.value.id).toMatch(new RegExp(`^STG-${UUID.source}`));
     expect(h.em.log.count('Utilities.getUuid')).toBe(1);
+  });
+});
+
+describe('IDs made in one execution', () => {
+  it('all differ, from one Utilities.getUuid call', () => {
+    const h = seededWorkbook();
+    const s = h.call<ApiResult<{ id: string }>>('apiSaveSession', {
+      id: '',
+      title: 'BTS 1 info période 2',
+      type: '',
+      schoolYear: '2022-2023',
+      diploma: '',
+      editionLabel: '',
+      objectives: '',
+      periods: [{ start: '03/04/2023', end: '28/04/2023' }],
+    });
+    if (!s.ok) throw new Error(s.error);
+    h.em.log.reset();
+    const r = h.call<ApiResult<{ created: number }>>('apiAssignStudents', {
+      sessionId: s.value.id,
+      studentIds: Object.values(h.ids.students),
+    });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.created).toBe(10);
+    expect(h.em.log.count('Utilities.getUuid')).toBe(1);
+    const ids = h.stageRows().map((x) => x['ID']!);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(new RegExp(`^STG-${UUID.source}`));
   });
 });
 
