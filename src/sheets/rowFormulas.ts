@@ -9,6 +9,11 @@ import { GRATIFICATION_THRESHOLD_HOURS, MAXIMUM_HOURS_PER_HOST } from '../domain
 import { ABSENCES, VISITS } from './schema';
 
 export const DUE_LABEL = 'Due (plus de 2 mois)';
+/**
+ * The Phase of a row whose ID is on another row too (a row copied by hand): an action reading
+ * the row by ID sees it in the row itself, without reading the whole ID column.
+ */
+export const DUPLICATE_ID_LABEL = 'ID en double';
 const NOT_DUE_LABEL = 'Non due';
 const FORBIDDEN_LABEL = 'Interdit : plus de 6 mois';
 
@@ -27,8 +32,9 @@ export function stageRowFormula(key: string, row: number, c: FormulaColumns): st
   switch (key) {
     case 'phase':
       return (
-        `=IF(${at('id')}="","",IF(${at('stoppedOn')}<>"","Arrêté",` +
-        `IF(TODAY()<${at('start')},"À venir",IF(TODAY()>${at('end')},"Effectué","En cours"))))`
+        `=IF(${at('id')}="","",IF(COUNTIF(${whole('id')},${at('id')})>1,"${DUPLICATE_ID_LABEL}",` +
+        `IF(${at('stoppedOn')}<>"","Arrêté",` +
+        `IF(TODAY()<${at('start')},"À venir",IF(TODAY()>${at('end')},"Effectué","En cours")))))`
       );
     case 'visits': {
       const v = sheetRef(VISITS.name);

@@ -46,11 +46,21 @@ export function workbookReady({ report, stages }: PreparedWorkbook): string {
   const parts = [
     report.created.length > 0 ? `feuilles créées : ${report.created.join(', ')}` : '',
     report.repaired.length > 0 ? `colonnes ajoutées dans : ${report.repaired.join(', ')}` : '',
+    report.restored.length > 0
+      ? `${report.restored.length === 1 ? 'titre rétabli' : 'titres rétablis'} : ${report.restored.join(', ')}`
+      : '',
     report.completed > 0
       ? count(report.completed, 'ligne de référence complétée', 'lignes de référence complétées')
       : '',
     stages.repaired > 0
       ? count(stages.repaired, 'ligne de stage complétée', 'lignes de stage complétées')
+      : '',
+    report.reidentified + stages.reidentified > 0
+      ? count(
+          report.reidentified + stages.reidentified,
+          'identifiant en double remplacé',
+          'identifiants en double remplacés',
+        )
       : '',
   ].filter((s) => s !== '');
   return parts.length > 0

@@ -205,16 +205,33 @@ function loaded(ctx: Context, row: number, rec: Rec<StageKey>): LoadedStage {
   return { row, rec, stage };
 }
 
+const KNOWN_PHASES: ReadonlySet<string> = new Set<Phase>([
+  'À venir',
+  'En cours',
+  'Effectué',
+  'Arrêté',
+]);
+
+/**
+ * Whether a row read by its ID alone may be trusted to be the only one with that ID: its Phase
+ * formula counts the ID in the whole column and says "ID en double" otherwise. A row without a
+ * phase (typed by hand, never completed) proves nothing: the ID column is read instead.
+ */
+function provedUnique(rec: Rec<StageKey>): boolean {
+  return KNOWN_PHASES.has(str(rec.phase));
+}
+
 /**
  * Find and read one stage by ID: one read (the row the sidebar saw, when it still holds that
- * ID), else two (the ID column, then the row).
+ * ID and its phase shows the ID is on no other row), else two (the ID column, then the row). An
+ * ID on several rows is refused (findRow).
  */
 export function loadStage(ctx: Context, id: string, hint?: StageHint): LoadedStage {
   const t = ctx.table(STAGES);
   const hinted = Number(hint?.row);
   if (id && Number.isInteger(hinted) && hinted >= 2) {
     const rec = t.readRow(hinted);
-    if (str(rec.id) === id) return loaded(ctx, hinted, rec);
+    if (str(rec.id) === id && provedUnique(rec)) return loaded(ctx, hinted, rec);
   }
   const row = t.findRow(id);
   if (row === 0) throw notFound(id);
@@ -235,7 +252,7 @@ export function loadStageWithOthers(
   if (id && studentId) {
     const rows = rowsOfStudent(ctx, studentId);
     const own = rows.find((r) => str(r.rec.id) === id);
-    if (own) {
+    if (own && provedUnique(own.rec)) {
       const stage = loaded(ctx, own.row, own.rec);
       if (stage.stage.studentId === studentId) {
         return { loaded: stage, others: rows.filter((r) => r !== own && r.stage.id !== '') };

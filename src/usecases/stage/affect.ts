@@ -5,6 +5,7 @@ import { affectStages } from '../../domain/stages/transitions';
 import type { Context } from '../../gas/context';
 import { changedKeys, type Rec, stageFromRecord } from '../../sheets/records';
 import { STAGES, type StageKey } from '../../sheets/schema';
+import { rowOfId } from '../../gas/sheetTable';
 import { checkHostLimit } from '../durations';
 import { references } from '../references';
 import {
@@ -39,14 +40,14 @@ export function affect(ctx: Context, input: AffectInput): StageView[] {
     const t = ctx.table(STAGES);
     const idColumn = t.readColumn('id');
     const rows = ids.map((id) => {
-      const i = idColumn.findIndex((v) => v === id);
-      if (i < 0)
+      const row = rowOfId(STAGES.name, idColumn, id);
+      if (row === 0)
         throw new UserError(
           `Le stage ${id} est introuvable : rechargez la sélection.`,
           undefined,
           true,
         );
-      return i + 2;
+      return row;
     });
     const lo = Math.min(...rows);
     const block = t.readRows(lo, Math.max(...rows) - lo + 1);
