@@ -44,7 +44,7 @@ export function showLimit(field: Field<TextControl>, max: number): Limit {
   control.setAttribute('aria-describedby', [id, ...described].join(' '));
 
   let zone: Zone = 'room';
-  const update = (value = control.value): void => {
+  const update = (value = control.value, quiet = false): void => {
     const n = value.length;
     visible.textContent = `${n} / ${max}`;
     spoken.textContent = `${plural(n, 'caractère', 'caractères')} sur ${max} au plus.`;
@@ -54,6 +54,10 @@ export function showLimit(field: Field<TextControl>, max: number): Limit {
     if (next === zone) return;
     const wasOver = zone === 'over';
     zone = next;
+    if (quiet) {
+      live.textContent = '';
+      return;
+    }
     live.textContent =
       next === 'over'
         ? `${plural(n - max, 'caractère', 'caractères')} de trop : ${max} au plus, le texte sera refusé tel quel.`
@@ -67,8 +71,11 @@ export function showLimit(field: Field<TextControl>, max: number): Limit {
   };
   control.addEventListener('input', () => update());
   // The form is built around the field after this call. A reset gives the control its default
-  // value only after the 'reset' event: that value is counted at once.
-  queueMicrotask(() => control.form?.addEventListener('reset', () => update(control.defaultValue)));
+  // value only after the 'reset' event: that value is counted at once, and silently (the user
+  // did not type it).
+  queueMicrotask(() =>
+    control.form?.addEventListener('reset', () => update(control.defaultValue, true)),
+  );
   update();
   return { update: () => update() };
 }
