@@ -118,10 +118,10 @@ export function stageStopped(v: StageView): string {
 
 /** "3 stages arrêtés le 27/02/2023 : ACAR Laurie, ACNA Camille, BENALI Yanis." */
 export function stagesStopped(v: StageView[]): string {
+  if (v.length === 1) return stageStopped(v[0]!);
   const names = v.map((s) => s.student);
   const shown = names.slice(0, 10).join(', ');
   const more = names.length > 10 ? ` et ${names.length - 10} autres` : '';
-  if (v.length === 1) return stageStopped(v[0]!);
   return `${count(v.length, 'stage arrêté', 'stages arrêtés')} le ${formatFr(v[0]?.stoppedOn ?? '')} : ${shown}${more}.`;
 }
 
