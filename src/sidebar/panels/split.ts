@@ -55,7 +55,8 @@ export function splitPanel(ctx: PanelContext): Panel {
   };
   for (const i of mode.inputs) i.addEventListener('change', sync);
   keep.control.addEventListener('change', sync);
-  // A reset (another row selected) puts the controls back after its event: follow them then.
+  // A reset (another row selected) restores the defaults only after its event: show now what
+  // they will be (no nature, so no reason; the assignment kept, so not asked).
   const resetSync = (): void => {
     reason.control.disabled = true;
     reason.root.classList.add('disabled');
