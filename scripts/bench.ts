@@ -284,7 +284,7 @@ function benchSize(size: number): Line[] {
   const session2 = bundle.call('apiSaveSession', {
     id: '',
     title: 'BTS 1 info période 2',
-    type: 'Stage',
+    type: 'Stage BTS',
     schoolYear: '2022-2023',
     diploma: 'BTS Informatique',
     editionLabel: '',

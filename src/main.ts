@@ -29,6 +29,7 @@ import { reassign } from './usecases/stage/reassign';
 import { unstop } from './usecases/stage/removeStop';
 import { split } from './usecases/stage/split';
 import { stop } from './usecases/stage/stop';
+import { stopMany } from './usecases/stage/stopMany';
 import { addVisit, listVisits, removeVisit } from './usecases/visits';
 
 // ——— Triggers ———
@@ -162,6 +163,8 @@ export const apiAffect: ServerApi['apiAffect'] = (input) =>
 
 export const apiStopStage: ServerApi['apiStopStage'] = (input) =>
   run((ctx) => stop(ctx, input), say.stageStopped);
+export const apiStopStages: ServerApi['apiStopStages'] = (input) =>
+  run((ctx) => stopMany(ctx, input), say.stagesStopped);
 export const apiRemoveStop: ServerApi['apiRemoveStop'] = (input) =>
   run((ctx) => unstop(ctx, input), say.stopRemoved);
 export const apiNewStage: ServerApi['apiNewStage'] = (input) =>
@@ -174,10 +177,7 @@ export const apiReassignStage: ServerApi['apiReassignStage'] = (input) =>
 export const apiListAbsences: ServerApi['apiListAbsences'] = (stageId) =>
   listAbsences(new Context(), stageId);
 export const apiAddAbsence: ServerApi['apiAddAbsence'] = (input) =>
-  run(
-    (ctx) => addAbsence(ctx, input),
-    () => say.ABSENCE_ADDED,
-  );
+  run((ctx) => addAbsence(ctx, input), say.absenceAdded);
 export const apiRemoveAbsence: ServerApi['apiRemoveAbsence'] = (input) =>
   run(
     (ctx) => removeAbsence(ctx, input),

@@ -50,7 +50,7 @@ export const EXAMPLE_COMPANIES_CSV = [
 export const EXAMPLE_SESSION = {
   id: '',
   title: 'BTS 1 info période 1',
-  type: 'Stage en entreprise',
+  type: 'Stage BTS',
   schoolYear: '2022-2023',
   diploma: 'BTS Informatique',
   editionLabel: 'BTS 1 info période 1',

@@ -68,6 +68,21 @@ export interface StageSelection {
   selectedFingerprints: string[];
   /** Sent back by the sidebar's next poll, so an unchanged selection costs one cell read. */
   probe: SelectionProbe;
+  /**
+   * The selected stage rows in sheet order, each named (same order as `selectedIds`): the
+   * sidebar says which rows an action acts on.
+   */
+  selected?: SelectedStage[];
+}
+
+/** A selected stage row, as the sidebar names it ("ACAR Laurie, ligne 5, 01/02 – 31/03"). */
+export interface SelectedStage {
+  id: string;
+  row: number;
+  student: string;
+  start: IsoDate;
+  end: IsoDate;
+  stoppedOn: IsoDate | '';
 }
 
 /**
@@ -135,6 +150,9 @@ export interface ReferenceData {
 
 export type { SessionInput } from '../domain/sessions';
 
+/** The session types the form offers (the server refuses any other). */
+export { SESSION_TYPES, type SessionType } from '../domain/sessions';
+
 export interface AssignmentResult {
   created: number;
   /** Students whose every period was already covered by a stage of this session. */
@@ -183,6 +201,15 @@ export interface StopInput extends StageHintInput {
   reason: string;
 }
 
+/** "Arrêter les stages…": several selected rows stopped on one date for one reason. */
+export interface StopStagesInput {
+  stageIds: string[];
+  /** Fingerprints of those rows as the sidebar saw them, same order. */
+  fingerprints: string[];
+  stoppedOn: string;
+  reason: string;
+}
+
 export interface RemoveStopInput extends StageHintInput {
   stageId: string;
   fingerprint: string;
@@ -210,8 +237,11 @@ export interface SplitInput extends StageHintInput {
   splitDate: string;
   /** Last day of the first part; '' = the day before splitDate. */
   firstPartEnd: string;
-  /** "arrêt réel": the first part is stopped with a reason; "simple découpage": it just ends. */
-  mode: 'stop' | 'cut';
+  /**
+   * "arrêt réel": the first part is stopped with a reason; "simple découpage": it just ends.
+   * '' = not chosen: refused (the nature of a split is never guessed).
+   */
+  mode: 'stop' | 'cut' | '';
   reason: string;
   /** Second part: keep the first part's company/tutor/referent, or use these. */
   keepAssignment: boolean;
@@ -365,7 +395,12 @@ export interface ServerApi {
   apiReassignStage(input: ReassignInput): ApiResult<StageView>;
 
   apiListAbsences(stageId: string): AbsenceView[];
-  apiAddAbsence(input: AbsenceInput): ApiResult<{ absence: AbsenceView; stage: StageView }>;
+  apiAddAbsence(input: AbsenceInput): ApiResult<{
+    absence: AbsenceView;
+    stage: StageView;
+    /** Days of the absence the stage does not work (weekend, day off, holiday): not counted. */
+    notWorked?: IsoDate[];
+  }>;
   apiRemoveAbsence(input: { absenceId: string }): ApiResult<{ stage: StageView }>;
   apiRenderCalendar(input: { stageId: string }): ApiResult<{ sheetName: string }>;
   apiRenderOverview(input: { sessionId: string }): ApiResult<{ sheetName: string }>;
@@ -383,6 +418,9 @@ export interface ServerApi {
   apiGetCompany(companyId: string): CompanyView | null;
   apiSaveCompany(input: CompanyInput): ApiResult<CompanyView>;
   apiGetHolidayCoverage(): HolidayCoverageView;
+
+  /** Every stage of a multi-row selection stopped at once, all or none, one journal line. */
+  apiStopStages(input: StopStagesInput): ApiResult<StageView[]>;
 }
 
 export type ServerApiName = keyof ServerApi;

@@ -8,6 +8,48 @@ import type { IsoDate, Period, Result, Session } from './types';
 import { fail, ok } from './types';
 
 const MAX_TITLE_LENGTH = 200;
+
+/**
+ * The kinds of session the form offers; the type will choose a session's convention template.
+ * "Autre" is for any other kind. Free text typed before this list existed is still read and
+ * shown as it is, but a session is saved only with one of these.
+ */
+export const SESSION_TYPES = [
+  'PFMP',
+  'Stage BTS',
+  "Stage d'observation",
+  'Stage de seconde',
+  'Autre',
+] as const;
+
+export type SessionType = (typeof SESSION_TYPES)[number];
+
+/** Compared without case, accents, apostrophe style or extra spaces. */
+function typeKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** The session type as the list spells it; a blank or a type not in the list is refused. */
+export function parseSessionType(text: string): Result<SessionType> {
+  const raw = String(text ?? '').trim();
+  const list = SESSION_TYPES.map((t) => `« ${t} »`).join(', ');
+  if (raw === '') return fail(`Choisissez le type de session : ${list}.`, 'type');
+  const found = SESSION_TYPES.find((t) => typeKey(t) === typeKey(raw));
+  if (!found) {
+    return fail(
+      `« ${raw} » n'est pas un type de session de la liste : choisissez ${list} ` +
+        '(« Autre » pour tout autre type).',
+      'type',
+    );
+  }
+  return ok(found);
+}
 const MAX_OBJECTIVES_LENGTH = 5000;
 
 /** The "Nouvelle session" / "Modifier la session" form, as typed. */
@@ -122,7 +164,7 @@ export function validateSession(input: SessionInput): Result<Omit<Session, 'id'>
   const title = text(input.title, MAX_TITLE_LENGTH, 'title', "L'intitulé");
   if (!title.ok) return title;
   if (title.value === '') return fail("L'intitulé de la session est obligatoire.", 'title');
-  const type = text(input.type, MAX_TITLE_LENGTH, 'type', 'Le type de session');
+  const type = parseSessionType(input.type);
   if (!type.ok) return type;
   const schoolYear = parseSchoolYear(input.schoolYear);
   if (!schoolYear.ok) return schoolYear;

@@ -72,3 +72,45 @@ export function journalText(v: unknown): string {
   }
   return String(v);
 }
+
+/** The cells of a stage row that name it for a reader. */
+export interface StageNaming {
+  id?: unknown;
+  student?: unknown;
+  session?: unknown;
+}
+
+const cell = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+
+/**
+ * The Journal's « Objet » for an action on one stage: "ACAR Laurie – BTS 1 info période 1", the
+ * names the row showed (the ID only for a row that names no student).
+ */
+export function stageSubject(rec: StageNaming): string {
+  const student = cell(rec.student);
+  const session = cell(rec.session);
+  if (student === '') {
+    const id = cell(rec.id);
+    return `Stage ${id || 'sans identifiant'}${session ? ` – ${session}` : ''}`;
+  }
+  return session ? `${student} – ${session}` : student;
+}
+
+/** Names listed in one « Objet » cell before "et N autres". */
+const MAX_NAMED = 10;
+
+/**
+ * « Objet » for an action on several stages: "3 stages – BTS 1 info période 1 : ACAR Laurie,
+ * ACNA Camille, BENALI Yanis" (one session), else each stage named with its session.
+ */
+export function stagesSubject(recs: readonly StageNaming[]): string {
+  if (recs.length === 1) return stageSubject(recs[0]!);
+  const sessions = new Set(recs.map((r) => cell(r.session)));
+  const session = sessions.size === 1 ? [...sessions][0]! : '';
+  const names = recs.map((r) =>
+    session !== '' ? stageSubject({ ...r, session: '' }) : stageSubject(r),
+  );
+  const shown = names.slice(0, MAX_NAMED).join(', ');
+  const more = names.length > MAX_NAMED ? ` et ${names.length - MAX_NAMED} autres` : '';
+  return `${recs.length} stages${session ? ` – ${session}` : ''} : ${shown}${more}`;
+}

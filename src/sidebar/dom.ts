@@ -138,20 +138,44 @@ export interface RadioGroup<V extends string> {
   inputs: HTMLInputElement[];
 }
 
-/** A fieldset of radio buttons with a legend: the accessible way to name a choice. */
+/**
+ * A fieldset of radio buttons with a legend: the accessible way to name a choice. `initial` is
+ * also what a form reset comes back to; with `null` nothing is chosen at first (nor after a
+ * reset), and `value()` is '' until the user chooses: a required choice is never guessed.
+ */
 export function radioGroup<V extends string>(
   legend: string,
   name: string,
   choices: { value: V; label: string }[],
   initial: V,
-): RadioGroup<V> {
+): RadioGroup<V>;
+export function radioGroup<V extends string>(
+  legend: string,
+  name: string,
+  choices: { value: V; label: string }[],
+  initial: null,
+): RadioGroup<V | ''>;
+export function radioGroup<V extends string>(
+  legend: string,
+  name: string,
+  choices: { value: V; label: string }[],
+  initial: V | null,
+): RadioGroup<V | ''> {
   const groupName = uid(`r-${name}`);
   const inputs: HTMLInputElement[] = [];
   const root = fieldsetWithError(legend, name, 'radios');
   const error = root.lastElementChild;
   for (const c of choices) {
     const id = uid(`${groupName}-${c.value}`);
-    const input = h('input', { type: 'radio', name: groupName, id, value: c.value });
+    const input = h('input', {
+      type: 'radio',
+      name: groupName,
+      id,
+      value: c.value,
+      required: initial === null,
+    });
+    // The default too: a form reset must come back to it, not to an empty choice.
+    input.defaultChecked = c.value === initial;
     input.checked = c.value === initial;
     inputs.push(input);
     root.insertBefore(
@@ -162,8 +186,8 @@ export function radioGroup<V extends string>(
   return {
     root,
     inputs,
-    value: () => (inputs.find((i) => i.checked)?.value ?? initial) as V,
-    set: (value: V) => {
+    value: () => (inputs.find((i) => i.checked)?.value ?? initial ?? '') as V,
+    set: (value: V | '') => {
       for (const i of inputs) i.checked = i.value === value;
     },
   };
@@ -175,7 +199,8 @@ export function fieldsetWithError(
   name: string,
   className = '',
 ): HTMLFieldSetElement {
-  const errId = uid(`e-${name}`);
+  // Ends with "-err", as showFieldError looks for it (a group's message lands under its legend).
+  const errId = `${uid(`e-${name}`)}-err`;
   const root = h(
     'fieldset',
     { class: className, 'aria-describedby': errId },

@@ -103,6 +103,8 @@ export function actionForm<K extends ActionName>(
         if (control instanceof HTMLInputElement && control.type === 'checkbox')
           control.checked = false;
         else control.value = '';
+        // What follows the value (a length counter, a dependent field) sees it emptied.
+        control.dispatchEvent(new Event('input', { bubbles: true }));
       }
       await spec.done?.(value, input);
     },

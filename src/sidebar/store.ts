@@ -118,10 +118,21 @@ export function applyStages(changed: readonly StageView[]): void {
   const fingerprints = selection.selectedIds.map(
     (id, i) => byId.get(id)?.fingerprint ?? selection.selectedFingerprints[i] ?? '',
   );
+  const selected = selection.selected?.map((r) => {
+    const v = byId.get(r.id);
+    return v ? { ...r, start: v.start, end: v.end, stoppedOn: v.stoppedOn } : r;
+  });
   // The row the sidebar saw changed: the next poll reads the selection whole.
   const probe = { ...selection.probe, rowDigest: '' };
   publishSelection(
-    { ...selection, stage: current, siblings, selectedFingerprints: fingerprints, probe },
+    {
+      ...selection,
+      stage: current,
+      siblings,
+      selectedFingerprints: fingerprints,
+      probe,
+      ...(selected ? { selected } : {}),
+    },
     true,
   );
 }
@@ -181,6 +192,7 @@ export async function applyOutcome<K extends ActionName>(
       return applyStages([v as StageView]);
     case 'apiSplitStage':
     case 'apiAffect':
+    case 'apiStopStages':
       return applyStages(v as StageView[]);
     case 'apiAddAbsence':
     case 'apiRemoveAbsence':

@@ -4,6 +4,7 @@
  * gratification formula built on it stay true without anyone thinking of "Recalculer les durées".
  */
 import { type Context, REFERENCE_SHEETS } from '../gas/context';
+import { stagesSubject } from '../sheets/journalText';
 import { type Rec, stageFromRecord, str } from '../sheets/records';
 import { STAGES, type StageKey } from '../sheets/schema';
 import { presenceColumns } from './presenceColumns';
@@ -52,7 +53,7 @@ export function refreshEditedRows(
   t.writeRows(patches);
   ctx.journal({
     action: 'Recompter la présence (saisie à la main)',
-    target: [...patches.keys()].map((r) => str(rows[r - first]!.id)).join(', '),
+    target: stagesSubject([...patches.keys()].map((r) => rows[r - first]!)),
     before: null,
     after: [...patches.values()],
   });

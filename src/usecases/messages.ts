@@ -16,6 +16,7 @@ import type {
   TutorView,
   VisitView,
 } from '../api/contract';
+import { describeDay } from '../domain/absences';
 import { formatFr } from '../domain/dates';
 import { coverageNote } from '../domain/holidays/coverage';
 import type { PreparedWorkbook } from './prepareWorkbook';
@@ -136,6 +137,15 @@ export function stageStopped(v: StageView): string {
   return `Stage ${ofName(v.student)} arrêté le ${formatFr(v.stoppedOn)}.`;
 }
 
+/** "3 stages arrêtés le 27/02/2023 : ACAR Laurie, ACNA Camille, BENALI Yanis." */
+export function stagesStopped(v: StageView[]): string {
+  if (v.length === 1) return stageStopped(v[0]!);
+  const names = v.map((s) => s.student);
+  const shown = names.slice(0, 10).join(', ');
+  const more = names.length > 10 ? ` et ${names.length - 10} autres` : '';
+  return `${count(v.length, 'stage arrêté', 'stages arrêtés')} le ${formatFr(v[0]?.stoppedOn ?? '')} : ${shown}${more}.`;
+}
+
 export function stopRemoved(v: StageView): string {
   return `Arrêt enlevé : le stage ${ofName(v.student)} va du ${formatFr(v.start)} au ${formatFr(v.end)}.`;
 }
@@ -159,6 +169,21 @@ export function stageReassigned(v: StageView): string {
 // ——— Planning ———
 
 export const ABSENCE_ADDED = 'Absence enregistrée.';
+
+/** Days of the absence the stage does not work are said, never counted silently. */
+export function absenceAdded(r: { notWorked?: string[] }): string {
+  const off = r.notWorked ?? [];
+  if (off.length === 0) return ABSENCE_ADDED;
+  if (off.length <= 3) {
+    const days = off.map(describeDay);
+    const list =
+      days.length === 1 ? days[0]! : `${days.slice(0, -1).join(', ')} et ${days[days.length - 1]!}`;
+    return off.length === 1
+      ? `Absence enregistrée ; le ${list} n'est pas travaillé dans ce stage : il n'est pas compté.`
+      : `Absence enregistrée ; les ${list} ne sont pas travaillés dans ce stage : ils ne sont pas comptés.`;
+  }
+  return `Absence enregistrée ; ${off.length} de ses jours ne sont pas travaillés dans ce stage (repos, week-end ou jour férié) : ils ne sont pas comptés.`;
+}
 export const ABSENCE_REMOVED = 'Absence supprimée.';
 
 export function calendarShown(r: { sheetName: string }): string {

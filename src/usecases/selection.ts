@@ -137,5 +137,13 @@ function selectionOf(ctx: Context, active: ActiveRows): StageSelection {
     selectedIds: selected.map((v) => v.id),
     selectedFingerprints: selected.map((v) => v.fingerprint),
     probe,
+    selected: selected.map((v) => ({
+      id: v.id,
+      row: v.row,
+      student: v.student,
+      start: v.start,
+      end: v.end,
+      stoppedOn: v.stoppedOn,
+    })),
   };
 }

@@ -23,6 +23,7 @@ import {
   str,
   withLabel,
 } from '../sheets/records';
+import { stageSubject } from '../sheets/journalText';
 import { STAGES, type StageKey } from '../sheets/schema';
 import { markFresh, presenceColumns } from './presenceColumns';
 import { references, type References } from './references';
@@ -410,7 +411,7 @@ export function mutateStage(
     ctx.journal(
       {
         action: input.action,
-        target: input.stageId,
+        target: stageSubject(loaded.rec),
         before: pick(loaded.rec, keys),
         after: pick(patch, keys),
       },

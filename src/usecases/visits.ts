@@ -11,7 +11,8 @@ import { UserError } from '../domain/errors';
 import type { Context } from '../gas/context';
 import { deleteRow } from '../gas/rows';
 import { str } from '../sheets/records';
-import { VISITS } from '../sheets/schema';
+import { stageSubject } from '../sheets/journalText';
+import { STAGES, VISITS } from '../sheets/schema';
 import { references } from './references';
 import { loadStage, stageView, unwrap } from './stageStore';
 
@@ -71,7 +72,7 @@ export function addVisit(ctx: Context, input: VisitInput): { visit: VisitView; s
     });
     ctx.journal({
       action: 'Enregistrer une visite',
-      target: view.stageId,
+      target: stageSubject(loaded.rec),
       before: null,
       after: { id: view.id, date: view.date, enseignant: view.staff, commentaire: view.comment },
     });
@@ -97,9 +98,12 @@ export function removeVisit(
     }
     const before = t.readRow(row);
     deleteRow(t, row);
+    // The stage's row names its session; a visit whose stage is gone keeps its student's name.
+    const stages = ctx.table(STAGES);
+    const stageRow = stages.findRow(str(before.stageId));
     ctx.journal({
       action: 'Supprimer une visite',
-      target: str(before.stageId),
+      target: stageSubject(stageRow ? stages.readRow(stageRow) : before),
       before,
       after: null,
     });

@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkAbsenceInStage,
+  checkAbsenceWorkedDays,
   checkNoAbsenceClash,
+  describeDay,
   validateAbsence,
   type AbsenceText,
 } from '../../src/domain/absences';
+import { publicHolidaySet } from '../../src/domain/holidays/publicHolidays';
 import { MAX_REASON_LENGTH } from '../../src/domain/limits';
 
 const form = (over: Partial<AbsenceText>): AbsenceText => ({
   start: '06/02/2023',
   end: '',
   halfDay: false,
-  reason: '',
+  reason: 'Malade',
   ...over,
 });
 
@@ -35,6 +38,94 @@ describe('validateAbsence', () => {
 
   it(`accepts a reason of ${MAX_REASON_LENGTH} characters`, () => {
     expect(validateAbsence(form({ reason: 'x'.repeat(MAX_REASON_LENGTH) })).ok).toBe(true);
+  });
+
+  it('requires a reason, saying what to write when none was given', () => {
+    expect(validateAbsence(form({ reason: '   ' }))).toEqual({
+      ok: false,
+      error:
+        "Le motif de l'absence est obligatoire : écrivez « non communiqué » si l'élève n'en a pas donné.",
+      field: 'reason',
+    });
+  });
+
+  it('says how long an over-long reason is', () => {
+    expect(validateAbsence(form({ reason: 'x'.repeat(MAX_REASON_LENGTH + 12) }))).toEqual({
+      ok: false,
+      error: `Le motif de l'absence est trop long : ${MAX_REASON_LENGTH + 12} caractères pour ${MAX_REASON_LENGTH} au plus.`,
+      field: 'reason',
+    });
+  });
+});
+
+describe('checkAbsenceWorkedDays', () => {
+  const ctx = {
+    defaultWeeklyHours: 35,
+    publicHolidays: publicHolidaySet([2023], { alsaceMoselle: false }),
+  };
+  const weekdays = { schedule: null, weeklyHours: null, country: '' };
+  const fourDays = {
+    schedule: [7, 7, 7, 7, 0, 0, 0] as const,
+    weeklyHours: 28,
+    country: '',
+  };
+  const day = (iso: string) => ({ start: iso, end: iso });
+
+  it('names the day in French', () => {
+    expect(describeDay('2023-02-04')).toBe('samedi 04/02/2023');
+  });
+
+  it('accepts a worked day, with nothing left uncounted', () => {
+    expect(checkAbsenceWorkedDays(day('2023-02-06'), weekdays, ctx)).toEqual({
+      ok: true,
+      value: [],
+    });
+  });
+
+  it('refuses a Saturday of a Monday–Friday stage', () => {
+    expect(checkAbsenceWorkedDays(day('2023-02-04'), weekdays, ctx)).toEqual({
+      ok: false,
+      error:
+        "Le samedi 04/02/2023 n'est pas travaillé dans ce stage (horaire : du lundi au vendredi) : une absence se saisit sur un jour travaillé.",
+      field: 'start',
+    });
+  });
+
+  it('refuses a day off of the stage’s own weekly schedule', () => {
+    expect(checkAbsenceWorkedDays(day('2023-02-10'), fourDays, ctx)).toEqual({
+      ok: false,
+      error:
+        "Le vendredi 10/02/2023 n'est pas travaillé dans ce stage (horaire semaine type : Lu 7 h ; Ma 7 h ; Me 7 h ; Je 7 h) : une absence se saisit sur un jour travaillé.",
+      field: 'start',
+    });
+  });
+
+  it('refuses a public holiday in France, not abroad', () => {
+    expect(checkAbsenceWorkedDays(day('2023-04-10'), weekdays, ctx)).toEqual({
+      ok: false,
+      error: 'Le lundi 10/04/2023 est un jour férié : une absence se saisit sur un jour travaillé.',
+      field: 'start',
+    });
+    expect(
+      checkAbsenceWorkedDays(day('2023-04-10'), { ...weekdays, country: 'Belgique' }, ctx).ok,
+    ).toBe(true);
+  });
+
+  it('refuses a span with no worked day', () => {
+    expect(
+      checkAbsenceWorkedDays({ start: '2023-02-10', end: '2023-02-12' }, fourDays, ctx),
+    ).toEqual({
+      ok: false,
+      error:
+        "Aucun jour du 10/02/2023 au 12/02/2023 n'est travaillé dans ce stage (horaire semaine type : Lu 7 h ; Ma 7 h ; Me 7 h ; Je 7 h, hors jours fériés) : une absence compte au moins un jour travaillé.",
+      field: 'start',
+    });
+  });
+
+  it('accepts a span over a weekend (a sick note), returning the days it does not count', () => {
+    expect(
+      checkAbsenceWorkedDays({ start: '2023-02-03', end: '2023-02-06' }, weekdays, ctx),
+    ).toEqual({ ok: true, value: ['2023-02-04', '2023-02-05'] });
   });
 });
 

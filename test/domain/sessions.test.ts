@@ -5,6 +5,8 @@ import {
   parsePeriods,
   parseSchoolYear,
   schoolYearBounds,
+  parseSessionType,
+  SESSION_TYPES,
   schoolYearOf,
   validateSession,
 } from '../../src/domain/sessions';
@@ -13,7 +15,7 @@ import { error, value } from '../fixtures/domain';
 const SEED: SessionInput = {
   id: '',
   title: 'BTS 1 info période 1',
-  type: 'Stage en entreprise',
+  type: 'Stage BTS',
   schoolYear: '2022-2023',
   diploma: 'BTS Informatique',
   editionLabel: 'BTS 1 info période 1',
@@ -29,7 +31,7 @@ describe('validateSession', () => {
   it('accepts the seed’s session', () => {
     expect(value(validateSession(SEED))).toEqual({
       title: 'BTS 1 info période 1',
-      type: 'Stage en entreprise',
+      type: 'Stage BTS',
       schoolYear: '2022-2023',
       diploma: 'BTS Informatique',
       editionLabel: 'BTS 1 info période 1',
@@ -168,6 +170,41 @@ describe('validateSession', () => {
         'Les périodes 1 et 3 se chevauchent : du 01/05/2023 au 31/05/2023 et du 10/05/2023 au 12/05/2023.',
       field: 'periods.2.start',
     });
+  });
+
+  it('takes a session type from the list, spelt as the list spells it', () => {
+    for (const [typed, saved] of [
+      ['PFMP', 'PFMP'],
+      ['  stage bts ', 'Stage BTS'],
+      ['Stage d’observation', "Stage d'observation"],
+      ['STAGE DE SECONDE', 'Stage de seconde'],
+      ['autre', 'Autre'],
+    ] as const) {
+      expect(value(validateSession({ ...SEED, type: typed })).type, typed).toBe(saved);
+    }
+    expect(SESSION_TYPES).toEqual([
+      'PFMP',
+      'Stage BTS',
+      "Stage d'observation",
+      'Stage de seconde',
+      'Autre',
+    ]);
+  });
+
+  it('refuses a blank session type or one outside the list (free text of old)', () => {
+    const list =
+      "« PFMP », « Stage BTS », « Stage d'observation », « Stage de seconde », « Autre »";
+    expect(error(validateSession({ ...SEED, type: ' ' }))).toEqual({
+      error: `Choisissez le type de session : ${list}.`,
+      field: 'type',
+    });
+    expect(error(validateSession({ ...SEED, type: 'Stage en entreprise' }))).toEqual({
+      error:
+        `« Stage en entreprise » n'est pas un type de session de la liste : choisissez ${list} ` +
+        '(« Autre » pour tout autre type).',
+      field: 'type',
+    });
+    expect(value(parseSessionType('Stage BTS'))).toBe('Stage BTS');
   });
 
   it('limits the other texts', () => {

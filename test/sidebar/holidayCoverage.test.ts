@@ -27,7 +27,7 @@ describe('school holidays of a year not covered', () => {
     const saved = await invoke<ApiResult<SessionView>>('apiSaveSession', {
       id: '',
       title: 'BTS 2 info 2026',
-      type: 'Stage en entreprise',
+      type: 'Stage BTS',
       schoolYear: '2026-2027',
       diploma: 'BTS Informatique',
       editionLabel: '',

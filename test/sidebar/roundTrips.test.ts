@@ -54,6 +54,7 @@ describe('one server call per sidebar action', () => {
     await sidebar.getByRole('navigation').getByRole('button', { name: 'Absences' }).click();
     await sidebar.getByText('Aucune absence enregistrée.').waitFor();
     await sidebar.getByLabel('Du', { exact: true }).fill('15/02/2023');
+    await sidebar.getByLabel('Motif', { exact: true }).fill('Malade');
     const absence = await callsDuring(page, async () => {
       await sidebar.getByRole('button', { name: "Ajouter l'absence" }).click();
       await sidebar

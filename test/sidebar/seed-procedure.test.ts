@@ -19,6 +19,8 @@ const COLUMNS = [
   'Référent établissement',
   "Date d'arrêt",
   "Motif d'arrêt",
+  // The manual route and « Scinder » agree on it too: no stop left, no "Fin initiale".
+  'Fin initiale',
 ];
 
 async function rowsOf(page: Page, student: string): Promise<Record<string, string>[]> {
@@ -62,6 +64,7 @@ const SEED_FINAL = [
     'Référent établissement': 'M. BRUEL Patrick',
     "Date d'arrêt": '',
     "Motif d'arrêt": '',
+    'Fin initiale': '',
   },
   {
     Début: '01/03/2023',
@@ -72,6 +75,7 @@ const SEED_FINAL = [
     'Référent établissement': '',
     "Date d'arrêt": '',
     "Motif d'arrêt": '',
+    'Fin initiale': '',
   },
 ];
 

@@ -15,7 +15,7 @@ describe('sessions and assignment', () => {
     await menu(page, 'Nouvelle session…');
     await sidebar.getByRole('heading', { name: 'Nouvelle session' }).waitFor();
     await sidebar.getByLabel('Intitulé').fill('BTS 1 info période 1');
-    await sidebar.getByLabel('Type de session').fill('Stage en entreprise');
+    await sidebar.getByLabel('Type de session').selectOption({ label: 'Stage BTS' });
     await sidebar.getByLabel('Année scolaire').fill('2022-2023');
     await sidebar.getByLabel('Diplôme préparé').fill('BTS Informatique');
     await sidebar.getByLabel('Libellé édition').fill('BTS 1 info période 1');

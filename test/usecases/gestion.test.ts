@@ -62,7 +62,7 @@ describe('PRONOTE’s filters, criterion by criterion', () => {
         h.call<ApiResult<SessionView>>('apiSaveSession', {
           id: '',
           title,
-          type: 'Stage en entreprise',
+          type: 'Stage BTS',
           schoolYear: '2022-2023',
           diploma: 'BTS Informatique',
           editionLabel: '',

@@ -61,7 +61,7 @@ describe('school years covered by the holidays', () => {
       h.call<ApiResult<SessionView>>('apiSaveSession', {
         id: '',
         title: 'BTS 2 info 2026',
-        type: 'Stage en entreprise',
+        type: 'Stage BTS',
         schoolYear: '2026-2027',
         diploma: 'BTS Informatique',
         editionLabel: '',

@@ -70,7 +70,7 @@ describe('IDs made in one execution', () => {
     const s = h.call<ApiResult<{ id: string }>>('apiSaveSession', {
       id: '',
       title: 'BTS 1 info période 2',
-      type: '',
+      type: 'Stage BTS',
       schoolYear: '2022-2023',
       diploma: '',
       editionLabel: '',
@@ -242,7 +242,7 @@ describe('reference IDs copied by hand', () => {
     const r = h.call<ApiResult<unknown>>('apiSaveSession', {
       id: h.ids.sessionId,
       title: 'BTS 1 info période 1',
-      type: '',
+      type: 'Stage BTS',
       schoolYear: '2022-2023',
       diploma: '',
       editionLabel: '',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, studentsAssigned } from '../../src/usecases/messages';
+import { absenceAdded, count, studentsAssigned } from '../../src/usecases/messages';
 
 describe('count', () => {
   it.each([
@@ -27,5 +27,22 @@ describe('ofName', () => {
     expect(ofName('ÉMILE Zola')).toBe("d'ÉMILE Zola");
     expect(ofName('BENALI Sami')).toBe('de BENALI Sami');
     expect(ofName('HUGO Victor')).toBe('de HUGO Victor');
+  });
+});
+
+describe('absenceAdded', () => {
+  it('says which days of the absence are not counted, by name up to three', () => {
+    expect(absenceAdded({ notWorked: [] })).toBe('Absence enregistrée.');
+    expect(absenceAdded({ notWorked: ['2023-02-04'] })).toBe(
+      "Absence enregistrée ; le samedi 04/02/2023 n'est pas travaillé dans ce stage : il n'est pas compté.",
+    );
+    expect(absenceAdded({ notWorked: ['2023-02-04', '2023-02-05', '2023-02-11'] })).toBe(
+      'Absence enregistrée ; les samedi 04/02/2023, dimanche 05/02/2023 et samedi 11/02/2023 ne sont pas travaillés dans ce stage : ils ne sont pas comptés.',
+    );
+    expect(
+      absenceAdded({ notWorked: ['2023-02-04', '2023-02-05', '2023-02-11', '2023-02-12'] }),
+    ).toBe(
+      'Absence enregistrée ; 4 de ses jours ne sont pas travaillés dans ce stage (repos, week-end ou jour férié) : ils ne sont pas comptés.',
+    );
   });
 });

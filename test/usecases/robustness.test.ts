@@ -277,7 +277,7 @@ describe('"Affecter les élèves" never gives a student two stages at once', () 
     const s2 = h.call<ApiResult<{ id: string }>>('apiSaveSession', {
       id: '',
       title: 'BTS 2 info stages 2023',
-      type: '',
+      type: 'Stage BTS',
       schoolYear: '2022-2023',
       diploma: '',
       editionLabel: '',

@@ -34,7 +34,7 @@ function journalActions(h: Harness): string[] {
 const SECOND_SESSION: SessionInput = {
   id: '',
   title: 'BTS 1 info période 2',
-  type: 'Stage en entreprise',
+  type: 'Stage BTS',
   schoolYear: '2022-2023',
   diploma: 'BTS Informatique',
   editionLabel: '',

@@ -112,7 +112,7 @@ describe('Alsace-Moselle: Good Friday and 26 December are public holidays', () =
       h.call<ApiResult<SessionView>>('apiSaveSession', {
         id: '',
         title: 'Stage de Pâques',
-        type: 'Stage en entreprise',
+        type: 'Stage BTS',
         schoolYear: '2022-2023',
         diploma: 'BTS Informatique',
         editionLabel: '',
@@ -202,7 +202,7 @@ describe('weekly hours and the hourly gratification', () => {
       h.call<ApiResult<SessionView>>('apiSaveSession', {
         id: '',
         title: 'Stage de mai',
-        type: '',
+        type: 'Stage BTS',
         schoolYear: '2022-2023',
         diploma: '',
         editionLabel: '',
@@ -228,7 +228,7 @@ describe('weekly hours and the hourly gratification', () => {
       h.call<ApiResult<SessionView>>('apiSaveSession', {
         id: '',
         title: 'BTS 1 info période 2',
-        type: '',
+        type: 'Stage BTS',
         schoolYear: '2022-2023',
         diploma: '',
         editionLabel: '',

@@ -84,7 +84,10 @@ describe('visits of a stage', () => {
     const strip = (t: string[][]) => t.map((r) => r.filter((_, i) => i !== col));
     expect(strip(h.display('Stages'))).toEqual(strip(stagesBefore));
     expect(h.display('Journal')).toHaveLength(journal + 1);
-    expect(h.display('Journal').at(-1)!.slice(2, 4)).toEqual(['Enregistrer une visite', laurie]);
+    expect(h.display('Journal').at(-1)!.slice(2, 4)).toEqual([
+      'Enregistrer une visite',
+      'ACAR Laurie – BTS 1 info période 1',
+    ]);
   });
 
   it('the fiche and the gestion filter see the visit', () => {

@@ -114,7 +114,17 @@ function clashMessage(clash: Stage, session: Session, ctx: NewStageContext): str
   );
 }
 
-/** "Arrêter le stage…": the end becomes the stop date; the end before any stop is kept. */
+/**
+ * The one rule for "Fin initiale" (`originalEnd`), whatever the route: it is the end planned
+ * before the stop, and it exists only while the stage is stopped. Stopping records the end the
+ * stage had then; removing the stop (restoring that end or not) empties it, as PRONOTE's
+ * "l'arrêt (fictif) n'apparaîtra plus"; "Scinder" in "arrêt réel" records it on the first part,
+ * in "simple découpage" it leaves it empty. So stop → new stage → remove the stop gives the rows
+ * "Scinder" (simple découpage) gives, and stop → new stage those of "Scinder" (arrêt réel).
+ * Nothing is lost: the journal keeps every value an action replaced.
+ */
+
+/** "Arrêter le stage…": the end becomes the stop date; the end it had is kept as "Fin initiale". */
 export function stopStage(
   stage: Stage,
   input: { stoppedOn: string; reason: string },
@@ -137,10 +147,62 @@ export function stopStage(
   return ok({
     ...stage,
     end: date.value,
-    originalEnd: stage.originalEnd !== '' ? stage.originalEnd : stage.end,
+    originalEnd: stage.end,
     stoppedOn: date.value,
     stopReason: reason.value,
   });
+}
+
+/** A stage of a multi-row action, with the words that name it to the user. */
+export interface NamedStage {
+  stage: Stage;
+  /** "ACAR Laurie (ligne 5)". */
+  name: string;
+}
+
+/** Rows named one by one in a refusal, before "et N autres". */
+const MAX_NAMED_ROWS = 10;
+
+/**
+ * "Arrêter les stages…" on several selected rows (a company closing): one date, one reason,
+ * checked on every row; all are stopped, or none, with every row at fault named.
+ */
+export function stopStages(
+  items: readonly NamedStage[],
+  input: { stoppedOn: string; reason: string },
+): Result<Stage[]> {
+  if (items.length === 0) return fail('Sélectionnez au moins une ligne de stage.');
+  if (items.length === 1) {
+    const r = stopStage(items[0]!.stage, input);
+    return r.ok ? ok([r.value]) : r;
+  }
+  // What does not depend on the row is said once, on its field.
+  const date = parseDate(input.stoppedOn, 'arrêt', 'stoppedOn');
+  if (!date.ok) return date;
+  const reason = checkReason(input.reason);
+  if (!reason.ok) return reason;
+  const stopped: Stage[] = [];
+  const refusals: { name: string; error: string; field?: string }[] = [];
+  for (const { stage, name } of items) {
+    const r = stopStage(stage, { stoppedOn: date.value, reason: reason.value });
+    if (r.ok) stopped.push(r.value);
+    else refusals.push({ name, error: r.error, ...(r.field ? { field: r.field } : {}) });
+  }
+  if (refusals.length === 0) return ok(stopped);
+  const listed = refusals
+    .slice(0, MAX_NAMED_ROWS)
+    .map((x) => `${x.name} : ${x.error}`)
+    .join(' ');
+  const more =
+    refusals.length > MAX_NAMED_ROWS ? ` Et ${refusals.length - MAX_NAMED_ROWS} autres.` : '';
+  const fields = new Set(refusals.map((x) => x.field));
+  const field = fields.size === 1 ? [...fields][0] : undefined;
+  return fail(
+    `Aucun stage arrêté : ${refusals.length === 1 ? 'un' : refusals.length} des ${items.length} ` +
+      `stages sélectionnés ne ${refusals.length === 1 ? 'peut' : 'peuvent'} pas l'être le ` +
+      `${formatFr(date.value)}. ${listed}${more}`,
+    field,
+  );
 }
 
 /** Why the original end cannot come back, or null when it can. */
@@ -168,8 +230,8 @@ export function canRestoreOriginalEnd(stage: Stage, others: readonly Stage[]): b
 
 /**
  * "Enlever l'arrêt": date and reason go, the dates stay (the seed's "arrêt fictif"), unless
- * `restoreOriginalEnd` asks for the end before the stop to come back. Without it, `originalEnd`
- * is kept so the restoration stays possible later.
+ * `restoreOriginalEnd` asks for the end before the stop to come back. Either way "Fin initiale"
+ * goes with the stop (see the rule above stopStage).
  */
 export function removeStop(
   stage: Stage,
@@ -177,7 +239,7 @@ export function removeStop(
   others: readonly Stage[],
 ): Result<Stage> {
   if (stage.stoppedOn === '') return fail("Ce stage n'est pas arrêté.");
-  const cleared: Stage = { ...stage, stoppedOn: '', stopReason: '' };
+  const cleared: Stage = { ...stage, stoppedOn: '', stopReason: '', originalEnd: '' };
   if (!input.restoreOriginalEnd) return ok(cleared);
   const problem = restoreProblem(stage, others);
   if (problem) return fail(problem, 'restoreOriginalEnd');
@@ -264,8 +326,11 @@ export interface SplitStageInput extends AssignmentInput {
   splitDate: string;
   /** Last day of the first part; '' = the day before splitDate (a gap is allowed). */
   firstPartEnd: string;
-  /** 'stop' = "arrêt réel" (the first part is stopped, with a reason); 'cut' = "simple découpage". */
-  mode: 'stop' | 'cut';
+  /**
+   * 'stop' = "arrêt réel" (the first part is stopped, with a reason); 'cut' = "simple découpage".
+   * Anything else (nothing chosen) is refused: the nature of a split is never guessed.
+   */
+  mode: string;
   reason: string;
   /** The second part keeps the first part's company/tutor/referent, or takes the ones given. */
   keepAssignment: boolean;
@@ -293,7 +358,10 @@ export function splitStage(
     );
   }
   if (input.mode !== 'stop' && input.mode !== 'cut') {
-    return fail('Choisissez « arrêt réel » ou « simple découpage ».', 'mode');
+    return fail(
+      'Choisissez la nature de la coupure : « Arrêt réel » ou « Simple découpage ».',
+      'mode',
+    );
   }
   if (stage.end <= stage.start) {
     return fail("Un stage d'un seul jour ne peut pas être scindé.", 'splitDate');
@@ -346,11 +414,12 @@ export function splitStage(
           end: firstEnd,
           stoppedOn: firstEnd,
           stopReason: reason,
-          originalEnd: stage.originalEnd !== '' ? stage.originalEnd : stage.end,
+          originalEnd: stage.end,
         }
       : {
           ...stage,
           end: firstEnd,
+          originalEnd: '',
           needsAmendment: stage.needsAmendment || stage.conventionUrl !== '',
         };
   const second: Stage = {

@@ -1,9 +1,10 @@
 /** "Absences…": the selected stage's absences, adding and deleting them, and the plannings. */
-import type { AbsenceView, StageSelection } from '../../api/contract';
+import { type AbsenceView, MAX_REASON_LENGTH, type StageSelection } from '../../api/contract';
 import { callServer } from '../api';
 import { button, checkbox, dateField, h, replaceChildren, submit, textField } from '../dom';
 import { frDate } from '../format';
 import { runAction, stageForm } from '../form';
+import { showLimit } from '../limit';
 import { currentSelection, onSelection } from '../store';
 import { showError } from '../ui';
 import {
@@ -86,12 +87,17 @@ export function absencesPanel(ctx: PanelContext): Panel {
     draw(stageId, items);
   };
 
-  const start = dateField('Du', 'start');
-  const end = dateField('Au', 'end', 'Vide : une seule journée.');
+  const start = dateField('Du', 'start', 'Un jour travaillé du stage (selon son horaire).');
+  const end = dateField(
+    'Au',
+    'end',
+    'Vide : une seule journée. Les jours non travaillés compris ne sont pas comptés.',
+  );
   const halfDay = checkbox('Demi-journée', 'halfDay');
-  const reason = textField('Motif', 'reason');
-  // The server refuses more than 500 characters: stop the typing there.
-  reason.control.maxLength = 500;
+  const reason = textField('Motif', 'reason', {
+    hint: "Obligatoire : « non communiqué » si l'élève n'en a pas donné.",
+  });
+  showLimit(reason, MAX_REASON_LENGTH);
   const justified = checkbox('Justifiée', 'justified');
   const leave = checkbox('Congé prévu par la convention', 'countsAsPresence');
 

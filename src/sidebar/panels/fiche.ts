@@ -12,7 +12,14 @@ import { frDate, frRange, hours } from '../format';
 import { currentSelection, onSelection } from '../store';
 import { tabs } from '../tabs';
 import { runAction } from '../form';
-import { EMPTY_STAGE, type Panel, type PanelContext, shell } from './panel';
+import {
+  EMPTY_STAGE,
+  type Panel,
+  type PanelContext,
+  rowLabel,
+  selectedCount,
+  shell,
+} from './panel';
 import { visitsView } from './visits';
 
 const DASH = '—';
@@ -171,7 +178,10 @@ export function fichePanel(ctx: PanelContext): Panel {
     ...Object.values(actions),
   );
   const holidays = h('div', {});
-  const body = h('div', {}, who, holidays, t.root, actionBox);
+  // Several rows selected: stopping applies to all of them, every other action to the active row.
+  const several = h('p', { class: 'note', role: 'note' });
+  several.hidden = true;
+  const body = h('div', {}, who, holidays, t.root, several, actionBox);
   const showHolidays = (s: StageView | null): void => {
     replaceChildren(
       holidays,
@@ -196,6 +206,14 @@ export function fichePanel(ctx: PanelContext): Panel {
     showHolidays(s);
     replaceChildren(siblingsPanel, siblingsList(sel));
     actions.removeStop.disabled = !s.stoppedOn;
+    const n = selectedCount(sel);
+    actions.stop.textContent = n > 1 ? `Arrêter les ${n} stages…` : 'Arrêter le stage…';
+    several.hidden = n < 2;
+    several.textContent =
+      n < 2
+        ? ''
+        : `${n} lignes sont sélectionnées : « Arrêter les ${n} stages… » les arrête toutes ; ` +
+          `les autres actions, et cette fiche, portent sur la ligne active, ${rowLabel(s)}.`;
   };
 
   root.append(empty, body);

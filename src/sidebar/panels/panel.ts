@@ -1,5 +1,5 @@
 /** What every panel of the sidebar is, and the pieces they share. */
-import type { SidebarView, StageView } from '../../api/contract';
+import type { SelectedStage, SidebarView, StageSelection } from '../../api/contract';
 import { button, h, replaceChildren, uid } from '../dom';
 import { frRange } from '../format';
 import { announce } from '../ui';
@@ -34,17 +34,43 @@ export function shell(
 
 export const EMPTY_STAGE = 'Sélectionnez une ligne de la feuille Stages.';
 
+/** "ACAR Laurie (ligne 5, 01/02/2023 – 31/03/2023)": a selected row as the user finds it. */
+export function rowLabel(s: Pick<SelectedStage, 'student' | 'row' | 'start' | 'end'>): string {
+  return `${s.student || 'Stage sans élève'} (ligne ${s.row}, ${frRange(s.start, s.end)})`;
+}
+
+/** How many stage rows are selected in the sheet (the active row among them). */
+export function selectedCount(sel: StageSelection): number {
+  return sel.selectedIds.length;
+}
+
+/**
+ * With several rows selected, an action on one stage says which: the active row (the one under
+ * the sheet's cursor). '' when one row or none is selected.
+ */
+export function activeRowNote(sel: StageSelection): string {
+  const n = selectedCount(sel);
+  if (n < 2 || !sel.stage) return '';
+  return (
+    `${n} lignes sont sélectionnées : cette action ne porte que sur la ligne active, ` +
+    `${rowLabel(sel.stage)}.`
+  );
+}
+
 /**
  * The stage a form acts on (the row under the sheet's cursor), kept up to date, or the empty
- * state text when there is none.
+ * state text when there is none. With several rows selected it says the form acts on that row
+ * only, unless `actsOnAll` (the panel then shows the rows itself).
  */
-export function stageContext(): HTMLElement {
+export function stageContext(opts: { actsOnAll?: boolean } = {}): HTMLElement {
   const box = h('div', { class: 'stage-context' });
-  const render = (stage: StageView | null): void => {
+  const render = (sel: StageSelection): void => {
+    const stage = sel.stage;
     if (!stage) {
       replaceChildren(box, h('p', { class: 'empty' }, EMPTY_STAGE));
       return;
     }
+    const note = opts.actsOnAll ? '' : activeRowNote(sel);
     replaceChildren(
       box,
       h(
@@ -55,12 +81,13 @@ export function stageContext(): HTMLElement {
       ),
       h('div', { class: 'muted' }, `${stage.session} · ${frRange(stage.start, stage.end)}`),
       stage.stoppedOn ? h('div', { class: 'stopped' }, 'Stage arrêté') : null,
+      note ? h('p', { class: 'note', role: 'note' }, note) : null,
     );
   };
   let shownId = currentSelection().stage?.id ?? '';
-  render(currentSelection().stage);
+  render(currentSelection());
   onSelection((sel) => {
-    render(sel.stage);
+    render(sel);
     const id = sel.stage?.id ?? '';
     // Leaving the Stages sheet selects no stage: the form stays for when the user comes back.
     if (id === '' || id === shownId) return;

@@ -2,7 +2,12 @@
  * "Nouvelle session" / "Modifier la session", then "Sélection des élèves": the table
  * Classe / Nb élèves / Total of the seed, a checkbox per class and per student.
  */
-import type { AssignmentView, ReferenceData, SessionView } from '../../api/contract';
+import {
+  type AssignmentView,
+  type ReferenceData,
+  SESSION_TYPES,
+  type SessionView,
+} from '../../api/contract';
 import { callServer } from '../api';
 import {
   button,
@@ -31,13 +36,36 @@ interface PeriodRow {
   end: HTMLInputElement;
 }
 
+/**
+ * "Type de session": one of the list (it will choose the convention template). A type typed
+ * before the list existed is still shown, marked as to be replaced: the server saves only a
+ * type of the list.
+ */
+function sessionTypeField(): ReturnType<typeof selectField> & { set(value: string): void } {
+  const listed = (): { value: string; label: string }[] => [
+    { value: '', label: '— Choisir le type —' },
+    ...SESSION_TYPES.map((t) => ({ value: t, label: t })),
+  ];
+  const f = selectField('Type de session', 'type', listed());
+  f.control.setAttribute('required', '');
+  const set = (value: string): void => {
+    const known = value === '' || (SESSION_TYPES as readonly string[]).includes(value);
+    setOptions(
+      f.control,
+      known ? listed() : [...listed(), { value, label: `${value} (ancien type, à remplacer)` }],
+    );
+    f.control.value = value;
+  };
+  return { ...f, set };
+}
+
 export function sessionPanel(): Panel {
   const { root, heading } = shell('session', 'Session de stage');
 
   const chooser = selectField('Session', 'chooseSession');
   const formTitle = h('h3', {}, 'Nouvelle session');
   const title = textField('Intitulé', 'title');
-  const type = textField('Type de session', 'type');
+  const type = sessionTypeField();
   const schoolYear = textField('Année scolaire', 'schoolYear', { placeholder: 'aaaa-aaaa' });
   const diploma = textField('Diplôme préparé', 'diploma');
   const editionLabel = textField('Libellé édition', 'editionLabel');
@@ -96,7 +124,7 @@ export function sessionPanel(): Panel {
   const fill = (s: SessionView | null): void => {
     formTitle.textContent = s ? 'Modifier la session' : 'Nouvelle session';
     title.control.value = s?.title ?? '';
-    type.control.value = s?.type ?? '';
+    type.set(s?.type ?? '');
     schoolYear.control.value = s?.schoolYear ?? '';
     diploma.control.value = s?.diploma ?? '';
     editionLabel.control.value = s?.editionLabel ?? '';

@@ -2,9 +2,11 @@
  * "Scinder le stage…": the seed's stop + new stage in one action. The first part ends the day
  * before the split date (or on a chosen day); the second runs to the original end.
  */
+import { MAX_REASON_LENGTH } from '../../api/contract';
 import { assignmentFields } from '../assignment-fields';
 import { checkbox, dateField, h, radioGroup, submit, textField } from '../dom';
 import { stageForm } from '../form';
+import { showLimit } from '../limit';
 import { currentSelection, onSelection } from '../store';
 import { backButton, type Panel, type PanelContext, shell, stageContext } from './panel';
 
@@ -16,23 +18,26 @@ export function splitPanel(ctx: PanelContext): Panel {
     'firstPartEnd',
     'Vide : la veille du début de la 2e partie.',
   );
+  // No nature is chosen for the user: the server refuses a split without one, on this field.
   const mode = radioGroup<'stop' | 'cut'>(
-    'Nature de la coupure',
+    'Nature de la coupure (obligatoire)',
     'mode',
     [
       { value: 'stop', label: 'Arrêt réel' },
       { value: 'cut', label: 'Simple découpage' },
     ],
-    'cut',
+    null,
   );
   const reason = textField('Motif', 'reason', {
     hint: 'Obligatoire pour un arrêt réel : la 1re partie sera marquée « Stage arrêté ».',
   });
-  reason.control.maxLength = 500;
+  showLimit(reason, MAX_REASON_LENGTH);
   const keep = checkbox(
     "La 2e partie garde l'entreprise, le tuteur et le référent",
     'keepAssignment',
   );
+  // Checked at first and after every reset; unchecked, the 2nd part's assignment shows at once.
+  keep.control.defaultChecked = true;
   keep.control.checked = true;
   const who = assignmentFields();
   const whoBox = h(
@@ -50,6 +55,13 @@ export function splitPanel(ctx: PanelContext): Panel {
   };
   for (const i of mode.inputs) i.addEventListener('change', sync);
   keep.control.addEventListener('change', sync);
+  // A reset (another row selected) restores the defaults only after its event: show now what
+  // they will be (no nature, so no reason; the assignment kept, so not asked).
+  const resetSync = (): void => {
+    reason.control.disabled = true;
+    reason.root.classList.add('disabled');
+    whoBox.hidden = keep.control.defaultChecked;
+  };
 
   const f = stageForm(
     'Scinder le stage',
@@ -70,8 +82,12 @@ export function splitPanel(ctx: PanelContext): Panel {
           referentId: keepIt ? '' : who.referent.control.value,
         };
       },
-      reset: [splitDate, firstPartEnd, reason],
-      done: () => ctx.navigate('fiche'),
+      // Done: the whole form starts again, its nature unchosen.
+      done: () => {
+        f.reset();
+        who.set('', '', '');
+        ctx.navigate('fiche');
+      },
     },
     splitDate.root,
     firstPartEnd.root,
@@ -82,6 +98,7 @@ export function splitPanel(ctx: PanelContext): Panel {
     h('div', { class: 'buttons' }, submit('Scinder le stage')),
   );
 
+  f.addEventListener('reset', resetSync);
   root.append(stageContext(), f, backButton(ctx));
   const render = (): void => {
     f.hidden = !currentSelection().stage;

@@ -3,7 +3,12 @@
  * with its teacher and comment, and the form recording a new one. The stage's visit count is the
  * sheet's own formula: an action returns the stage's new count with it (applyOutcome).
  */
-import type { ReferenceData, StageView, VisitView } from '../../api/contract';
+import {
+  MAX_VISIT_COMMENT_LENGTH,
+  type ReferenceData,
+  type StageView,
+  type VisitView,
+} from '../../api/contract';
 import { callServer } from '../api';
 import {
   button,
@@ -17,6 +22,7 @@ import {
 } from '../dom';
 import { frDate } from '../format';
 import { runAction, stageForm } from '../form';
+import { showLimit } from '../limit';
 import { currentReference, currentSelection, onReference } from '../store';
 
 function describe(v: VisitView): string {
@@ -98,7 +104,7 @@ export function visitsView(): VisitsView {
   const date = dateField('Date de la visite', 'date', 'Avant, pendant ou après le stage.');
   const teacher = selectField('Enseignant', 'staffId');
   const comment = textAreaField('Commentaire', 'comment', 4);
-  comment.control.maxLength = 2000;
+  showLimit(comment, MAX_VISIT_COMMENT_LENGTH);
 
   // The stage's referent is the likely visitor: offered first when no teacher is chosen.
   const preferReferent = (): void => {

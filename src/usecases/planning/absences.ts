@@ -3,10 +3,18 @@
  * counts the stage's presence again.
  */
 import type { AbsenceInput, AbsenceView, StageView } from '../../api/contract';
-import { checkAbsenceInStage, checkNoAbsenceClash, validateAbsence } from '../../domain/absences';
+import {
+  checkAbsenceInStage,
+  checkAbsenceWorkedDays,
+  checkNoAbsenceClash,
+  validateAbsence,
+} from '../../domain/absences';
+import { publicHolidaySet } from '../../domain/holidays/publicHolidays';
+import type { IsoDate } from '../../domain/types';
 import { UserError } from '../../domain/errors';
 import type { Context } from '../../gas/context';
 import { deleteRow } from '../../gas/rows';
+import { stageSubject } from '../../sheets/journalText';
 import { type Rec, str } from '../../sheets/records';
 import { ABSENCES, STAGES, type StageKey } from '../../sheets/schema';
 import { absencesByStage, forgetAbsences, noteAbsence, presenceColumns } from '../presenceColumns';
@@ -41,15 +49,28 @@ function refreshPresence(ctx: Context, loaded: LoadedStage): StageView {
   return stageView(loaded.row, { ...loaded.rec, ...cols } as Rec<StageKey>, ctx.today());
 }
 
+/** French public holidays of the years an absence spans. */
+function holidaysOver(ctx: Context, start: IsoDate, end: IsoDate): ReadonlySet<IsoDate> {
+  const years: number[] = [];
+  for (let y = Number(start.slice(0, 4)); y <= Number(end.slice(0, 4)); y++) years.push(y);
+  return publicHolidaySet(years, { alsaceMoselle: ctx.settings().alsaceMoselle });
+}
+
 export function addAbsence(
   ctx: Context,
   input: AbsenceInput,
-): { absence: AbsenceView; stage: StageView } {
+): { absence: AbsenceView; stage: StageView; notWorked: IsoDate[] } {
   const { start, end, halfDay, reason } = unwrap(validateAbsence(input));
   return ctx.withLock(() => {
     const loaded = loadStage(ctx, typed(input.stageId), { row: input.row });
     const s = loaded.stage;
     unwrap(checkAbsenceInStage({ start, end }, s));
+    const notWorked = unwrap(
+      checkAbsenceWorkedDays({ start, end }, s, {
+        defaultWeeklyHours: ctx.settings().defaultWeeklyHours,
+        publicHolidays: holidaysOver(ctx, start, end),
+      }),
+    );
     unwrap(checkNoAbsenceClash({ start, end }, absencesByStage(ctx).get(s.id) ?? []));
     const view: AbsenceView = {
       id: ctx.newId('ABS'),
@@ -66,8 +87,13 @@ export function addAbsence(
     // (its row is not known, and not needed by anything else in this execution).
     noteAbsence(ctx, { ...view, row: 0 });
     const stage = refreshPresence(ctx, loaded);
-    ctx.journal({ action: 'Ajouter une absence', target: s.id, before: null, after: view });
-    return { absence: view, stage };
+    ctx.journal({
+      action: 'Ajouter une absence',
+      target: stageSubject(loaded.rec),
+      before: null,
+      after: view,
+    });
+    return { absence: view, stage, notWorked };
   });
 }
 
@@ -84,10 +110,11 @@ export function removeAbsence(ctx: Context, input: { absenceId: string }): { sta
     const before = t.readRow(row);
     deleteRow(t, row);
     forgetAbsences(ctx);
-    const stage = refreshPresence(ctx, loadStage(ctx, str(before.stageId)));
+    const loaded = loadStage(ctx, str(before.stageId));
+    const stage = refreshPresence(ctx, loaded);
     ctx.journal({
       action: 'Supprimer une absence',
-      target: str(before.stageId),
+      target: stageSubject(loaded.rec),
       before,
       after: null,
     });

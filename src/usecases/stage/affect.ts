@@ -4,6 +4,7 @@ import { UserError } from '../../domain/errors';
 import { affectStages } from '../../domain/stages/transitions';
 import type { Context } from '../../gas/context';
 import { changedKeys, type Rec, stageFromRecord } from '../../sheets/records';
+import { stagesSubject } from '../../sheets/journalText';
 import { STAGES, type StageKey } from '../../sheets/schema';
 import { rowOfId } from '../../gas/sheetTable';
 import { checkHostLimit } from '../durations';
@@ -90,7 +91,7 @@ export function affect(ctx: Context, input: AffectInput): StageView[] {
     t.writeRows(patches);
     ctx.journal({
       action: 'Affecter',
-      target: `${journalAfter.length} stage(s)`,
+      target: stagesSubject([...patches.keys()].map((row) => recs[rows.indexOf(row)]!)),
       before: journalBefore,
       after: journalAfter,
     });

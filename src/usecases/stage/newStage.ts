@@ -6,6 +6,7 @@ import { newStage } from '../../domain/stages/transitions';
 import type { Result, Session } from '../../domain/types';
 import type { Context } from '../../gas/context';
 import type { Rec } from '../../sheets/records';
+import { stageSubject } from '../../sheets/journalText';
 import { STAGES, type StageKey } from '../../sheets/schema';
 import { checkHostLimit } from '../durations';
 import { markFresh } from '../presenceColumns';
@@ -85,7 +86,7 @@ export function assignNewStage(ctx: Context, input: NewStageInput): StageView {
     ctx.journal(
       {
         action: 'Assigner un nouveau stage',
-        target: created.id,
+        target: stageSubject(rec),
         before: { depuis: from.stage.id },
         after: rec,
       },

@@ -7,6 +7,7 @@ import { splitStage } from '../../domain/stages/transitions';
 import type { Session } from '../../domain/types';
 import type { Context } from '../../gas/context';
 import { changedKeys, type Rec, str } from '../../sheets/records';
+import { stageSubject } from '../../sheets/journalText';
 import { STAGES, type StageKey } from '../../sheets/schema';
 import { checkHostLimit } from '../durations';
 import { hasNoAbsence, markFresh, moveAbsences } from '../presenceColumns';
@@ -66,7 +67,8 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
           ...ids,
           splitDate: text(input.splitDate),
           firstPartEnd: text(input.firstPartEnd),
-          mode: input.mode === 'stop' ? 'stop' : 'cut',
+          // Never guessed: a missing or unknown nature is refused on its field.
+          mode: text(input.mode),
           reason: text(input.reason),
           keepAssignment: keep,
         },
@@ -95,7 +97,7 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
     ctx.journal(
       {
         action: 'Scinder le stage',
-        target: `${first.id} → ${second.id}`,
+        target: stageSubject(loaded.rec),
         before: pick(loaded.rec, keys),
         after: { premier: pick(patch, keys), second: secondRec },
       },

@@ -28,7 +28,7 @@ function seedSession(): Session {
     validateSession({
       id: '',
       title: 'BTS 1 info période 1',
-      type: '',
+      type: 'Stage BTS',
       schoolYear: '2022-2023',
       diploma: 'BTS Informatique',
       editionLabel: 'BTS 1 info période 1',
@@ -165,6 +165,38 @@ describe('seed 000: two stages in one session', () => {
       expect(b.studentId).toBe(a.studentId);
       expect(b.sessionId).toBe(a.sessionId);
     }
+  });
+
+  it('the manual route and "Scinder" give the very same first row, "Fin initiale" included', () => {
+    const session = seedSession();
+    const first = assignedStage(session);
+    const split = (mode: 'stop' | 'cut') =>
+      value(
+        splitStage(
+          first,
+          session,
+          [first],
+          {
+            splitDate: '01/03/2023',
+            firstPartEnd: '27/02/2023',
+            mode,
+            reason: mode === 'stop' ? 'Rupture' : '',
+            keepAssignment: true,
+            companyId: '',
+            tutorId: '',
+            referentId: '',
+          },
+          { newId: 'STG2', tutors: TUTORS },
+        ),
+      )[0];
+    const stopped = value(stopStage(first, { stoppedOn: '27/02/2023', reason: 'Rupture' }));
+    // Stop → new stage: a real stop, its planned end kept in "Fin initiale".
+    expect(stopped).toEqual(split('stop'));
+    expect(stopped.originalEnd).toBe('2023-03-31');
+    // … → remove the stop: the stop leaves no trace, "Fin initiale" included, as a plain cut.
+    const unstopped = value(removeStop(stopped, { restoreOriginalEnd: false }, []));
+    expect(unstopped).toEqual(split('cut'));
+    expect(unstopped.originalEnd).toBe('');
   });
 
   it('the remark’s other case: the stop is real and kept', () => {

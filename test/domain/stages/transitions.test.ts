@@ -9,6 +9,7 @@ import {
   splitStage,
   type SplitStageInput,
   stopStage,
+  stopStages,
 } from '../../../src/domain/stages/transitions';
 import type { Session, Stage, Tutor } from '../../../src/domain/types';
 import { error, SESSION, stage, TUTORS, TWO_PERIODS, value } from '../../fixtures/domain';
@@ -178,12 +179,19 @@ describe('stopStage', () => {
     expect(error(stop(input))).toEqual(expected);
   });
 
-  it('keeps the first original end through a second stop', () => {
+  it('keeps, on a second stop, the end the stage had then (the first stop left no trace)', () => {
     const first = value(stopStage(stage(), { stoppedOn: '10/03/2023', reason: 'a' }));
     const unstopped = value(removeStop(first, { restoreOriginalEnd: false }, []));
     const second = value(stopStage(unstopped, { stoppedOn: '01/03/2023', reason: 'b' }));
-    expect(second.originalEnd).toBe('2023-03-31');
+    expect(second.originalEnd).toBe('2023-03-10');
     expect(second.end).toBe('2023-03-01');
+  });
+
+  it('takes the end the stage has as "Fin initiale", even over a stale one typed by hand', () => {
+    const stale = stage({ end: '2023-03-10', originalEnd: '2023-03-31' });
+    expect(value(stopStage(stale, { stoppedOn: '01/03/2023', reason: 'b' })).originalEnd).toBe(
+      '2023-03-10',
+    );
   });
 
   it('does not mutate its input', () => {
@@ -191,6 +199,85 @@ describe('stopStage', () => {
     const copy = structuredClone(s);
     stopStage(s, { stoppedOn: '27/02/2023', reason: 'x' });
     expect(s).toEqual(copy);
+  });
+});
+
+describe('stopStages (several rows selected)', () => {
+  const laurie = { stage: stage(), name: 'ACAR Laurie (ligne 2)' };
+  const camille = {
+    stage: stage({ id: 'STG3', studentId: 'ELV2', start: '2023-02-06', end: '2023-03-24' }),
+    name: 'ACNA Camille (ligne 3)',
+  };
+  const early = {
+    stage: stage({ id: 'STG4', studentId: 'ELV3', start: '2023-01-09', end: '2023-02-03' }),
+    name: 'BENALI Yanis (ligne 4)',
+  };
+  const stoppedOne = {
+    stage: stage({
+      id: 'STG5',
+      studentId: 'ELV4',
+      end: '2023-02-20',
+      stoppedOn: '2023-02-20',
+      stopReason: 'x',
+      originalEnd: '2023-03-31',
+    }),
+    name: 'CARPENTIER Manon (ligne 5)',
+  };
+  const input = { stoppedOn: '27/02/2023', reason: ' Fermeture de l’entreprise ' };
+
+  it('stops every row on the same day for the same reason, each keeping its own end', () => {
+    expect(value(stopStages([laurie, camille], input))).toEqual([
+      stage({
+        end: '2023-02-27',
+        stoppedOn: '2023-02-27',
+        stopReason: 'Fermeture de l’entreprise',
+        originalEnd: '2023-03-31',
+      }),
+      {
+        ...camille.stage,
+        end: '2023-02-27',
+        stoppedOn: '2023-02-27',
+        stopReason: 'Fermeture de l’entreprise',
+        originalEnd: '2023-03-24',
+      },
+    ]);
+  });
+
+  it('checks every row and stops none when one cannot be, naming each at fault', () => {
+    expect(error(stopStages([laurie, early, stoppedOne], input))).toEqual({
+      error:
+        "Aucun stage arrêté : 2 des 3 stages sélectionnés ne peuvent pas l'être le 27/02/2023. " +
+        "BENALI Yanis (ligne 4) : La date d'arrêt (27/02/2023) doit tomber pendant le stage, du 09/01/2023 au 03/02/2023. " +
+        "CARPENTIER Manon (ligne 5) : Ce stage est déjà arrêté depuis le 20/02/2023 : enlevez d'abord l'arrêt.",
+    });
+    expect(error(stopStages([laurie, early], input))).toEqual({
+      error:
+        "Aucun stage arrêté : un des 2 stages sélectionnés ne peut pas l'être le 27/02/2023. " +
+        "BENALI Yanis (ligne 4) : La date d'arrêt (27/02/2023) doit tomber pendant le stage, du 09/01/2023 au 03/02/2023.",
+      field: 'stoppedOn',
+    });
+  });
+
+  it('says once, on its field, what is wrong whatever the row', () => {
+    expect(error(stopStages([laurie, camille], { ...input, reason: ' ' }))).toEqual({
+      error: "Le motif de l'arrêt est obligatoire.",
+      field: 'reason',
+    });
+    expect(error(stopStages([laurie, camille], { ...input, stoppedOn: 'lundi' }))).toEqual({
+      error: "« lundi » n'est pas une date : écrivez-la jj/mm/aaaa (par exemple 27/02/2023).",
+      field: 'stoppedOn',
+    });
+    expect(error(stopStages([laurie, camille], { ...input, reason: 'x'.repeat(501) }))).toEqual({
+      error: "Le motif de l'arrêt est trop long : 501 caractères pour 500 au plus.",
+      field: 'reason',
+    });
+  });
+
+  it('is the single stop for one row, and refuses none', () => {
+    expect(value(stopStages([laurie], input))).toEqual([value(stopStage(laurie.stage, input))]);
+    expect(error(stopStages([], input))).toEqual({
+      error: 'Sélectionnez au moins une ligne de stage.',
+    });
   });
 });
 
@@ -224,9 +311,9 @@ describe('removeStop', () => {
 
   const removals: Case<RemoveInput, Stage>[] = [
     {
-      name: 'clears date and reason, keeps the dates (the seed’s "arrêt fictif")',
+      name: 'clears date, reason and "Fin initiale", keeps the dates (the seed’s "arrêt fictif")',
       input: { stage: stopped, restoreOriginalEnd: false, others: [] },
-      expected: stage({ end: '2023-02-27', originalEnd: '2023-03-31' }),
+      expected: stage({ end: '2023-02-27' }),
     },
     {
       name: 'restores the original end when asked and nothing overlaps',
@@ -677,6 +764,7 @@ describe('splitStage', () => {
   };
   const notADate = (text: string) =>
     `« ${text} » n'est pas une date : écrivez-la jj/mm/aaaa (par exemple 27/02/2023).`;
+  const chooseMode = 'Choisissez la nature de la coupure : « Arrêt réel » ou « Simple découpage ».';
 
   const splits: Case<SplitInput, [Stage, Stage]>[] = [
     {
@@ -687,6 +775,11 @@ describe('splitStage', () => {
     {
       name: 'ends the first part the day before by default',
       input: {},
+      expected: [stage({ end: '2023-02-28' }), fromMarch()],
+    },
+    {
+      name: 'a plain cut leaves no "Fin initiale", not even one left by an old stop',
+      input: { stage: stage({ originalEnd: '2023-04-30' }) },
       expected: [stage({ end: '2023-02-28' }), fromMarch()],
     },
     {
@@ -858,8 +951,13 @@ describe('splitStage', () => {
     },
     {
       name: 'refuses an unknown mode',
-      input: { change: { mode: 'other' as 'cut' } },
-      expected: { error: 'Choisissez « arrêt réel » ou « simple découpage ».', field: 'mode' },
+      input: { change: { mode: 'other' } },
+      expected: { error: chooseMode, field: 'mode' },
+    },
+    {
+      name: 'refuses a split whose nature was not chosen, never taking it for a plain cut',
+      input: { change: { mode: '' } },
+      expected: { error: chooseMode, field: 'mode' },
     },
     {
       name: 'refuses when the second part would overlap another stage (inconsistent data)',
