@@ -4,8 +4,8 @@
  * use case (src/usecases/) with its message (src/usecases/messages.ts).
  */
 import type { ServerApi, SidebarView } from './api/contract';
-import { Context } from './gas/context';
-import { mapValue, run } from './gas/run';
+import { Context, describeError } from './gas/context';
+import { attempt, mapValue, readOnly, run } from './gas/run';
 import { alert, buildMenu, openSidebar, toast } from './gas/ui';
 import { recomputeDurations } from './usecases/durations';
 import { refreshEditedRows } from './usecases/editedRows';
@@ -59,14 +59,16 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
       }),
     );
   } catch (err) {
-    console.warn(`onEdit : ${err instanceof Error ? err.message : String(err)}`);
+    // The recount was put back (tryWithLock): "Recalculer les durées" will do it later.
+    console.warn(`onEdit : ${describeError(err)}`);
   }
 }
 
 // ——— Menu handlers ———
 
 function open(view: SidebarView): void {
-  openSidebar(view);
+  const failed = attempt(() => openSidebar(view));
+  if (failed) alert(failed);
 }
 
 export const menuOpenFiche = (): void => open('fiche');
@@ -82,10 +84,11 @@ export const menuOpenAbsences = (): void => open('absences');
 export const menuOpenSettings = (): void => open('settings');
 
 export function menuInitWorkbook(): void {
-  const prepared = prepareWorkbook(new Context());
-  const toFix = say.stageRowsToFix(prepared);
+  const r = run(prepareWorkbook, say.workbookReady);
+  if (!r.ok) return alert(r.error);
+  const toFix = say.stageRowsToFix(r.value);
   if (toFix) alert(toFix);
-  toast(say.workbookReady(prepared));
+  toast(r.message);
 }
 
 export function menuRenderCalendar(): void {
@@ -106,12 +109,14 @@ export function menuRecomputeDurations(): void {
 
 // ——— Sidebar API (see src/api/contract.ts) ———
 
-export const apiGetSelection: ServerApi['apiGetSelection'] = () => currentSelection(new Context());
+export const apiGetSelection: ServerApi['apiGetSelection'] = () =>
+  readOnly(() => currentSelection(new Context()));
 export const apiPollSelection: ServerApi['apiPollSelection'] = (probe) =>
-  pollSelection(new Context(), probe);
+  readOnly(() => pollSelection(new Context(), probe));
 export const apiGetReferenceData: ServerApi['apiGetReferenceData'] = () =>
-  referenceData(new Context());
-export const apiGetSettings: ServerApi['apiGetSettings'] = () => new Context().settings();
+  readOnly(() => referenceData(new Context()));
+export const apiGetSettings: ServerApi['apiGetSettings'] = () =>
+  readOnly(() => new Context().settings());
 export const apiSaveSettings: ServerApi['apiSaveSettings'] = (input) =>
   mapValue(
     run((ctx) => saveSettings(ctx, input), say.settingsSaved),
@@ -121,7 +126,7 @@ export const apiSaveSettings: ServerApi['apiSaveSettings'] = (input) =>
 export const apiSaveSession: ServerApi['apiSaveSession'] = (input) =>
   run((ctx) => saveSession(ctx, input), say.sessionSaved);
 export const apiGetAssignment: ServerApi['apiGetAssignment'] = (sessionId) =>
-  assignmentView(new Context(), sessionId);
+  readOnly(() => assignmentView(new Context(), sessionId));
 export const apiAssignStudents: ServerApi['apiAssignStudents'] = (input) =>
   run((ctx) => assignStudents(ctx, input), say.studentsAssigned);
 
@@ -151,7 +156,7 @@ export const apiReassignStage: ServerApi['apiReassignStage'] = (input) =>
   run((ctx) => reassign(ctx, input), say.stageReassigned);
 
 export const apiListAbsences: ServerApi['apiListAbsences'] = (stageId) =>
-  listAbsences(new Context(), stageId);
+  readOnly(() => listAbsences(new Context(), stageId));
 export const apiAddAbsence: ServerApi['apiAddAbsence'] = (input) =>
   run(
     (ctx) => addAbsence(ctx, input),
@@ -170,7 +175,7 @@ export const apiImportSchoolHolidays: ServerApi['apiImportSchoolHolidays'] = (in
   run((ctx) => importSchoolHolidays(ctx, input), say.holidaysImported);
 
 export const apiListVisits: ServerApi['apiListVisits'] = (stageId) =>
-  listVisits(new Context(), stageId);
+  readOnly(() => listVisits(new Context(), stageId));
 export const apiAddVisit: ServerApi['apiAddVisit'] = (input) =>
   run(
     (ctx) => addVisit(ctx, input),

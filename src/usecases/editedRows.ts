@@ -8,6 +8,7 @@ import { type Rec, stageFromRecord, str } from '../sheets/records';
 import { STAGES, type StageKey } from '../sheets/schema';
 import { presenceColumns } from './presenceColumns';
 import { parsers } from './stageStore';
+import { writeRowsUndoable } from './undoable';
 
 const DURATION_KEYS: readonly StageKey[] = [
   'start',
@@ -49,7 +50,7 @@ export function refreshEditedRows(
     }
   });
   if (patches.size === 0) return 0;
-  t.writeRows(patches);
+  writeRowsUndoable(ctx, t, patches, (row) => rows[row - first] ?? {});
   ctx.journal({
     action: 'Recompter la présence (saisie à la main)',
     target: [...patches.keys()].map((r) => str(rows[r - first]!.id)).join(', '),

@@ -20,6 +20,7 @@ import { str } from '../sheets/records';
 import { SESSIONS, STAGES } from '../sheets/schema';
 import { references } from './references';
 import { insertStages, relabelStages, unwrap } from './stageStore';
+import { appendUndoable, writeRowUndoable } from './undoable';
 
 function sessionView(s: Session): SessionView {
   return {
@@ -82,7 +83,7 @@ export function saveSession(ctx: Context, input: SessionInput): SessionView {
     };
     if (id === '') {
       const session: Session = { id: ctx.newId('SES'), ...valid };
-      t.appendRows([{ id: session.id, ...record }]);
+      appendUndoable(ctx, t, [{ id: session.id, ...record }]);
       ctx.journal({ action: 'Créer la session', target: session.id, before: null, after: record });
       return sessionView(session);
     }
@@ -94,7 +95,7 @@ export function saveSession(ctx: Context, input: SessionInput): SessionView {
         true,
       );
     const before = t.readRow(row);
-    t.writeRow(row, record);
+    writeRowUndoable(ctx, t, row, record, before);
     if (str(before.title) !== valid.title)
       relabelStages(ctx, 'session', new Map([[id, valid.title]]));
     ctx.journal({ action: 'Modifier la session', target: id, before, after: record });

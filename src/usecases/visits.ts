@@ -9,11 +9,11 @@ import { typed } from '../domain/text';
 import { isVisitDone, sortVisits, validateVisit } from '../domain/visits';
 import { UserError } from '../domain/errors';
 import type { Context } from '../gas/context';
-import { deleteRow } from '../gas/rows';
 import { str } from '../sheets/records';
 import { VISITS } from '../sheets/schema';
 import { references } from './references';
 import { loadStage, stageView, unwrap } from './stageStore';
+import { appendUndoable, deleteRowsUndoable } from './undoable';
 
 /** The visits of one stage, in date order. Two reads (Visites, Personnel). */
 export function listVisits(ctx: Context, stageId: string): VisitView[] {
@@ -60,15 +60,17 @@ export function addVisit(ctx: Context, input: VisitInput): { visit: VisitView; s
       comment: valid.comment,
       done: isVisitDone(valid.date, ctx.today()),
     };
-    ctx.table(VISITS).appendOne({
-      id: view.id,
-      stageId: view.stageId,
-      student: str(loaded.rec.student),
-      date: view.date,
-      staff: view.staff,
-      comment: view.comment,
-      staffId: view.staffId,
-    });
+    appendUndoable(ctx, ctx.table(VISITS), [
+      {
+        id: view.id,
+        stageId: view.stageId,
+        student: str(loaded.rec.student),
+        date: view.date,
+        staff: view.staff,
+        comment: view.comment,
+        staffId: view.staffId,
+      },
+    ]);
     ctx.journal({
       action: 'Enregistrer une visite',
       target: view.stageId,
@@ -96,7 +98,7 @@ export function removeVisit(
       );
     }
     const before = t.readRow(row);
-    deleteRow(t, row);
+    deleteRowsUndoable(ctx, t, [row]);
     ctx.journal({
       action: 'Supprimer une visite',
       target: str(before.stageId),

@@ -10,6 +10,7 @@ import { typed } from '../../domain/text';
 import type { Context } from '../../gas/context';
 import { HOLIDAYS } from '../../sheets/schema';
 import { unwrap } from '../stageStore';
+import { appendPlainUndoable } from '../undoable';
 import { readHolidaySheet } from './shared';
 
 /** The Ministry's "fr-en-calendrier-scolaire" export (CSV or ICS) added to the Vacances sheet. */
@@ -25,7 +26,9 @@ export function importSchoolHolidays(ctx: Context, input: { text: string }): { a
     const existing = readHolidaySheet(ctx);
     const fresh = mergeSchoolHolidays(existing, list).added;
     if (fresh.length > 0) {
-      ctx.table(HOLIDAYS).appendRows(
+      appendPlainUndoable(
+        ctx,
+        ctx.table(HOLIDAYS),
         fresh.map((h) => ({
           zone: h.zone,
           name: h.name,

@@ -48,6 +48,8 @@ export function renderOverview(ctx: Context, input: { sessionId: string }): { sh
       publicHolidays: publicHolidayMap(ctx, first, last),
       schoolHolidays: schoolHolidayMap(ctx),
     });
+    // A picture, not data: a failure leaves it half drawn, and says so (gas/run.ts).
+    ctx.noteViewWrite();
     paintGrid(ctx, OVERVIEW_SHEET, grid);
     return { sheetName: OVERVIEW_SHEET };
   });

@@ -78,32 +78,26 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
     const firstRec = recordFor(ctx, first, labels);
     const keys = changedKeys<StageKey>(loaded.rec, firstRec);
     const patch = pick(firstRec, keys);
-    let row2: number;
-    let moved = 0;
-    try {
-      moved = moveAbsences(ctx, first.id, second.id, second.start);
-      // The second part right under the first: one insert, one write of both rows.
-      row2 = insertStagesAfter(ctx, loaded.row, [second], labels, new Map([[loaded.row, patch]]));
-    } catch (e) {
-      // Sheets has no transaction: put the absences back rather than leave half a split.
-      if (moved > 0) moveAbsences(ctx, second.id, first.id, second.start);
-      throw e;
-    }
-    const secondRec = recordFor(ctx, second, labels);
-    ctx.journal(
-      {
-        action: 'Scinder le stage',
-        target: `${first.id} → ${second.id}`,
-        before: pick(loaded.rec, keys),
-        after: { premier: pick(patch, keys), second: secondRec },
-      },
-      () => {
-        const t = ctx.table(STAGES);
-        t.deleteRows(row2, 1);
-        t.writeRow(loaded.row, pick(loaded.rec, keys));
-        if (moved > 0) moveAbsences(ctx, second.id, first.id, second.start);
-      },
+    const t = ctx.table(STAGES);
+    // Ways back, in case the action fails before its journal line: the first part's cells as
+    // they were, the absences with their stage, the second row gone (insertStagesAfter).
+    ctx.onRollback(() => t.writeRow(loaded.row, pick(loaded.rec, keys)));
+    moveAbsences(ctx, first.id, second.id, second.start);
+    // The second part right under the first: one insert, one write of both rows.
+    const row2 = insertStagesAfter(
+      ctx,
+      loaded.row,
+      [second],
+      labels,
+      new Map([[loaded.row, patch]]),
     );
+    const secondRec = recordFor(ctx, second, labels);
+    ctx.journal({
+      action: 'Scinder le stage',
+      target: `${first.id} → ${second.id}`,
+      before: pick(loaded.rec, keys),
+      after: { premier: pick(patch, keys), second: secondRec },
+    });
     const today = ctx.today();
     return [
       stageView(loaded.row, { ...loaded.rec, ...patch } as Rec<StageKey>, today),
