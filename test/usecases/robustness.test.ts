@@ -59,6 +59,50 @@ describe('a service failing in the middle of an action', () => {
     expect(again.ok).toBe(true);
   });
 
+  it('the journal line fails: the row is put back, and the message says nothing was saved', () => {
+    const h = seededWorkbook();
+    const stage = select(h, 'ACAR Laurie');
+    const before = h.display('Stages');
+    const journal = h.display('Journal');
+    h.em.log.failOn('Sheet.appendRow', 1, new Error('Service Spreadsheets failed'));
+    expectNothingSaved(
+      h,
+      h.call('apiStopStage', {
+        stageId: stage.id,
+        fingerprint: stage.fingerprint,
+        stoppedOn: '27/02/2023',
+        reason: 'x',
+      }),
+    );
+    expect(h.display('Stages')).toEqual(before);
+    expect(h.display('Journal')).toEqual(journal);
+  });
+
+  it('the journal line and the way back both fail: the message never says nothing was saved', () => {
+    const h = seededWorkbook();
+    const stage = select(h, 'ACAR Laurie');
+    const journal = h.display('Journal');
+    h.em.log.failOn('Sheet.appendRow', 1, new Error('Service Spreadsheets failed'));
+    // The stop is one write; the second puts the row back.
+    h.em.log.failOn('Range.setValues', 2, new Error('Service Spreadsheets failed'));
+    const r = h.call<ApiResult<StageView>>('apiStopStage', {
+      stageId: stage.id,
+      fingerprint: stage.fingerprint,
+      stoppedOn: '27/02/2023',
+      reason: 'x',
+    });
+    if (r.ok) throw new Error('the stop should have failed');
+    expect(r.error).toMatch(/^Erreur inattendue \(réf\. [0-9A-F]{6}\) : .*incomplète/);
+    expect(r.error).not.toContain("rien n'a été enregistré");
+    const ref = /réf\. ([0-9A-F]{6})/.exec(r.error)![1]!;
+    // The row is stopped but the stop is not journalled: the journal says an action stopped
+    // half way, under the reference the user was given.
+    expect(h.stageRows().find((x) => x['ID'] === stage.id)!["Date d'arrêt"]).toBe('27/02/2023');
+    const after = h.display('Journal');
+    expect(after).toHaveLength(journal.length + 1);
+    expect(after.at(-1)!.slice(2, 4)).toEqual(['Action interrompue', `réf. ${ref}`]);
+  });
+
   it('a new stage is one write: a failure creates no half row', () => {
     const h = seededWorkbook();
     const stage = select(h, 'ACAR Laurie');
