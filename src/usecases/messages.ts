@@ -65,8 +65,11 @@ export function settingsSaved(r: { settings: SettingsView; recounted: number }):
     : 'Paramètres enregistrés.';
 }
 
-export function sessionSaved(s: SessionView): string {
-  return `Session « ${s.title} » enregistrée.`;
+export function sessionSaved(s: SessionView & { adjustedStages?: number }): string {
+  const n = s.adjustedStages ?? 0;
+  return n > 0
+    ? `Session « ${s.title} » enregistrée ; ${count(n, 'stage ajusté', 'stages ajustés')} aux nouvelles dates.`
+    : `Session « ${s.title} » enregistrée.`;
 }
 
 export function studentsAssigned(r: AssignmentResult): string {

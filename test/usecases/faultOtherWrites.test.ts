@@ -9,10 +9,16 @@ import { type FaultCase, faultProof, ok } from './faultProof';
 
 const CASES: FaultCase[] = [
   {
-    name: 'Modifier la session (nouvel intitulé sur ses stages)',
+    name: 'Modifier la session (nouvel intitulé, périodes raccourcies : ses stages suivent)',
     journal: 'Modifier la session',
     run: (h) =>
-      h.call('apiSaveSession', { ...SEED_SESSION, id: h.ids.sessionId, title: 'BTS 1 période 1' }),
+      h.call('apiSaveSession', {
+        ...SEED_SESSION,
+        id: h.ids.sessionId,
+        title: 'BTS 1 période 1',
+        periods: [{ start: '01/02/2023', end: '15/03/2023' }],
+        adjustStages: true,
+      }),
   },
   {
     name: 'Affecter les élèves à une nouvelle session',

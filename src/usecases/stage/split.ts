@@ -3,6 +3,8 @@
  * second part's days follow it.
  */
 import type { SplitInput, StageView } from '../../api/contract';
+import { describePeriod } from '../../domain/periods';
+import { keepInSession } from '../../domain/stages/sessionPeriods';
 import { splitStage } from '../../domain/stages/transitions';
 import type { Session } from '../../domain/types';
 import type { Context } from '../../gas/context';
@@ -45,8 +47,9 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
           referentId: text(input.referentId),
         };
     if (!keep) checkReferenceIds(refs, ids);
-    // A split keeps the stage's own days: its session's periods need not be read again.
-    const session: Session = {
+    // The session as the reference lists have it (cached); a session missing from them only
+    // lends its title, and its periods are not judged.
+    const session: Session = refs.sessions.find((s) => s.id === loaded.stage.sessionId) ?? {
       id: loaded.stage.sessionId,
       title: str(loaded.rec.session),
       type: '',
@@ -72,6 +75,18 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
         },
         { newId: ctx.newId('STG'), tutors: refs.tutors, sessions: [session] },
       ),
+    );
+    // Each part keeps inside a period of the session (a stage typed across two periods may be
+    // split at the gap between them).
+    unwrap(
+      keepInSession(first, session, 'firstPartEnd', {
+        what: `La première partie (${describePeriod(first)})`,
+      }),
+    );
+    unwrap(
+      keepInSession(second, session, 'splitDate', {
+        what: `La seconde partie (${describePeriod(second)})`,
+      }),
     );
     checkHostLimit(ctx, [first, second], others, knownHours(loadedOthers));
     const labels = labelsWith(refs, [loaded.rec]);
