@@ -22,6 +22,7 @@ import { currentSelection, pollSelection } from './usecases/selection';
 import { assignmentView, assignStudents, referenceData, saveSession } from './usecases/sessions';
 import { saveSettings } from './usecases/settings';
 import { affect } from './usecases/stage/affect';
+import { deleteStages, previewDeletion } from './usecases/stage/deleteStages';
 import { assignNewStage } from './usecases/stage/newStage';
 import { reassign } from './usecases/stage/reassign';
 import { unstop } from './usecases/stage/removeStop';
@@ -82,6 +83,8 @@ export const menuSplitStage = (): void => open('split');
 export const menuReassign = (): void => open('reassign');
 export const menuOpenAbsences = (): void => open('absences');
 export const menuOpenSettings = (): void => open('settings');
+export const menuDeleteStage = (): void => open('deleteStage');
+export const menuRemoveStudent = (): void => open('removeStudent');
 
 export function menuInitWorkbook(): void {
   const r = run(prepareWorkbook, say.workbookReady);
@@ -190,3 +193,11 @@ export const apiSaveTutor: ServerApi['apiSaveTutor'] = (input) =>
   run((ctx) => saveTutor(ctx, input), say.tutorSaved);
 export const apiSaveStaff: ServerApi['apiSaveStaff'] = (input) =>
   run((ctx) => saveStaff(ctx, input), say.staffSaved);
+
+export const apiPreviewDeletion: ServerApi['apiPreviewDeletion'] = (input) =>
+  run(
+    (ctx) => previewDeletion(ctx, input),
+    () => '',
+  );
+export const apiDeleteStages: ServerApi['apiDeleteStages'] = (input) =>
+  run((ctx) => deleteStages(ctx, input), say.stagesDeleted);

@@ -17,6 +17,7 @@ import { sessionPanel } from './panels/session';
 import { settingsPanel } from './panels/settings';
 import { splitPanel } from './panels/split';
 import { stopPanel } from './panels/stop';
+import { deleteStagePanel, removeStudentPanel } from './panels/delete';
 
 interface NavView {
   panel(ctx: PanelContext): Panel;
@@ -44,6 +45,8 @@ export const VIEWS: Record<SidebarView, ViewEntry> = {
   import: { panel: importPanel, nav: 'Importer' },
   absences: { panel: absencesPanel, nav: 'Absences' },
   settings: { panel: settingsPanel, nav: 'Paramètres' },
+  deleteStage: { panel: deleteStagePanel, within: 'fiche' },
+  removeStudent: { panel: removeStudentPanel, within: 'fiche' },
 };
 
 /** The navigation item that is current while `view` is shown. */

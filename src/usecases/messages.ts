@@ -5,6 +5,7 @@
  */
 import type {
   AssignmentResult,
+  DeletionResult,
   FilterResult,
   ImportPreview,
   SettingsView,
@@ -136,6 +137,20 @@ export function stageReassigned(v: StageView): string {
   return v.needsAmendment
     ? `Stage de ${v.student} réaffecté : un avenant à la convention est à faire (colonne « Avenant »).`
     : `Stage de ${v.student} réaffecté.`;
+}
+
+export function stagesDeleted(r: DeletionResult): string {
+  const absences =
+    r.absences > 0 ? ` ; ${count(r.absences, 'absence supprimée', 'absences supprimées')}` : '';
+  if (r.scope === 'stage') {
+    const s = r.stages[0];
+    const dates = s ? ` du ${formatFr(s.start)} au ${formatFr(s.end)}` : '';
+    return `Stage de ${r.student}${dates} supprimé${absences} (tout est noté au Journal).`;
+  }
+  return (
+    `${r.student} n'est plus dans la session « ${r.session} » : ` +
+    `${count(r.stages.length, 'stage supprimé', 'stages supprimés')}${absences} (tout est noté au Journal).`
+  );
 }
 
 // ——— Planning ———

@@ -2,7 +2,12 @@
  * A fault injected at every service call of every stage action (see faultProof.ts): each one is
  * left as it was, or fully changed and journalled.
  */
-import type { AbsenceView, StageSelection, VisitView } from '../../src/api/contract';
+import type {
+  AbsenceView,
+  DeletionPreview,
+  StageSelection,
+  VisitView,
+} from '../../src/api/contract';
 import type { Harness } from './harness';
 import { type FaultCase, faultProof, hint, ok, select } from './faultProof';
 
@@ -15,6 +20,15 @@ const absence = (stageId: string, day: string) => ({
   justified: true,
   countsAsPresence: false,
 });
+
+/** What the confirmation of a deletion of ACAR Laurie's stage(s) shows. */
+const confirmed = (h: Harness, scope: 'stage' | 'session') => {
+  const s = select(h, 'ACAR Laurie');
+  const p = ok<DeletionPreview>(h.call('apiPreviewDeletion', { stageId: s.id, scope, ...hint(s) }));
+  return {
+    expected: JSON.stringify(p.stages.map((x) => ({ id: x.id, fingerprint: x.fingerprint }))),
+  };
+};
 
 const stopLaurie = (h: Harness) => {
   const s = select(h, 'ACAR Laurie');
@@ -166,6 +180,56 @@ const STAGE_CASES: FaultCase[] = [
       return { visitId: v.visit.id };
     },
     run: (h, _s, p) => h.call('apiRemoveVisit', { visitId: p.visitId }),
+  },
+  {
+    name: 'Supprimer le stage (première ligne, avec deux absences)',
+    journal: 'Supprimer le stage',
+    prepare: (h) => {
+      const id = h.ids.stages['ACAR Laurie']!;
+      ok(h.call('apiAddAbsence', absence(id, '07/02/2023')));
+      ok(h.call('apiAddAbsence', absence(id, '09/02/2023')));
+      return confirmed(h, 'stage');
+    },
+    run: (h, s, p) =>
+      h.call('apiDeleteStages', {
+        stageId: s.id,
+        scope: 'stage',
+        ...hint(s),
+        expected: JSON.parse(p.expected!) as unknown[],
+      }),
+  },
+  {
+    name: "Retirer l'élève de la session (deux stages séparés dans la feuille, une absence)",
+    journal: 'Retirer l’élève de la session',
+    prepare: (h) => {
+      const s = select(h, 'ACAR Laurie');
+      ok(
+        h.call('apiSplitStage', {
+          stageId: s.id,
+          fingerprint: s.fingerprint,
+          splitDate: '01/03/2023',
+          firstPartEnd: '',
+          mode: 'cut',
+          reason: '',
+          keepAssignment: true,
+          companyId: '',
+          tutorId: '',
+          referentId: '',
+        }),
+      );
+      ok(h.call('apiAddAbsence', absence(s.id, '08/02/2023')));
+      // Sorted by start date, the second part goes to the bottom of the sheet.
+      const sheet = h.em.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Stages')!;
+      sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn()).sort(3);
+      return confirmed(h, 'session');
+    },
+    run: (h, s, p) =>
+      h.call('apiDeleteStages', {
+        stageId: s.id,
+        scope: 'session',
+        ...hint(s),
+        expected: JSON.parse(p.expected!) as unknown[],
+      }),
   },
 ];
 
