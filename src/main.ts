@@ -50,7 +50,7 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!range) return;
   try {
     const ctx = new Context();
-    ctx.tryWithLock(5_000, () =>
+    const outcome = ctx.tryWithLock(5_000, () =>
       refreshEditedRows(ctx, {
         sheetName: range.getSheet().getName(),
         row: range.getRow(),
@@ -59,6 +59,8 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
         numColumns: range.getNumColumns(),
       }),
     );
+    const warning = outcome ? say.datesOutsideSession(outcome.outside) : null;
+    if (warning) toast(warning);
   } catch (err) {
     // The recount was put back (tryWithLock): "Recalculer les durées" will do it later.
     console.warn(`onEdit : ${describeError(err)}`);

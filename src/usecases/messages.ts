@@ -153,6 +153,17 @@ export function stagesDeleted(r: DeletionResult): string {
   );
 }
 
+/** The warning of a date typed by hand that takes a stage out of its session, or null. */
+export function datesOutsideSession(outside: string[]): string | null {
+  if (outside.length === 0) return null;
+  const shown = outside.slice(0, 3).join(' ; ');
+  const more = outside.length > 3 ? ` (et ${outside.length - 3} de plus)` : '';
+  return (
+    `Attention, dates hors de la session : ${shown}${more}. ` +
+    'Corrigez ces dates, ou modifiez la session (menu Nouvelle session…).'
+  );
+}
+
 // ——— Planning ———
 
 export const ABSENCE_ADDED = 'Absence enregistrée.';

@@ -181,6 +181,24 @@ describe('edits by hand in the Stages sheet', () => {
     expect(after).toBe('8 jours');
   });
 
+  it('an end date typed beyond the session is counted, and onEdit warns that it leaves the session', () => {
+    const h = seededWorkbook();
+    const row = h.rowOf(h.ids.stages['ACAR Laurie']!);
+    const sheet = h.em.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Stages')!;
+    const cell = sheet.getRange(row, 4);
+    cell.setValue(new Date(2023, 3, 14)); // Fin: 14/04/2023, the session ends on 31/03/2023.
+    h.call('onEdit', { range: cell, source: sheet.getParent(), value: '14/04/2023' });
+    expect(h.em.sheets.ui.toasts.at(-1)?.message).toBe(
+      'Attention, dates hors de la session : ACAR Laurie, du 01/02/2023 au 14/04/2023, hors de ' +
+        '« BTS 1 info période 1 ». Corrigez ces dates, ou modifiez la session (menu Nouvelle session…).',
+    );
+    // Back inside: no warning.
+    const toasts = h.em.sheets.ui.toasts.length;
+    cell.setValue(new Date(2023, 2, 20));
+    h.call('onEdit', { range: cell, source: sheet.getParent(), value: '20/03/2023' });
+    expect(h.em.sheets.ui.toasts).toHaveLength(toasts);
+  });
+
   it('a batch write over a span keeps the computed cells of the rows in between as formulas', () => {
     const h = seededWorkbook();
     const rows = h.stageRows();
