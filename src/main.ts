@@ -197,9 +197,6 @@ export const apiSaveStaff: ServerApi['apiSaveStaff'] = (input) =>
   run((ctx) => saveStaff(ctx, input), say.staffSaved);
 
 export const apiPreviewDeletion: ServerApi['apiPreviewDeletion'] = (input) =>
-  run(
-    (ctx) => previewDeletion(ctx, input),
-    () => '',
-  );
+  run((ctx) => previewDeletion(ctx, input), say.deletionPreviewed);
 export const apiDeleteStages: ServerApi['apiDeleteStages'] = (input) =>
   run((ctx) => deleteStages(ctx, input), say.stagesDeleted);

@@ -5,6 +5,7 @@
  */
 import type {
   AssignmentResult,
+  DeletionPreview,
   DeletionResult,
   FilterResult,
   ImportPreview,
@@ -137,6 +138,11 @@ export function stageReassigned(v: StageView): string {
   return v.needsAmendment
     ? `Stage de ${v.student} réaffecté : un avenant à la convention est à faire (colonne « Avenant »).`
     : `Stage de ${v.student} réaffecté.`;
+}
+
+export function deletionPreviewed(p: DeletionPreview): string {
+  if (p.blocked) return 'Suppression impossible : la raison est indiquée sous la liste.';
+  return `${capitalised(count(p.stages.length, 'stage serait supprimé', 'stages seraient supprimés'))} : vérifiez la liste, puis confirmez.`;
 }
 
 export function stagesDeleted(r: DeletionResult): string {
