@@ -3,19 +3,21 @@
  * The build turns each export into a top-level function of dist/Code.js. Each one only pairs a
  * use case (src/usecases/) with its message (src/usecases/messages.ts).
  */
-import type { ServerApi, SidebarView } from './api/contract';
+import type { ServerApi, SidebarBoot, SidebarView } from './api/contract';
 import { Context, describeError } from './gas/context';
 import { attempt, mapValue, readOnly, run } from './gas/run';
 import { alert, buildMenu, openSidebar, toast } from './gas/ui';
 import { recomputeDurations } from './usecases/durations';
 import { refreshEditedRows } from './usecases/editedRows';
 import { applyFilterToSheet, clearSheetFilter, filterStages } from './usecases/gestion';
+import { getCompany, saveCompany } from './usecases/companies';
 import { applyImport, previewImport } from './usecases/imports';
 import * as say from './usecases/messages';
 import { saveStaff, saveTutor } from './usecases/people';
 import { addAbsence, listAbsences, removeAbsence } from './usecases/planning/absences';
 import { renderCalendar, renderCalendarOfSelection } from './usecases/planning/calendar';
 import { importSchoolHolidays } from './usecases/planning/importSchoolHolidays';
+import { holidayCoverage } from './usecases/planning/shared';
 import { renderOverview, renderOverviewOfSelection } from './usecases/planning/overview';
 import { prepareWorkbook } from './usecases/prepareWorkbook';
 import { currentSelection, pollSelection } from './usecases/selection';
@@ -69,8 +71,23 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
 
 // ——— Menu handlers ———
 
+/**
+ * Opens the sidebar with its first screen's data in the page: the selection and the lists. When
+ * they cannot be read (a damaged workbook), the sidebar opens all the same and asks itself.
+ */
 function open(view: SidebarView): void {
-  const failed = attempt(() => openSidebar(view));
+  let boot: SidebarBoot | undefined;
+  try {
+    const ctx = new Context();
+    boot = {
+      selection: currentSelection(ctx),
+      reference: referenceData(ctx),
+      coverage: holidayCoverage(ctx),
+    };
+  } catch (err) {
+    console.warn(`Ouverture du panneau : ${describeError(err)}`);
+  }
+  const failed = attempt(() => openSidebar(view, boot));
   if (failed) alert(failed);
 }
 
@@ -85,11 +102,16 @@ export const menuSplitStage = (): void => open('split');
 export const menuReassign = (): void => open('reassign');
 export const menuOpenAbsences = (): void => open('absences');
 export const menuOpenSettings = (): void => open('settings');
+export const menuOpenCompanies = (): void => open('companies');
 export const menuDeleteStage = (): void => open('deleteStage');
 export const menuRemoveStudent = (): void => open('removeStudent');
 
 export function menuInitWorkbook(): void {
-  const r = run(prepareWorkbook, say.workbookReady);
+  let ctx: Context | undefined;
+  const r = run((c) => prepareWorkbook((ctx = c)), say.workbookReady);
+  // The alert waits for the user: let the others write meanwhile (Apps Script releases the lock
+  // at the end of the execution anyway, should this fail).
+  attempt(() => ctx?.releaseLock());
   if (!r.ok) return alert(r.error);
   const toFix = say.stageRowsToFix(r.value);
   if (toFix) alert(toFix);
@@ -195,6 +217,12 @@ export const apiSaveTutor: ServerApi['apiSaveTutor'] = (input) =>
   run((ctx) => saveTutor(ctx, input), say.tutorSaved);
 export const apiSaveStaff: ServerApi['apiSaveStaff'] = (input) =>
   run((ctx) => saveStaff(ctx, input), say.staffSaved);
+export const apiGetCompany: ServerApi['apiGetCompany'] = (companyId) =>
+  readOnly(() => getCompany(new Context(), companyId));
+export const apiSaveCompany: ServerApi['apiSaveCompany'] = (input) =>
+  run((ctx) => saveCompany(ctx, input), say.companySaved);
+export const apiGetHolidayCoverage: ServerApi['apiGetHolidayCoverage'] = () =>
+  readOnly(() => holidayCoverage(new Context()));
 
 export const apiPreviewDeletion: ServerApi['apiPreviewDeletion'] = (input) =>
   run((ctx) => previewDeletion(ctx, input), say.deletionPreviewed);

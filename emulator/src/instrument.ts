@@ -62,13 +62,22 @@ export class CallLog {
  * (getActiveSpreadsheet, getSheetByName, getRange, builders…) are reported apart, in the total.
  */
 const DATA_METHOD =
-  /^(get|set)(Value|Values|DisplayValue|DisplayValues|Formula|Formulas|FormulaR1C1|FormulasR1C1|Background|Backgrounds|FontColor|FontColors|FontWeight|FontWeights|NumberFormat|NumberFormats|Note|Notes|RichTextValue|RichTextValues|DataValidation|DataValidations)$|^(appendRow|insertRows?|insertRowsAfter|insertRowsBefore|insertColumns?|insertColumnsAfter|insertColumnsBefore|deleteRows?|deleteColumns?|clear|clearContent|clearContents|clearFormat|clearFormats|sort|getLastRow|getLastColumn|getMaxRows|getMaxColumns|createFilter|setColumnFilterCriteria|removeColumnFilterCriteria|remove|insertCheckboxes|setConditionalFormatRules|getConditionalFormatRules|findAll|findNext)$/;
+  /^(get|set)(Value|Values|DisplayValue|DisplayValues|Formula|Formulas|FormulaR1C1|FormulasR1C1|Background|Backgrounds|FontColor|FontColors|FontWeight|FontWeights|NumberFormat|NumberFormats|Note|Notes|RichTextValue|RichTextValues|DataValidation|DataValidations)$|^(appendRow|insertRows?|insertRowsAfter|insertRowsBefore|insertColumns?|insertColumnsAfter|insertColumnsBefore|deleteRows?|deleteColumns?|clear|clearContent|clearContents|clearFormat|clearFormats|sort|moveColumns|moveRows|getLastRow|getLastColumn|getMaxRows|getMaxColumns|createFilter|setColumnFilterCriteria|removeColumnFilterCriteria|remove|insertCheckboxes|setConditionalFormatRules|getConditionalFormatRules|findAll|findNext)$/;
+
+/**
+ * Developer metadata: adding, finding and changing it reach the back end; the getters of a
+ * metadata object handed out by a search read what the search brought back.
+ */
+const METADATA_METHOD =
+  /^(addDeveloperMetadata|getDeveloperMetadata|find|setKey|setValue|setVisibility|remove|moveToColumn|moveToRow|moveToSheet|moveToSpreadsheet)$/;
 
 export function isRoundTrip(key: CallKey): boolean {
   const [service, method] = key.split('.');
   if (!service || !method) return false;
+  if (/^(DeveloperMetadata|DeveloperMetadataFinder)$/.test(service))
+    return METADATA_METHOD.test(method);
   if (!/^(Spreadsheet|Sheet|Range|RangeList|Filter|TextFinder)$/.test(service)) return false;
-  return DATA_METHOD.test(method);
+  return DATA_METHOD.test(method) || /^(addDeveloperMetadata|getDeveloperMetadata)$/.test(method);
 }
 
 const WRAPPED = Symbol('emulatorRaw');

@@ -8,7 +8,7 @@
  */
 import type { SessionInput } from '../domain/sessions';
 import type { StageFilter } from '../domain/stages/filter';
-import type { IsoDate, Phase, Settings, Staff, Tutor, Zone } from '../domain/types';
+import type { Company, IsoDate, Phase, Settings, Staff, Tutor, Zone } from '../domain/types';
 
 /** Limits the forms apply as the server does (the server checks again). */
 export { MAX_REASON_LENGTH, MAX_VISIT_COMMENT_LENGTH, MAX_WEEKLY_HOURS } from '../domain/limits';
@@ -85,6 +85,16 @@ export interface SelectionProbe {
   /** Digest of that row's cells as read, and how many cells were digested. */
   rowDigest: string;
   width: number;
+}
+
+/**
+ * What the sidebar needs to draw its first screen, written into its page by the menu item that
+ * opens it: opening the sidebar costs that one execution, not two more calls from the page.
+ */
+export interface SidebarBoot {
+  selection: StageSelection;
+  reference: ReferenceData;
+  coverage: HolidayCoverageView;
 }
 
 /** The answer to a poll: "nothing changed", or the new selection. */
@@ -308,6 +318,7 @@ export const SIDEBAR_VIEWS = [
   'import',
   'absences',
   'settings',
+  'companies',
   'deleteStage',
   'removeStudent',
 ] as const;
@@ -360,7 +371,9 @@ export interface ServerApi {
   apiRemoveAbsence(input: { absenceId: string }): ApiResult<{ stage: StageView }>;
   apiRenderCalendar(input: { stageId: string }): ApiResult<{ sheetName: string }>;
   apiRenderOverview(input: { sessionId: string }): ApiResult<{ sheetName: string }>;
-  apiImportSchoolHolidays(input: { text: string }): ApiResult<{ added: number }>;
+  apiImportSchoolHolidays(input: {
+    text: string;
+  }): ApiResult<{ added: number; coverage?: HolidayCoverageView }>;
 
   apiListVisits(stageId: string): VisitView[];
   apiAddVisit(input: VisitInput): ApiResult<{ visit: VisitView; stage: StageView }>;
@@ -368,6 +381,10 @@ export interface ServerApi {
   apiRemoveVisit(input: { visitId: string }): ApiResult<{ stageId: string; counted: boolean }>;
   apiSaveTutor(input: TutorInput): ApiResult<TutorView>;
   apiSaveStaff(input: StaffInput): ApiResult<StaffView>;
+  /** A company as its row reads now (for the form that corrects it), or null when gone. */
+  apiGetCompany(companyId: string): CompanyView | null;
+  apiSaveCompany(input: CompanyInput): ApiResult<CompanyView>;
+  apiGetHolidayCoverage(): HolidayCoverageView;
 
   /** What "Supprimer le stage" / "Retirer l'élève de la session" would delete (writes nothing). */
   apiPreviewDeletion(input: DeletionInput): ApiResult<DeletionPreview>;
@@ -375,6 +392,36 @@ export interface ServerApi {
 }
 
 export type ServerApiName = keyof ServerApi;
+
+/**
+ * A company as the form sends it ('' as id to create one). `fingerprint` is the digest of the
+ * row as the form read it (apiGetCompany): a correction of a row changed since is refused.
+ */
+export interface CompanyInput extends Company {
+  fingerprint?: string;
+}
+
+export interface CompanyView extends Company {
+  /** Digest of the row as read or written, to send back with a correction. */
+  fingerprint: string;
+  /** After a rename: how many stages and tutors now show the new name. */
+  relabelled?: { stages: number; tutors: number };
+}
+
+/** Which school years' holidays the Vacances sheet holds, by zone ("2025-2026", oldest first). */
+export interface HolidayCoverageView {
+  /** The school's zone (Paramètres). */
+  zone: Zone;
+  byZone: Record<Zone, string[]>;
+}
+
+/** How the sidebar words the coverage and finds a stage's unknown years, as the server does. */
+export {
+  coverageNote,
+  uncoveredSchoolYears,
+  uncoveredWarning,
+  HOLIDAY_IMPORT_PLACE,
+} from '../domain/holidays/coverage';
 
 /**
  * "Supprimer le stage" (a row created by mistake) and "Retirer l'élève de la session" (every

@@ -53,6 +53,9 @@ export interface Company {
   country: string;
   phone: string;
   email: string;
+  /** Who signs conventions for the company ("Signataire"), and as what. */
+  signatory: string;
+  signatoryRole: string;
 }
 
 export interface Tutor {

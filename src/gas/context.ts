@@ -9,6 +9,7 @@ import type { IsoDate, Settings } from '../domain/types';
 import { journalText } from '../sheets/journalText';
 import { stageRowFormula } from '../sheets/rowFormulas';
 import {
+  ABSENCES,
   COMPANIES,
   JOURNAL,
   SESSIONS,
@@ -47,26 +48,39 @@ const ISO_PATTERN = 'yyyy-MM-dd';
 const SETTINGS_KEY = 'sds.settings';
 
 const VISITS_COLUMNS_KEY = 'sds.visitsColumns';
+const ABSENCES_COLUMNS_KEY = 'sds.absencesColumns';
 
 /**
- * Where the Visites columns that the Stages formulas count are: noted by "Initialiser le
- * classeur" (a property, so no sheet read per action), else the schema's places.
+ * Where the columns of another sheet that the Stages formulas count are: noted by "Initialiser
+ * le classeur" (a property, so no sheet read per action), else the schema's places.
  */
-function visitsLetters(raw: string | undefined): (key: 'stageId' | 'date') => string {
-  let noted: Partial<Record<'stageId' | 'date', string>> = {};
+function notedLetters<K extends string>(
+  spec: SheetSpec<K>,
+  raw: string | undefined,
+): (key: K) => string {
+  let noted: Partial<Record<K, string>> = {};
   try {
     noted = JSON.parse(raw ?? '{}') as typeof noted;
   } catch {
     noted = {};
   }
-  return (key) =>
-    noted[key] && /^[A-Z]{1,3}$/.test(noted[key])
-      ? noted[key]
-      : columnLetter(VISITS.columns.findIndex((c) => c.key === key) + 1);
+  return (key) => {
+    const letter = noted[key];
+    return letter && /^[A-Z]{1,3}$/.test(letter)
+      ? letter
+      : columnLetter(spec.columns.findIndex((c) => c.key === key) + 1);
+  };
 }
 
-export function noteVisitsColumns(ctx: Context, letters: Record<'stageId' | 'date', string>): void {
-  ctx.setProperty(VISITS_COLUMNS_KEY, JSON.stringify(letters));
+export function noteFormulaColumns(
+  ctx: Context,
+  letters: {
+    visits: Record<'stageId' | 'date', string>;
+    absences: Record<'stageId', string>;
+  },
+): void {
+  ctx.setProperty(VISITS_COLUMNS_KEY, JSON.stringify(letters.visits));
+  ctx.setProperty(ABSENCES_COLUMNS_KEY, JSON.stringify(letters.absences));
 }
 
 /**
@@ -107,9 +121,12 @@ export class Context {
   private clock: { today: IsoDate; now: string } | null = null;
   private cachedUser: string | null = null;
   private referencesBumped = false;
+  private heldLock: GoogleAppsScript.Lock.Lock | null = null;
   private cachedJournal: GoogleAppsScript.Spreadsheet.Sheet | null | undefined = undefined;
   private readonly ledger = new ChangeLedger();
   private lockDepth = 0;
+  private uuid: string | null = null;
+  private idsMade = 0;
 
   constructor() {
     this.ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -219,9 +236,11 @@ export class Context {
     letterOf: (key: string) => string,
   ) => string | null {
     let visits: ((key: 'stageId' | 'date') => string) | null = null;
+    let absences: ((key: 'stageId') => string) | null = null;
     return (key, row, letterOf) => {
-      visits ??= visitsLetters(this.properties()[VISITS_COLUMNS_KEY]);
-      return stageRowFormula(key, row, { stage: (k) => letterOf(k), visits });
+      visits ??= notedLetters(VISITS, this.properties()[VISITS_COLUMNS_KEY]);
+      absences ??= notedLetters(ABSENCES, this.properties()[ABSENCES_COLUMNS_KEY]);
+      return stageRowFormula(key, row, { stage: (k) => letterOf(k), visits, absences });
     };
   }
 
@@ -249,13 +268,18 @@ export class Context {
     return this.cachedUser;
   }
 
+  /**
+   * A new row ID: a prefix staff can read ("STG", "ELV"…) and a UUID, unique by construction.
+   * One Utilities.getUuid per execution (random: two executions, two people at once, never
+   * share it); the n-th ID of the execution has the UUID's last 32 bits XOR n, so the IDs of
+   * one execution differ from each other and keep the UUID's form. Creating 1,000 stages
+   * costs one service call, not 1,000.
+   */
   newId(prefix: string): string {
-    const time = Date.now().toString(36).slice(-5).toUpperCase();
-    const rand = Math.floor(Math.random() * 36 ** 4)
-      .toString(36)
-      .padStart(4, '0')
-      .toUpperCase();
-    return `${prefix}-${time}${rand}`;
+    this.uuid ??= Utilities.getUuid();
+    const n = this.idsMade++;
+    const last = (parseInt(this.uuid.slice(-8), 16) ^ n) >>> 0;
+    return `${prefix}-${this.uuid.slice(0, -8)}${last.toString(16).padStart(8, '0')}`;
   }
 
   /**
@@ -264,6 +288,8 @@ export class Context {
    * (see ledger.ts).
    */
   withLock<T>(fn: () => T): T {
+    // Still held from an earlier step of this execution: the steps follow one another.
+    if (this.heldLock) return this.guarded(fn);
     const lock = LockService.getDocumentLock();
     try {
       lock.waitLock(10_000);
@@ -272,8 +298,9 @@ export class Context {
         'Quelqu’un d’autre modifie le classeur en ce moment : réessayez dans quelques secondes.',
       );
     }
+    let done = false;
     try {
-      return this.guarded(() => {
+      const value = this.guarded(() => {
         // Everything the journal line needs is asked before the first write, so that after the
         // data is written only the line itself remains to be written.
         this.journalSheet();
@@ -281,13 +308,34 @@ export class Context {
         this.now();
         return fn();
       });
+      done = true;
+      return value;
     } finally {
-      try {
-        lock.releaseLock();
-      } catch {
-        // The change is made: Apps Script releases the lock when the execution ends anyway.
+      if (done) {
+        // Kept until the execution ends: Apps Script releases it then, once Sheets has applied
+        // the writes, so the next holder reads them (releasing earlier would need a flush()).
+        // An entry point that goes on to wait for the user calls releaseLock() first.
+        this.heldLock = lock;
+      } else {
+        try {
+          lock.releaseLock();
+        } catch {
+          // Apps Script releases the lock when the execution ends anyway.
+        }
       }
     }
+  }
+
+  /**
+   * Lets other executions in before this one ends (an entry point about to show a dialog):
+   * the writes are applied first, then the lock is released.
+   */
+  releaseLock(): void {
+    const lock = this.heldLock;
+    if (!lock) return;
+    this.heldLock = null;
+    SpreadsheetApp.flush();
+    lock.releaseLock();
   }
 
   /**

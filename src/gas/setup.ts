@@ -9,6 +9,7 @@ import { fold } from '../domain/text';
 import { staffLabel, studentLabels } from '../domain/labels';
 import { type Rec, str } from '../sheets/records';
 import {
+  ABSENCES,
   ALL_SHEETS,
   COMPANIES,
   DATE_CELL_FORMAT,
@@ -22,8 +23,10 @@ import {
   type ColumnSpec,
   type SheetSpec,
 } from '../sheets/schema';
-import { type Context, noteVisitsColumns } from './context';
+import { type Context, noteFormulaColumns } from './context';
+import { readColumnTags, tagColumn } from './columnTags';
 import { columnLetter } from './sheetTable';
+import { journalRenewedIds, renewDuplicateIds } from './uniqueIds';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -33,24 +36,52 @@ const STOPPED_FONT_COLOR = '#d93025';
 export interface SetupReport {
   created: string[];
   repaired: string[];
+  /** Headers renamed by hand whose add-on title was put back ("Stages « Fin »"). */
+  restored: string[];
   /** Reference rows typed by hand that received an ID or a label. */
   completed: number;
+  /** Rows of the reference, Absences and Visites sheets that held a copied ID: given a new one. */
+  reidentified: number;
 }
 
-/** Header positions after making sure every column of `spec` exists. */
+/**
+ * Header positions after making sure every column of `spec` exists, is tagged (columnTags.ts)
+ * and bears its title. A tagged column is the add-on's whatever its title says (renamed or moved
+ * by hand): its title is put back. A column without a tag (a workbook initialised before tags
+ * existed) is recognised by its title, and tagged. Only a column found neither way is added, at
+ * the end: never an empty twin of a column that is still there.
+ */
 function ensureHeaders(
   sheet: Sheet,
   spec: SheetSpec,
-): { positions: Map<string, number>; added: number } {
+): { positions: Map<string, number>; added: number; restored: string[] } {
   const lastCol = sheet.getLastColumn();
   const existing =
     lastCol > 0 ? ((sheet.getRange(1, 1, 1, lastCol).getValues()[0] ?? []) as unknown[]) : [];
+  const titleAt = (col: number) => String(existing[col - 1] ?? '').trim();
+  const tags = readColumnTags(sheet);
   const positions = new Map<string, number>();
-  existing.forEach((h, i) => {
-    const text = String(h ?? '').trim();
-    const c = spec.columns.find((x) => x.header === text);
-    if (c && !positions.has(c.key)) positions.set(c.key, i + 1);
-  });
+  const taken = new Set<number>();
+  const place = (key: string, col: number) => {
+    positions.set(key, col);
+    taken.add(col);
+  };
+  for (const c of spec.columns) {
+    const mine = tags.filter((t) => t.key === c.key).sort((a, b) => a.column - b.column);
+    const free = mine.filter((t) => !taken.has(t.column));
+    const keep = free.find((t) => titleAt(t.column) === c.header) ?? free[0];
+    // One tag per column key: a second one (a column duplicated with its tag) goes.
+    for (const t of mine) if (t !== keep) t.remove();
+    if (keep) place(c.key, keep.column);
+  }
+  const untagged: ColumnSpec[] = [];
+  for (const c of spec.columns) {
+    if (positions.has(c.key)) continue;
+    const col = existing.findIndex((_h, i) => !taken.has(i + 1) && titleAt(i + 1) === c.header);
+    if (col < 0) continue;
+    place(c.key, col + 1);
+    untagged.push(c);
+  }
   const missing = spec.columns.filter((c) => !positions.has(c.key));
   if (missing.length > 0) {
     const first = lastCol + 1;
@@ -58,9 +89,18 @@ function ensureHeaders(
     const max = sheet.getMaxColumns();
     if (needed > max) sheet.insertColumnsAfter(max, needed - max);
     sheet.getRange(1, first, 1, missing.length).setValues([missing.map((c) => c.header)]);
-    missing.forEach((c, i) => positions.set(c.key, first + i));
+    missing.forEach((c, i) => place(c.key, first + i));
+    untagged.push(...missing);
   }
-  return { positions, added: missing.length };
+  const restored: string[] = [];
+  for (const c of spec.columns) {
+    const col = positions.get(c.key)!;
+    if (col > lastCol || titleAt(col) === c.header) continue;
+    sheet.getRange(1, col).setValue(c.header);
+    restored.push(`${spec.name} « ${c.header} »`);
+  }
+  for (const c of untagged) tagColumn(sheet, columnLetter(positions.get(c.key)!), c.key);
+  return { positions, added: missing.length, restored };
 }
 
 function format(sheet: Sheet, spec: SheetSpec, positions: Map<string, number>): void {
@@ -203,9 +243,13 @@ function fillHolidays(sheet: Sheet, ctx: Context): number {
  * Rows typed by hand in the reference sheets have no ID yet: give them one, compute their label
  * (the text the Stages drop-downs offer) and link a tutor to its company by name.
  */
-function completeReferenceRows(ctx: Context): number {
+function completeReferenceRows(ctx: Context): { completed: number; reidentified: number } {
   let fixed = 0;
-  /** One read of the sheet (or the rows already read), one write of the rows that changed. */
+  let reidentified = 0;
+  /**
+   * One read of the sheet (or the rows already read), one write of the rows that changed; a
+   * row holding an ID already on an earlier row is a copy and gets a new ID (journalled).
+   */
   const fixTable = <K extends string>(
     spec: SheetSpec<K>,
     prefix: string,
@@ -213,17 +257,34 @@ function completeReferenceRows(ctx: Context): number {
     patchOf: (r: Rec<K>, id: string, row: number) => Partial<Record<K, string>>,
     rows = ctx.table(spec).readAll(),
   ) => {
+    const idOf = (r: Rec<K>) => str(r['id' as K]);
+    const renewed = renewDuplicateIds(
+      rows.map(({ row, values }) => ({ row, id: idOf(values) })),
+      () => ctx.newId(prefix),
+    );
+    const renewedAt = new Map(renewed.map((r) => [r.row, r.to]));
     const patches = new Map<number, Partial<Record<K, string>>>();
     for (const { row, values } of rows) {
-      if (!named(values)) continue;
-      const id = str(values['id' as K]) || ctx.newId(prefix);
-      const patch = patchOf(values, id, row);
+      const fresh = renewedAt.get(row);
+      if (!named(values)) {
+        if (fresh) patches.set(row, { ['id' as K]: fresh } as Partial<Record<K, string>>);
+        continue;
+      }
+      const id = fresh ?? (idOf(values) || ctx.newId(prefix));
+      const patch = { ...patchOf(values, id, row), ['id' as K]: id };
       const changed = (Object.keys(patch) as K[]).some((k) => String(values[k] ?? '') !== patch[k]);
       if (changed) patches.set(row, patch);
     }
     // readAll keeps the rows it read: the write needs no second read.
-    ctx.table(spec).writeRows(patches);
-    fixed += patches.size;
+    const t = ctx.table(spec);
+    t.writeRows(patches);
+    journalRenewedIds(ctx, spec.name, renewed, (back) =>
+      t.writeRows(
+        new Map(back.map((r) => [r.row, { ['id' as K]: r.from } as Partial<Record<K, string>>])),
+      ),
+    );
+    fixed += patches.size - renewed.length;
+    reidentified += renewed.length;
   };
   const companies = ctx.table(COMPANIES).readAll();
   const companyByName = new Map<string, string[]>();
@@ -278,7 +339,26 @@ function completeReferenceRows(ctx: Context): number {
     (r) => str(r.lastName) !== '',
     (r, id) => ({ id, label: personLabelOf(r) }),
   );
-  return fixed;
+  // Sessions, absences and visits are made by the add-on: nothing to complete but copied IDs.
+  fixTable(
+    SESSIONS,
+    'SES',
+    () => false,
+    (_r, id) => ({ id }),
+  );
+  fixTable(
+    ABSENCES,
+    'ABS',
+    () => false,
+    (_r, id) => ({ id }),
+  );
+  fixTable(
+    VISITS,
+    'VIS',
+    () => false,
+    (_r, id) => ({ id }),
+  );
+  return { completed: fixed, reidentified };
 }
 
 /** A new spreadsheet's empty "Feuille 1" is noise once the add-on's sheets exist. */
@@ -297,7 +377,13 @@ function removeBlankDefaultSheet(ctx: Context): void {
 }
 
 export function initialiseWorkbook(ctx: Context): SetupReport {
-  const report: SetupReport = { created: [], repaired: [], completed: 0 };
+  const report: SetupReport = {
+    created: [],
+    repaired: [],
+    restored: [],
+    completed: 0,
+    reidentified: 0,
+  };
   // Headers and rows may be repaired: lists cached before are not trusted any more.
   ctx.referencesChanged();
   const sheets = new Map<string, { sheet: Sheet; positions: Map<string, number> }>();
@@ -307,22 +393,27 @@ export function initialiseWorkbook(ctx: Context): SetupReport {
       sheet = ctx.ss.insertSheet(spec.name, index);
       report.created.push(spec.name);
     }
-    const { positions, added } = ensureHeaders(sheet, spec);
+    const { positions, added, restored } = ensureHeaders(sheet, spec);
     if (added > 0 && !report.created.includes(spec.name)) report.repaired.push(spec.name);
+    report.restored.push(...restored);
     format(sheet, spec, positions);
     sheets.set(spec.name, { sheet, positions });
   });
   validations(sheets);
   removeBlankDefaultSheet(ctx);
   const visits = sheets.get(VISITS.name)!.positions;
-  noteVisitsColumns(ctx, {
-    stageId: columnLetter(visits.get('stageId')!),
-    date: columnLetter(visits.get('date')!),
+  const absences = sheets.get(ABSENCES.name)!.positions;
+  noteFormulaColumns(ctx, {
+    visits: {
+      stageId: columnLetter(visits.get('stageId')!),
+      date: columnLetter(visits.get('date')!),
+    },
+    absences: { stageId: columnLetter(absences.get('stageId')!) },
   });
   stagesFormulas(sheets.get(STAGES.name)!, ctx);
   const holidays = sheets.get(HOLIDAYS.name)!;
   fillHolidays(holidays.sheet, ctx);
-  report.completed = completeReferenceRows(ctx);
+  Object.assign(report, completeReferenceRows(ctx));
   ctx.journal({ action: 'Initialiser le classeur', target: '', before: null, after: report });
   return report;
 }

@@ -2,11 +2,13 @@
  * One sheet of the workbook seen as a table of records keyed by column key.
  *
  * Columns are located by their header text (row 1), so users may reorder columns or add their
- * own. Rows are located by the stable ID in the `id` column, never by a remembered row number.
+ * own; a renamed header is recognised by its column's tag (columnTags.ts). Rows are located by the stable ID in the `id` column, never by a remembered row number.
  * Every method states the spreadsheet calls it makes: budgets are counted in them.
  */
+import { UserError } from '../domain/errors';
 import type { CellValue, ColumnSpec, SheetSpec } from '../sheets/schema';
 import { type CellIn, type DateCodec, readCell, writeCell } from './cells';
+import { readColumnTags } from './columnTags';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -19,6 +21,56 @@ export interface Row<K extends string> {
 }
 
 export class MissingSheetError extends Error {}
+
+/**
+ * An ID found on several rows (a row copied by hand with its ID): no action may pick one of
+ * them, since it cannot know which one is meant. Nothing is written; "Initialiser le classeur"
+ * gives the copy a new ID.
+ */
+export function duplicateIdError(sheet: string, id: string, rows: readonly number[]): UserError {
+  const list = `${rows.slice(0, -1).join(', ')} et ${rows[rows.length - 1]}`;
+  return new UserError(
+    `L’identifiant ${id} figure sur plusieurs lignes de la feuille « ${sheet} » (lignes ${list}) : ` +
+      'une ligne a sans doute été copiée avec son identifiant. Rien n’a été modifié. ' +
+      'Utilisez Extensions › Suivi des stages › Initialiser le classeur : la copie recevra ' +
+      'un nouvel identifiant.',
+  );
+}
+
+/**
+ * The row holding `id` in an ID column read from row 2 (index i = row i + 2), or 0 when none;
+ * an ID on several rows is refused (duplicateIdError).
+ */
+export function rowOfId(sheet: string, ids: readonly CellValue[], id: string): number {
+  if (!id) return 0;
+  const rows: number[] = [];
+  ids.forEach((v, i) => {
+    if (v === id) rows.push(i + 2);
+  });
+  if (rows.length > 1) throw duplicateIdError(sheet, id, rows);
+  return rows[0] ?? 0;
+}
+
+/** Rows read whole (readAll): the first ID held by two of them is refused. */
+export function assertUniqueIds<R extends { row: number; values: { id?: CellValue } }>(
+  sheet: string,
+  rows: readonly R[],
+): void {
+  const seen = new Map<string, number>();
+  for (const { row, values } of rows) {
+    const id = values.id;
+    if (typeof id !== 'string' || id === '') continue;
+    const first = seen.get(id);
+    if (first !== undefined) {
+      throw duplicateIdError(
+        sheet,
+        id,
+        rows.filter((r) => r.values.id === id).map((r) => r.row),
+      );
+    }
+    seen.set(id, row);
+  }
+}
 
 export class SheetTable<K extends string> {
   private columns: Map<K, number> | null = null;
@@ -75,22 +127,48 @@ export class SheetTable<K extends string> {
     return this.columns!;
   }
 
+  /**
+   * Columns by header text, the way staff see them. A header found on no column (renamed by
+   * hand) or on several (a column of the user's own with an add-on title) is looked up in the
+   * column tags (columnTags.ts, one more call, only then): the tagged column is taken when its
+   * header is not empty (an emptied header may mean the column's cells were moved away; then
+   * "Initialiser le classeur" decides). The sheet keeps working with the renamed title;
+   * "Initialiser le classeur" puts the add-on's title back.
+   */
   private learnHeader(header: readonly CellIn[]): void {
-    const byHeader = new Map<string, number>();
+    const byHeader = new Map<string, number[]>();
     header.forEach((h, i) => {
       const text = String(h ?? '').trim();
-      if (text && !byHeader.has(text)) byHeader.set(text, i + 1);
+      if (text) byHeader.set(text, [...(byHeader.get(text) ?? []), i + 1]);
     });
     const map = new Map<K, number>();
-    const missing: string[] = [];
+    const unsure: ColumnSpec<K>[] = [];
     for (const c of this.spec.columns) {
-      const pos = byHeader.get(c.header);
-      if (pos === undefined) missing.push(c.header);
-      else map.set(c.key, pos);
+      const found = byHeader.get(c.header) ?? [];
+      if (found.length === 1) map.set(c.key, found[0]!);
+      else unsure.push(c);
     }
-    if (missing.length > 0) {
+    if (unsure.length > 0) {
+      const tagged = new Map(readColumnTags(this.sheet).map((t) => [t.key, t.column]));
+      const taken = new Set(map.values());
+      const pick = (c: ColumnSpec<K>): number | undefined => {
+        const col = tagged.get(c.key);
+        // Never tagged (a workbook not initialised since tags exist): the first title, as before.
+        if (col === undefined) return byHeader.get(c.header)?.[0];
+        const titled = String(header[col - 1] ?? '').trim() !== '';
+        return titled && !taken.has(col) ? col : undefined;
+      };
+      for (const c of unsure) {
+        const col = pick(c);
+        if (col === undefined) continue;
+        map.set(c.key, col);
+        taken.add(col);
+      }
+    }
+    const missing = this.spec.columns.find((c) => !map.has(c.key));
+    if (missing) {
       throw new MissingSheetError(
-        `La feuille « ${this.spec.name} » n'a pas la colonne « ${missing[0]} ». ` +
+        `La feuille « ${this.spec.name} » n'a pas la colonne « ${missing.header} ». ` +
           'Utilisez Extensions › Suivi des stages › Initialiser le classeur pour la réparer.',
       );
     }
@@ -177,12 +255,13 @@ export class SheetTable<K extends string> {
     });
   }
 
-  /** Row number of `id`, or 0. One read of the ID column. */
+  /**
+   * Row number of `id`, or 0. One read of the ID column, which also tells when the ID is on
+   * several rows: that is refused (duplicateIdError), never resolved to one of them.
+   */
   findRow(id: string): number {
     if (!id) return 0;
-    const ids = this.readColumn('id' as K);
-    const i = ids.findIndex((v) => v === id);
-    return i < 0 ? 0 : i + 2;
+    return rowOfId(this.spec.name, this.readColumn('id' as K), id);
   }
 
   /** Number of cells a row read covers (the header's width), once the header is known. */

@@ -2,7 +2,7 @@
  * Menus and the sidebar. `onOpen` may run in AuthMode.NONE, where only the UI may be touched:
  * the menu is built from constants, nothing is read.
  */
-import { isSidebarView, type SidebarView } from '../api/contract';
+import { isSidebarView, type SidebarBoot, type SidebarView } from '../api/contract';
 
 const ADDON_TITLE = 'Suivi des stages';
 
@@ -11,6 +11,7 @@ const MENU: readonly ({ caption: string; fn: string } | null)[] = [
   { caption: 'Gestion des stages (filtres)', fn: 'menuOpenGestion' },
   { caption: 'Nouvelle session…', fn: 'menuOpenSession' },
   { caption: 'Importer élèves ou entreprises…', fn: 'menuOpenImport' },
+  { caption: 'Entreprises…', fn: 'menuOpenCompanies' },
   null,
   { caption: 'Arrêter le stage…', fn: 'menuStopStage' },
   { caption: "Enlever l'arrêt", fn: 'menuRemoveStop' },
@@ -38,13 +39,28 @@ export function buildMenu(): void {
   menu.addToUi();
 }
 
-export function openSidebar(view: SidebarView): void {
+/**
+ * JSON that can stand inside a <script> element whatever its strings hold: no `<`, `>` or `&`
+ * (so no `</script>` nor comment opener), no line separators that end a JS string literal.
+ */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+export function openSidebar(view: SidebarView, boot?: SidebarBoot): void {
   // The view is written into the page: only one of the sidebar's registry may be.
   if (!isSidebarView(view)) throw new Error(`Écran inconnu de la barre latérale : ${String(view)}`);
-  // The view travels as a JSON string literal: nothing user-typed is ever put in this HTML.
+  // Data travels as JSON escaped for a script element: sheet text (names, reasons) is never
+  // HTML here, and the sidebar puts it in the page as text only.
+  const boot$ = boot ? `window.SDS_BOOT=${scriptJson(boot)};` : '';
   const html = HtmlService.createHtmlOutputFromFile('sidebar')
     .setTitle(ADDON_TITLE)
-    .append(`<script>window.SDS_VIEW=${JSON.stringify(view)};</script>`);
+    .append(`<script>window.SDS_VIEW=${JSON.stringify(view)};${boot$}</script>`);
   SpreadsheetApp.getUi().showSidebar(html);
 }
 

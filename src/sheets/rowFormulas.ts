@@ -6,18 +6,24 @@
  * Sheet names are quoted; the syntax is the en_US one that setFormula/setValues always take.
  */
 import { GRATIFICATION_THRESHOLD_HOURS, MAXIMUM_HOURS_PER_HOST } from '../domain/presence';
-import { VISITS } from './schema';
+import { ABSENCES, VISITS } from './schema';
 
 export const DUE_LABEL = 'Due (plus de 2 mois)';
+/**
+ * The Phase of a row whose ID is on another row too (a row copied by hand): an action reading
+ * the row by ID sees it in the row itself, without reading the whole ID column.
+ */
+export const DUPLICATE_ID_LABEL = 'ID en double';
 const NOT_DUE_LABEL = 'Non due';
 const FORBIDDEN_LABEL = 'Interdit : plus de 6 mois';
 
-/** Letter of a Stages column, `$`-anchored (e.g. "$C"), and of a Visites column. */
+/** Letter of a Stages column, `$`-anchored (e.g. "$C"), and of a Visites or Absences column. */
 export interface FormulaColumns {
   stage(
     key: 'id' | 'start' | 'end' | 'stoppedOn' | 'studentId' | 'companyId' | 'hours' | 'schoolYear',
   ): string;
   visits(key: 'stageId' | 'date'): string;
+  absences(key: 'stageId'): string;
 }
 
 export function stageRowFormula(key: string, row: number, c: FormulaColumns): string | null {
@@ -26,14 +32,20 @@ export function stageRowFormula(key: string, row: number, c: FormulaColumns): st
   switch (key) {
     case 'phase':
       return (
-        `=IF(${at('id')}="","",IF(${at('stoppedOn')}<>"","Arrêté",` +
-        `IF(TODAY()<${at('start')},"À venir",IF(TODAY()>${at('end')},"Effectué","En cours"))))`
+        `=IF(${at('id')}="","",IF(COUNTIF(${whole('id')},${at('id')})>1,"${DUPLICATE_ID_LABEL}",` +
+        `IF(${at('stoppedOn')}<>"","Arrêté",` +
+        `IF(TODAY()<${at('start')},"À venir",IF(TODAY()>${at('end')},"Effectué","En cours")))))`
       );
     case 'visits': {
       const v = sheetRef(VISITS.name);
       const id = c.visits('stageId');
       const date = c.visits('date');
       return `=IF(${at('id')}="","",COUNTIFS(${v}!$${id}:$${id},${at('id')},${v}!$${date}:$${date},"<="&TODAY()))`;
+    }
+    case 'absences': {
+      const a = sheetRef(ABSENCES.name);
+      const id = c.absences('stageId');
+      return `=IF(${at('id')}="","",COUNTIFS(${a}!$${id}:$${id},${at('id')}))`;
     }
     case 'gratification': {
       const total =

@@ -78,6 +78,9 @@ export const STAGES = {
     col('hours', 'Heures de présence', 'number', 90, true),
     col('schoolYear', 'Année scolaire', 'text', 90, true),
     col('labelsCheck', 'Contrôle des libellés', 'text', 90, true),
+    // How many absences the Absences sheet holds for the stage: an action that changes the
+    // dates of a stage without any need not read that sheet to count its presence again.
+    col('absences', 'Absences (nombre)', 'computed', 90, true),
   ],
 } as const satisfies SheetSpec;
 
@@ -123,6 +126,10 @@ export const COMPANIES = {
     col('country', 'Pays', 'text', 90),
     col('phone', 'Téléphone', 'text', 110),
     col('email', 'Courriel', 'text', 200),
+    // Who signs conventions for the company: "Initialiser le classeur" adds these two to an
+    // older workbook.
+    col('signatory', 'Signataire', 'text', 160),
+    col('signatoryRole', 'Fonction du signataire', 'text', 160),
   ],
 } as const satisfies SheetSpec;
 
@@ -220,5 +227,6 @@ export const ALL_SHEETS = [
 ] as const;
 
 export type StageKey = (typeof STAGES.columns)[number]['key'];
+export type CompanyKey = (typeof COMPANIES.columns)[number]['key'];
 export type TutorKey = (typeof TUTORS.columns)[number]['key'];
 export type StaffKey = (typeof STAFF.columns)[number]['key'];

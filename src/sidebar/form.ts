@@ -45,6 +45,7 @@ export async function runAction<K extends ActionName>(
   if (busy.has(root)) return null;
   clearErrors(root);
   clearBanner();
+  announce('');
   setBusy(root, true);
   let result: ApiResult<ActionValue<K>>;
   try {

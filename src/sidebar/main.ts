@@ -6,11 +6,11 @@ import { isSidebarView, SIDEBAR_VIEWS, type SidebarView } from '../api/contract'
 import { onServerFailure } from './api';
 import { h } from './dom';
 import type { Panel, PanelContext } from './panels/panel';
-import { refreshReference, refreshSelection, startPolling } from './store';
+import { refreshReference, refreshSelection, seedFrom, startPolling } from './store';
 import { feedbackRegions, showError } from './ui';
 import { navItemOf, VIEWS } from './views';
 
-export function start(initial: SidebarView): void {
+export function start(initial: SidebarView, firstData?: unknown): void {
   const app = document.getElementById('app') ?? document.body;
   const { status, banner } = feedbackRegions();
   onServerFailure((e) => showError(e.message));
@@ -43,18 +43,23 @@ export function start(initial: SidebarView): void {
     nav.appendChild(b);
   }
 
+  // The page came with its first screen's data (see openSidebar): known before the panels are
+  // built, they draw it without a call.
+  const seeded = seedFrom(firstData);
   for (const view of SIDEBAR_VIEWS) panels.set(view, VIEWS[view].panel(ctx));
   app.append(nav, banner, status, main);
   navigate(initial, false);
 
-  void refreshReference().catch(() => undefined);
-  void refreshSelection().catch(() => undefined);
+  if (!seeded) {
+    void refreshReference().catch(() => undefined);
+    void refreshSelection().catch(() => undefined);
+  }
   startPolling();
 }
 
 function boot(): void {
-  const requested = (window as { SDS_VIEW?: unknown }).SDS_VIEW;
-  start(isSidebarView(requested) ? requested : 'fiche');
+  const w = window as { SDS_VIEW?: unknown; SDS_BOOT?: unknown };
+  start(isSidebarView(w.SDS_VIEW) ? w.SDS_VIEW : 'fiche', w.SDS_BOOT);
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);

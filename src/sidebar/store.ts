@@ -3,8 +3,9 @@
  * reference lists for the drop-downs. Panels subscribe; they are told only when data changed,
  * so a poll never rebuilds the DOM under a keyboard user's focus.
  */
-import type { ReferenceData, StageSelection, StageView } from '../api/contract';
+import type { ReferenceData, SidebarBoot, StageSelection, StageView, Zone } from '../api/contract';
 import { type ActionName, type ActionValue, callServer } from './api';
+import { seedCoverage, setCoverage, setCoverageZone } from './coverage';
 
 const EMPTY_SELECTION: StageSelection = {
   stage: null,
@@ -80,6 +81,25 @@ export function refreshSelection(force = false): Promise<StageSelection> {
     });
   inFlight = p;
   return p;
+}
+
+/**
+ * The first screen's data written into the page by the server (SidebarBoot). Checked for its
+ * shape only: it comes from the server like any answer. False when there is none to use.
+ */
+export function seedFrom(boot: unknown): boolean {
+  if (!boot || typeof boot !== 'object') return false;
+  const b = boot as Partial<SidebarBoot>;
+  const sel = b.selection;
+  const ref = b.reference;
+  if (!sel || typeof sel !== 'object' || !Array.isArray(sel.siblings) || !sel.probe) return false;
+  if (!ref || typeof ref !== 'object' || !Array.isArray(ref.sessions)) return false;
+  reference = ref;
+  referenceKey = JSON.stringify(ref);
+  for (const l of referenceListeners) l(ref);
+  if (b.coverage && typeof b.coverage === 'object') seedCoverage(b.coverage);
+  publishSelection(sel, true);
+  return true;
 }
 
 /** Stages an action just changed or created, merged into what the sidebar shows. */
@@ -192,9 +212,30 @@ export async function applyOutcome<K extends ActionName>(
       updateReference((r) => ({ ...r, sessions: upsert(r.sessions, session) }));
       return settle();
     }
-    case 'apiAssignStudents':
+    case 'apiSaveCompany': {
+      const c = v as { id: string; name: string };
+      const byName = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+      updateReference((r) => ({
+        ...r,
+        companies: upsert(r.companies, { id: c.id, label: c.name }).sort((a, b) =>
+          byName.compare(a.label, b.label),
+        ),
+      }));
+      // The rows of a renamed company's stages changed: the next look at the selection sees it.
+      return settle();
+    }
+    case 'apiImportSchoolHolidays': {
+      const { coverage } = v as ActionValue<'apiImportSchoolHolidays'>;
+      if (coverage) setCoverage(coverage);
+      return;
+    }
     case 'apiSaveSettings':
-      // New stages, or presence counted again: what the sidebar shows is read again.
+      // Presence counted again (read again below); in another zone, other holidays are known.
+      setCoverageZone((v as { zone: Zone }).zone);
+      await refreshSelection(true);
+      return;
+    case 'apiAssignStudents':
+      // New stages: what the sidebar shows is read again.
       await refreshSelection(true);
       return;
     case 'apiApplyImport':

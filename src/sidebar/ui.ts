@@ -50,6 +50,8 @@ export function clearBanner(): void {
 
 export function showError(message: string, action?: { label: string; run: () => void }): void {
   if (!bannerEl) return;
+  // An earlier success message must not stand beside the error as if it were about it.
+  if (statusEl) statusEl.textContent = '';
   replaceChildren(
     bannerEl,
     h('span', { class: 'banner-text' }, message),

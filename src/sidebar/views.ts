@@ -7,6 +7,7 @@
  */
 import type { SidebarView } from '../api/contract';
 import { absencesPanel } from './panels/absences';
+import { companiesPanel } from './panels/companies';
 import { fichePanel } from './panels/fiche';
 import { gestionPanel } from './panels/gestion';
 import { importPanel } from './panels/import';
@@ -45,6 +46,7 @@ export const VIEWS: Record<SidebarView, ViewEntry> = {
   import: { panel: importPanel, nav: 'Importer' },
   absences: { panel: absencesPanel, nav: 'Absences' },
   settings: { panel: settingsPanel, nav: 'Paramètres' },
+  companies: { panel: companiesPanel, nav: 'Entreprises' },
   deleteStage: { panel: deleteStagePanel, within: 'fiche' },
   removeStudent: { panel: removeStudentPanel, within: 'fiche' },
 };

@@ -21,8 +21,8 @@ import { studentLabels } from '../domain/labels';
 import type { Company } from '../domain/types';
 import { UserError } from '../domain/errors';
 import type { Context } from '../gas/context';
-import { str } from '../sheets/records';
-import { COMPANIES, STUDENTS, TUTORS } from '../sheets/schema';
+import { COMPANIES, STUDENTS } from '../sheets/schema';
+import { propagateCompanyNames } from './companies';
 import { readCompanies, readStudents } from './references';
 import { relabelStages } from './stageStore';
 import { appendUndoable, writeRowsUndoable } from './undoable';
@@ -180,6 +180,8 @@ function companyPlan(ctx: Context, text: string): Plan {
       country: c.country,
       phone: c.phone,
       email: c.email,
+      signatory: c.signatory,
+      signatoryRole: c.signatoryRole,
     });
     const fresh = items.filter((i) => i.status === 'nouveau').map((i) => record(i.company));
     const updated = items.filter((i) => i.status === 'mis à jour').map((i) => i.company);
@@ -199,20 +201,6 @@ function companyPlan(ctx: Context, text: string): Plan {
     if (renamed.size > 0) propagateCompanyNames(ctx, renamed);
   };
   return { preview, apply };
-}
-
-/** A renamed company keeps its ID: show the new name on its stages and tutors. */
-function propagateCompanyNames(ctx: Context, renamed: Map<string, string>): void {
-  relabelStages(ctx, 'company', renamed);
-  const t = ctx.table(TUTORS);
-  const rows = t.readRowsWhere('companyId', (id) => renamed.has(id));
-  const read = new Map(rows.map((r) => [r.row, r.values]));
-  writeRowsUndoable(
-    ctx,
-    t,
-    new Map(rows.map((r) => [r.row, { company: renamed.get(str(r.values.companyId)) ?? '' }])),
-    (row) => read.get(row) ?? {},
-  );
 }
 
 function plan(ctx: Context, kind: Kind, text: string): Plan {

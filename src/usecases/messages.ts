@@ -7,7 +7,9 @@ import type {
   AssignmentResult,
   DeletionPreview,
   DeletionResult,
+  CompanyView,
   FilterResult,
+  HolidayCoverageView,
   ImportPreview,
   SettingsView,
   SessionView,
@@ -17,6 +19,7 @@ import type {
   VisitView,
 } from '../api/contract';
 import { formatFr } from '../domain/dates';
+import { coverageNote } from '../domain/holidays/coverage';
 import type { PreparedWorkbook } from './prepareWorkbook';
 
 const FEMININE = /^(ligne|nouvelle|mise|durée|période)\b/;
@@ -25,6 +28,14 @@ const FEMININE = /^(ligne|nouvelle|mise|durée|période)\b/;
 export function count(n: number, singular: string, plural: string): string {
   if (n === 0) return `${FEMININE.test(singular) ? 'aucune' : 'aucun'} ${singular}`;
   return `${n} ${n === 1 ? singular : plural}`;
+}
+
+/**
+ * "de" before a name, elided before a vowel as French writes it: « stage d'ACAR Laurie »,
+ * « stage de BENALI Sami ». An h is left alone (aspirated or not cannot be told from the name).
+ */
+export function ofName(name: string): string {
+  return /^[aeiouyàâäéèêëîïôöùûüÿœæ]/i.test(name) ? `d'${name}` : `de ${name}`;
 }
 
 function capitalised(text: string): string {
@@ -37,11 +48,21 @@ export function workbookReady({ report, stages }: PreparedWorkbook): string {
   const parts = [
     report.created.length > 0 ? `feuilles créées : ${report.created.join(', ')}` : '',
     report.repaired.length > 0 ? `colonnes ajoutées dans : ${report.repaired.join(', ')}` : '',
+    report.restored.length > 0
+      ? `${report.restored.length === 1 ? 'titre rétabli' : 'titres rétablis'} : ${report.restored.join(', ')}`
+      : '',
     report.completed > 0
       ? count(report.completed, 'ligne de référence complétée', 'lignes de référence complétées')
       : '',
     stages.repaired > 0
       ? count(stages.repaired, 'ligne de stage complétée', 'lignes de stage complétées')
+      : '',
+    report.reidentified + stages.reidentified > 0
+      ? count(
+          report.reidentified + stages.reidentified,
+          'identifiant en double remplacé',
+          'identifiants en double remplacés',
+        )
       : '',
   ].filter((s) => s !== '');
   return parts.length > 0
@@ -117,27 +138,27 @@ export function stagesAffected(v: StageView[]): string {
 // ——— Stage actions ———
 
 export function stageStopped(v: StageView): string {
-  return `Stage de ${v.student} arrêté le ${formatFr(v.stoppedOn)}.`;
+  return `Stage ${ofName(v.student)} arrêté le ${formatFr(v.stoppedOn)}.`;
 }
 
 export function stopRemoved(v: StageView): string {
-  return `Arrêt enlevé : le stage de ${v.student} va du ${formatFr(v.start)} au ${formatFr(v.end)}.`;
+  return `Arrêt enlevé : le stage ${ofName(v.student)} va du ${formatFr(v.start)} au ${formatFr(v.end)}.`;
 }
 
 export function stageCreated(v: StageView): string {
-  return `Nouveau stage de ${v.student} du ${formatFr(v.start)} au ${formatFr(v.end)}.`;
+  return `Nouveau stage ${ofName(v.student)} du ${formatFr(v.start)} au ${formatFr(v.end)}.`;
 }
 
 export function stageSplit(v: StageView[]): string {
-  return `Stage de ${v[0]?.student ?? ''} scindé : ${v
+  return `Stage ${ofName(v[0]?.student ?? '')} scindé : ${v
     .map((p) => `du ${formatFr(p.start)} au ${formatFr(p.end)}`)
     .join(' puis ')}.`;
 }
 
 export function stageReassigned(v: StageView): string {
   return v.needsAmendment
-    ? `Stage de ${v.student} réaffecté : un avenant à la convention est à faire (colonne « Avenant »).`
-    : `Stage de ${v.student} réaffecté.`;
+    ? `Stage ${ofName(v.student)} réaffecté : un avenant à la convention est à faire (colonne « Avenant »).`
+    : `Stage ${ofName(v.student)} réaffecté.`;
 }
 
 export function deletionPreviewed(p: DeletionPreview): string {
@@ -183,8 +204,11 @@ export function overviewShown(r: { sheetName: string }): string {
   return `Vue d'ensemble affichée dans la feuille « ${r.sheetName} ».`;
 }
 
-export function holidaysImported(r: { added: number }): string {
-  return `${count(r.added, 'période de vacances ajoutée', 'périodes de vacances ajoutées')}.`;
+export function holidaysImported(r: { added: number; coverage?: HolidayCoverageView }): string {
+  const added = `${count(r.added, 'période de vacances ajoutée', 'périodes de vacances ajoutées')}.`;
+  return r.coverage
+    ? `${added} ${coverageNote(r.coverage.zone, r.coverage.byZone[r.coverage.zone])}`
+    : added;
 }
 
 // ——— Visits and people ———
@@ -203,4 +227,16 @@ export function tutorSaved(t: TutorView): string {
 
 export function staffSaved(s: StaffView): string {
   return `« ${s.label} » enregistré(e) dans le personnel.`;
+}
+
+export function companySaved(c: CompanyView): string {
+  const moved = c.relabelled
+    ? [
+        c.relabelled.stages > 0 ? count(c.relabelled.stages, 'stage', 'stages') : '',
+        c.relabelled.tutors > 0 ? count(c.relabelled.tutors, 'tuteur', 'tuteurs') : '',
+      ].filter(Boolean)
+    : [];
+  return moved.length > 0
+    ? `Entreprise « ${c.name} » enregistrée ; nouveau nom reporté sur ${moved.join(' et ')}.`
+    : `Entreprise « ${c.name} » enregistrée.`;
 }

@@ -8,7 +8,7 @@ import { repairStages } from './repairStages';
 
 export interface PreparedWorkbook {
   report: SetupReport;
-  stages: { repaired: number; problems: string[] };
+  stages: ReturnType<typeof repairStages>;
 }
 
 export function prepareWorkbook(ctx: Context): PreparedWorkbook {

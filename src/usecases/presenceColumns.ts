@@ -48,6 +48,7 @@ export function absencesByStage(ctx: Context): Map<string, AbsenceLite[]> {
 
 /** An absence just written, added to the absences already read in this execution. */
 export function noteAbsence(ctx: Context, a: AbsenceLite): void {
+  freshStages.get(ctx)?.delete(a.stageId);
   const byStage = absencesByStage(ctx);
   byStage.set(a.stageId, [...(byStage.get(a.stageId) ?? []), a]);
 }
@@ -76,8 +77,16 @@ function holidaysFor(ctx: Context, start: IsoDate, end: IsoDate): ReadonlySet<Is
   return set;
 }
 
-/** Stages created in this execution have no absence yet: no need to read the Absences sheet. */
+/**
+ * Stages known to have no absence (created in this execution, or whose row counts none): no
+ * need to read the Absences sheet for them.
+ */
 const freshStages = new WeakMap<Context, Set<string>>();
+
+/** Whether the stage is known to have no absence in this execution. */
+export function hasNoAbsence(ctx: Context, stageId: string): boolean {
+  return freshStages.get(ctx)?.has(stageId) === true;
+}
 
 export function markFresh(ctx: Context, stageId: string): void {
   const set = freshStages.get(ctx) ?? new Set<string>();
@@ -114,6 +123,11 @@ export function moveAbsences(
   toStageId: string,
   from: IsoDate,
 ): number {
+  if (freshStages.get(ctx)?.has(fromStageId) === true) {
+    // Nothing to move: the new part has no absence either.
+    markFresh(ctx, toStageId);
+    return 0;
+  }
   const byStage = absencesByStage(ctx);
   const all = byStage.get(fromStageId) ?? [];
   const moving = all.filter((a) => a.start >= from);

@@ -8,7 +8,8 @@ import { parsePeriods } from '../domain/sessions';
 import type { Context } from '../gas/context';
 import { cachedReferenceList, referenceVersion } from '../gas/referenceCache';
 import { type Labels, str } from '../sheets/records';
-import { COMPANIES, SESSIONS, STAFF, STUDENTS, TUTORS } from '../sheets/schema';
+import { COMPANIES, SESSIONS, STAFF, STUDENTS, TUTORS, type SheetSpec } from '../sheets/schema';
+import { assertUniqueIds, type Row } from '../gas/sheetTable';
 
 export interface References {
   sessions: Session[];
@@ -32,10 +33,18 @@ function lazy<T>(fn: () => T): () => T {
   };
 }
 
+/**
+ * A reference sheet's rows, refused when one ID is on two rows (a row copied by hand): the
+ * stages pointing to that ID could not tell which one they mean. One read.
+ */
+function readUnique<K extends string>(ctx: Context, spec: SheetSpec<K>): Row<K>[] {
+  const rows = ctx.table(spec).readAll();
+  assertUniqueIds(spec.name, rows as Row<string>[]);
+  return rows;
+}
+
 export function readSessions(ctx: Context): Session[] {
-  return ctx
-    .table(SESSIONS)
-    .readAll()
+  return readUnique(ctx, SESSIONS)
     .map(({ values: r }) => {
       const periods = parsePeriods(str(r.periods));
       return {
@@ -56,9 +65,7 @@ export function readSessions(ctx: Context): Session[] {
 export type StudentRow = Student & { row: number; ine: string; label: string };
 
 export function readStudents(ctx: Context): StudentRow[] {
-  return ctx
-    .table(STUDENTS)
-    .readAll()
+  return readUnique(ctx, STUDENTS)
     .map(({ row, values: r }) => ({
       row,
       id: str(r.id),
@@ -77,9 +84,7 @@ export function readStudents(ctx: Context): StudentRow[] {
 export type CompanyRow = Company & { row: number };
 
 export function readCompanies(ctx: Context): CompanyRow[] {
-  return ctx
-    .table(COMPANIES)
-    .readAll()
+  return readUnique(ctx, COMPANIES)
     .map(({ row, values: r }) => ({
       row,
       id: str(r.id),
@@ -91,14 +96,14 @@ export function readCompanies(ctx: Context): CompanyRow[] {
       country: str(r.country),
       phone: str(r.phone),
       email: str(r.email),
+      signatory: str(r.signatory),
+      signatoryRole: str(r.signatoryRole),
     }))
     .filter((c) => c.id !== '');
 }
 
 export function readTutors(ctx: Context): Tutor[] {
-  return ctx
-    .table(TUTORS)
-    .readAll()
+  return readUnique(ctx, TUTORS)
     .map(({ values: r }) => ({
       id: str(r.id),
       companyId: str(r.companyId),
@@ -113,9 +118,7 @@ export function readTutors(ctx: Context): Tutor[] {
 }
 
 export function readStaff(ctx: Context): Staff[] {
-  return ctx
-    .table(STAFF)
-    .readAll()
+  return readUnique(ctx, STAFF)
     .map(({ values: r }) => ({
       id: str(r.id),
       civility: str(r.civility),

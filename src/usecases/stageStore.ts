@@ -24,7 +24,7 @@ import {
   withLabel,
 } from '../sheets/records';
 import { STAGES, type StageKey } from '../sheets/schema';
-import { presenceColumns } from './presenceColumns';
+import { markFresh, presenceColumns } from './presenceColumns';
 import { references, type References } from './references';
 import { appendUndoable, writeRowsUndoable, writeRowUndoable } from './undoable';
 
@@ -199,19 +199,40 @@ function notFound(id: string): UserError {
 }
 
 function loaded(ctx: Context, row: number, rec: Rec<StageKey>): LoadedStage {
-  return { row, rec, stage: reconcile(ctx, rec, stageFromRecord(rec, parsers)) };
+  const stage = reconcile(ctx, rec, stageFromRecord(rec, parsers));
+  // The row's own count (a formula over the Absences sheet) says it has none: counting its
+  // presence again needs no read of that sheet.
+  if (str(rec.absences) === '0' && stage.id !== '') markFresh(ctx, stage.id);
+  return { row, rec, stage };
+}
+
+const KNOWN_PHASES: ReadonlySet<string> = new Set<Phase>([
+  'À venir',
+  'En cours',
+  'Effectué',
+  'Arrêté',
+]);
+
+/**
+ * Whether a row read by its ID alone may be trusted to be the only one with that ID: its Phase
+ * formula counts the ID in the whole column and says "ID en double" otherwise. A row without a
+ * phase (typed by hand, never completed) proves nothing: the ID column is read instead.
+ */
+function provedUnique(rec: Rec<StageKey>): boolean {
+  return KNOWN_PHASES.has(str(rec.phase));
 }
 
 /**
  * Find and read one stage by ID: one read (the row the sidebar saw, when it still holds that
- * ID), else two (the ID column, then the row).
+ * ID and its phase shows the ID is on no other row), else two (the ID column, then the row). An
+ * ID on several rows is refused (findRow).
  */
 export function loadStage(ctx: Context, id: string, hint?: StageHint): LoadedStage {
   const t = ctx.table(STAGES);
   const hinted = Number(hint?.row);
   if (id && Number.isInteger(hinted) && hinted >= 2) {
     const rec = t.readRow(hinted);
-    if (str(rec.id) === id) return loaded(ctx, hinted, rec);
+    if (str(rec.id) === id && provedUnique(rec)) return loaded(ctx, hinted, rec);
   }
   const row = t.findRow(id);
   if (row === 0) throw notFound(id);
@@ -232,7 +253,7 @@ export function loadStageWithOthers(
   if (id && studentId) {
     const rows = rowsOfStudent(ctx, studentId);
     const own = rows.find((r) => str(r.rec.id) === id);
-    if (own) {
+    if (own && provedUnique(own.rec)) {
       const stage = loaded(ctx, own.row, own.rec);
       if (stage.stage.studentId === studentId) {
         return { loaded: stage, others: rows.filter((r) => r !== own && r.stage.id !== '') };
@@ -300,31 +321,35 @@ export function stagesOfStudent(ctx: Context, studentId: string, exceptId: strin
 }
 
 /**
- * Labels for a record, taken from rows already read where the ID is the same (so an action
- * that does not change a reference never reads the reference sheets), else from the sheets.
+ * Labels for a record, taken from rows already read where the ID is the same and the name is
+ * the one the add-on wrote (so an action that does not change a reference never reads the
+ * reference lists), else from the lists. A name typed by hand over an ID is never copied onto
+ * another ID: the lists say what that ID is called.
  */
 export function labelsWith(refs: References, known: Partial<Rec<StageKey>>[]): Labels {
-  const find = (idKey: StageKey, id: string) =>
-    known.find((r) => id !== '' && str(r[idKey]) === id);
+  const find = (idKey: StageKey, field: LabelField, id: string) =>
+    known.find(
+      (r) => id !== '' && str(r[idKey]) === id && !editedLabels(r as Rec<StageKey>).has(field),
+    );
   return {
     session: (id) => {
-      const r = find('sessionId', id);
+      const r = find('sessionId', 'session', id);
       return r ? str(r.session) : refs.labels.session(id);
     },
     student: (id) => {
-      const r = find('studentId', id);
+      const r = find('studentId', 'student', id);
       return r ? { label: str(r.student), className: str(r.className) } : refs.labels.student(id);
     },
     company: (id) => {
-      const r = find('companyId', id);
+      const r = find('companyId', 'company', id);
       return r ? str(r.company) : refs.labels.company(id);
     },
     tutor: (id) => {
-      const r = find('tutorId', id);
+      const r = find('tutorId', 'tutor', id);
       return r ? str(r.tutor) : refs.labels.tutor(id);
     },
     staff: (id) => {
-      const r = find('referentId', id);
+      const r = find('referentId', 'referent', id);
       return r ? str(r.referent) : refs.labels.staff(id);
     },
   };
@@ -388,7 +413,8 @@ export function mutateStage(
       before: pick(loaded.rec, keys),
       after: pick(patch, keys),
     });
-    const merged = { ...loaded.rec, ...patch } as Rec<StageKey>;
+    // The Phase formula has not been recalculated in this execution: the view computes it.
+    const merged = { ...loaded.rec, ...patch, phase: '' } as Rec<StageKey>;
     return stageView(loaded.row, merged, ctx.today());
   });
 }

@@ -80,6 +80,7 @@ describe('fiche stage', () => {
       ['Réaffecter…', 'Réaffecter le stage', 'Fiche stage'],
       ['Absences…', 'Absences', 'Absences'],
       ['Paramètres…', 'Paramètres', 'Paramètres'],
+      ['Entreprises…', 'Entreprises', 'Entreprises'],
     ] as const) {
       await menu(page, caption);
       await sidebar.getByRole('heading', { name: heading, exact: true }).waitFor();

@@ -100,6 +100,20 @@ const CASES: FaultCase[] = [
       }),
   },
   {
+    name: 'Modifier une entreprise (son nom suit sur les stages et les tuteurs)',
+    journal: 'Modifier une entreprise',
+    prepare: (h) => ({
+      company: JSON.stringify(
+        h.call('apiGetCompany', h.ids.companies['CREDIT AGRICOLE DU NORD CAMBRAI']!),
+      ),
+    }),
+    run: (h, _s, p) =>
+      h.call('apiSaveCompany', {
+        ...(JSON.parse(p.company!) as object),
+        name: 'CREDIT AGRICOLE NORD DE FRANCE',
+      }),
+  },
+  {
     name: 'Paramètres (la présence est recomptée)',
     journal: 'Paramètres',
     prepare: (h) => ({ settings: JSON.stringify(h.call('apiGetSettings')) }),

@@ -299,3 +299,39 @@ describe('a company picked by hand in an existing row', () => {
       expect(r.error).toMatch(/« Mme TARTEMPION Zoé » ne figure pas dans la feuille Tuteurs/);
   });
 });
+
+describe('a name typed by hand, then an action that changes that ID', () => {
+  it('Réaffecter writes the chosen referent’s own name, not the one typed over the old ID', () => {
+    const laurie = h.ids.stages['ACAR Laurie']!;
+    const row = h.rowOf(laurie);
+    const referentCol = 9;
+    const before = fiche(laurie).stage!;
+    ok(
+      h.call('apiSaveStaff', {
+        id: '',
+        civility: 'Mme',
+        lastName: 'Lemaire',
+        firstName: 'Anne',
+        email: '',
+        discipline: '',
+      }),
+    );
+    // Someone types the other teacher's name in the cell: the row now means that teacher.
+    type(row, referentCol, 'Mme LEMAIRE Anne');
+    const s = fiche(laurie).stage!;
+    // Back to the first referent from the sidebar: the cell must say so.
+    const r = ok(
+      h.call<ApiResult<StageView>>('apiReassignStage', {
+        stageId: s.id,
+        fingerprint: s.fingerprint,
+        companyId: s.companyId,
+        tutorId: s.tutorId,
+        referentId: before.referentId,
+      }),
+    );
+    expect(r.referent).toBe(before.referent);
+    expect(h.stageRows().find((x) => x['ID'] === laurie)!['Référent établissement']).toBe(
+      before.referent,
+    );
+  });
+});

@@ -19,3 +19,13 @@ describe('studentsAssigned', () => {
     );
   });
 });
+
+describe('ofName', () => {
+  it('elides "de" before a vowel, as French writes it', async () => {
+    const { ofName } = await import('../../src/usecases/messages');
+    expect(ofName('ACAR Laurie')).toBe("d'ACAR Laurie");
+    expect(ofName('ÉMILE Zola')).toBe("d'ÉMILE Zola");
+    expect(ofName('BENALI Sami')).toBe('de BENALI Sami');
+    expect(ofName('HUGO Victor')).toBe('de HUGO Victor');
+  });
+});

@@ -10,6 +10,7 @@ import { checkCondition, type CriteriaHost, isValidCell } from './criteria';
 import { formatValue, isDateTimeFormat } from './display';
 import { fail } from './errors';
 import { localeInfo, type LocaleInfo } from './locale';
+import { dropSheetMetadata } from './metadata-store';
 import {
   type BookModel,
   type Cell,
@@ -414,6 +415,7 @@ export class Workbook implements CalcHost, CriteriaHost {
     if (visible.length === 0) fail("You can't remove all the sheets in a document.");
     this.model.sheets = this.model.sheets.filter((s) => s !== sheet);
     this.model.namedRanges = this.model.namedRanges.filter((n) => n.ref.sheetId !== sheet.id);
+    dropSheetMetadata(this, sheet.id);
     if (this.model.activeSheetId === sheet.id)
       this.model.activeSheetId = (visible[0] as SheetModel).id;
     this.touch();
@@ -447,6 +449,10 @@ export class Workbook implements CalcHost, CriteriaHost {
 
   deleteColumns(sheet: SheetModel, at: number, count: number): void {
     structure.deleteColumns(this, sheet, at, count);
+  }
+
+  moveColumns(sheet: SheetModel, start: number, count: number, dest: number): void {
+    structure.moveColumns(this, sheet, start, count, dest);
   }
 
   sortBlock(sheet: SheetModel, ref: GridRef, specs: { col: number; asc: boolean }[]): void {

@@ -148,6 +148,23 @@ export interface SheetModel {
   selection: Selection;
 }
 
+/**
+ * Developer metadata: where it is attached. Rows and columns are spans of the sheet's grid that
+ * follow insertions, deletions and moves (structure.ts), as the Sheets API says they do.
+ */
+export type MetadataLocation =
+  | { type: 'SPREADSHEET' }
+  | { type: 'SHEET'; sheetId: number }
+  | { type: 'ROW' | 'COLUMN'; sheetId: number; start: number; count: number };
+
+export interface MetadataData {
+  id: number;
+  key: string;
+  value: string | null;
+  visibility: 'DOCUMENT' | 'PROJECT';
+  location: MetadataLocation;
+}
+
 export interface NamedRangeData {
   name: string;
   ref: GridRef;
@@ -163,6 +180,9 @@ export interface BookModel {
   namedRanges: NamedRangeData[];
   nextSheetId: number;
   nextProtectionId: number;
+  /** Absent in snapshots taken before developer metadata was modelled. */
+  metadata?: MetadataData[];
+  nextMetadataId?: number;
 }
 
 export const DEFAULT_ROWS = 1000;

@@ -15,6 +15,7 @@ import { invalidArgs, notModelled, typeNames, unwrap, wrap } from './api';
 import type { Workbook } from './book';
 import { fail } from './errors';
 import { makeFilter } from './filter';
+import { addRangeMetadata, makeFinder, metadataAt, rangeLocation } from './metadata';
 import { makeTextFinder } from './finder';
 import {
   type Cell,
@@ -32,6 +33,19 @@ import { makeSheet, SheetApi } from './sheet';
 import { DataValidationApi, makeValidation } from './validation-rules';
 
 export class RangeApi extends RangeFormats {
+  // ---- Developer metadata (metadata.ts): whole rows and columns only
+
+  addDeveloperMetadata(...args: unknown[]): GasRange {
+    addRangeMetadata(this.wb, this, args);
+    return this.self;
+  }
+  getDeveloperMetadata() {
+    return metadataAt(this.wb, rangeLocation(this));
+  }
+  createDeveloperMetadataFinder() {
+    return makeFinder(this.wb, { kind: 'range', range: this });
+  }
+
   // ---- Navigation
 
   getSheet() {
@@ -421,7 +435,6 @@ export function checkedRange(
 }
 
 notModelled(RangeApi, 'Range', [
-  'addDeveloperMetadata',
   'applyColumnBanding',
   'applyRowBanding',
   'autoFill',
@@ -430,7 +443,6 @@ notModelled(RangeApi, 'Range', [
   'copyFormatToRange',
   'createDataSourcePivotTable',
   'createDataSourceTable',
-  'createDeveloperMetadataFinder',
   'createPivotTable',
   'deleteCells',
   'expandGroups',
@@ -443,7 +455,6 @@ notModelled(RangeApi, 'Range', [
   'getDataSourceTables',
   'getDataSourceUrl',
   'getDataTable',
-  'getDeveloperMetadata',
   'getFontColorObject',
   'getFontColorObjects',
   'getTextDirection',

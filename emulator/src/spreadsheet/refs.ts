@@ -177,6 +177,32 @@ export function adjustFormula(
 }
 
 /**
+ * Follow a move of columns of `movedSheet` (`to`: old column → new column); `formulaSheet` is
+ * where the formula lives. Each bound of a range follows its own column.
+ */
+export function permuteFormula(
+  formula: string,
+  formulaSheet: string,
+  movedSheet: string,
+  to: (col: number) => number,
+): string {
+  return rewriteRefs(formula, (ref) => {
+    const target = ref.sheet ?? formulaSheet;
+    if (target.toLowerCase() !== movedSheet.toLowerCase()) return undefined;
+    const a = ref.a.col === null ? null : to(ref.a.col);
+    const b = ref.b && ref.b.col !== null ? to(ref.b.col) : null;
+    if (a === null || !ref.b || b === null || a <= b) {
+      return {
+        sheet: ref.sheet,
+        a: { ...ref.a, col: a },
+        b: ref.b ? { ...ref.b, col: b ?? ref.b.col } : null,
+      };
+    }
+    return { sheet: ref.sheet, a: { ...ref.a, col: b }, b: { ...ref.b, col: a } };
+  });
+}
+
+/**
  * New bounds of a span [start, end] (null = open) after inserting/deleting; null when the whole
  * span is deleted.
  */

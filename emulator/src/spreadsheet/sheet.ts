@@ -17,6 +17,7 @@ import type { Workbook } from './book';
 import { fail } from './errors';
 import { ConditionalFormatRuleApi, makeCfRule } from './conditions';
 import { makeFilter } from './filter';
+import { addMetadata, makeFinder, metadataAt } from './metadata';
 import { makeTextFinder } from './finder';
 import {
   type CfRuleData,
@@ -85,6 +86,24 @@ export class SheetApi extends ApiObject<GasSheet> {
   private checkCols(index: number, count: number): void {
     if (index < 1 || count < 1 || index + count - 1 > this.model.maxCols)
       fail('Those columns are out of bounds.');
+  }
+
+  // ---- Developer metadata (metadata.ts)
+
+  addDeveloperMetadata(...args: unknown[]): GasSheet {
+    addMetadata(
+      this.wb,
+      { type: 'SHEET', sheetId: this.model.id },
+      'SpreadsheetApp.Sheet.addDeveloperMetadata',
+      args,
+    );
+    return this.self;
+  }
+  getDeveloperMetadata() {
+    return metadataAt(this.wb, { type: 'SHEET', sheetId: this.model.id });
+  }
+  createDeveloperMetadataFinder() {
+    return makeFinder(this.wb, { kind: 'sheet', sheetId: this.model.id });
   }
 
   // ---- Identity
@@ -336,6 +355,12 @@ export class SheetApi extends ApiObject<GasSheet> {
   deleteColumns(columnPosition: number, howMany: number): void {
     this.wb.deleteColumns(this.model, columnPosition, howMany);
   }
+  moveColumns(columnSpec: GasRange, destinationIndex: number): void {
+    const r = unwrap(columnSpec, RangeApi);
+    if (!r || r.sheet !== this.model || typeof destinationIndex !== 'number')
+      invalidArgs('SpreadsheetApp.Sheet.moveColumns', typeNames([columnSpec, destinationIndex]));
+    this.wb.moveColumns(this.model, r.col, r.numCols, destinationIndex);
+  }
   moveRows(rowSpec: GasRange, destinationIndex: number): void {
     const r = unwrap(rowSpec, RangeApi);
     if (!r) invalidArgs('SpreadsheetApp.Sheet.moveRows', typeNames([rowSpec, destinationIndex]));
@@ -503,10 +528,6 @@ export class SheetApi extends ApiObject<GasSheet> {
   getSlicers(): unknown[] {
     return [];
   }
-  getDeveloperMetadata(): unknown[] {
-    return [];
-  }
-
   // ---- Selection
 
   getActiveRange(): GasRange | null {
@@ -560,12 +581,10 @@ export function makeSheet(wb: Workbook, model: SheetModel): GasSheet {
 }
 
 notModelled(SheetApi, 'Sheet', [
-  'addDeveloperMetadata',
   'asDataSourceSheet',
   'collapseAllColumnGroups',
   'collapseAllRowGroups',
   'copyTo',
-  'createDeveloperMetadataFinder',
   'expandAllColumnGroups',
   'expandAllRowGroups',
   'expandColumnGroupsUpToDepth',
@@ -581,7 +600,6 @@ notModelled(SheetApi, 'Sheet', [
   'insertChart',
   'insertImage',
   'insertSlicer',
-  'moveColumns',
   'newChart',
   'removeChart',
   'setColumnGroupControlPosition',

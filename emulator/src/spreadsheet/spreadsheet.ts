@@ -10,6 +10,7 @@ import { fail } from './errors';
 import { makeCfBuilder, makeFilterCriteriaBuilder } from './conditions';
 import * as E from './enums';
 import { makeTextFinder } from './finder';
+import { addMetadata, makeFinder, metadataAt } from './metadata';
 import type { SheetModel } from './model';
 import { makeNamedRange, makeUser, validateRangeName } from './protection';
 import { makeRichTextBuilder, makeTextStyleBuilder } from './text-styles';
@@ -439,8 +440,20 @@ export class SpreadsheetApi extends ApiObject<GasSpreadsheet> {
   autoResizeColumn(): GasSheet {
     return makeSheet(this.wb, this.active());
   }
-  getDeveloperMetadata(): unknown[] {
-    return [];
+  addDeveloperMetadata(...args: unknown[]): GasSpreadsheet {
+    addMetadata(
+      this.wb,
+      { type: 'SPREADSHEET' },
+      'SpreadsheetApp.Spreadsheet.addDeveloperMetadata',
+      args,
+    );
+    return this.self;
+  }
+  getDeveloperMetadata() {
+    return metadataAt(this.wb, { type: 'SPREADSHEET' });
+  }
+  createDeveloperMetadataFinder() {
+    return makeFinder(this.wb, { kind: 'spreadsheet' });
   }
   addMenu(name: string, subMenus: ({ name: string; functionName: string } | null)[]): void {
     const rec = recorders.get(this.wb);
@@ -591,9 +604,7 @@ export function makeSpreadsheetApp(wb: Workbook, recorder: UiRecorderImpl): GasA
 }
 
 notModelled(SpreadsheetApi, 'Spreadsheet', [
-  'addDeveloperMetadata',
   'copy',
-  'createDeveloperMetadataFinder',
   'duplicateActiveSheet',
   'getAs',
   'getBandings',

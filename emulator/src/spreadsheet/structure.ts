@@ -14,7 +14,14 @@ import {
   type SheetModel,
   type ValidationData,
 } from './model';
-import { adjustFormula, shiftSpan, type StructuralChange, translateFormula } from './refs';
+import { followMetadata } from './metadata-store';
+import {
+  adjustFormula,
+  permuteFormula,
+  shiftSpan,
+  type StructuralChange,
+  translateFormula,
+} from './refs';
 
 export function insertRows(
   wb: Workbook,
@@ -176,6 +183,10 @@ function followStructure(wb: Workbook, sheet: SheetModel, change: StructuralChan
       return true;
     });
   }
+  followMetadata(wb, sheet.id, change.dimension === 'row' ? 'ROW' : 'COLUMN', (a, b) => {
+    const s = shiftSpan(a, b, change.at, change.count);
+    return s ? [s[0] as number, s[1] as number] : null;
+  });
   wb.model.namedRanges = wb.model.namedRanges.filter((n) => {
     const r = shift(n.ref);
     if (!r) return false;
@@ -228,6 +239,97 @@ function followStructure(wb: Workbook, sheet: SheetModel, change: StructuralChan
     sel.current = { row: first.row, col: first.col };
   }
   wb.touch();
+}
+
+/**
+ * Sheet.moveColumns: columns `start`…`start+count-1` go before column `dest` (counted before the
+ * move); the columns in between shift over. Cells, widths and hidden flags move with their
+ * columns, and so does everything that points at them: formulas on every sheet, developer
+ * metadata, validation, conditional format, protection, named and filter ranges. A range's
+ * bounds each follow their own column (exact for single columns, the only kind the add-on
+ * writes; a range cut in two by a move is an approximation of what Sheets does).
+ */
+export function moveColumns(
+  wb: Workbook,
+  sheet: SheetModel,
+  start: number,
+  count: number,
+  dest: number,
+): void {
+  if (dest < 1 || dest > sheet.maxCols + 1) fail('Those columns are out of bounds.');
+  if (dest >= start && dest <= start + count) return;
+  const to = columnPermutation(start, count, dest);
+  const permute = <T>(arr: T[]): T[] => {
+    const out: T[] = [];
+    const n = Math.max(arr.length, start + count - 1, dest - 1);
+    for (let c = 1; c <= n; c++) if (arr[c - 1] !== undefined) out[to(c) - 1] = arr[c - 1] as T;
+    out.length = Math.max(out.length, arr.length);
+    return out;
+  };
+  for (const line of sheet.rows) if (line) line.cells = permute(line.cells);
+  sheet.colWidths = permute(sheet.colWidths);
+  sheet.hiddenCols = permute(sheet.hiddenCols);
+  const bounds = (a: number, b: number): [number, number] => {
+    const x = to(a);
+    const y = to(b);
+    return x <= y ? [x, y] : [y, x];
+  };
+  const move = (ref: GridRef): GridRef => {
+    if (ref.sheetId !== sheet.id) return ref;
+    const [a, b] = bounds(ref.col, ref.col + ref.numCols - 1);
+    return { ...ref, col: a, numCols: b - a + 1 };
+  };
+  wb.forEachFormula((cell, s) => {
+    cell.formula = permuteFormula(cell.formula as string, s.name, sheet.name, to);
+  });
+  for (const rule of sheet.cfRules) {
+    rule.ranges = rule.ranges.map(move);
+    if (rule.condition.criteria === 'CUSTOM_FORMULA' && typeof rule.condition.args[0] === 'string')
+      rule.condition.args[0] = permuteFormula(rule.condition.args[0], sheet.name, sheet.name, to);
+  }
+  if (sheet.filter) {
+    const criteria: typeof sheet.filter.criteria = {};
+    for (const [k, crit] of Object.entries(sheet.filter.criteria)) criteria[to(Number(k))] = crit;
+    sheet.filter = { range: move(sheet.filter.range), criteria };
+  }
+  for (const s of wb.model.sheets) {
+    for (const p of s.protections) {
+      if (p.type === 'RANGE') p.range = move(p.range);
+      p.unprotected = p.unprotected.map(move);
+    }
+  }
+  for (const n of wb.model.namedRanges) n.ref = move(n.ref);
+  followMetadata(wb, sheet.id, 'COLUMN', bounds);
+  const seen = new Set<ValidationData>();
+  for (const s of wb.model.sheets) {
+    for (const line of s.rows) {
+      for (const cell of line?.cells ?? []) {
+        const v = cell?.validation;
+        if (!v || seen.has(v)) continue;
+        seen.add(v);
+        v.args = v.args.map((a) =>
+          a && typeof a === 'object' && 'range' in a ? { range: move(a.range) } : a,
+        );
+      }
+    }
+  }
+  sheet.selection.ranges = sheet.selection.ranges.map(move);
+  wb.touch();
+}
+
+/** Where column c goes when `count` columns from `start` move before column `dest`. */
+export function columnPermutation(
+  start: number,
+  count: number,
+  dest: number,
+): (c: number) => number {
+  const newStart = dest > start ? dest - count : dest;
+  return (c) => {
+    if (c >= start && c < start + count) return newStart + (c - start);
+    if (dest > start && c >= start + count && c < dest) return c - count;
+    if (dest < start && c >= dest && c < start) return c + count;
+    return c;
+  };
 }
 
 function padTo<T>(arr: T[], length: number): void {

@@ -126,6 +126,8 @@ describe('Utilities.parseDate', () => {
 });
 
 describe('Utilities: other methods', () => {
+  // Reference: getUuid() is "equivalent to using the java.util.UUID.randomUUID() method", whose
+  // text is lowercase hex in 8-4-4-4-12 groups with the version-4 and variant bits set.
   it('makes v4 UUIDs, unique, reproducible from one emulator to the next', () => {
     const a = makeServices().Utilities;
     const b = makeServices().Utilities;

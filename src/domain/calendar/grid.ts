@@ -39,6 +39,8 @@ export const PLANNING_FONT_COLORS = {
   onStop: '#ffffff',
   /** Days the stage was planned for before its stop (its original end) and no longer covers. */
   cancelled: '#cc0000',
+  /** A note under the grid that warns (school holidays unknown for the year). */
+  warning: '#cc0000',
 } as const;
 
 export type DayKind =

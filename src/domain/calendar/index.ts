@@ -5,6 +5,7 @@ export {
   stageCalendarCell,
   dayCellText,
   STAGE_CALENDAR_SIZES,
+  type CalendarNote,
   type StageCalendarInput,
 } from './stageCalendar';
 export {

@@ -9,7 +9,8 @@
  *     cells of weekends, public holidays and school holidays take their colour;
  *   - one row per stage: its label in the first column, then its days in the colours of the stage
  *     calendar (same precedence); a stop day reads "X", an absence "A", a half-day absence "½";
- *   - one blank row, then the legend, one entry per row in the first column.
+ *   - one blank row, then the legend, one entry per row in the first column;
+ *   - the notes, one row each (which school years' holidays are known), a warning in red bold.
  *
  * Sizes: a 240 px label column and 22 px day columns (a 2-month session is about 1 540 px wide;
  * print it landscape, fitted to the page width), rows of 18 px at 8 pt.
@@ -20,7 +21,7 @@ import { lastStageDay } from '../periods';
 import { eachDayIso, weekdayMon0 } from './days';
 import { dayFactsBetween, type CalendarStage } from './dayFacts';
 import { blankGrid, PLANNING_COLORS, PLANNING_FONT_COLORS, type CalendarGrid } from './grid';
-import { dayNote, monthHeader, paintDay, planningLegend } from './stageCalendar';
+import { type CalendarNote, dayNote, monthHeader, paintDay, planningLegend } from './stageCalendar';
 
 export const OVERVIEW_SIZES = {
   labelWidth: 300,
@@ -46,6 +47,8 @@ export interface SessionOverviewInput {
   rows: readonly OverviewRow[];
   publicHolidays: ReadonlyMap<IsoDate, string>;
   schoolHolidays: ReadonlyMap<IsoDate, string>;
+  /** Lines under the legend, e.g. which school years' holidays are known. */
+  notes?: readonly CalendarNote[];
 }
 
 /** The days shown: first period start to last period end; without periods, the stages' span. */
@@ -84,7 +87,8 @@ export function buildSessionOverview(input: SessionOverviewInput): CalendarGrid 
   const { headerRows } = OVERVIEW_SIZES;
   const cols = 1 + days.length;
   const firstLegendRow = headerRows + input.rows.length + 1;
-  const grid = blankGrid(firstLegendRow + legend.length, cols);
+  const notes = input.notes ?? [];
+  const grid = blankGrid(firstLegendRow + legend.length + notes.length, cols);
 
   grid.values[0]![0] = input.session.title;
   grid.fontWeights[0]![0] = 'bold';
@@ -156,6 +160,15 @@ export function buildSessionOverview(input: SessionOverviewInput): CalendarGrid 
     grid.values[r]![0] = item.label;
     grid.backgrounds[r]![0] = item.color;
     grid.fontColors[r]![0] = item.fontColor ?? PLANNING_FONT_COLORS.text;
+  });
+
+  notes.forEach((note, i) => {
+    const r = firstLegendRow + legend.length + i;
+    grid.values[r]![0] = note.text;
+    if (note.warning) {
+      grid.fontColors[r]![0] = PLANNING_FONT_COLORS.warning;
+      grid.fontWeights[r]![0] = 'bold';
+    }
   });
 
   return {

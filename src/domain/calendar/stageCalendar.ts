@@ -10,11 +10,12 @@
  *     column per month and a week number never shifts the days (PRONOTE's "Sem 6" in its own cell
  *     does); cells past the month's end are empty and white;
  *   - one blank row, then the legend, four entries per row, each a coloured sample cell followed
- *     by its label (which overflows into the empty cell after it).
+ *     by its label (which overflows into the empty cell after it);
+ *   - the notes, one row each (which school years' holidays are known), a warning in red bold.
  *
- * Size: 12 columns of 80 px (960 px) and rows of 16 px at 8 pt: with 1 to 3 title lines the
- * sheet is 36 to 41 rows (≤ 656 px), which fits one A4 landscape page with the default margins
- * (about 980 × 690 px printable).
+ * Size: 12 columns of 80 px (960 px) and rows of 16 px at 8 pt: with 1 to 3 title lines and a
+ * note the sheet is 37 to 42 rows (≤ 672 px), which fits one A4 landscape page with the default
+ * margins (about 980 × 690 px printable).
  */
 import type { Absence, IsoDate, Period, Stage } from '../types';
 import { formatFr, isIsoDate, isoOf } from '../dates';
@@ -70,6 +71,14 @@ export interface StageCalendarInput {
   schoolHolidays: ReadonlyMap<IsoDate, string>;
   /** Header lines, e.g. the student, the stage's company and dates. */
   title: readonly string[];
+  /** Lines under the legend, e.g. which school years' holidays are known. */
+  notes?: readonly CalendarNote[];
+}
+
+export interface CalendarNote {
+  text: string;
+  /** Shown in red bold: something the calendar cannot show (holidays of an unknown year). */
+  warning?: boolean;
 }
 
 /** "Sep. 22" for September 2022. */
@@ -217,7 +226,8 @@ export function buildStageCalendar(input: StageCalendarInput): CalendarGrid {
   const titleRows = input.title.length;
   const headerRow = titleRows;
   const legendRows = Math.ceil(legend.length / legendPerRow);
-  const rows = titleRows + 1 + 31 + 1 + legendRows;
+  const notes = input.notes ?? [];
+  const rows = titleRows + 1 + 31 + 1 + legendRows + notes.length;
   const cols = 12;
   const grid = blankGrid(rows, cols);
 
@@ -258,6 +268,16 @@ export function buildStageCalendar(input: StageCalendarInput): CalendarGrid {
       grid.fontColors[row]![col] = item.fontColor;
     }
     grid.values[row]![col + 1] = item.label;
+  });
+
+  const firstNoteRow = firstLegendRow + legendRows;
+  notes.forEach((note, i) => {
+    const row = firstNoteRow + i;
+    grid.values[row]![0] = note.text;
+    if (note.warning) {
+      grid.fontColors[row]![0] = PLANNING_FONT_COLORS.warning;
+      grid.fontWeights[row]![0] = 'bold';
+    }
   });
 
   return {

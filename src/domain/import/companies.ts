@@ -3,13 +3,26 @@
  * recognises: same SIRET; else same name (case, accents and legal-form punctuation aside) and
  * postal code.
  */
+import { isFrance, isValidSiret, normaliseSiret } from '../companies';
 import { fold, squish } from '../text';
 import type { Company } from '../types';
 import type { ColumnMapping, ImportStatus } from './columns';
 import { cell, isEmail, mapColumns } from './columns';
 
 export type CompanyField =
-  'name' | 'siret' | 'address' | 'postalCode' | 'city' | 'country' | 'phone' | 'email';
+  | 'name'
+  | 'siret'
+  | 'address'
+  | 'postalCode'
+  | 'city'
+  | 'country'
+  | 'phone'
+  | 'email'
+  | 'signatory'
+  | 'signatoryRole';
+
+/** The SIRET check lives with the companies' other rules; imports used to export it. */
+export { isValidSiret } from '../companies';
 
 export const COMPANY_FIELD_LABELS: Readonly<Record<CompanyField, string>> = {
   name: 'Raison sociale',
@@ -20,6 +33,8 @@ export const COMPANY_FIELD_LABELS: Readonly<Record<CompanyField, string>> = {
   country: 'Pays',
   phone: 'Téléphone',
   email: 'Courriel',
+  signatory: 'Signataire',
+  signatoryRole: 'Fonction du signataire',
 };
 
 const COMPANY_SYNONYMS: Readonly<Record<CompanyField, readonly string[]>> = {
@@ -47,6 +62,8 @@ const COMPANY_SYNONYMS: Readonly<Record<CompanyField, readonly string[]>> = {
     'adressecourriel',
     'adresseelectronique',
   ],
+  signatory: ['signataire', 'nomdusignataire', 'signatairedelaconvention'],
+  signatoryRole: ['fonctiondusignataire', 'qualitedusignataire'],
 };
 
 export function mapCompanyColumns(headers: readonly string[]): ColumnMapping<CompanyField> {
@@ -57,38 +74,8 @@ export function missingCompanyColumns(mapping: ColumnMapping<CompanyField>): str
   return mapping.name === undefined ? ['Raison sociale'] : [];
 }
 
-/** "123 456 789 00012" → "12345678900012": spaces, dots and dashes are layout, not digits. */
-function normaliseSiret(text: string): string {
-  return String(text ?? '').replace(/[\s\u00a0.-]/g, '');
-}
-
-/**
- * A SIRET is 14 digits passing the Luhn check, except La Poste's establishments (SIREN
- * 356 000 000), whose digits must add up to a multiple of 5.
- */
-export function isValidSiret(siret: string): boolean {
-  if (!/^\d{14}$/.test(siret)) return false;
-  const digits = [...siret].map(Number);
-  if (siret.startsWith('356000000')) return digits.reduce((a, b) => a + b, 0) % 5 === 0;
-  let sum = 0;
-  for (let i = 0; i < 14; i++) {
-    let d = digits[13 - i]!;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
 function nameKey(name: string): string {
   return fold(name).replace(/[^a-z0-9]/g, '');
-}
-
-function isFrance(country: string): boolean {
-  const c = fold(country);
-  return c === '' || c === 'france';
 }
 
 export interface CompanyImportItem {
@@ -108,6 +95,8 @@ const FIELDS: readonly CompanyField[] = [
   'country',
   'phone',
   'email',
+  'signatory',
+  'signatoryRole',
 ];
 
 type Match = { company: Company } | { ambiguous: true } | null;
@@ -152,6 +141,8 @@ export function planCompanyImport(
       country: cell(row, mapping, 'country'),
       phone: cell(row, mapping, 'phone'),
       email: cell(row, mapping, 'email'),
+      signatory: cell(row, mapping, 'signatory'),
+      signatoryRole: cell(row, mapping, 'signatoryRole'),
     };
     // A spreadsheet turns "01000" into 1000: a French postal code has five digits.
     if (/^\d{4}$/.test(draft.postalCode) && isFrance(draft.country)) {

@@ -146,7 +146,9 @@ export function absencesPanel(ctx: PanelContext): Panel {
   const render = (sel: StageSelection): void => {
     body.hidden = !sel.stage;
     const id = sel.stage?.id ?? '';
-    if (id !== loadedFor) void load(id);
+    // Read only while the panel is on screen (each read is a server execution); show() reads
+    // when the user comes to it.
+    if (root.isConnected && id !== loadedFor) void load(id);
   };
   root.append(stageContext(), body, backButton(ctx));
   onSelection(render);

@@ -1,5 +1,12 @@
 /** "Fiche stage": the stage under the sheet's cursor, its student's other stages, its actions. */
-import type { StageSelection, StageView } from '../../api/contract';
+import {
+  type HolidayCoverageView,
+  type StageSelection,
+  type StageView,
+  uncoveredSchoolYears,
+  uncoveredWarning,
+} from '../../api/contract';
+import { currentCoverage, loadCoverage, onCoverage } from '../coverage';
 import { button, h, replaceChildren } from '../dom';
 import { frDate, frRange, hours } from '../format';
 import { currentSelection, onSelection } from '../store';
@@ -75,6 +82,26 @@ function general(s: StageView): HTMLElement {
   );
 }
 
+/**
+ * A stage in a school year whose holidays are unknown: its calendar would show none, which must
+ * not be read as "no holiday". Null when the years are known (or not known yet).
+ */
+function holidaysNotice(
+  s: StageView,
+  coverage: HolidayCoverageView | null,
+  importCalendar: () => void,
+): HTMLElement | null {
+  if (!coverage) return null;
+  const missing = uncoveredSchoolYears(coverage.byZone[coverage.zone], s.start, s.end);
+  if (missing.length === 0) return null;
+  return h(
+    'div',
+    { class: 'notice-box', role: 'note', 'aria-label': 'Vacances scolaires' },
+    h('div', { class: 'warning' }, uncoveredWarning(coverage.zone, missing)),
+    button('Importer le calendrier officiel…', importCalendar, 'link'),
+  );
+}
+
 function siblingsList(sel: StageSelection): HTMLElement {
   const current = sel.stage?.id;
   const items = sel.siblings.map((s) =>
@@ -121,6 +148,10 @@ export function fichePanel(ctx: PanelContext): Panel {
   ];
   const visits = visitsView();
   visitsPanel.append(visits.root);
+  // The visits are read when their tab is opened, not on every row clicked.
+  new MutationObserver(() => {
+    if (!visitsPanel.hidden) visits.refresh();
+  }).observe(visitsPanel, { attributes: true, attributeFilter: ['hidden'] });
 
   let stageId = '';
   const actions = {
@@ -141,7 +172,14 @@ export function fichePanel(ctx: PanelContext): Panel {
     { class: 'actions', role: 'group', 'aria-label': 'Actions sur le stage' },
     ...Object.values(actions),
   );
-  const body = h('div', {}, who, t.root, actionBox);
+  const holidays = h('div', {});
+  const body = h('div', {}, who, holidays, t.root, actionBox);
+  const showHolidays = (s: StageView | null): void => {
+    replaceChildren(
+      holidays,
+      s ? holidaysNotice(s, currentCoverage(), () => ctx.navigate('settings')) : null,
+    );
+  };
 
   const render = (sel: StageSelection): void => {
     const s = sel.stage;
@@ -157,6 +195,7 @@ export function fichePanel(ctx: PanelContext): Panel {
       h('div', { class: 'muted' }, [s.className, s.session].filter(Boolean).join(' · ')),
     );
     replaceChildren(generalPanel, general(s));
+    showHolidays(s);
     replaceChildren(siblingsPanel, siblingsList(sel));
     actions.removeStop.disabled = !s.stoppedOn;
   };
@@ -164,5 +203,7 @@ export function fichePanel(ctx: PanelContext): Panel {
   root.append(empty, body);
   render(currentSelection());
   onSelection(render);
-  return { root, heading };
+  onCoverage(() => showHolidays(currentSelection().stage));
+  void loadCoverage();
+  return { root, heading, show: () => visits.refresh() };
 }

@@ -1,5 +1,6 @@
 /** "Paramètres…": the school's settings used by conventions, holidays and durations. */
-import type { SettingsView, Zone } from '../../api/contract';
+import { coverageNote, type SettingsView, type Zone } from '../../api/contract';
+import { currentCoverage, loadCoverage, onCoverage } from '../coverage';
 import { callServer } from '../api';
 import {
   checkbox,
@@ -10,6 +11,7 @@ import {
   textAreaField,
   textField,
   clearErrors,
+  replaceChildren,
   uid,
 } from '../dom';
 import { actionForm } from '../form';
@@ -22,7 +24,10 @@ import { staffForm } from './staff';
  * School holidays of later years: the Ministry's "fr-en-calendrier-scolaire" export (CSV or
  * ICS), read in the browser and sent as text.
  */
-function holidaysForm(): HTMLFormElement {
+function holidaysForm(zone: () => Zone | null): {
+  form: HTMLFormElement;
+  showCoverage(): void;
+} {
   const fileId = uid('holidays-file');
   const file = h('input', {
     type: 'file',
@@ -38,7 +43,15 @@ function holidaysForm(): HTMLFormElement {
       () => showError(`Le fichier ${chosen.name} n'a pas pu être lu.`),
     );
   });
-  return actionForm(
+  const coverage = h('p', { class: 'coverage', 'aria-live': 'polite' });
+  const showCoverage = (): void => {
+    const c = currentCoverage();
+    // Until the settings are read, the school's zone is the one the server gave.
+    const z = zone() ?? c?.zone;
+    replaceChildren(coverage, c && z ? coverageNote(z, c.byZone[z]) : '');
+  };
+  onCoverage(showCoverage);
+  const form = actionForm(
     'Vacances scolaires',
     {
       action: 'apiImportSchoolHolidays',
@@ -50,10 +63,11 @@ function holidaysForm(): HTMLFormElement {
       reset: [text],
     },
     h('h3', {}, 'Vacances scolaires'),
+    coverage,
     h(
       'p',
       { class: 'muted' },
-      'Les années connues sont déjà fournies. Pour une année suivante, importez l’export « fr-en-calendrier-scolaire » (CSV ou ICS) du ministère.',
+      'Pour une année que la liste ne couvre pas, importez le calendrier officiel : l’export « fr-en-calendrier-scolaire » (CSV ou ICS) de data.education.gouv.fr.',
     ),
     h(
       'div',
@@ -64,6 +78,7 @@ function holidaysForm(): HTMLFormElement {
     text.root,
     h('div', { class: 'buttons' }, submit('Importer les vacances')),
   );
+  return { form, showCoverage };
 }
 
 /** "4,50" or "4.50" → 4.5; null when it is not a number. */
@@ -148,12 +163,25 @@ export function settingsPanel(): Panel {
     rate.root,
     h('div', { class: 'buttons' }, submit('Enregistrer')),
   );
-  root.append(f, staffForm(), holidaysForm());
+  let read = false;
+  const holidays = holidaysForm(() => (read ? (zone.control.value as Zone) : null));
+  // The years known follow the zone chosen, before it is even saved.
+  zone.control.addEventListener('change', holidays.showCoverage);
+  root.append(f, staffForm(), holidays.form);
   return {
     root,
     heading,
     show: () => {
-      callServer('apiGetSettings').then(fill, () => undefined);
+      callServer('apiGetSettings').then(
+        (s) => {
+          fill(s);
+          read = true;
+          holidays.showCoverage();
+        },
+        () => undefined,
+      );
+      // The Vacances sheet may have been edited by hand since the sidebar opened.
+      void loadCoverage(true);
     },
   };
 }

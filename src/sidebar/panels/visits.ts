@@ -30,6 +30,8 @@ export interface VisitsView {
    * "Visites" count no longer matches the visits drawn (someone else recorded one).
    */
   show(stage: StageView | null): void;
+  /** Shows the last stage asked for, now that the list is on screen. */
+  refresh(): void;
 }
 
 export function visitsView(): VisitsView {
@@ -147,9 +149,16 @@ export function visitsView(): VisitsView {
   );
 
   let teacherFor = '';
-  return {
-    root: h('div', {}, list, addForm),
+  let wanted: StageView | null = null;
+  const root = h('div', {}, list, addForm);
+  const view: VisitsView = {
+    root,
+    refresh: () => view.show(wanted),
     show(stage) {
+      wanted = stage;
+      // Read only while the list is on screen (each read is a server execution): the tab and
+      // the fiche call refresh() when they show it.
+      if (!root.isConnected || root.closest('[hidden]')) return;
       const id = stage?.id ?? '';
       if (id !== teacherFor) {
         teacherFor = id;
@@ -161,4 +170,5 @@ export function visitsView(): VisitsView {
         void load(id);
     },
   };
+  return view;
 }

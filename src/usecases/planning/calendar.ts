@@ -5,6 +5,7 @@
 import { buildStageCalendar } from '../../domain/calendar';
 import { formatFr } from '../../domain/dates';
 import { UserError } from '../../domain/errors';
+import { schoolHolidayDays } from '../../domain/holidays/schoolHolidays';
 import { schoolYearBounds, schoolYearOf } from '../../domain/sessions';
 import { typed } from '../../domain/text';
 import type { Context } from '../../gas/context';
@@ -13,7 +14,7 @@ import { str } from '../../sheets/records';
 import { absencesByStage } from '../presenceColumns';
 import { references } from '../references';
 import { loadStage, stagesOfStudent } from '../stageStore';
-import { publicHolidayMap, schoolHolidayMap, selectedStage } from './shared';
+import { holidayCoverageNotes, publicHolidayMap, readHolidaySheet, selectedStage } from './shared';
 
 const CALENDAR_SHEET = 'Calendrier';
 
@@ -31,13 +32,16 @@ export function renderCalendar(ctx: Context, input: { stageId: string }): { shee
     const schoolYear = session.schoolYear || schoolYearOf(loaded.stage.start);
     const bounds = schoolYearBounds(schoolYear);
     const absences = absencesByStage(ctx);
+    const holidays = readHolidaySheet(ctx);
+    const zone = ctx.settings().zone;
     const grid = buildStageCalendar({
       schoolYear,
       stages,
       session: { periods: session.periods },
       absences: stages.flatMap((s) => absences.get(s.id) ?? []),
       publicHolidays: publicHolidayMap(ctx, bounds.start, bounds.end),
-      schoolHolidays: schoolHolidayMap(ctx),
+      schoolHolidays: schoolHolidayDays(holidays, zone),
+      notes: holidayCoverageNotes(holidays, zone, bounds),
       title: [
         `${str(loaded.rec.student)} — ${str(loaded.rec.className)}`,
         `${session.title} (${schoolYear}) — stage du ${formatFr(loaded.stage.start)} au ${formatFr(loaded.stage.end)}` +

@@ -10,11 +10,15 @@ import { typed } from '../../domain/text';
 import type { Context } from '../../gas/context';
 import { HOLIDAYS } from '../../sheets/schema';
 import { unwrap } from '../stageStore';
+import type { HolidayCoverageView } from '../../api/contract';
 import { appendPlainUndoable } from '../undoable';
-import { readHolidaySheet } from './shared';
+import { holidayCoverage, readHolidaySheet } from './shared';
 
 /** The Ministry's "fr-en-calendrier-scolaire" export (CSV or ICS) added to the Vacances sheet. */
-export function importSchoolHolidays(ctx: Context, input: { text: string }): { added: number } {
+export function importSchoolHolidays(
+  ctx: Context,
+  input: { text: string },
+): { added: number; coverage: HolidayCoverageView } {
   const raw = typed(input?.text);
   if (raw.trim() === '')
     throw new UserError('Collez le contenu du fichier CSV ou ICS du calendrier scolaire.', 'text');
@@ -24,7 +28,7 @@ export function importSchoolHolidays(ctx: Context, input: { text: string }): { a
   const list = unwrap(parsed);
   return ctx.withLock(() => {
     const existing = readHolidaySheet(ctx);
-    const fresh = mergeSchoolHolidays(existing, list).added;
+    const { merged, added: fresh } = mergeSchoolHolidays(existing, list);
     if (fresh.length > 0) {
       appendPlainUndoable(
         ctx,
@@ -44,6 +48,7 @@ export function importSchoolHolidays(ctx: Context, input: { text: string }): { a
       before: null,
       after: { ajoutées: fresh.length },
     });
-    return { added: fresh.length };
+    // The years now known, for the sidebar to say so without asking again.
+    return { added: fresh.length, coverage: holidayCoverage(ctx, merged) };
   });
 }

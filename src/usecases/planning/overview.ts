@@ -12,7 +12,8 @@ import { STAGES } from '../../sheets/schema';
 import { absencesByStage } from '../presenceColumns';
 import { references } from '../references';
 import { parsers } from '../stageStore';
-import { publicHolidayMap, schoolHolidayMap, selectedStage } from './shared';
+import { schoolHolidayDays } from '../../domain/holidays/schoolHolidays';
+import { holidayCoverageNotes, publicHolidayMap, readHolidaySheet, selectedStage } from './shared';
 
 const OVERVIEW_SHEET = "Vue d'ensemble";
 
@@ -33,6 +34,8 @@ export function renderOverview(ctx: Context, input: { sessionId: string }): { sh
           (a.stage.start < b.stage.start ? -1 : 1),
       );
     const absences = absencesByStage(ctx);
+    const holidays = readHolidaySheet(ctx);
+    const zone = ctx.settings().zone;
     const first = session.periods.map((p) => p.start).sort()[0]!;
     const last = session.periods
       .map((p) => p.end)
@@ -46,7 +49,8 @@ export function renderOverview(ctx: Context, input: { sessionId: string }): { sh
         absences: absences.get(stage.id) ?? [],
       })),
       publicHolidays: publicHolidayMap(ctx, first, last),
-      schoolHolidays: schoolHolidayMap(ctx),
+      schoolHolidays: schoolHolidayDays(holidays, zone),
+      notes: holidayCoverageNotes(holidays, zone, { start: first, end: last }),
     });
     // A picture, not data: a failure leaves it half drawn, and says so (gas/run.ts).
     ctx.noteViewWrite();

@@ -1,24 +1,21 @@
 /** What the planning actions share: the holidays they paint, the stage under the cursor. */
-import type { StageView } from '../../api/contract';
+import type { HolidayCoverageView, StageView } from '../../api/contract';
 import { hasIsoForm } from '../../domain/dates';
 import { UserError } from '../../domain/errors';
-import { publicHolidaysBetween } from '../../domain/holidays/publicHolidays';
+import type { CalendarNote } from '../../domain/calendar';
 import {
-  parseSchoolHolidayZone,
-  schoolHolidayDays,
-  type SchoolHoliday,
-} from '../../domain/holidays/schoolHolidays';
-import type { IsoDate } from '../../domain/types';
+  coverageNote,
+  coveredSchoolYears,
+  uncoveredSchoolYears,
+  uncoveredWarning,
+} from '../../domain/holidays/coverage';
+import { publicHolidaysBetween } from '../../domain/holidays/publicHolidays';
+import { parseSchoolHolidayZone, type SchoolHoliday } from '../../domain/holidays/schoolHolidays';
+import type { IsoDate, Period, Zone } from '../../domain/types';
 import type { Context } from '../../gas/context';
 import { str } from '../../sheets/records';
 import { HOLIDAYS } from '../../sheets/schema';
 import { currentSelection } from '../selection';
-
-/** School holidays of the school's zone (and its own closure days), from the Vacances sheet. */
-export function schoolHolidayMap(ctx: Context): ReadonlyMap<IsoDate, string> {
-  const list = readHolidaySheet(ctx);
-  return schoolHolidayDays(list, ctx.settings().zone);
-}
 
 /** The Vacances sheet's periods (rows without a known zone or dates left out). */
 export function readHolidaySheet(ctx: Context): SchoolHoliday[] {
@@ -31,6 +28,38 @@ export function readHolidaySheet(ctx: Context): SchoolHoliday[] {
     out.push({ zone, name: str(r.name), start, end });
   }
   return out;
+}
+
+/**
+ * The notes a planning sheet ends with: which school years' holidays are known for the zone,
+ * and a warning when the days drawn fall in a year whose holidays are not.
+ */
+export function holidayCoverageNotes(
+  list: readonly SchoolHoliday[],
+  zone: Zone,
+  drawn: Period,
+): CalendarNote[] {
+  const covered = coveredSchoolYears(list, zone);
+  const missing = uncoveredSchoolYears(covered, drawn.start, drawn.end);
+  const notes: CalendarNote[] = [];
+  if (missing.length > 0) notes.push({ text: uncoveredWarning(zone, missing), warning: true });
+  notes.push({ text: coverageNote(zone, covered) });
+  return notes;
+}
+
+/** Which school years' holidays the Vacances sheet holds, for every zone and the school's. */
+export function holidayCoverage(
+  ctx: Context,
+  list: readonly SchoolHoliday[] = readHolidaySheet(ctx),
+): HolidayCoverageView {
+  return {
+    zone: ctx.settings().zone,
+    byZone: {
+      A: coveredSchoolYears(list, 'A'),
+      B: coveredSchoolYears(list, 'B'),
+      C: coveredSchoolYears(list, 'C'),
+    },
+  };
 }
 
 export function publicHolidayMap(

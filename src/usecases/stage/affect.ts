@@ -5,6 +5,7 @@ import { affectStages } from '../../domain/stages/transitions';
 import type { Context } from '../../gas/context';
 import { changedKeys, type Rec, stageFromRecord } from '../../sheets/records';
 import { STAGES, type StageKey } from '../../sheets/schema';
+import { rowOfId } from '../../gas/sheetTable';
 import { checkHostLimit } from '../durations';
 import { references } from '../references';
 import {
@@ -40,14 +41,14 @@ export function affect(ctx: Context, input: AffectInput): StageView[] {
     const t = ctx.table(STAGES);
     const idColumn = t.readColumn('id');
     const rows = ids.map((id) => {
-      const i = idColumn.findIndex((v) => v === id);
-      if (i < 0)
+      const row = rowOfId(STAGES.name, idColumn, id);
+      if (row === 0)
         throw new UserError(
           `Le stage ${id} est introuvable : rechargez la sélection.`,
           undefined,
           true,
         );
-      return i + 2;
+      return row;
     });
     const lo = Math.min(...rows);
     const block = t.readRows(lo, Math.max(...rows) - lo + 1);
@@ -65,13 +66,14 @@ export function affect(ctx: Context, input: AffectInput): StageView[] {
       [],
       knownHours(stages.map((stage, i) => ({ stage, rec: recs[i]! }))),
     );
-    const labels = labelsWith(refs, recs);
     const today = ctx.today();
     const views: StageView[] = [];
     const journalBefore: unknown[] = [];
     const journalAfter: unknown[] = [];
     const patches = new Map<number, Partial<Rec<StageKey>>>();
     updated.forEach((s, i) => {
+      // Each row keeps its own names for what it keeps; a new ID takes its name from the lists.
+      const labels = labelsWith(refs, [recs[i]!]);
       const rec = recordFor(ctx, s, labels, { stage: stages[i]!, rec: recs[i]! });
       const keys = changedKeys<StageKey>(recs[i]!, rec).filter((k) => k !== 'presence');
       if (keys.length > 0) {
@@ -79,7 +81,9 @@ export function affect(ctx: Context, input: AffectInput): StageView[] {
         patches.set(rows[i]!, patch);
         journalBefore.push({ id: s.id, ...pick(recs[i]!, keys) });
         journalAfter.push({ id: s.id, ...pick(rec, keys) });
-        views.push(stageView(rows[i]!, { ...recs[i]!, ...patch } as Rec<StageKey>, today));
+        views.push(
+          stageView(rows[i]!, { ...recs[i]!, ...patch, phase: '' } as Rec<StageKey>, today),
+        );
       } else {
         views.push(stageView(rows[i]!, recs[i]!, today));
       }

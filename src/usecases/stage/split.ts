@@ -11,7 +11,7 @@ import type { Context } from '../../gas/context';
 import { changedKeys, type Rec, str } from '../../sheets/records';
 import { STAGES, type StageKey } from '../../sheets/schema';
 import { checkHostLimit } from '../durations';
-import { moveAbsences } from '../presenceColumns';
+import { hasNoAbsence, markFresh, moveAbsences } from '../presenceColumns';
 import { references } from '../references';
 import {
   checkFingerprint,
@@ -88,6 +88,8 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
         what: `La seconde partie (${describePeriod(second)})`,
       }),
     );
+    // A stage without absence gives none to its second part: no Absences sheet to read.
+    if (hasNoAbsence(ctx, first.id)) markFresh(ctx, second.id);
     checkHostLimit(ctx, [first, second], others, knownHours(loadedOthers));
     const labels = labelsWith(refs, [loaded.rec]);
     const firstRec = recordFor(ctx, first, labels);
@@ -115,7 +117,7 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
     });
     const today = ctx.today();
     return [
-      stageView(loaded.row, { ...loaded.rec, ...patch } as Rec<StageKey>, today),
+      stageView(loaded.row, { ...loaded.rec, ...patch, phase: '' } as Rec<StageKey>, today),
       stageView(row2, { ...secondRec, visits: 0, phase: '' } as Rec<StageKey>, today),
     ];
   });

@@ -57,6 +57,24 @@ describe('buildSessionOverview', () => {
     expect(grid.frozenColumns).toBe(1);
   });
 
+  it('ends with its notes under the legend, a warning in red bold', () => {
+    const noted = buildSessionOverview({
+      ...input,
+      notes: [
+        { text: 'Vacances inconnues pour 2026-2027.', warning: true },
+        { text: 'Vacances scolaires connues pour la zone B : 2015-2016 à 2025-2026.' },
+      ],
+    });
+    expectRectangular(noted);
+    expect(noted.values.slice(0, grid.values.length)).toEqual(grid.values);
+    const [warning, info] = [noted.values.length - 2, noted.values.length - 1];
+    expect(noted.values[warning]![0]).toBe('Vacances inconnues pour 2026-2027.');
+    expect(noted.fontColors[warning]![0]).toBe(PLANNING_FONT_COLORS.warning);
+    expect(noted.fontWeights[warning]![0]).toBe('bold');
+    expect(noted.values[info]![0]).toMatch(/^Vacances scolaires connues/);
+    expect(noted.fontWeights[info]![0]).toBe('normal');
+  });
+
   it('has the title, the periods and the month, day and initial headers', () => {
     expect(grid.values[0]![0]).toBe('BTS 1 info période 1');
     expect(grid.values[1]![0]).toBe('Du 01/02/2023 au 31/03/2023');

@@ -304,6 +304,30 @@ describe('buildStageCalendar: other years and inputs', () => {
     );
   });
 
+  it('writes its notes under the legend, a warning in red bold', () => {
+    const plain = buildStageCalendar(seedInput());
+    const grid = buildStageCalendar(
+      seedInput({
+        notes: [
+          { text: 'Vacances scolaires connues pour la zone B : 2015-2016 à 2025-2026.' },
+          { text: 'Vacances inconnues pour 2026-2027.', warning: true },
+        ],
+      }),
+    );
+    expectRectangular(grid);
+    // The grid above is unchanged: the notes are two more rows at the bottom.
+    expect(grid.values.slice(0, plain.values.length)).toEqual(plain.values);
+    expect(grid.values).toHaveLength(plain.values.length + 2);
+    const [info, warning] = [grid.values.length - 2, grid.values.length - 1];
+    expect(grid.values[info]![0]).toMatch(/^Vacances scolaires connues/);
+    expect(grid.fontWeights[info]![0]).toBe('normal');
+    expect(grid.values[warning]![0]).toBe('Vacances inconnues pour 2026-2027.');
+    expect(grid.fontColors[warning]![0]).toBe(PLANNING_FONT_COLORS.warning);
+    expect(grid.fontWeights[warning]![0]).toBe('bold');
+    // Still one A4 landscape page: at most 42 rows of 16 px.
+    expect(grid.values.length).toBeLessThanOrEqual(42);
+  });
+
   it('writes day cells as PRONOTE does', () => {
     expect(dayCellText('2023-02-06', false)).toBe('Lu. 06  Sem 6');
     expect(dayCellText('2023-02-11', false)).toBe('Sa. 11');

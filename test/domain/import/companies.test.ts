@@ -16,7 +16,7 @@ describe('SIRET', () => {
     ['73282932000075', false],
     ['12345678901234', false],
     ['35600000049837', true], // La Poste: digits add up to a multiple of 5
-    ['35600000000048', false],
+    ['35600000000048', true], // La Poste's head office keeps its Luhn key
     ['7328293200007', false],
     ['7328293200007A', false],
   ])('%s → %s', (siret, valid) => {
@@ -25,6 +25,14 @@ describe('SIRET', () => {
 });
 
 describe('mapCompanyColumns', () => {
+  it('recognises the signatory of conventions and their function', () => {
+    expect(mapCompanyColumns(['Raison sociale', 'Signataire', 'Fonction du signataire'])).toEqual({
+      name: 0,
+      signatory: 1,
+      signatoryRole: 2,
+    });
+  });
+
   it('recognises the usual headers', () => {
     expect(
       mapCompanyColumns([
@@ -86,6 +94,8 @@ describe('planCompanyImport', () => {
       country: '',
       phone: '',
       email: '',
+      signatory: '',
+      signatoryRole: '',
     },
     {
       id: 'BP',
@@ -97,6 +107,8 @@ describe('planCompanyImport', () => {
       country: '',
       phone: '',
       email: '',
+      signatory: '',
+      signatoryRole: '',
     },
   ];
 
