@@ -4,8 +4,8 @@
  * use case (src/usecases/) with its message (src/usecases/messages.ts).
  */
 import type { ServerApi, SidebarBoot, SidebarView } from './api/contract';
-import { Context } from './gas/context';
-import { mapValue, run } from './gas/run';
+import { Context, describeError } from './gas/context';
+import { attempt, mapValue, readOnly, run } from './gas/run';
 import { alert, buildMenu, openSidebar, toast } from './gas/ui';
 import { recomputeDurations } from './usecases/durations';
 import { refreshEditedRows } from './usecases/editedRows';
@@ -24,6 +24,7 @@ import { currentSelection, pollSelection } from './usecases/selection';
 import { assignmentView, assignStudents, referenceData, saveSession } from './usecases/sessions';
 import { saveSettings } from './usecases/settings';
 import { affect } from './usecases/stage/affect';
+import { deleteStages, previewDeletion } from './usecases/stage/deleteStages';
 import { assignNewStage } from './usecases/stage/newStage';
 import { reassign } from './usecases/stage/reassign';
 import { unstop } from './usecases/stage/removeStop';
@@ -52,7 +53,7 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!range) return;
   try {
     const ctx = new Context();
-    ctx.tryWithLock(5_000, () =>
+    const outcome = ctx.tryWithLock(5_000, () =>
       refreshEditedRows(ctx, {
         sheetName: range.getSheet().getName(),
         row: range.getRow(),
@@ -61,8 +62,11 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
         numColumns: range.getNumColumns(),
       }),
     );
+    const warning = outcome ? say.datesOutsideSession(outcome.outside) : null;
+    if (warning) toast(warning);
   } catch (err) {
-    console.warn(`onEdit : ${err instanceof Error ? err.message : String(err)}`);
+    // The recount was put back (tryWithLock): "Recalculer les durées" will do it later.
+    console.warn(`onEdit : ${describeError(err)}`);
   }
 }
 
@@ -82,9 +86,10 @@ function open(view: SidebarView): void {
       coverage: holidayCoverage(ctx),
     };
   } catch (err) {
-    console.warn(`Ouverture du panneau : ${err instanceof Error ? err.message : String(err)}`);
+    console.warn(`Ouverture du panneau : ${describeError(err)}`);
   }
-  openSidebar(view, boot);
+  const failed = attempt(() => openSidebar(view, boot));
+  if (failed) alert(failed);
 }
 
 export const menuOpenFiche = (): void => open('fiche');
@@ -99,15 +104,19 @@ export const menuReassign = (): void => open('reassign');
 export const menuOpenAbsences = (): void => open('absences');
 export const menuOpenSettings = (): void => open('settings');
 export const menuOpenCompanies = (): void => open('companies');
+export const menuDeleteStage = (): void => open('deleteStage');
+export const menuRemoveStudent = (): void => open('removeStudent');
 
 export function menuInitWorkbook(): void {
-  const ctx = new Context();
-  const prepared = prepareWorkbook(ctx);
-  const toFix = say.stageRowsToFix(prepared);
-  // The alert waits for the user: let the others write meanwhile.
-  ctx.releaseLock();
+  let ctx: Context | undefined;
+  const r = run((c) => prepareWorkbook((ctx = c)), say.workbookReady);
+  // The alert waits for the user: let the others write meanwhile (Apps Script releases the lock
+  // at the end of the execution anyway, should this fail).
+  attempt(() => ctx?.releaseLock());
+  if (!r.ok) return alert(r.error);
+  const toFix = say.stageRowsToFix(r.value);
   if (toFix) alert(toFix);
-  toast(say.workbookReady(prepared));
+  toast(r.message);
 }
 
 export function menuRenderCalendar(): void {
@@ -128,12 +137,14 @@ export function menuRecomputeDurations(): void {
 
 // ——— Sidebar API (see src/api/contract.ts) ———
 
-export const apiGetSelection: ServerApi['apiGetSelection'] = () => currentSelection(new Context());
+export const apiGetSelection: ServerApi['apiGetSelection'] = () =>
+  readOnly(() => currentSelection(new Context()));
 export const apiPollSelection: ServerApi['apiPollSelection'] = (probe) =>
-  pollSelection(new Context(), probe);
+  readOnly(() => pollSelection(new Context(), probe));
 export const apiGetReferenceData: ServerApi['apiGetReferenceData'] = () =>
-  referenceData(new Context());
-export const apiGetSettings: ServerApi['apiGetSettings'] = () => new Context().settings();
+  readOnly(() => referenceData(new Context()));
+export const apiGetSettings: ServerApi['apiGetSettings'] = () =>
+  readOnly(() => new Context().settings());
 export const apiSaveSettings: ServerApi['apiSaveSettings'] = (input) =>
   mapValue(
     run((ctx) => saveSettings(ctx, input), say.settingsSaved),
@@ -143,7 +154,7 @@ export const apiSaveSettings: ServerApi['apiSaveSettings'] = (input) =>
 export const apiSaveSession: ServerApi['apiSaveSession'] = (input) =>
   run((ctx) => saveSession(ctx, input), say.sessionSaved);
 export const apiGetAssignment: ServerApi['apiGetAssignment'] = (sessionId) =>
-  assignmentView(new Context(), sessionId);
+  readOnly(() => assignmentView(new Context(), sessionId));
 export const apiAssignStudents: ServerApi['apiAssignStudents'] = (input) =>
   run((ctx) => assignStudents(ctx, input), say.studentsAssigned);
 
@@ -175,7 +186,7 @@ export const apiReassignStage: ServerApi['apiReassignStage'] = (input) =>
   run((ctx) => reassign(ctx, input), say.stageReassigned);
 
 export const apiListAbsences: ServerApi['apiListAbsences'] = (stageId) =>
-  listAbsences(new Context(), stageId);
+  readOnly(() => listAbsences(new Context(), stageId));
 export const apiAddAbsence: ServerApi['apiAddAbsence'] = (input) =>
   run((ctx) => addAbsence(ctx, input), say.absenceAdded);
 export const apiRemoveAbsence: ServerApi['apiRemoveAbsence'] = (input) =>
@@ -191,7 +202,7 @@ export const apiImportSchoolHolidays: ServerApi['apiImportSchoolHolidays'] = (in
   run((ctx) => importSchoolHolidays(ctx, input), say.holidaysImported);
 
 export const apiListVisits: ServerApi['apiListVisits'] = (stageId) =>
-  listVisits(new Context(), stageId);
+  readOnly(() => listVisits(new Context(), stageId));
 export const apiAddVisit: ServerApi['apiAddVisit'] = (input) =>
   run(
     (ctx) => addVisit(ctx, input),
@@ -207,8 +218,13 @@ export const apiSaveTutor: ServerApi['apiSaveTutor'] = (input) =>
 export const apiSaveStaff: ServerApi['apiSaveStaff'] = (input) =>
   run((ctx) => saveStaff(ctx, input), say.staffSaved);
 export const apiGetCompany: ServerApi['apiGetCompany'] = (companyId) =>
-  getCompany(new Context(), companyId);
+  readOnly(() => getCompany(new Context(), companyId));
 export const apiSaveCompany: ServerApi['apiSaveCompany'] = (input) =>
   run((ctx) => saveCompany(ctx, input), say.companySaved);
 export const apiGetHolidayCoverage: ServerApi['apiGetHolidayCoverage'] = () =>
-  holidayCoverage(new Context());
+  readOnly(() => holidayCoverage(new Context()));
+
+export const apiPreviewDeletion: ServerApi['apiPreviewDeletion'] = (input) =>
+  run((ctx) => previewDeletion(ctx, input), say.deletionPreviewed);
+export const apiDeleteStages: ServerApi['apiDeleteStages'] = (input) =>
+  run((ctx) => deleteStages(ctx, input), say.stagesDeleted);

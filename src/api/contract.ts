@@ -349,6 +349,8 @@ export const SIDEBAR_VIEWS = [
   'absences',
   'settings',
   'companies',
+  'deleteStage',
+  'removeStudent',
 ] as const;
 
 /** Which panel the sidebar opens on (set by the menu item that opened it). */
@@ -421,6 +423,9 @@ export interface ServerApi {
 
   /** Every stage of a multi-row selection stopped at once, all or none, one journal line. */
   apiStopStages(input: StopStagesInput): ApiResult<StageView[]>;
+  /** What "Supprimer le stage" / "Retirer l'élève de la session" would delete (writes nothing). */
+  apiPreviewDeletion(input: DeletionInput): ApiResult<DeletionPreview>;
+  apiDeleteStages(input: DeletionConfirmInput): ApiResult<DeletionResult>;
 }
 
 export type ServerApiName = keyof ServerApi;
@@ -454,3 +459,45 @@ export {
   uncoveredWarning,
   HOLIDAY_IMPORT_PLACE,
 } from '../domain/holidays/coverage';
+
+/**
+ * "Supprimer le stage" (a row created by mistake) and "Retirer l'élève de la session" (every
+ * stage of the student in that session).
+ */
+export type { DeletionScope } from '../domain/stages/deletion';
+import type { DeletionScope } from '../domain/stages/deletion';
+
+export interface DeletionInput extends StageHintInput {
+  /** The stage under the cursor. */
+  stageId: string;
+  scope: DeletionScope;
+}
+
+/** What a deletion would take away, shown for the user to confirm. */
+export interface DeletionPreview {
+  scope: DeletionScope;
+  student: string;
+  session: string;
+  /** The stages that would go. */
+  stages: StageView[];
+  /** Their absences, deleted with them (and kept in the journal). */
+  absences: number;
+  /** Their visits, planned or done: while there are any, nothing is deleted. */
+  visits: number;
+  /** Why the deletion cannot be done ('' when it can). */
+  blocked: string;
+}
+
+export interface DeletionConfirmInput extends DeletionInput {
+  /** The stages the confirmation showed, as shown: if any changed since, nothing is deleted. */
+  expected: { id: string; fingerprint: string }[];
+}
+
+export interface DeletionResult {
+  scope: DeletionScope;
+  student: string;
+  session: string;
+  /** The stages deleted, as they were. */
+  stages: { id: string; start: IsoDate; end: IsoDate }[];
+  absences: number;
+}

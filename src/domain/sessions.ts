@@ -64,6 +64,11 @@ export interface SessionInput {
   objectives: string;
   /** Dates as typed ("01/02/2023"). */
   periods: { start: string; end: string }[];
+  /**
+   * "Ajuster les stages aux nouvelles dates": new periods that would leave stages outside move
+   * or clip them instead of being refused.
+   */
+  adjustStages?: boolean;
 }
 
 const SCHOOL_YEAR_RE = /^(\d{4})\s*[-/–—]\s*(\d{4})$/;

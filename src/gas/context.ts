@@ -22,6 +22,7 @@ import {
 } from '../sheets/schema';
 import type { DateCodec } from './cells';
 import { literalText } from './cells';
+import { ChangeLedger, type Outcome } from './ledger';
 import { bumpReferenceVersion } from './referenceCache';
 import { columnLetter, MissingSheetError, SheetTable } from './sheetTable';
 
@@ -122,6 +123,8 @@ export class Context {
   private referencesBumped = false;
   private heldLock: GoogleAppsScript.Lock.Lock | null = null;
   private cachedJournal: GoogleAppsScript.Spreadsheet.Sheet | null | undefined = undefined;
+  private readonly ledger = new ChangeLedger();
+  private lockDepth = 0;
   private uuid: string | null = null;
   private idsMade = 0;
 
@@ -208,7 +211,12 @@ export class Context {
         sheet,
         this.dates,
         spec.name === STAGES.name ? this.stageFormulaFor() : undefined,
-        REFERENCE_SHEETS.has(spec.name) ? () => this.referencesChanged() : undefined,
+        REFERENCE_SHEETS.has(spec.name)
+          ? () => {
+              this.referencesChanged();
+              this.ledger.noteWrite();
+            }
+          : () => this.ledger.noteWrite(),
       );
       this.tables.set(spec.name, t);
     }
@@ -274,10 +282,14 @@ export class Context {
     return `${prefix}-${this.uuid.slice(0, -8)}${last.toString(16).padStart(8, '0')}`;
   }
 
-  /** Runs `fn` holding the document lock; a busy lock is a French message, not a crash. */
+  /**
+   * Runs `fn` holding the document lock; a busy lock is a French message, not a crash. When `fn`
+   * fails, what it wrote since its last journal line is put back before the lock is released
+   * (see ledger.ts).
+   */
   withLock<T>(fn: () => T): T {
     // Still held from an earlier step of this execution: the steps follow one another.
-    if (this.heldLock) return fn();
+    if (this.heldLock) return this.guarded(fn);
     const lock = LockService.getDocumentLock();
     try {
       lock.waitLock(10_000);
@@ -288,12 +300,14 @@ export class Context {
     }
     let done = false;
     try {
-      // Everything the journal line needs is asked before the first write, so that after the
-      // data is written only the line itself remains to be written.
-      this.journalSheet();
-      this.user();
-      this.now();
-      const value = fn();
+      const value = this.guarded(() => {
+        // Everything the journal line needs is asked before the first write, so that after the
+        // data is written only the line itself remains to be written.
+        this.journalSheet();
+        this.user();
+        this.now();
+        return fn();
+      });
       done = true;
       return value;
     } finally {
@@ -332,10 +346,68 @@ export class Context {
     const lock = LockService.getDocumentLock();
     if (!lock.tryLock(ms)) return undefined;
     try {
-      return fn();
+      return this.guarded(fn);
     } finally {
-      lock.releaseLock();
+      try {
+        lock.releaseLock();
+      } catch {
+        // Released when the execution ends.
+      }
     }
+  }
+
+  /** `fn`, with its changes put back when it fails (the outermost call does it, once). */
+  private guarded<T>(fn: () => T): T {
+    this.lockDepth += 1;
+    try {
+      return fn();
+    } catch (e) {
+      if (this.lockDepth === 1) this.rollback();
+      throw e;
+    } finally {
+      this.lockDepth -= 1;
+    }
+  }
+
+  /** A data write the tables do not see (a setting): it needs a way back, like theirs. */
+  noteWrite(): void {
+    this.ledger.noteWrite();
+  }
+
+  /** A write that only changes what is shown (a calendar, the sheet's filter). */
+  noteViewWrite(): void {
+    this.ledger.noteViewWrite();
+  }
+
+  /** How to put back a change of the running action if it fails before its journal line. */
+  onRollback(undo: () => void): void {
+    this.ledger.onRollback(undo);
+  }
+
+  /**
+   * One write made of a single service call: when the call fails, nothing of it was written, so
+   * it needs no way back (its undo, if any, is registered once it is done).
+   */
+  atomically<T>(write: () => T): T {
+    const before = this.ledger.pendingWrites();
+    try {
+      return write();
+    } catch (e) {
+      this.ledger.forgetWrites(before);
+      throw e;
+    }
+  }
+
+  /** Puts back the running action's changes since its last journal line (see ledger.ts). */
+  rollback(): void {
+    this.ledger.rollback((e) =>
+      safeLog(`Suivi des stages : retour en arrière impossible : ${describeError(e)}`),
+    );
+  }
+
+  /** What a failed action left in the document, once rolled back. */
+  outcome(): Outcome {
+    return this.ledger.outcome();
   }
 
   private journalSheet(): GoogleAppsScript.Spreadsheet.Sheet | null {
@@ -344,31 +416,52 @@ export class Context {
   }
 
   /**
-   * One journal row (who, when, what, before/after). One call (appendRow). When the line cannot
-   * be written, `undo` puts the data back, so that an action is done and journalled, or not
-   * done at all; the error then goes on to the caller.
+   * One journal row (who, when, what, before/after): the commit of an action. One call
+   * (appendRow). `undo`, when given, is one more way back for the data (see onRollback). When the
+   * line cannot be written, the error goes on, and the lock's owner puts the data back: an action
+   * is done and journalled, or not done at all. A workbook without its Journal sheet takes no
+   * change.
    */
   journal(entry: JournalEntry, undo?: () => void): void {
-    const sheet = this.journalSheet();
-    if (!sheet) return;
-    try {
-      sheet.appendRow(
-        [
-          this.now(),
-          this.user(),
-          entry.action,
-          entry.target,
-          journalText(entry.before),
-          journalText(entry.after),
-        ].map((s) => literalText(s)),
+    if (undo) this.onRollback(undo);
+    let sheet = this.journalSheet();
+    if (!sheet) {
+      // Asked before the action wrote anything; "Initialiser le classeur" may have created it since.
+      this.cachedJournal = undefined;
+      sheet = this.journalSheet();
+    }
+    if (!sheet) {
+      throw new MissingSheetError(
+        `La feuille « ${JOURNAL.name} » est introuvable : rien n'a été enregistré. ` +
+          'Utilisez Extensions › Suivi des stages › Initialiser le classeur.',
       );
-    } catch (e) {
-      try {
-        undo?.();
-      } catch {
-        // Both failed: the error below is the one to report.
-      }
-      throw e;
+    }
+    sheet.appendRow(
+      [
+        this.now(),
+        this.user(),
+        entry.action,
+        entry.target,
+        journalText(entry.before),
+        journalText(entry.after),
+      ].map((s) => literalText(s)),
+    );
+    this.ledger.commit();
+  }
+
+  /**
+   * A journal line for an action that stopped half way (best effort: the journal may be what
+   * failed). Not a commit: it says what the reference of the error is.
+   */
+  journalIncident(reference: string, detail: string): void {
+    try {
+      this.journalSheet()?.appendRow(
+        [this.now(), this.user(), 'Action interrompue', `réf. ${reference}`, '', detail].map((s) =>
+          literalText(s),
+        ),
+      );
+    } catch {
+      // The log has it (run.ts).
     }
   }
 
@@ -390,5 +483,19 @@ export class Context {
   saveSettings(s: Settings): void {
     this.setProperty(SETTINGS_KEY, JSON.stringify(s));
     this.cachedSettings = s;
+  }
+}
+
+export function describeError(e: unknown): string {
+  if (e instanceof Error) return e.stack ?? `${e.name}: ${e.message}`;
+  return String(e);
+}
+
+/** console.error that never throws (a logging failure must not hide the error being logged). */
+export function safeLog(message: string): void {
+  try {
+    console.error(message);
+  } catch {
+    // Nothing more can be done.
   }
 }

@@ -18,6 +18,8 @@ const MENU: readonly ({ caption: string; fn: string } | null)[] = [
   { caption: 'Assigner un nouveau stage…', fn: 'menuNewStage' },
   { caption: 'Scinder le stage…', fn: 'menuSplitStage' },
   { caption: 'Réaffecter…', fn: 'menuReassign' },
+  { caption: 'Supprimer le stage…', fn: 'menuDeleteStage' },
+  { caption: "Retirer l'élève de la session…", fn: 'menuRemoveStudent' },
   null,
   { caption: 'Calendrier du stage', fn: 'menuRenderCalendar' },
   { caption: "Vue d'ensemble de la session", fn: 'menuRenderOverview' },

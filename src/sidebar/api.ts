@@ -74,7 +74,11 @@ export function callServer<K extends keyof ServerApi>(
     }
     const runner = run
       .withSuccessHandler((value) => resolve(value as ReturnType<ServerApi[K]>))
-      .withFailureHandler((error) => fail(`Erreur du serveur (${name}) : ${messageOf(error)}`));
+      .withFailureHandler((error) => {
+        // The server words its own failures in French, with a reference (src/gas/run.ts).
+        const m = messageOf(error);
+        fail(/^Erreur inattendue \(réf\./.test(m) ? m : `Erreur du serveur (${name}) : ${m}`);
+      });
     const fn = runner[name];
     if (typeof fn !== 'function') {
       fail(`La fonction serveur ${name} n'existe pas.`);

@@ -18,6 +18,7 @@ import { sessionPanel } from './panels/session';
 import { settingsPanel } from './panels/settings';
 import { splitPanel } from './panels/split';
 import { stopPanel } from './panels/stop';
+import { deleteStagePanel, removeStudentPanel } from './panels/delete';
 
 interface NavView {
   panel(ctx: PanelContext): Panel;
@@ -46,6 +47,8 @@ export const VIEWS: Record<SidebarView, ViewEntry> = {
   absences: { panel: absencesPanel, nav: 'Absences' },
   settings: { panel: settingsPanel, nav: 'Paramètres' },
   companies: { panel: companiesPanel, nav: 'Entreprises' },
+  deleteStage: { panel: deleteStagePanel, within: 'fiche' },
+  removeStudent: { panel: removeStudentPanel, within: 'fiche' },
 };
 
 /** The navigation item that is current while `view` is shown. */

@@ -14,6 +14,7 @@ import { type Rec, str } from '../sheets/records';
 import { COMPANIES, type CompanyKey, TUTORS } from '../sheets/schema';
 import { readCompanies } from './references';
 import { relabelStages, unwrap } from './stageStore';
+import { appendUndoable, writeRowsUndoable, writeRowUndoable } from './undoable';
 
 /** The company's fields in a fixed order: what its fingerprint digests. */
 const FIELDS = [
@@ -71,11 +72,13 @@ export function propagateCompanyNames(
   const stages = relabelStages(ctx, 'company', new Map(renamed));
   const t = ctx.table(TUTORS);
   const patches = new Map<number, Partial<Rec<'company'>>>();
-  for (const { row, values } of t.readRowsWhere('companyId', (id) => renamed.has(id))) {
+  const rows = t.readRowsWhere('companyId', (id) => renamed.has(id));
+  for (const { row, values } of rows) {
     const name = renamed.get(str(values.companyId)) ?? '';
     if (str(values.company) !== name) patches.set(row, { company: name });
   }
-  t.writeRows(patches);
+  const read = new Map(rows.map((r) => [r.row, r.values]));
+  writeRowsUndoable(ctx, t, patches, (row) => read.get(row) ?? {});
   return { stages, tutors: patches.size };
 }
 
@@ -94,11 +97,13 @@ export function saveCompany(ctx: Context, input: CompanyInput): CompanyView {
     const t = ctx.table(COMPANIES);
     if (company.id === '') {
       const created: Company = { ...company, id: ctx.newId('ENT') };
-      const row = t.appendRows([{ ...created }]);
-      ctx.journal(
-        { action: 'Créer une entreprise', target: created.name, before: null, after: created },
-        () => t.deleteRows(row, 1),
-      );
+      appendUndoable(ctx, t, [{ ...created }]);
+      ctx.journal({
+        action: 'Créer une entreprise',
+        target: created.name,
+        before: null,
+        after: created,
+      });
       return view(created);
     }
 
@@ -125,33 +130,16 @@ export function saveCompany(ctx: Context, input: CompanyInput): CompanyView {
     }
     const renamed = before.name !== company.name;
     let relabelled = { stages: 0, tutors: 0 };
-    // Three sheets and the journal, and no transaction: each step's undo is known before the
-    // step runs, so a failure anywhere puts back what was written (an undo changes only the
-    // cells that differ).
-    const undo: (() => void)[] = [];
-    try {
-      undo.push(() => t.writeRow(row, back));
-      t.writeRow(row, patch);
-      if (renamed) {
-        undo.push(() => propagateCompanyNames(ctx, new Map([[company.id, before.name]])));
-        relabelled = propagateCompanyNames(ctx, new Map([[company.id, company.name]]));
-      }
-      ctx.journal({
-        action: 'Modifier une entreprise',
-        target: company.name,
-        before: back,
-        after: patch,
-      });
-    } catch (e) {
-      for (const step of undo.reverse()) {
-        try {
-          step();
-        } catch {
-          // The first error is the one to report.
-        }
-      }
-      throw e;
-    }
+    // Three sheets and the journal, and no transaction: each write registers its way back, and
+    // a failure before the journal line puts back what was written (src/gas/ledger.ts).
+    writeRowUndoable(ctx, t, row, patch, back);
+    if (renamed) relabelled = propagateCompanyNames(ctx, new Map([[company.id, company.name]]));
+    ctx.journal({
+      action: 'Modifier une entreprise',
+      target: company.name,
+      before: back,
+      after: patch,
+    });
     return renamed ? { ...view(company), relabelled } : view(company);
   });
 }

@@ -15,6 +15,7 @@ import { type Rec, str, stageFromRecord } from '../sheets/records';
 import { STAGES, type StageKey } from '../sheets/schema';
 import { presenceColumns, presenceOf } from './presenceColumns';
 import { parsers } from './stageStore';
+import { writeRowsUndoable } from './undoable';
 
 function groupKey(s: Stage): string {
   if (!s.companyId || !hasIsoForm(s.start)) return '';
@@ -58,26 +59,32 @@ export function recomputeDurations(ctx: Context): { updated: number } {
 
 /** The same, for a caller already holding the document lock. */
 export function recomputeDurationsLocked(ctx: Context): { updated: number } {
-  {
-    const t = ctx.table(STAGES);
-    const rows = t.readAll().filter((r) => str(r.values.id) !== '');
-    const patches = new Map<number, Partial<Rec<StageKey>>>();
-    for (const r of rows) {
-      const s = stageFromRecord(r.values, parsers);
-      const cols = presenceColumns(ctx, s);
-      if ((Object.keys(cols) as StageKey[]).some((k) => (r.values[k] ?? '') !== (cols[k] ?? ''))) {
-        patches.set(r.row, cols);
-      }
+  const updated = recountPresence(ctx);
+  ctx.journal({
+    action: 'Recalculer les durées',
+    target: '',
+    before: null,
+    after: { lignes: updated },
+  });
+  return { updated };
+}
+
+/**
+ * The presence of every stage counted again, the rows whose figures changed written (and put
+ * back if the action fails before its journal line, which is its caller's). Returns their count.
+ */
+export function recountPresence(ctx: Context): number {
+  const t = ctx.table(STAGES);
+  const rows = t.readAll().filter((r) => str(r.values.id) !== '');
+  const patches = new Map<number, Partial<Rec<StageKey>>>();
+  for (const r of rows) {
+    const s = stageFromRecord(r.values, parsers);
+    const cols = presenceColumns(ctx, s);
+    if ((Object.keys(cols) as StageKey[]).some((k) => (r.values[k] ?? '') !== (cols[k] ?? ''))) {
+      patches.set(r.row, cols);
     }
-    if (patches.size > 0) {
-      t.writeRows(patches);
-    }
-    ctx.journal({
-      action: 'Recalculer les durées',
-      target: '',
-      before: null,
-      after: { lignes: patches.size },
-    });
-    return { updated: patches.size };
   }
+  const read = new Map(rows.map((r) => [r.row, r.values]));
+  writeRowsUndoable(ctx, t, patches, (row) => read.get(row) ?? {});
+  return patches.size;
 }

@@ -59,6 +59,8 @@ export function filterStages(ctx: Context, raw: StageFilter): FilterResult {
 export function applyFilterToSheet(ctx: Context, raw: StageFilter): FilterResult {
   return ctx.withLock(() => {
     const { result, hidden } = run(ctx, raw);
+    // A view, not data: a failure leaves the filter half set, and says so (gas/run.ts).
+    ctx.noteViewWrite();
     filterOutIds(ctx.table(STAGES), 'id', hidden);
     ctx.journal({
       action: 'Filtrer la feuille Stages',
@@ -72,6 +74,7 @@ export function applyFilterToSheet(ctx: Context, raw: StageFilter): FilterResult
 
 export function clearSheetFilter(ctx: Context): null {
   return ctx.withLock(() => {
+    ctx.noteViewWrite();
     removeFilter(ctx.table(STAGES));
     return null;
   });

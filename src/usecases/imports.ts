@@ -25,6 +25,7 @@ import { COMPANIES, STUDENTS } from '../sheets/schema';
 import { propagateCompanyNames } from './companies';
 import { readCompanies, readStudents } from './references';
 import { relabelStages } from './stageStore';
+import { appendUndoable, writeRowsUndoable } from './undoable';
 
 type Kind = 'students' | 'companies';
 
@@ -131,8 +132,10 @@ function studentPlan(ctx: Context, text: string): Plan {
       const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => s[k] !== next[k]);
       if (changed) patches.set(s.row, next);
     }
-    t.writeRows(patches);
-    if (toAppend.length > 0) t.appendRows(toAppend.map(record));
+    const byRow = new Map(existing.map((s) => [s.row, s]));
+    // The rows as read: the way back rewrites only the keys the patches change.
+    writeRowsUndoable(ctx, t, patches, (row) => byRow.get(row) ?? {});
+    appendUndoable(ctx, t, toAppend.map(record));
     // A new homonym renames the existing student ("MARTIN Léa (BTS1)"), a class change too.
     const changed = new Map<string, string>();
     for (const s of existing) {
@@ -192,8 +195,9 @@ function companyPlan(ctx: Context, text: string): Plan {
       if (known.name !== c.name) renamed.set(c.id, c.name);
       patches.set(known.row, record(c));
     }
-    t.writeRows(patches);
-    if (fresh.length > 0) t.appendRows(fresh);
+    const byRow = new Map(existing.map((c) => [c.row, record(c)]));
+    writeRowsUndoable(ctx, t, patches, (row) => byRow.get(row) ?? {});
+    appendUndoable(ctx, t, fresh);
     if (renamed.size > 0) propagateCompanyNames(ctx, renamed);
   };
   return { preview, apply };

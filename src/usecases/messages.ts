@@ -5,6 +5,8 @@
  */
 import type {
   AssignmentResult,
+  DeletionPreview,
+  DeletionResult,
   CompanyView,
   FilterResult,
   HolidayCoverageView,
@@ -87,8 +89,11 @@ export function settingsSaved(r: { settings: SettingsView; recounted: number }):
     : 'Paramètres enregistrés.';
 }
 
-export function sessionSaved(s: SessionView): string {
-  return `Session « ${s.title} » enregistrée.`;
+export function sessionSaved(s: SessionView & { adjustedStages?: number }): string {
+  const n = s.adjustedStages ?? 0;
+  return n > 0
+    ? `Session « ${s.title} » enregistrée ; ${count(n, 'stage ajusté', 'stages ajustés')} aux nouvelles dates.`
+    : `Session « ${s.title} » enregistrée.`;
 }
 
 export function studentsAssigned(r: AssignmentResult): string {
@@ -164,6 +169,36 @@ export function stageReassigned(v: StageView): string {
   return v.needsAmendment
     ? `Stage ${ofName(v.student)} réaffecté : un avenant à la convention est à faire (colonne « Avenant »).`
     : `Stage ${ofName(v.student)} réaffecté.`;
+}
+
+export function deletionPreviewed(p: DeletionPreview): string {
+  if (p.blocked) return 'Suppression impossible : la raison est indiquée sous la liste.';
+  return `${capitalised(count(p.stages.length, 'stage serait supprimé', 'stages seraient supprimés'))} : vérifiez la liste, puis confirmez.`;
+}
+
+export function stagesDeleted(r: DeletionResult): string {
+  const absences =
+    r.absences > 0 ? ` ; ${count(r.absences, 'absence supprimée', 'absences supprimées')}` : '';
+  if (r.scope === 'stage') {
+    const s = r.stages[0];
+    const dates = s ? ` du ${formatFr(s.start)} au ${formatFr(s.end)}` : '';
+    return `Stage de ${r.student}${dates} supprimé${absences} (tout est noté au Journal).`;
+  }
+  return (
+    `${r.student} n'est plus dans la session « ${r.session} » : ` +
+    `${count(r.stages.length, 'stage supprimé', 'stages supprimés')}${absences} (tout est noté au Journal).`
+  );
+}
+
+/** The warning of a date typed by hand that takes a stage out of its session, or null. */
+export function datesOutsideSession(outside: string[]): string | null {
+  if (outside.length === 0) return null;
+  const shown = outside.slice(0, 3).join(' ; ');
+  const more = outside.length > 3 ? ` (et ${outside.length - 3} de plus)` : '';
+  return (
+    `Attention, dates hors de la session : ${shown}${more}. ` +
+    'Corrigez ces dates, ou modifiez la session (menu Nouvelle session…).'
+  );
 }
 
 // ——— Planning ———

@@ -13,6 +13,7 @@ import { type Rec, str } from '../sheets/records';
 import { STAFF, STAGES, type StaffKey, type TutorKey, TUTORS, VISITS } from '../sheets/schema';
 import { references } from './references';
 import { relabelStages, unwrap } from './stageStore';
+import { appendUndoable, writeRowsUndoable, writeRowUndoable } from './undoable';
 
 const gone = (what: string) =>
   new UserError(
@@ -54,7 +55,7 @@ export function saveTutor(ctx: Context, input: TutorInput): TutorView {
     };
     let before: Rec<TutorKey> | null = null;
     if (creating) {
-      t.appendRows([record]);
+      appendUndoable(ctx, t, [record]);
     } else {
       const row = t.findRow(id);
       if (row === 0) throw gone('Ce tuteur');
@@ -66,7 +67,7 @@ export function saveTutor(ctx: Context, input: TutorInput): TutorView {
         );
       }
       const patch = diff(before, record);
-      t.writeRow(row, patch);
+      writeRowUndoable(ctx, t, row, patch, before);
       if (Object.keys(patch).length > 0 && str(before.label) !== label) {
         relabelStages(ctx, 'tutor', new Map([[id, label]]));
       }
@@ -100,13 +101,13 @@ export function saveStaff(ctx: Context, input: StaffInput): StaffView {
     };
     let before: Rec<StaffKey> | null = null;
     if (creating) {
-      t.appendRows([record]);
+      appendUndoable(ctx, t, [record]);
     } else {
       const row = t.findRow(id);
       if (row === 0) throw gone('Ce membre du personnel');
       before = t.readRow(row);
       const patch = diff(before, record);
-      t.writeRow(row, patch);
+      writeRowUndoable(ctx, t, row, patch, before);
       if (Object.keys(patch).length > 0 && str(before.label) !== label) {
         relabelStages(ctx, 'referent', new Map([[id, label]]));
         relabelVisits(ctx, id, label);
@@ -133,8 +134,10 @@ function isOnAStage(ctx: Context, key: 'tutorId' | 'referentId', id: string): bo
 function relabelVisits(ctx: Context, staffId: string, label: string): void {
   const t = ctx.table(VISITS);
   const patches = new Map<number, Partial<Rec<'staff'>>>();
-  for (const { row, values } of t.readRowsWhere('staffId', (id) => id === staffId)) {
+  const rows = t.readRowsWhere('staffId', (id) => id === staffId);
+  for (const { row, values } of rows) {
     if (str(values.staff) !== label) patches.set(row, { staff: label });
   }
-  t.writeRows(patches);
+  const read = new Map(rows.map((r) => [r.row, r.values]));
+  writeRowsUndoable(ctx, t, patches, (row) => read.get(row) ?? {});
 }

@@ -114,7 +114,8 @@ export function presenceColumns(ctx: Context, stage: Stage): Partial<Rec<StageKe
 
 /**
  * A split gives the days from `from` on to a new stage: the absences of those days follow them,
- * so that neither part's presence loses or counts them twice. One write when there are any.
+ * so that neither part's presence loses or counts them twice. One write when there are any; put
+ * back if the action fails before its journal line.
  */
 export function moveAbsences(
   ctx: Context,
@@ -131,7 +132,10 @@ export function moveAbsences(
   const all = byStage.get(fromStageId) ?? [];
   const moving = all.filter((a) => a.start >= from);
   if (moving.length === 0) return 0;
-  ctx.table(ABSENCES).writeRows(new Map(moving.map((a) => [a.row, { stageId: toStageId }])));
+  const t = ctx.table(ABSENCES);
+  // They follow their stage back if the action fails before its journal line.
+  ctx.onRollback(() => t.writeRows(new Map(moving.map((a) => [a.row, { stageId: fromStageId }]))));
+  t.writeRows(new Map(moving.map((a) => [a.row, { stageId: toStageId }])));
   byStage.set(
     fromStageId,
     all.filter((a) => a.start < from),

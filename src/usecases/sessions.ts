@@ -11,15 +11,36 @@ import type {
 } from '../api/contract';
 import { assignedStudentIds, classCounts, planAssignment } from '../domain/assignment';
 import { tutorLabel } from '../domain/labels';
-import { formatPeriods, validateSession } from '../domain/sessions';
-import type { Session, Stage } from '../domain/types';
+import { formatPeriods, parsePeriods, validateSession } from '../domain/sessions';
+import {
+  adjustToPeriods,
+  describeAdjustment,
+  impossibleMessage,
+  outsideMessage,
+  type StageAdjustment,
+  stagesOutside,
+} from '../domain/stages/sessionPeriods';
+import type { Period, Session, Stage } from '../domain/types';
 import { UserError } from '../domain/errors';
 import type { Context } from '../gas/context';
 import { referenceVersion } from '../gas/referenceCache';
-import { str } from '../sheets/records';
-import { SESSIONS, STAGES } from '../sheets/schema';
+import { changedKeys, type Rec, stageFromRecord, str } from '../sheets/records';
+import { SESSIONS, STAGES, type StageKey } from '../sheets/schema';
+import { checkHostLimit } from './durations';
 import { references } from './references';
-import { insertStages, relabelStages, unwrap } from './stageStore';
+import {
+  insertStages,
+  labelsWith,
+  parsers,
+  pick,
+  recordFor,
+  relabelStages,
+  unwrap,
+} from './stageStore';
+import { appendUndoable, writeRowsUndoable, writeRowUndoable } from './undoable';
+
+/** A saved session, and how many of its stages followed its new periods. */
+export type SavedSession = SessionView & { adjustedStages?: number };
 
 function sessionView(s: Session): SessionView {
   return {
@@ -60,7 +81,7 @@ export function referenceData(ctx: Context): ReferenceData {
   };
 }
 
-export function saveSession(ctx: Context, input: SessionInput): SessionView {
+export function saveSession(ctx: Context, input: SessionInput): SavedSession {
   const valid = unwrap(validateSession(input));
   return ctx.withLock(() => {
     const t = ctx.table(SESSIONS);
@@ -82,7 +103,7 @@ export function saveSession(ctx: Context, input: SessionInput): SessionView {
     };
     if (id === '') {
       const session: Session = { id: ctx.newId('SES'), ...valid };
-      t.appendRows([{ id: session.id, ...record }]);
+      appendUndoable(ctx, t, [{ id: session.id, ...record }]);
       ctx.journal({ action: 'Créer la session', target: session.id, before: null, after: record });
       return sessionView(session);
     }
@@ -94,12 +115,79 @@ export function saveSession(ctx: Context, input: SessionInput): SessionView {
         true,
       );
     const before = t.readRow(row);
-    t.writeRow(row, record);
+    const previous = parsePeriods(str(before.periods));
+    const oldPeriods = previous.ok ? previous.value : [];
+    // Only new periods can leave stages outside: the Stages sheet is read only then.
+    const adjusted =
+      formatPeriods(oldPeriods) === record.periods
+        ? []
+        : followPeriods(ctx, id, oldPeriods, valid.periods, input.adjustStages === true);
+    writeRowUndoable(ctx, t, row, record, before);
     if (str(before.title) !== valid.title)
       relabelStages(ctx, 'session', new Map([[id, valid.title]]));
-    ctx.journal({ action: 'Modifier la session', target: id, before, after: record });
-    return sessionView({ id, ...valid });
+    ctx.journal({
+      action: 'Modifier la session',
+      target: id,
+      before,
+      after:
+        adjusted.length > 0
+          ? { ...record, 'Stages ajustés': adjusted.map(describeAdjustment) }
+          : record,
+    });
+    return { ...sessionView({ id, ...valid }), adjustedStages: adjusted.length };
   });
+}
+
+/**
+ * New periods for session `sessionId`: the stages they would leave outside are refused, named,
+ * unless `adjust` asks for them to follow (moved or clipped, their presence counted again, put
+ * back if the action fails before its journal line). One read of the Stages sheet.
+ */
+function followPeriods(
+  ctx: Context,
+  sessionId: string,
+  oldPeriods: Period[],
+  newPeriods: Period[],
+  adjust: boolean,
+): StageAdjustment[] {
+  const st = ctx.table(STAGES);
+  const rows = st
+    .readAll()
+    .filter((r) => str(r.values.id) !== '')
+    .map((r) => ({ row: r.row, rec: r.values, stage: stageFromRecord(r.values, parsers) }));
+  const own = rows
+    .filter((r) => r.stage.sessionId === sessionId)
+    .map((r) => ({ stage: r.stage, student: str(r.rec.student) }));
+  const outside = stagesOutside(own, newPeriods);
+  if (outside.length === 0) return [];
+  if (!adjust) throw new UserError(outsideMessage(outside), 'adjustStages');
+  const moving = new Set(outside.map((o) => o.stage.id));
+  const students = new Set(outside.map((o) => o.stage.studentId));
+  const others = rows
+    .filter((r) => students.has(r.stage.studentId) && !moving.has(r.stage.id))
+    .map((r) => r.stage);
+  const plan = adjustToPeriods(outside, oldPeriods, newPeriods, others);
+  if (plan.impossible.length > 0)
+    throw new UserError(impossibleMessage(plan.impossible), 'periods');
+  checkHostLimit(
+    ctx,
+    plan.adjusted.map((a) => a.after),
+    others,
+  );
+  const byId = new Map(rows.map((r) => [r.stage.id, r]));
+  const refs = references(ctx);
+  const labels = labelsWith(
+    refs,
+    rows.map((r) => r.rec),
+  );
+  const patches = new Map<number, Partial<Rec<StageKey>>>();
+  for (const a of plan.adjusted) {
+    const read = byId.get(a.after.id)!;
+    const next = recordFor(ctx, a.after, labels, read);
+    patches.set(read.row, pick(next, changedKeys<StageKey>(read.rec, next)));
+  }
+  writeRowsUndoable(ctx, st, patches, (row) => rows.find((r) => r.row === row)?.rec ?? {});
+  return plan.adjusted;
 }
 
 function existingStages(ctx: Context): Pick<Stage, 'sessionId' | 'studentId' | 'start' | 'end'>[] {

@@ -2,7 +2,7 @@
 import type { SettingsView } from '../api/contract';
 import { validateSettings } from '../domain/settings';
 import type { Context } from '../gas/context';
-import { recomputeDurationsLocked } from './durations';
+import { recountPresence } from './durations';
 import { unwrap } from './stageStore';
 
 export function saveSettings(
@@ -12,12 +12,20 @@ export function saveSettings(
   const s = unwrap(validateSettings(input));
   return ctx.withLock(() => {
     const before = ctx.settings();
+    ctx.noteWrite();
+    ctx.onRollback(() => ctx.saveSettings(before));
     ctx.saveSettings(s);
-    ctx.journal({ action: 'Paramètres', target: '', before, after: s });
-    // Presence depends on these two: keep the column true at once.
+    // Presence depends on these two: keep the column true at once, in the same action.
     const recount =
       before.alsaceMoselle !== s.alsaceMoselle ||
       before.defaultWeeklyHours !== s.defaultWeeklyHours;
-    return { settings: s, recounted: recount ? recomputeDurationsLocked(ctx).updated : 0 };
+    const recounted = recount ? recountPresence(ctx) : 0;
+    ctx.journal({
+      action: 'Paramètres',
+      target: '',
+      before,
+      after: recount ? { ...s, lignes: recounted } : s,
+    });
+    return { settings: s, recounted };
   });
 }

@@ -27,6 +27,7 @@ import { stageSubject } from '../sheets/journalText';
 import { STAGES, type StageKey } from '../sheets/schema';
 import { markFresh, presenceColumns } from './presenceColumns';
 import { references, type References } from './references';
+import { appendUndoable, writeRowsUndoable, writeRowUndoable } from './undoable';
 
 export const parsers = {
   parseSchedule: (text: string) => {
@@ -406,17 +407,13 @@ export function mutateStage(
     const rec = recordFor(ctx, after, labelsWith(refs, [loaded.rec]), loaded);
     const keys = changedKeys<StageKey>(loaded.rec, rec);
     const patch = pick(rec, keys);
-    const t = ctx.table(STAGES);
-    t.writeRow(loaded.row, patch);
-    ctx.journal(
-      {
-        action: input.action,
-        target: stageSubject(loaded.rec),
-        before: pick(loaded.rec, keys),
-        after: pick(patch, keys),
-      },
-      () => t.writeRow(loaded.row, pick(loaded.rec, keys)),
-    );
+    writeRowUndoable(ctx, ctx.table(STAGES), loaded.row, patch, loaded.rec);
+    ctx.journal({
+      action: input.action,
+      target: stageSubject(loaded.rec),
+      before: pick(loaded.rec, keys),
+      after: pick(patch, keys),
+    });
     // The Phase formula has not been recalculated in this execution: the view computes it.
     const merged = { ...loaded.rec, ...patch, phase: '' } as Rec<StageKey>;
     return stageView(loaded.row, merged, ctx.today());
@@ -432,7 +429,8 @@ export function pick<K extends string>(r: Partial<Rec<K>>, keys: K[]): Partial<R
 /**
  * Insert new stages (already validated) after row `after` (the student's stages stay
  * together, as PRONOTE shows them), with `patches` of rows read before (written in the same
- * block when they touch the new rows). Two calls: insert, one write.
+ * block when they touch the new rows; their caller registers their way back first). Two calls:
+ * insert, one write. If the action fails later, the new rows go.
  */
 export function insertStagesAfter(
   ctx: Context,
@@ -444,21 +442,16 @@ export function insertStagesAfter(
   const t = ctx.table(STAGES);
   const all = new Map(patches);
   stages.forEach((s, i) => all.set(after + 1 + i, recordFor(ctx, s, labels)));
-  t.insertRowsAfter(after, stages.length);
-  try {
-    t.writeRows(all);
-  } catch (e) {
-    // Sheets has no transaction: the empty rows go, so nothing of the action is left.
-    t.deleteRows(after + 1, stages.length);
-    throw e;
-  }
+  ctx.atomically(() => t.insertRowsAfter(after, stages.length));
+  ctx.onRollback(() => t.deleteRows(after + 1, stages.length));
+  t.writeRows(all);
   return after + 1;
 }
 
 /** Append new stages (already validated). One write per run of writable columns. */
-export function insertStages(ctx: Context, stages: Stage[], labels: Labels): number {
+export function insertStages(ctx: Context, stages: Stage[], labels: Labels): void {
   const records = stages.map((s) => recordFor(ctx, s, labels));
-  return ctx.table(STAGES).appendRows(records);
+  appendUndoable(ctx, ctx.table(STAGES), records);
 }
 
 const ID_OF: Record<LabelField, StageKey> = {
@@ -500,6 +493,7 @@ export function relabelStages(
       ...more,
     });
   }
-  t.writeRows(patches);
+  const read = new Map(rows.map((r) => [r.row, r.values]));
+  writeRowsUndoable(ctx, t, patches, (row) => read.get(row) ?? {});
   return patches.size;
 }

@@ -9,12 +9,12 @@ import { typed } from '../domain/text';
 import { isVisitDone, sortVisits, validateVisit } from '../domain/visits';
 import { UserError } from '../domain/errors';
 import type { Context } from '../gas/context';
-import { deleteRow } from '../gas/rows';
 import { str } from '../sheets/records';
 import { stageSubject } from '../sheets/journalText';
 import { STAGES, VISITS } from '../sheets/schema';
 import { references } from './references';
 import { loadStage, stageView, unwrap } from './stageStore';
+import { appendUndoable, deleteRowsUndoable } from './undoable';
 
 /** The visits of one stage, in date order. Two reads (Visites, Personnel). */
 export function listVisits(ctx: Context, stageId: string): VisitView[] {
@@ -61,15 +61,17 @@ export function addVisit(ctx: Context, input: VisitInput): { visit: VisitView; s
       comment: valid.comment,
       done: isVisitDone(valid.date, ctx.today()),
     };
-    ctx.table(VISITS).appendOne({
-      id: view.id,
-      stageId: view.stageId,
-      student: str(loaded.rec.student),
-      date: view.date,
-      staff: view.staff,
-      comment: view.comment,
-      staffId: view.staffId,
-    });
+    appendUndoable(ctx, ctx.table(VISITS), [
+      {
+        id: view.id,
+        stageId: view.stageId,
+        student: str(loaded.rec.student),
+        date: view.date,
+        staff: view.staff,
+        comment: view.comment,
+        staffId: view.staffId,
+      },
+    ]);
     ctx.journal({
       action: 'Enregistrer une visite',
       target: stageSubject(loaded.rec),
@@ -97,7 +99,7 @@ export function removeVisit(
       );
     }
     const before = t.readRow(row);
-    deleteRow(t, row);
+    deleteRowsUndoable(ctx, t, [row]);
     // The stage's row names its session; a visit whose stage is gone keeps its student's name.
     const stages = ctx.table(STAGES);
     const stageRow = stages.findRow(str(before.stageId));

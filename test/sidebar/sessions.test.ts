@@ -177,4 +177,38 @@ describe('sessions and assignment', () => {
       await filters.getByRole('group', { name: 'Entreprises' }).getByLabel('Indif.').isChecked(),
     ).toBe(true);
   });
+
+  it('a shorter period is refused, naming the stages, until « Ajuster les stages aux nouvelles dates » is ticked', async () => {
+    const { page, sidebar } = bench;
+    await menu(page, 'Nouvelle session…');
+    await sidebar
+      .getByLabel('Session', { exact: true })
+      .selectOption({ label: 'BTS 1 info période 1 (01/02/2023 - 31/03/2023)' });
+    await sidebar.getByRole('heading', { name: 'Modifier la session' }).waitFor();
+    const form = sidebar.getByRole('form', { name: 'Session de stage' });
+    const adjust = form.getByLabel('Ajuster les stages aux nouvelles dates');
+    expect(await adjust.isChecked()).toBe(false);
+    await form.getByRole('group', { name: 'Période 1' }).getByLabel('Au').fill('15/03/2023');
+    await form.getByRole('button', { name: 'Enregistrer la session' }).click();
+    await sidebar
+      .getByRole('alert')
+      .getByText(
+        /^Ces périodes laisseraient 10 stages hors de la session : ACAR Laurie \(du 01\/02\/2023 au 31\/03\/2023\)/,
+      )
+      .waitFor();
+    await openSheet(page, 'Stages');
+    expect((await sheetRows(page)).every((r) => r['Fin'] === '31/03/2023')).toBe(true);
+
+    await adjust.check();
+    await form.getByRole('button', { name: 'Enregistrer la session' }).click();
+    await sidebar
+      .getByRole('status')
+      .getByText(
+        'Session « BTS 1 info période 1 » enregistrée ; 10 stages ajustés aux nouvelles dates.',
+      )
+      .waitFor();
+    await expect
+      .poll(async () => [...new Set((await sheetRows(page)).map((r) => r['Fin']))])
+      .toEqual(['15/03/2023']);
+  });
 });

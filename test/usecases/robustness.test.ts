@@ -6,6 +6,22 @@ import { describe, expect, it } from 'vitest';
 import type { ApiResult, StageSelection, StageView } from '../../src/api/contract';
 import { seededWorkbook } from './harness';
 
+/**
+ * An unexpected failure: a French message with a reference saying nothing was saved, never the
+ * service's English, which goes to the log under that reference.
+ */
+function expectNothingSaved(h: ReturnType<typeof seededWorkbook>, r: unknown): void {
+  const res = r as ApiResult<unknown>;
+  expect(res.ok).toBe(false);
+  if (res.ok) return;
+  expect(res.error).toMatch(/^Erreur inattendue \(réf\. [0-9A-F]{6}\) : rien n'a été enregistré\./);
+  expect(res.error).not.toMatch(/Service|failed/);
+  const ref = /réf\. ([0-9A-F]{6})/.exec(res.error)![1]!;
+  const logged = h.em.logs.console.map((e) => e.message).join('\n');
+  expect(logged).toContain(ref);
+  expect(logged).toContain('Service Spreadsheets failed');
+}
+
 function select(h: ReturnType<typeof seededWorkbook>, label: string): StageView {
   h.select(h.rowOf(h.ids.stages[label]!));
   return h.call<StageSelection>('apiGetSelection').stage!;
@@ -22,14 +38,15 @@ describe('a service failing in the middle of an action', () => {
       1,
       new Error('Service Spreadsheets failed while accessing document'),
     );
-    expect(() =>
+    expectNothingSaved(
+      h,
       h.call('apiStopStage', {
         stageId: stage.id,
         fingerprint: stage.fingerprint,
         stoppedOn: '27/02/2023',
         reason: 'x',
       }),
-    ).toThrow(/Service Spreadsheets failed/);
+    );
     expect(h.display('Stages')).toEqual(before);
     expect(h.display('Journal')).toEqual(journal);
     // The lock was released: the next try goes through.
@@ -40,6 +57,50 @@ describe('a service failing in the middle of an action', () => {
       reason: 'x',
     });
     expect(again.ok).toBe(true);
+  });
+
+  it('the journal line fails: the row is put back, and the message says nothing was saved', () => {
+    const h = seededWorkbook();
+    const stage = select(h, 'ACAR Laurie');
+    const before = h.display('Stages');
+    const journal = h.display('Journal');
+    h.em.log.failOn('Sheet.appendRow', 1, new Error('Service Spreadsheets failed'));
+    expectNothingSaved(
+      h,
+      h.call('apiStopStage', {
+        stageId: stage.id,
+        fingerprint: stage.fingerprint,
+        stoppedOn: '27/02/2023',
+        reason: 'x',
+      }),
+    );
+    expect(h.display('Stages')).toEqual(before);
+    expect(h.display('Journal')).toEqual(journal);
+  });
+
+  it('the journal line and the way back both fail: the message never says nothing was saved', () => {
+    const h = seededWorkbook();
+    const stage = select(h, 'ACAR Laurie');
+    const journal = h.display('Journal');
+    h.em.log.failOn('Sheet.appendRow', 1, new Error('Service Spreadsheets failed'));
+    // The stop is one write; the second puts the row back.
+    h.em.log.failOn('Range.setValues', 2, new Error('Service Spreadsheets failed'));
+    const r = h.call<ApiResult<StageView>>('apiStopStage', {
+      stageId: stage.id,
+      fingerprint: stage.fingerprint,
+      stoppedOn: '27/02/2023',
+      reason: 'x',
+    });
+    if (r.ok) throw new Error('the stop should have failed');
+    expect(r.error).toMatch(/^Erreur inattendue \(réf\. [0-9A-F]{6}\) : .*incomplète/);
+    expect(r.error).not.toContain("rien n'a été enregistré");
+    const ref = /réf\. ([0-9A-F]{6})/.exec(r.error)![1]!;
+    // The row is stopped but the stop is not journalled: the journal says an action stopped
+    // half way, under the reference the user was given.
+    expect(h.stageRows().find((x) => x['ID'] === stage.id)!["Date d'arrêt"]).toBe('27/02/2023');
+    const after = h.display('Journal');
+    expect(after).toHaveLength(journal.length + 1);
+    expect(after.at(-1)!.slice(2, 4)).toEqual(['Action interrompue', `réf. ${ref}`]);
   });
 
   it('a new stage is one write: a failure creates no half row', () => {
@@ -57,7 +118,8 @@ describe('a service failing in the middle of an action', () => {
       1,
       new Error('Service Spreadsheets failed while accessing document'),
     );
-    expect(() =>
+    expectNothingSaved(
+      h,
       h.call('apiNewStage', {
         fromStageId: stage.id,
         start: '01/03/2023',
@@ -67,7 +129,7 @@ describe('a service failing in the middle of an action', () => {
         referentId: '',
         weeklyHours: '',
       }),
-    ).toThrow();
+    );
     expect(h.display('Stages')).toEqual(before);
   });
 });
@@ -119,6 +181,24 @@ describe('edits by hand in the Stages sheet', () => {
     expect(after).toBe('8 jours');
   });
 
+  it('an end date typed beyond the session is counted, and onEdit warns that it leaves the session', () => {
+    const h = seededWorkbook();
+    const row = h.rowOf(h.ids.stages['ACAR Laurie']!);
+    const sheet = h.em.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Stages')!;
+    const cell = sheet.getRange(row, 4);
+    cell.setValue(new Date(2023, 3, 14)); // Fin: 14/04/2023, the session ends on 31/03/2023.
+    h.call('onEdit', { range: cell, source: sheet.getParent(), value: '14/04/2023' });
+    expect(h.em.sheets.ui.toasts.at(-1)?.message).toBe(
+      'Attention, dates hors de la session : ACAR Laurie, du 01/02/2023 au 14/04/2023, hors de ' +
+        '« BTS 1 info période 1 ». Corrigez ces dates, ou modifiez la session (menu Nouvelle session…).',
+    );
+    // Back inside: no warning.
+    const toasts = h.em.sheets.ui.toasts.length;
+    cell.setValue(new Date(2023, 2, 20));
+    h.call('onEdit', { range: cell, source: sheet.getParent(), value: '20/03/2023' });
+    expect(h.em.sheets.ui.toasts).toHaveLength(toasts);
+  });
+
   it('a batch write over a span keeps the computed cells of the rows in between as formulas', () => {
     const h = seededWorkbook();
     const rows = h.stageRows();
@@ -156,7 +236,8 @@ describe('"Scinder" is all or nothing', () => {
       1,
       new Error('Service Spreadsheets failed while accessing document'),
     );
-    expect(() =>
+    expectNothingSaved(
+      h,
       h.call('apiSplitStage', {
         stageId: stage.id,
         fingerprint: stage.fingerprint,
@@ -169,7 +250,7 @@ describe('"Scinder" is all or nothing', () => {
         tutorId: '',
         referentId: '',
       }),
-    ).toThrow(/Service Spreadsheets failed/);
+    );
     expect(h.display('Stages')).toEqual(before);
   });
 });

@@ -10,6 +10,7 @@ import type {
   ReferenceData,
   SessionInput,
   SessionView,
+  StageView,
 } from '../../src/api/contract';
 import { SEED_SESSION } from '../fixtures/seed';
 import { type Harness, seededWorkbook } from './harness';
@@ -315,5 +316,144 @@ describe('assigning students by class', () => {
     }
     expect(h.display('Stages')).toEqual(before);
     expect(h.display('Journal')).toHaveLength(journal);
+  });
+});
+
+describe('new periods and the stages already in the session', () => {
+  let h: Harness;
+  beforeEach(() => {
+    h = seededWorkbook();
+  });
+
+  const shortened = (adjustStages: boolean, end = '15/03/2023'): SessionInput => ({
+    ...SEED_SESSION,
+    id: h.ids.sessionId,
+    periods: [{ start: '01/02/2023', end }],
+    adjustStages,
+  });
+  const laurie = () => h.stageRows().find((r) => r['Élève'] === 'ACAR Laurie')!;
+  const select = (label: string) => {
+    h.select(h.rowOf(h.ids.stages[label]!));
+    return h.call<{ stage: StageView }>('apiGetSelection').stage;
+  };
+
+  it('a shorter period is refused, naming the students and dates it would leave outside', () => {
+    const sessions = h.display('Sessions');
+    const stages = h.display('Stages');
+    const journal = h.display('Journal');
+    const r = h.call<ApiResult<SessionView>>('apiSaveSession', shortened(false));
+    expect(r).toMatchObject({ ok: false, field: 'adjustStages' });
+    if (r.ok) return;
+    expect(r.error).toMatch(
+      /^Ces périodes laisseraient 10 stages hors de la session : ACAR Laurie \(du 01\/02\/2023 au 31\/03\/2023\), ACNA Camille \(du 01\/02\/2023 au 31\/03\/2023\),/,
+    );
+    expect(r.error).toContain('Cochez « Ajuster les stages aux nouvelles dates »');
+    expect(h.display('Sessions')).toEqual(sessions);
+    expect(h.display('Stages')).toEqual(stages);
+    expect(h.display('Journal')).toEqual(journal);
+  });
+
+  it('"Ajuster les stages aux nouvelles dates" clips them, counts their presence again, journals it', () => {
+    const journal = h.display('Journal').length;
+    const r = h.call<ApiResult<SessionView>>('apiSaveSession', shortened(true));
+    if (!r.ok) throw new Error(r.error);
+    expect(r.message).toBe(
+      'Session « BTS 1 info période 1 » enregistrée ; 10 stages ajustés aux nouvelles dates.',
+    );
+    expect(h.stageRows().map((s) => [s['Début'], s['Fin']])).toEqual(
+      Array.from({ length: 10 }, () => ['01/02/2023', '15/03/2023']),
+    );
+    // February (20 working days) and 1–15 March (11): 31 days, counted again.
+    expect(laurie()['Présence']).toBe('1 mois 9 jours');
+    expect(h.display('Journal')).toHaveLength(journal + 1);
+    const line = h.display('Journal').at(-1)!;
+    expect(line[2]).toBe('Modifier la session');
+    expect(line[5]).toContain(
+      'Stages ajustés : ACAR Laurie : du 01/02/2023 au 31/03/2023 → du 01/02/2023 au 15/03/2023',
+    );
+  });
+
+  it('a stopped stage is never moved: the change is refused, naming it', () => {
+    const s = select('ACAR Laurie');
+    ok(
+      h.call('apiStopStage', {
+        stageId: s.id,
+        fingerprint: s.fingerprint,
+        stoppedOn: '27/02/2023',
+        reason: 'Rupture',
+      }),
+    );
+    const stages = h.display('Stages');
+    const r = h.call<ApiResult<SessionView>>('apiSaveSession', shortened(true, '24/02/2023'));
+    expect(r).toMatchObject({ ok: false, field: 'periods' });
+    if (!r.ok)
+      expect(r.error).toMatch(
+        /^Un stage ne peut pas suivre les nouvelles périodes : ACAR Laurie \(du 01\/02\/2023 au 27\/02\/2023\) — arrêté le 27\/02\/2023/,
+      );
+    expect(h.display('Stages')).toEqual(stages);
+  });
+
+  it('the stage actions keep a stage inside the session as it now is', () => {
+    const s = select('ACAR Laurie');
+    ok(
+      h.call('apiStopStage', {
+        stageId: s.id,
+        fingerprint: s.fingerprint,
+        stoppedOn: '27/02/2023',
+        reason: 'Rupture',
+      }),
+    );
+    ok(h.call('apiSaveSession', shortened(true)));
+    // The initial end (31/03) is now beyond the session: it cannot come back.
+    const stopped = select('ACAR Laurie');
+    const restore = h.call<ApiResult<StageView>>('apiRemoveStop', {
+      stageId: stopped.id,
+      fingerprint: stopped.fingerprint,
+      restoreOriginalEnd: true,
+    });
+    expect(restore).toMatchObject({ ok: false, field: 'restoreOriginalEnd' });
+    if (!restore.ok)
+      expect(restore.error).toBe(
+        'Avec sa fin initiale, le stage (du 01/02/2023 au 31/03/2023) sortirait de la session ' +
+          '« BTS 1 info période 1 » (du 01/02/2023 au 15/03/2023) : enlevez l’arrêt sans ' +
+          'rétablir la fin initiale, ou modifiez d’abord la session.',
+      );
+    // A stage typed by hand beyond the session: a stop after the session's end is refused.
+    const hugo = h.rowOf(h.ids.stages['BERNARD Hugo']!);
+    const sheet = h.em.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Stages')!;
+    sheet.getRange(hugo, 4).setValue(new Date(2023, 2, 31));
+    const typed = select('BERNARD Hugo');
+    const stop = h.call<ApiResult<StageView>>('apiStopStage', {
+      stageId: typed.id,
+      fingerprint: typed.fingerprint,
+      stoppedOn: '20/03/2023',
+      reason: 'Rupture',
+    });
+    expect(stop).toMatchObject({ ok: false, field: 'stoppedOn' });
+    if (!stop.ok)
+      expect(stop.error).toMatch(/^Le stage arrêté le 20\/03\/2023 sortirait de la session/);
+    // Scinder: the second part would run past the session's end.
+    const split = h.call<ApiResult<StageView[]>>('apiSplitStage', {
+      stageId: typed.id,
+      fingerprint: typed.fingerprint,
+      splitDate: '01/03/2023',
+      firstPartEnd: '',
+      mode: 'cut',
+      reason: '',
+      keepAssignment: true,
+      companyId: '',
+      tutorId: '',
+      referentId: '',
+    });
+    expect(split).toMatchObject({ ok: false, field: 'splitDate' });
+    // Within the session, the same stage can still be stopped.
+    ok(
+      h.call('apiStopStage', {
+        stageId: typed.id,
+        fingerprint: typed.fingerprint,
+        stoppedOn: '10/03/2023',
+        reason: 'Rupture',
+      }),
+    );
   });
 });

@@ -171,6 +171,8 @@ export function fichePanel(ctx: PanelContext): Panel {
       if (stageId) void runAction(root, 'apiRenderCalendar', { stageId });
     }),
     absences: button('Absences…', () => ctx.navigate('absences')),
+    deleteStage: button('Supprimer le stage…', () => ctx.navigate('deleteStage')),
+    removeStudent: button("Retirer l'élève de la session…", () => ctx.navigate('removeStudent')),
   };
   const actionBox = h(
     'div',

@@ -11,6 +11,7 @@ import {
 import { callServer } from '../api';
 import {
   button,
+  checkbox,
   dateField,
   fieldsetWithError,
   h,
@@ -121,8 +122,29 @@ export function sessionPanel(): Panel {
   periodsBox.insertBefore(periodList, periodsError);
   periodsBox.insertBefore(addButton, periodsError);
 
+  // Editing periods under existing stages: refused (naming them) unless explicitly asked.
+  const adjust = checkbox('Ajuster les stages aux nouvelles dates', 'adjustStages');
+  const adjustHintId = uid('adjustStages-hint');
+  const adjustErrId = uid('adjustStages-err');
+  adjust.control.setAttribute('aria-describedby', `${adjustHintId} ${adjustErrId}`);
+  const adjustBox = h(
+    'div',
+    { class: 'field' },
+    adjust.root,
+    h(
+      'p',
+      { class: 'hint', id: adjustHintId },
+      'Sans cette case, des périodes qui laisseraient des stages en dehors sont refusées, ' +
+        'avec la liste de ces stages. Cochée, ces stages sont raccourcis ou déplacés aux ' +
+        'nouvelles dates (noté au Journal) ; un stage arrêté ne bouge jamais.',
+    ),
+    h('div', { class: 'field-error', id: adjustErrId }),
+  );
+
   const fill = (s: SessionView | null): void => {
     formTitle.textContent = s ? 'Modifier la session' : 'Nouvelle session';
+    adjustBox.hidden = !s;
+    adjust.control.checked = false;
     title.control.value = s?.title ?? '';
     type.set(s?.type ?? '');
     schoolYear.control.value = s?.schoolYear ?? '';
@@ -158,6 +180,7 @@ export function sessionPanel(): Panel {
         editionLabel: editionLabel.control.value.trim(),
         objectives: objectives.control.value,
         periods: rows.map((r) => ({ start: r.start.value.trim(), end: r.end.value.trim() })),
+        adjustStages: chooser.control.value !== '' && adjust.control.checked,
       }),
       done: async (saved) => {
         fillChooser(currentReference());
@@ -174,6 +197,7 @@ export function sessionPanel(): Panel {
     editionLabel.root,
     objectives.root,
     periodsBox,
+    adjustBox,
     h('div', { class: 'buttons' }, submit('Enregistrer la session')),
   );
 

@@ -13,13 +13,13 @@ import { publicHolidaySet } from '../../domain/holidays/publicHolidays';
 import type { IsoDate } from '../../domain/types';
 import { UserError } from '../../domain/errors';
 import type { Context } from '../../gas/context';
-import { deleteRow } from '../../gas/rows';
 import { stageSubject } from '../../sheets/journalText';
 import { type Rec, str } from '../../sheets/records';
 import { ABSENCES, STAGES, type StageKey } from '../../sheets/schema';
 import { absencesByStage, forgetAbsences, noteAbsence, presenceColumns } from '../presenceColumns';
 import { type LoadedStage, loadStage, stageView, unwrap } from '../stageStore';
 import { typed } from '../../domain/text';
+import { appendUndoable, deleteRowsUndoable, writeRowUndoable } from '../undoable';
 
 export function listAbsences(ctx: Context, stageId: string): AbsenceView[] {
   return ctx
@@ -45,7 +45,8 @@ export function listAbsences(ctx: Context, stageId: string): AbsenceView[] {
  */
 function refreshPresence(ctx: Context, loaded: LoadedStage): StageView {
   const cols = presenceColumns(ctx, loaded.stage);
-  if (cols.presence !== loaded.rec.presence) ctx.table(STAGES).writeRow(loaded.row, cols);
+  if (cols.presence !== loaded.rec.presence)
+    writeRowUndoable(ctx, ctx.table(STAGES), loaded.row, cols, loaded.rec);
   return stageView(loaded.row, { ...loaded.rec, ...cols } as Rec<StageKey>, ctx.today());
 }
 
@@ -82,7 +83,7 @@ export function addAbsence(
       justified: input.justified === true,
       countsAsPresence: input.countsAsPresence === true,
     };
-    ctx.table(ABSENCES).appendOne({ ...view, student: str(loaded.rec.student) });
+    appendUndoable(ctx, ctx.table(ABSENCES), [{ ...view, student: str(loaded.rec.student) }]);
     // The absences were read above for the overlap check: add this one rather than read again
     // (its row is not known, and not needed by anything else in this execution).
     noteAbsence(ctx, { ...view, row: 0 });
@@ -108,7 +109,7 @@ export function removeAbsence(ctx: Context, input: { absenceId: string }): { sta
         true,
       );
     const before = t.readRow(row);
-    deleteRow(t, row);
+    deleteRowsUndoable(ctx, t, [row]);
     forgetAbsences(ctx);
     const loaded = loadStage(ctx, str(before.stageId));
     const stage = refreshPresence(ctx, loaded);

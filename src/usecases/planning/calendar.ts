@@ -50,6 +50,8 @@ export function renderCalendar(ctx: Context, input: { stageId: string }): { shee
             : ''),
       ],
     });
+    // A picture, not data: a failure leaves it half drawn, and says so (gas/run.ts).
+    ctx.noteViewWrite();
     paintGrid(ctx, CALENDAR_SHEET, grid);
     return { sheetName: CALENDAR_SHEET };
   });

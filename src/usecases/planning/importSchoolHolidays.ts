@@ -11,6 +11,7 @@ import type { Context } from '../../gas/context';
 import { HOLIDAYS } from '../../sheets/schema';
 import { unwrap } from '../stageStore';
 import type { HolidayCoverageView } from '../../api/contract';
+import { appendPlainUndoable } from '../undoable';
 import { holidayCoverage, readHolidaySheet } from './shared';
 
 /** The Ministry's "fr-en-calendrier-scolaire" export (CSV or ICS) added to the Vacances sheet. */
@@ -29,7 +30,9 @@ export function importSchoolHolidays(
     const existing = readHolidaySheet(ctx);
     const { merged, added: fresh } = mergeSchoolHolidays(existing, list);
     if (fresh.length > 0) {
-      ctx.table(HOLIDAYS).appendRows(
+      appendPlainUndoable(
+        ctx,
+        ctx.table(HOLIDAYS),
         fresh.map((h) => ({
           zone: h.zone,
           name: h.name,

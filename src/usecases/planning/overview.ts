@@ -52,6 +52,8 @@ export function renderOverview(ctx: Context, input: { sessionId: string }): { sh
       schoolHolidays: schoolHolidayDays(holidays, zone),
       notes: holidayCoverageNotes(holidays, zone, { start: first, end: last }),
     });
+    // A picture, not data: a failure leaves it half drawn, and says so (gas/run.ts).
+    ctx.noteViewWrite();
     paintGrid(ctx, OVERVIEW_SHEET, grid);
     return { sheetName: OVERVIEW_SHEET };
   });

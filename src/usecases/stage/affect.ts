@@ -19,6 +19,7 @@ import {
   stageView,
   unwrap,
 } from '../stageStore';
+import { writeRowsUndoable } from '../undoable';
 import { checkReferenceIds, knownHours, text } from './shared';
 
 /**
@@ -88,7 +89,8 @@ export function affect(ctx: Context, input: AffectInput): StageView[] {
         views.push(stageView(rows[i]!, recs[i]!, today));
       }
     });
-    t.writeRows(patches);
+    const read = new Map(rows.map((row, i) => [row, recs[i]!]));
+    writeRowsUndoable(ctx, t, patches, (row) => read.get(row) ?? {});
     ctx.journal({
       action: 'Affecter',
       target: stagesSubject([...patches.keys()].map((row) => recs[rows.indexOf(row)]!)),

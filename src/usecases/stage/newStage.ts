@@ -7,7 +7,7 @@ import type { Result, Session } from '../../domain/types';
 import type { Context } from '../../gas/context';
 import type { Rec } from '../../sheets/records';
 import { stageSubject } from '../../sheets/journalText';
-import { STAGES, type StageKey } from '../../sheets/schema';
+import type { StageKey } from '../../sheets/schema';
 import { checkHostLimit } from '../durations';
 import { markFresh } from '../presenceColumns';
 import { references, type References } from '../references';
@@ -83,15 +83,12 @@ export function assignNewStage(ctx: Context, input: NewStageInput): StageView {
     );
     const row = insertStagesAfter(ctx, after, [created], labels);
     const rec = recordFor(ctx, created, labels);
-    ctx.journal(
-      {
-        action: 'Assigner un nouveau stage',
-        target: stageSubject(rec),
-        before: { depuis: from.stage.id },
-        after: rec,
-      },
-      () => ctx.table(STAGES).deleteRows(row, 1),
-    );
+    ctx.journal({
+      action: 'Assigner un nouveau stage',
+      target: stageSubject(rec),
+      before: { depuis: from.stage.id },
+      after: rec,
+    });
     return stageView(row, { ...rec, visits: 0, phase: '' } as Rec<StageKey>, ctx.today());
   });
 }

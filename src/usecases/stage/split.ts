@@ -3,6 +3,8 @@
  * second part's days follow it.
  */
 import type { SplitInput, StageView } from '../../api/contract';
+import { describePeriod } from '../../domain/periods';
+import { keepInSession } from '../../domain/stages/sessionPeriods';
 import { splitStage } from '../../domain/stages/transitions';
 import type { Session } from '../../domain/types';
 import type { Context } from '../../gas/context';
@@ -46,8 +48,9 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
           referentId: text(input.referentId),
         };
     if (!keep) checkReferenceIds(refs, ids);
-    // A split keeps the stage's own days: its session's periods need not be read again.
-    const session: Session = {
+    // The session as the reference lists have it (cached); a session missing from them only
+    // lends its title, and its periods are not judged.
+    const session: Session = refs.sessions.find((s) => s.id === loaded.stage.sessionId) ?? {
       id: loaded.stage.sessionId,
       title: str(loaded.rec.session),
       type: '',
@@ -75,6 +78,18 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
         { newId: ctx.newId('STG'), tutors: refs.tutors, sessions: [session] },
       ),
     );
+    // Each part keeps inside a period of the session (a stage typed across two periods may be
+    // split at the gap between them).
+    unwrap(
+      keepInSession(first, session, 'firstPartEnd', {
+        what: `La première partie (${describePeriod(first)})`,
+      }),
+    );
+    unwrap(
+      keepInSession(second, session, 'splitDate', {
+        what: `La seconde partie (${describePeriod(second)})`,
+      }),
+    );
     // A stage without absence gives none to its second part: no Absences sheet to read.
     if (hasNoAbsence(ctx, first.id)) markFresh(ctx, second.id);
     checkHostLimit(ctx, [first, second], others, knownHours(loadedOthers));
@@ -82,32 +97,26 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
     const firstRec = recordFor(ctx, first, labels);
     const keys = changedKeys<StageKey>(loaded.rec, firstRec);
     const patch = pick(firstRec, keys);
-    let row2: number;
-    let moved = 0;
-    try {
-      moved = moveAbsences(ctx, first.id, second.id, second.start);
-      // The second part right under the first: one insert, one write of both rows.
-      row2 = insertStagesAfter(ctx, loaded.row, [second], labels, new Map([[loaded.row, patch]]));
-    } catch (e) {
-      // Sheets has no transaction: put the absences back rather than leave half a split.
-      if (moved > 0) moveAbsences(ctx, second.id, first.id, second.start);
-      throw e;
-    }
-    const secondRec = recordFor(ctx, second, labels);
-    ctx.journal(
-      {
-        action: 'Scinder le stage',
-        target: stageSubject(loaded.rec),
-        before: pick(loaded.rec, keys),
-        after: { premier: pick(patch, keys), second: secondRec },
-      },
-      () => {
-        const t = ctx.table(STAGES);
-        t.deleteRows(row2, 1);
-        t.writeRow(loaded.row, pick(loaded.rec, keys));
-        if (moved > 0) moveAbsences(ctx, second.id, first.id, second.start);
-      },
+    const t = ctx.table(STAGES);
+    // Ways back, in case the action fails before its journal line: the first part's cells as
+    // they were, the absences with their stage, the second row gone (insertStagesAfter).
+    ctx.onRollback(() => t.writeRow(loaded.row, pick(loaded.rec, keys)));
+    moveAbsences(ctx, first.id, second.id, second.start);
+    // The second part right under the first: one insert, one write of both rows.
+    const row2 = insertStagesAfter(
+      ctx,
+      loaded.row,
+      [second],
+      labels,
+      new Map([[loaded.row, patch]]),
     );
+    const secondRec = recordFor(ctx, second, labels);
+    ctx.journal({
+      action: 'Scinder le stage',
+      target: stageSubject(loaded.rec),
+      before: pick(loaded.rec, keys),
+      after: { premier: pick(patch, keys), second: secondRec },
+    });
     const today = ctx.today();
     return [
       stageView(loaded.row, { ...loaded.rec, ...patch, phase: '' } as Rec<StageKey>, today),
