@@ -9,6 +9,7 @@ import { stopStages } from '../../domain/stages/transitions';
 import type { Context } from '../../gas/context';
 import { changedKeys, type Rec, stageFromRecord, str } from '../../sheets/records';
 import { stagesSubject } from '../../sheets/journalText';
+import { writeRowsUndoable } from '../undoable';
 import { STAGES, type StageKey } from '../../sheets/schema';
 import { references } from '../references';
 import {
@@ -89,16 +90,13 @@ export function stopMany(ctx: Context, input: StopStagesInput): StageView[] {
       after.push({ id: s.id, student: l.rec.student, ...patch });
       return stageView(l.row, { ...l.rec, ...patch } as Rec<StageKey>, today);
     });
-    t.writeRows(patches);
-    ctx.journal(
-      {
-        action: 'Arrêter les stages',
-        target: stagesSubject(loaded.map((l) => l.rec)),
-        before,
-        after,
-      },
-      () => t.writeRows(undo),
-    );
+    writeRowsUndoable(ctx, t, patches, (row) => undo.get(row) ?? {});
+    ctx.journal({
+      action: 'Arrêter les stages',
+      target: stagesSubject(loaded.map((l) => l.rec)),
+      before,
+      after,
+    });
     return views;
   });
 }
