@@ -6,6 +6,7 @@ import { formatFr, parseUserDate } from './dates';
 import { describePeriod } from './periods';
 import type { IsoDate, Period, Result, Session } from './types';
 import { fail, ok } from './types';
+import { fold } from './text';
 
 const MAX_TITLE_LENGTH = 200;
 
@@ -26,13 +27,7 @@ export type SessionType = (typeof SESSION_TYPES)[number];
 
 /** Compared without case, accents, apostrophe style or extra spaces. */
 function typeKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘`´]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return fold(text).replace(/[’‘`´]/g, "'");
 }
 
 /** The session type as the list spells it; a blank or a type not in the list is refused. */
