@@ -351,6 +351,7 @@ export const SIDEBAR_VIEWS = [
   'companies',
   'deleteStage',
   'removeStudent',
+  'documents',
 ] as const;
 
 /** Which panel the sidebar opens on (set by the menu item that opened it). */
@@ -365,7 +366,7 @@ export function isSidebarView(v: unknown): v is SidebarView {
  * `src/main.ts` exports exactly these (plus the menu handlers); the build turns each export into
  * a top-level function declaration.
  */
-export interface ServerApi {
+export interface ServerApi extends DocumentsApi {
   apiGetSelection(): StageSelection;
   apiPollSelection(probe: SelectionProbe): SelectionPoll;
   apiGetReferenceData(): ReferenceData;
@@ -500,4 +501,132 @@ export interface DeletionResult {
   /** The stages deleted, as they were. */
   stages: { id: string; start: IsoDate; end: IsoDate }[];
   absences: number;
+}
+
+// ——— Documents (conventions, avenants, attestations, accord préalable) ———
+
+/** What "Générer…" produces, one document per stage. */
+export const BATCH_KINDS = ['convention', 'avenant', 'attestation'] as const;
+export type BatchKind = (typeof BATCH_KINDS)[number];
+
+export function isBatchKind(v: unknown): v is BatchKind {
+  return typeof v === 'string' && (BATCH_KINDS as readonly string[]).includes(v);
+}
+
+/** One of the templates the add-on created, as the documents panel lists it. */
+export interface TemplateView {
+  kind: string;
+  /** « Convention de stage (BTS / enseignement supérieur) »… */
+  label: string;
+  /** The Google Doc to open and edit, or null when not created yet (or gone). */
+  url: string | null;
+}
+
+export interface PlaceholderGroupView {
+  group: string;
+  items: { key: string; label: string; example: string }[];
+}
+
+export interface DocumentsOverview {
+  /** The add-on's Drive folder, or null before the templates exist. */
+  folderUrl: string | null;
+  templates: TemplateView[];
+  placeholders: PlaceholderGroupView[];
+  /** The batch under way in this workbook (any user), or null. */
+  job: DocumentJobView | null;
+  /** Google Docs this user created today through the add-on, and the daily cap. */
+  createdToday: number;
+  dailyCap: number;
+  /** « Exemplaires de convention » (Paramètres). */
+  copies: number;
+}
+
+/** Which stages a batch is for: a whole session, or the rows selected in the sheet. */
+export interface DocumentScope {
+  sessionId?: string;
+  stageIds?: string[];
+}
+
+export interface DocumentRequest {
+  kind: BatchKind;
+  scope: DocumentScope;
+  /** Replace the documents already made (the old files go to the bin). */
+  regenerate: boolean;
+  /** Also save a PDF beside each Google Doc. */
+  pdf: boolean;
+}
+
+/** What a batch would do, shown before anything is created. */
+export interface DocumentPlan {
+  kind: BatchKind;
+  /** Stages in the scope. */
+  total: number;
+  /** Documents the batch would create. */
+  toCreate: number;
+  /** Stages skipped because their document exists (and « Régénérer » is not chosen). */
+  existing: number;
+  /** Stages skipped because something is missing, each with what it lacks. */
+  incomplete: { stageId: string; label: string; missing: string[] }[];
+  /** Stages the kind does not apply to (no avenant to make, stage not over…), with why. */
+  notApplicable: { stageId: string; label: string; reason: string }[];
+  /** Documents this user may still create today. */
+  dailyLeft: number;
+  /** Rough minutes the batch takes at Google's pace. */
+  estimatedMinutes: number;
+  /** A reason nothing can start (templates missing…), or ''. */
+  blocked: string;
+}
+
+export type DocumentJobState = 'running' | 'done' | 'cancelled' | 'quota';
+
+export interface DocumentJobView {
+  id: string;
+  kind: BatchKind;
+  /** « 37 / 120 conventions ». */
+  progress: string;
+  total: number;
+  done: number;
+  failed: { stageId: string; label: string; reason: string }[];
+  state: DocumentJobState;
+  /** Who started it, and when (« 30/11/2026 10:12 »). */
+  by: string;
+  startedAt: string;
+  /** Stages whose document link changed in this call (the sidebar redraws them). */
+  updated: StageView[];
+}
+
+export interface UnknownPlaceholderView {
+  text: string;
+  suggestion: string;
+}
+
+export interface TemplateCheckView {
+  kind: string;
+  label: string;
+  /** Known placeholders found. */
+  known: number;
+  unknown: UnknownPlaceholderView[];
+}
+
+/** A single file made by the add-on (accord préalable, blank convention, print file). */
+export interface MadeFileView {
+  name: string;
+  url: string;
+  /** For a print file: documents included and copies of each. */
+  count?: number;
+  copies?: number;
+}
+
+export interface DocumentsApi {
+  apiDocumentsOverview(): DocumentsOverview;
+  apiCreateTemplates(): ApiResult<DocumentsOverview>;
+  apiCheckTemplate(kind: string): ApiResult<TemplateCheckView>;
+  apiPlanDocuments(request: DocumentRequest): ApiResult<DocumentPlan>;
+  apiStartDocuments(request: DocumentRequest): ApiResult<DocumentJobView>;
+  /** One time-budgeted chunk of the batch; the sidebar calls again until it is done. */
+  apiRunDocumentsChunk(jobId: string): ApiResult<DocumentJobView>;
+  apiCancelDocuments(jobId: string): ApiResult<DocumentJobView>;
+  apiGenerateAccord(sessionId: string): ApiResult<MadeFileView>;
+  apiBlankConvention(sessionId: string): ApiResult<MadeFileView>;
+  apiPrintDocuments(input: { kind: BatchKind; scope: DocumentScope }): ApiResult<MadeFileView>;
 }

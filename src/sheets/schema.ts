@@ -201,6 +201,26 @@ export const HOLIDAYS = {
   ],
 } as const satisfies SheetSpec;
 
+export const DOCUMENTS = {
+  name: 'Documents',
+  columns: [
+    col('id', 'ID', 'id', 90),
+    col('stageId', 'ID stage', 'id', 90),
+    col('student', 'Élève', 'text', 160),
+    col('session', 'Session', 'text', 170),
+    col('kind', 'Type', 'text', 140),
+    col('link', 'Document', 'text', 260),
+    col('name', 'Nom du fichier', 'text', 300),
+    col('createdOn', 'Généré le', 'text', 130),
+    col('by', 'Par', 'text', 180),
+    col('fileId', 'ID fichier', 'id', 90, true),
+    col('sessionId', 'ID session', 'id', 90, true),
+    col('job', 'Lot', 'id', 90, true),
+    // The values the document was filled with: an avenant says what changed since.
+    col('values', 'Valeurs', 'text', 90, true),
+  ],
+} as const satisfies SheetSpec;
+
 export const JOURNAL = {
   name: 'Journal',
   columns: [
@@ -223,6 +243,7 @@ export const ALL_SHEETS = [
   VISITS,
   ABSENCES,
   HOLIDAYS,
+  DOCUMENTS,
   JOURNAL,
 ] as const;
 
@@ -230,3 +251,4 @@ export type StageKey = (typeof STAGES.columns)[number]['key'];
 export type CompanyKey = (typeof COMPANIES.columns)[number]['key'];
 export type TutorKey = (typeof TUTORS.columns)[number]['key'];
 export type StaffKey = (typeof STAFF.columns)[number]['key'];
+export type DocumentKey = (typeof DOCUMENTS.columns)[number]['key'];
