@@ -14,6 +14,11 @@ import { announce, clearBanner, CONFLICT_MESSAGE, showConflict, showError } from
 /** What an action is sent with (every action the forms send takes one argument). */
 export type ActionInput<K extends ActionName> = Parameters<ServerApi[K]>[0];
 
+/** The actions whose input is an object (a form's fields), not a bare ID. */
+export type ObjectAction = {
+  [K in ActionName]: ActionInput<K> extends object ? K : never;
+}[ActionName];
+
 /** Forms and groups waiting for the server: a second click must not send an action twice. */
 const busy = new WeakSet<HTMLElement>();
 
@@ -114,7 +119,7 @@ export function actionForm<K extends ActionName>(
 }
 
 /** A form acting on the stage under the sheet's cursor: not sent when there is none. */
-export function stageForm<K extends ActionName>(
+export function stageForm<K extends ObjectAction>(
   label: string,
   spec: Omit<ActionSpec<K>, 'input'> & { input(stage: StageView): ActionInput<K> },
   ...children: Child[]
@@ -131,7 +136,11 @@ export function stageForm<K extends ActionName>(
         }
         // Where the sidebar saw the stage: the server finds it with fewer reads (it checks the
         // ID there first). Extra fields are harmless to actions that do not use them.
-        return { ...spec.input(stage), row: stage.row, studentId: stage.studentId };
+        return {
+          ...(spec.input(stage) as object),
+          row: stage.row,
+          studentId: stage.studentId,
+        } as ActionInput<K>;
       },
     },
     ...children,
