@@ -213,6 +213,7 @@ export const DOCUMENTS = {
     col('name', 'Nom du fichier', 'text', 300),
     col('createdOn', 'Généré le', 'text', 130),
     col('by', 'Par', 'text', 180),
+    col('status', 'Statut', 'text', 120),
     col('fileId', 'ID fichier', 'id', 90, true),
     col('sessionId', 'ID session', 'id', 90, true),
     col('job', 'Lot', 'id', 90, true),
