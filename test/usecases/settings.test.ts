@@ -21,6 +21,8 @@ const DEFAULTS: SettingsView = {
   alsaceMoselle: false,
   defaultWeeklyHours: 35,
   hourlyGratification: 4.5,
+  conventionCopies: 3,
+  googleAccount: 'workspace',
 };
 
 describe('the settings form', () => {
