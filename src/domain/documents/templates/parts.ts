@@ -36,6 +36,14 @@ export const SCHOOL_HEADER = `
 {{etablissement.adresse}}<br>
 Académie : {{etablissement.academie}}</p>`;
 
+/**
+ * Starts a new page (annexes). The break sits on a paragraph that has text, the annex's reference,
+ * because an empty paragraph may be dropped by the import, and its break with it.
+ */
+export function pageBreak(caption: string): string {
+  return `<p style="page-break-before:always;font-size:9pt"><em>${caption}</em></p>`;
+}
+
 export interface Signatory {
   /** Who signs, e.g. « Pour l’organisme d’accueil ». */
   title: string;
