@@ -27,7 +27,8 @@ const GENERAL_PROVISIONS = `
 <h2>Titre I – Dispositions générales</h2>
 
 <h3>Article 1 – Objet</h3>
-<p>La présente convention a pour objet la mise en œuvre, au bénéfice de l’élève désigné ci-dessus, d’une période de formation en milieu professionnel (PFMP) réalisée dans le cadre de l’enseignement professionnel préparant au {{formation.diplome}} (classe : {{eleve.classe}}, année scolaire {{session.annee_scolaire}}).</p>
+<p>La présente convention a pour objet la mise en œuvre, au bénéfice de l’élève désigné ci-dessus, d’une période de formation en milieu professionnel (PFMP) réalisée dans le cadre de l’enseignement professionnel préparant au {{formation.diplome}} (classe : {{eleve.classe}}, année scolaire {{session.annee_scolaire}}).<br>
+Volume horaire de la formation en établissement : ${dots(12)} heures par année d’enseignement.</p>
 
 <h3>Article 2 – Finalités et contenu de la formation</h3>
 <p>La PFMP est une période temporaire de mise en situation en milieu professionnel au cours de laquelle l’élève acquiert des compétences professionnelles et met en œuvre les acquis de sa formation en vue de l’obtention de son diplôme (article L. 124-1 du code de l’éducation). Les compétences à acquérir ou à développer, les activités confiées à l’élève et les modalités de suivi et d’évaluation figurent dans l’annexe pédagogique ; les modalités financières figurent dans l’annexe financière. Les annexes font partie intégrante de la convention.</p>
