@@ -51,7 +51,7 @@ Le tuteur désigné par l’organisme d’accueil est {{tuteur.nom}}, {{tuteur.f
 <h2>Article 6 – Gratification</h2>
 <p>Lorsque la durée du stage au sein d’un même organisme d’accueil est supérieure à deux mois consécutifs ou, au cours d’une même année scolaire, à deux mois consécutifs ou non, le stage fait obligatoirement l’objet d’une gratification (article L. 124-6 du code de l’éducation), due à compter du premier jour du premier mois du stage.</p>
 <p>Gratification due : {{gratification.due}}. {{gratification.mention}}</p>
-<p>Montant de la gratification : {{gratification.taux_horaire}} par heure de présence effective, soit {{gratification.montant_mensuel_minimum}} pour un mois complet de présence ; montant total prévu : {{gratification.montant_total}}.</p>
+<p>Montant de la gratification, lorsqu’elle est due : {{gratification.taux_horaire}} par heure de présence effective, soit {{gratification.montant_mensuel_minimum}} pour un mois complet de présence ; montant total prévu : {{gratification.montant_total}}. L’organisme d’accueil peut verser une gratification d’un montant supérieur, ou une gratification lorsqu’elle n’est pas obligatoire : ${dots(30)}</p>
 <p>Modalités de versement : la gratification est versée mensuellement par l’organisme d’accueil, par virement sur le compte du stagiaire. En cas de suspension ou de résiliation de la convention, elle est due au prorata de la durée de présence effective.</p>
 
 <h2>Article 7 – Avantages offerts au stagiaire</h2>

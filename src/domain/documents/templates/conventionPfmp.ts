@@ -17,7 +17,7 @@ import {
 } from './parts';
 
 const VISAS = `
-<p style="font-size:9pt"><em>Vu le code de l’éducation, notamment ses articles L. 124-1 à L. 124-20, L. 331-4, L. 335-2 et D. 124-1 et suivants ;<br>
+<p style="font-size:9pt"><em>Vu le code de l’éducation, notamment ses articles L. 124-1 à L. 124-20, L. 331-4 et D. 124-1 et suivants ;<br>
 vu le code du travail, notamment ses articles L. 4153-1 à L. 4153-9, L. 3161-1 et suivants, D. 4153-15 et suivants et R. 4153-38 et suivants ;<br>
 vu le code de la sécurité sociale, notamment son article L. 412-8 ;<br>
 vu la circulaire n° 2016-053 du 29 mars 2016 relative à l’organisation et à l’accompagnement des périodes de formation en milieu professionnel ;<br>
@@ -73,7 +73,7 @@ Volume horaire de la formation en établissement : ${dots(12)} heures par année
 
 <h3>Article 10 – Gratification et allocation</h3>
 <p>Lorsque la durée de la PFMP au sein d’un même organisme d’accueil est supérieure à deux mois consécutifs ou, au cours d’une même année scolaire, à deux mois consécutifs ou non, elle fait obligatoirement l’objet d’une gratification, versée mensuellement à compter du premier jour du premier mois (article L. 124-6 du code de l’éducation).</p>
-<p>Gratification due : {{gratification.due}}. {{gratification.mention}} Montant : {{gratification.taux_horaire}} par heure de présence effective, soit {{gratification.montant_mensuel_minimum}} pour un mois complet ; montant total prévu : {{gratification.montant_total}}. Modalités de versement : mensuellement, par virement, selon l’annexe financière.</p>
+<p>Gratification due : {{gratification.due}}. {{gratification.mention}} Montant, lorsqu’elle est due : {{gratification.taux_horaire}} par heure de présence effective, soit {{gratification.montant_mensuel_minimum}} pour un mois complet ; montant total prévu : {{gratification.montant_total}}. Modalités de versement : mensuellement, par virement, selon l’annexe financière.</p>
 <p>L’allocation versée par l’État aux lycéens de la voie professionnelle au titre des jours de PFMP effectivement réalisés (décret n° 2023-765 du 11 août 2023) est cumulable avec la gratification.</p>
 
 <h3>Article 11 – Avantages</h3>
