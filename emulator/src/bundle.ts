@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import * as vm from 'node:vm';
 import type { Emulator } from './index';
 import { GLOBAL_NAMES } from './index';
+import { ExecutionTimeLimitError } from './services/execution';
 
 export interface BundleContext {
   readonly context: vm.Context;
@@ -137,11 +138,20 @@ export function loadBundle(
     if (typeof fn !== 'function' || (GLOBAL_NAMES as readonly string[]).includes(name)) {
       throw new Error(FUNCTION_NOT_FOUND(name));
     }
+    const outer = emulator.execution.begin();
+    let result: unknown;
+    let failure: { error: unknown } | null = null;
     try {
-      return (fn as (...a: unknown[]) => unknown)(...args);
-    } finally {
-      emulator.locks.endExecution();
+      result = (fn as (...a: unknown[]) => unknown)(...args);
+    } catch (error) {
+      failure = { error };
     }
+    const killed = outer && emulator.execution.end();
+    emulator.locks.endExecution();
+    // Apps Script kills an execution past its time limit: catching the error does not help.
+    if (killed) throw new ExecutionTimeLimitError();
+    if (failure) throw failure.error;
+    return result;
   };
 
   const bundle: BundleContext = {
