@@ -303,7 +303,8 @@ class Importer {
 /** The document Drive makes of an HTML upload converted to a Google Doc. */
 export function importHtml(html: string): Block[] {
   const importer = new Importer();
-  const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
+  const text = html.replace(/^\ufeff/, '');
+  const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(text)?.[1] ?? text;
   const token =
     /<!--[\s\S]*?-->|<![^>]*>|<\/\s*([a-zA-Z0-9]+)\s*>|<([a-zA-Z0-9]+)((?:"[^"]*"|'[^']*'|[^'">])*)>|([^<]+)/g;
   let m: RegExpExecArray | null;
