@@ -10,8 +10,8 @@ import { documentName } from '../../domain/documents/naming';
 import { UserError } from '../../domain/errors';
 import type { Session } from '../../domain/types';
 import type { Context } from '../../gas/context';
-import { replaceAll } from '../../gas/docsApi';
-import { copyFile, type DriveFile } from '../../gas/driveFiles';
+import { docsApi } from '../../gas/docsApi';
+import { driveFiles, type DriveFile } from '../../gas/driveFiles';
 import { references } from '../references';
 import { driveSpace, ensureRoot, ensureSessionFolder, templateIdFor } from './driveSpace';
 import { binQuietly, registerSingle } from './singleDocument';
@@ -30,14 +30,15 @@ export function blankConvention(ctx: Context, sessionId: string): MadeFileView {
   const values = blankFields({ settings: ctx.settings(), session, today });
   let file: DriveFile | null = null;
   try {
-    file = copyFile(
+    const made = driveFiles().copyFile(
       template,
-      documentName('vierge', { sessionTitle: session?.title ?? '', date: today }),
+      documentName('vierge', { sessionTitle: session?.title ?? '', today }),
       folder,
       { sdsKind: 'vierge', sdsSession: session?.id ?? '' },
     );
-    replaceAll(file.id, values);
-    return registerSingle(ctx, 'vierge', session, file, values, false);
+    file = made;
+    docsApi().replaceAll(made.id, values);
+    return registerSingle(ctx, 'vierge', session, made, values, false);
   } catch (e) {
     binQuietly(file);
     throw e;

@@ -4,11 +4,11 @@
  */
 import type { TemplateCheckView } from '../../api/contract';
 import { TEMPLATE_KINDS, TEMPLATE_NAMES, type TemplateKind } from '../../domain/documents/kinds';
-import { checkTemplateText } from '../../domain/documents/templateCheck';
+import { checkTemplate as checkTemplateText } from '../../domain/documents/templateCheck';
 import { UserError } from '../../domain/errors';
 import type { Context } from '../../gas/context';
-import { documentText } from '../../gas/docsApi';
-import { isNotFoundError } from '../../gas/driveErrors';
+import { docsApi } from '../../gas/docsApi';
+import { classifyApiError } from '../../gas/googleApiErrors';
 import { driveSpace } from './driveSpace';
 
 export function checkTemplate(ctx: Context, kind: string): TemplateCheckView {
@@ -20,14 +20,19 @@ export function checkTemplate(ctx: Context, kind: string): TemplateCheckView {
   if (!id) throw new UserError(`Le modèle « ${label} » n’a pas encore été créé.`);
   let text: string;
   try {
-    text = documentText(id);
+    text = docsApi().documentText(id);
   } catch (e) {
-    if (isNotFoundError(e))
+    if (classifyApiError(e) === 'notFound')
       throw new UserError(
         `Le modèle « ${label} » est introuvable (mis à la corbeille ?) : cliquez sur « Créer les modèles » pour le refaire.`,
       );
     throw e;
   }
   const r = checkTemplateText(text);
-  return { kind: k, label, known: r.known.length, unknown: r.unknown };
+  return {
+    kind: k,
+    label,
+    known: r.placeholders.length,
+    unknown: r.problems.map((p) => ({ text: p.found, suggestion: p.message })),
+  };
 }

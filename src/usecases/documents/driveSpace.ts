@@ -9,7 +9,7 @@ import { ROOT_FOLDER_NAME, sessionFolderName, yearFolderName } from '../../domai
 import type { TemplateKind } from '../../domain/documents/kinds';
 import type { Session } from '../../domain/types';
 import type { Context } from '../../gas/context';
-import { createFolder, getFile } from '../../gas/driveFiles';
+import { driveFiles } from '../../gas/driveFiles';
 
 const SPACE_KEY = 'sds.docs';
 
@@ -48,10 +48,20 @@ export function saveDriveSpace(ctx: Context, space: DriveSpace): void {
   ctx.setProperty(SPACE_KEY, JSON.stringify(space));
 }
 
+/** The link that opens a Google Doc, from its ID (no call). */
+export function documentUrl(id: string): string {
+  return `https://docs.google.com/document/d/${encodeURIComponent(id)}/edit`;
+}
+
+/** The link that opens a Drive folder, from its ID (no call). */
+export function folderUrl(id: string): string {
+  return `https://drive.google.com/drive/folders/${encodeURIComponent(id)}`;
+}
+
 /** A folder of ours that is still there (one call), or null. */
 function liveFolder(id: string | undefined): string | null {
   if (!id) return null;
-  const f = getFile(id);
+  const f = driveFiles().getFile(id);
   return f && !f.trashed ? f.id : null;
 }
 
@@ -59,7 +69,7 @@ function liveFolder(id: string | undefined): string | null {
 export function ensureRoot(ctx: Context, space: DriveSpace): string {
   const live = liveFolder(space.root);
   if (live) return live;
-  space.root = createFolder(ROOT_FOLDER_NAME).id;
+  space.root = driveFiles().createFolder(ROOT_FOLDER_NAME).id;
   // The year and session folders were inside the old one: made again when needed.
   space.folders = {};
   saveDriveSpace(ctx, space);
@@ -78,10 +88,10 @@ export function ensureSessionFolder(ctx: Context, space: DriveSpace, session: Se
   const yearKey = session.schoolYear || 'sans-annee';
   let year = liveFolder(space.folders[yearKey]);
   if (!year) {
-    year = createFolder(yearFolderName(session.schoolYear), root).id;
+    year = driveFiles().createFolder(yearFolderName(session.schoolYear), root).id;
     space.folders[yearKey] = year;
   }
-  const folder = createFolder(sessionFolderName(session.title), year).id;
+  const folder = driveFiles().createFolder(sessionFolderName(session.title), year).id;
   space.folders[key] = folder;
   saveDriveSpace(ctx, space);
   return folder;

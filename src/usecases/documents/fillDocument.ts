@@ -8,9 +8,9 @@ import { missingFor } from '../../domain/documents/missing';
 import { documentName } from '../../domain/documents/naming';
 import { UserError } from '../../domain/errors';
 import type { Context } from '../../gas/context';
-import { replaceAll } from '../../gas/docsApi';
-import { copyFile, createFile, exportPdf, trashFile } from '../../gas/driveFiles';
-import { isNotFoundError } from '../../gas/driveErrors';
+import { docsApi } from '../../gas/docsApi';
+import { driveFiles, type DriveFile } from '../../gas/driveFiles';
+import { classifyApiError } from '../../gas/googleApiErrors';
 import type { DriveSpace } from './driveSpace';
 import { ensureSessionFolder, templateIdFor } from './driveSpace';
 import type { JobRecord } from './jobStore';
@@ -60,7 +60,11 @@ export function fillDocument(
   if (!session) return { ok: false, reason: 'session introuvable' };
   const input = inputFor(src, s, job.kind === 'avenant' ? conventionOf(ctx, s.stage.id) : null);
   if (!input) return { ok: false, reason: noInputReason(src, s) };
-  const missing = missingFor(job.kind, input);
+  const missing = missingFor(job.kind, {
+    ...input,
+    hasConvention: input.convention !== null,
+    changedSinceConvention: true,
+  });
   if (missing.length > 0) return { ok: false, reason: missing.join(', ') };
   const values = documentFields(input);
   const template = templateFor(job.kind, session.type);
@@ -71,15 +75,17 @@ export function fillDocument(
     studentLabel: s.label,
     companyName: input.company?.name ?? '',
   });
-  let file;
+  const retry = { deadlineMs: deadline };
+  const drive = driveFiles(retry);
+  let file: DriveFile;
   try {
-    file = copyFile(templateId, name, folder, {
+    file = drive.copyFile(templateId, name, folder, {
       sdsJob: job.id,
       sdsStage: s.stage.id,
       sdsKind: job.kind,
     });
   } catch (e) {
-    if (isNotFoundError(e))
+    if (classifyApiError(e) === 'notFound')
       throw new UserError(
         `Le modèle « ${TEMPLATE_NAMES[template]} » est introuvable (mis à la corbeille ?) : ` +
           'recréez-le depuis Documents › Modèles de documents.',
@@ -87,10 +93,10 @@ export function fillDocument(
     throw e;
   }
   try {
-    replaceAll(file.id, values, deadline);
+    docsApi(retry).replaceAll(file.id, values);
   } catch (e) {
     try {
-      trashFile(file.id);
+      drive.trashFile(file.id);
     } catch {
       // Unregistered: found by its properties and binned if its claim dies (runDocumentsChunk).
     }
@@ -98,7 +104,7 @@ export function fillDocument(
   }
   let pdfId = '';
   if (job.pdf) {
-    pdfId = createFile(`${name}.pdf`, exportPdf(file.id), folder, {
+    pdfId = drive.createFile(`${name}.pdf`, drive.exportPdf(file.id), folder, {
       sdsJob: job.id,
       sdsStage: s.stage.id,
       sdsKind: `${job.kind}-pdf`,

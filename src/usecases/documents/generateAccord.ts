@@ -5,12 +5,12 @@
 import type { MadeFileView } from '../../api/contract';
 import { sessionDocumentFields } from '../../domain/documents/fields';
 import { TEMPLATE_NAMES } from '../../domain/documents/kinds';
-import { missingForSession } from '../../domain/documents/missing';
+import { missingFor } from '../../domain/documents/missing';
 import { documentName } from '../../domain/documents/naming';
 import { UserError } from '../../domain/errors';
 import type { Context } from '../../gas/context';
-import { replaceAll } from '../../gas/docsApi';
-import { copyFile, type DriveFile } from '../../gas/driveFiles';
+import { docsApi } from '../../gas/docsApi';
+import { driveFiles, type DriveFile } from '../../gas/driveFiles';
 import { references } from '../references';
 import { driveSpace, ensureSessionFolder, templateIdFor } from './driveSpace';
 import { binQuietly, registerSingle } from './singleDocument';
@@ -18,9 +18,8 @@ import { binQuietly, registerSingle } from './singleDocument';
 export function generateAccord(ctx: Context, sessionId: string): MadeFileView {
   const session = references(ctx).sessions.find((s) => s.id === String(sessionId));
   if (!session) throw new UserError('Choisissez la session de l’accord préalable.');
-  const settings = ctx.settings();
-  const input = { session, settings, today: ctx.today() };
-  const missing = missingForSession(input);
+  const input = { session, settings: ctx.settings(), today: ctx.today() };
+  const missing = missingFor('accord', input);
   if (missing.length > 0)
     throw new UserError(`L’accord préalable ne peut pas être fait : ${missing.join(', ')}.`);
   const space = driveSpace(ctx);
@@ -29,12 +28,15 @@ export function generateAccord(ctx: Context, sessionId: string): MadeFileView {
   const values = sessionDocumentFields(input);
   let file: DriveFile | null = null;
   try {
-    file = copyFile(template, documentName('accord', { sessionTitle: session.title }), folder, {
-      sdsKind: 'accord',
-      sdsSession: session.id,
-    });
-    replaceAll(file.id, values);
-    return registerSingle(ctx, 'accord', session, file, values, true);
+    const made = driveFiles().copyFile(
+      template,
+      documentName('accord', { sessionTitle: session.title }),
+      folder,
+      { sdsKind: 'accord', sdsSession: session.id },
+    );
+    file = made;
+    docsApi().replaceAll(made.id, values);
+    return registerSingle(ctx, 'accord', session, made, values, true);
   } catch (e) {
     binQuietly(file);
     throw e;

@@ -18,7 +18,7 @@ export function jobView(
   return {
     id: job.id,
     kind: job.kind,
-    progress: progressLabel(job.kind, done, job.total),
+    progress: progressLabel(done, job.total, job.kind),
     total: job.total,
     done,
     failed: Object.entries(job.failures).map(([stageId, f]) => ({ stageId, ...f })),

@@ -1,7 +1,7 @@
 /** « Vérifier » before a batch: what it would make, skip and why, writing nothing. */
 import type { DocumentPlan, DocumentRequest } from '../../api/contract';
 import { isBatchKind } from '../../api/contract';
-import { estimateBatch } from '../../domain/documents/chunks';
+import { DEFAULT_DOCUMENT_MS, estimateBatch } from '../../domain/documents/chunks';
 import { templateFor } from '../../domain/documents/kinds';
 import { UserError } from '../../domain/errors';
 import type { Context } from '../../gas/context';
@@ -49,10 +49,10 @@ export function planFrom(
       .filter((k) => !space.templates[k]),
   );
   const dailyLeft = Math.max(0, dailyCap(ctx) - madeToday(ctx));
-  const estimate = estimateBatch(
-    e.toMake.length * (request.pdf ? 2 : 1),
-    ctx.settings().googleAccount,
-  );
+  const estimate = estimateBatch(e.toMake.length, ctx.settings().googleAccount, {
+    createdToday: madeToday(ctx),
+    perDocumentMs: request.pdf ? 2 * DEFAULT_DOCUMENT_MS : DEFAULT_DOCUMENT_MS,
+  });
   const plan: DocumentPlan = {
     kind: request.kind,
     total: e.inScope.length,

@@ -7,15 +7,15 @@
 import type { BatchKind, DocumentScope, MadeFileView } from '../../api/contract';
 import { isBatchKind } from '../../api/contract';
 import { DOCUMENT_KIND_LABELS } from '../../domain/documents/kinds';
-import { documentName } from '../../domain/documents/naming';
-import { printHtml } from '../../domain/documents/printFile';
+import { printFileName } from '../../domain/documents/naming';
+import { buildPrintFile } from '../../domain/documents/printFile';
 import { UserError } from '../../domain/errors';
 import type { Context } from '../../gas/context';
-import { exportHtml, importHtmlAsDoc, type DriveFile } from '../../gas/driveFiles';
+import { driveFiles, type DriveFile } from '../../gas/driveFiles';
+import { countMade } from './dailyCount';
 import { driveSpace, ensureRoot, ensureSessionFolder } from './driveSpace';
 import { liveByStage, stagesInScope } from './eligibility';
 import { readRegister } from './register';
-import { countMade } from './dailyCount';
 import { binQuietly } from './singleDocument';
 import { loadSources, sessionOf } from './sources';
 
@@ -43,28 +43,25 @@ export function printDocuments(
       `Un fichier à imprimer réunit au plus ${MAX_PRINTED} documents : ${chosen.length} sont choisis. ` +
         'Sélectionnez moins de lignes.',
     );
-  const copies = ctx.settings().conventionCopies;
-  const html = printHtml(
-    chosen.map((c) => ({ name: c.doc.name, html: exportHtml(c.doc.fileId) })),
-    input.kind === 'convention' ? copies : 1,
+  // Conventions go out in several copies (student, company, school); the others in one.
+  const copies = input.kind === 'convention' ? ctx.settings().conventionCopies : 1;
+  const drive = driveFiles();
+  const html = buildPrintFile(
+    chosen.map((c) => ({ name: c.doc.name, html: drive.exportHtml(c.doc.fileId) })),
+    { copies, title: `Impression – ${DOCUMENT_KIND_LABELS[input.kind]}` },
   );
   const session = sessionOf(src, chosen[0]!.stage.stage.sessionId) ?? null;
   const space = driveSpace(ctx);
   const folder = session ? ensureSessionFolder(ctx, space, session) : ensureRoot(ctx, space);
   let file: DriveFile | null = null;
   try {
-    file = importHtmlAsDoc(
-      documentName('impression', {
-        kindLabel: DOCUMENT_KIND_LABELS[input.kind],
-        sessionTitle: session?.title ?? '',
-        date: ctx.today(),
-      }),
+    const printed = drive.importHtmlAsDoc(
+      printFileName(input.kind, { sessionTitle: session?.title ?? '', today: ctx.today() }),
       html,
       folder,
       { sdsKind: 'impression' },
     );
-    const printed = file;
-    const n = input.kind === 'convention' ? copies : 1;
+    file = printed;
     // Not a document of a stage (the register lists those): the journal keeps its trace.
     ctx.withLock(() => {
       countMade(ctx, 1);
@@ -72,10 +69,10 @@ export function printDocuments(
         action: 'Imprimer des documents',
         target: session?.title ?? `${chosen.length} documents`,
         before: {},
-        after: { fichier: printed.name, documents: chosen.length, exemplaires: n },
+        after: { fichier: printed.name, documents: chosen.length, exemplaires: copies },
       });
     });
-    return { name: printed.name, url: printed.url, count: chosen.length, copies: n };
+    return { name: printed.name, url: printed.url, count: chosen.length, copies };
   } catch (e) {
     binQuietly(file);
     throw e;

@@ -3,7 +3,6 @@
  * file, when, by whom, in which batch, and the values it was filled with). It tells a batch what
  * is already done, so that a rerun never makes a second document, and an avenant what changed.
  */
-import type { CellValue } from '../../gas/cells';
 import type { Context } from '../../gas/context';
 import { str } from '../../sheets/records';
 import { DOCUMENTS, type DocumentKey } from '../../sheets/schema';
@@ -68,7 +67,7 @@ export function isLive(d: RegisteredDocument): boolean {
 
 /** The values a registered document was filled with ({} when unreadable). */
 export function registeredValues(ctx: Context, row: number): Record<string, string> {
-  const cell: CellValue = ctx.table(DOCUMENTS).readRow(row).values;
+  const cell = ctx.table(DOCUMENTS).readRow(row).values;
   try {
     const v = JSON.parse(str(cell)) as unknown;
     if (!v || typeof v !== 'object') return {};

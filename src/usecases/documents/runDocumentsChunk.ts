@@ -10,11 +10,15 @@
  *   before their stages are claimed again.
  */
 import type { DocumentJobView, StageView } from '../../api/contract';
-import { chunkSize } from '../../domain/documents/chunks';
+import {
+  chunkSize,
+  DEFAULT_DOCUMENT_MS,
+  DOCS_WRITES_PER_MINUTE,
+} from '../../domain/documents/chunks';
 import { UserError } from '../../domain/errors';
 import type { Context } from '../../gas/context';
-import { listByAppProperty, trashFile } from '../../gas/driveFiles';
-import { isDailyCapError, isTimeLimitError } from '../../gas/driveErrors';
+import { driveFiles } from '../../gas/driveFiles';
+import { classifyApiError } from '../../gas/googleApiErrors';
 import { capReached, dailyCap, madeToday } from './dailyCount';
 import { driveSpace } from './driveSpace';
 import {
@@ -76,11 +80,13 @@ export function runDocumentsChunk(ctx: Context, jobId: string): DocumentJobView 
       if (r.ok) made.push(r.made);
       else failures[id] = { label: s.label, reason: r.reason };
     } catch (e) {
-      if (isDailyCapError(e)) {
+      const failure = classifyApiError(e);
+      if (failure === 'dailyCap') {
         paused = true;
         break;
       }
-      if (isTimeLimitError(e) || e instanceof UserError) {
+      // A rate limit that outlasted the chunk's time, or the time itself: the next chunk goes on.
+      if (failure === 'rateLimit' || failure === 'timeLimit' || e instanceof UserError) {
         if (e instanceof UserError) failures[id] = { label: s.label, reason: e.message };
         break;
       }
@@ -112,7 +118,7 @@ function finish(
     // Not registered, not linked: their copies would be duplicates of the next try.
     for (const m of made) {
       try {
-        trashFile(m.fileId);
+        driveFiles().trashFile(m.fileId);
       } catch {
         // Its claim will expire and the orphan be found by its properties (binOrphans).
       }
@@ -122,7 +128,7 @@ function finish(
   // Unlinked now: the old files go to the bin (one that will not stays unlinked, never lost).
   for (const id of replaced) {
     try {
-      trashFile(id);
+      driveFiles().trashFile(id);
     } catch {
       // Left in the folder, no longer linked nor registered as live.
     }
@@ -157,9 +163,10 @@ function claim(ctx: Context, jobId: string): Claimed {
   }
   const n = chunkSize({
     remaining: remaining.length,
-    lanes: LANES,
+    parallelChunks: LANES,
     budgetMs: CHUNK_BUDGET_MS,
-    pdf: job.pdf,
+    perDocumentMs: job.pdf ? 2 * DEFAULT_DOCUMENT_MS : DEFAULT_DOCUMENT_MS,
+    writesPerMinute: DOCS_WRITES_PER_MINUTE,
     leftToday: Math.max(0, dailyCap(ctx) - madeToday(ctx, true)),
   });
   const token = ctx.newId('PART');
@@ -179,7 +186,8 @@ function binOrphans(
   stageIds: ReadonlySet<string>,
 ): void {
   const registered = new Set(register.map((d) => d.fileId));
-  for (const f of listByAppProperty('sdsJob', job.id)) {
-    if (!registered.has(f.id) && stageIds.has(f.appProperties.sdsStage ?? '')) trashFile(f.id);
+  const drive = driveFiles();
+  for (const f of drive.listByAppProperty('sdsJob', job.id)) {
+    if (!registered.has(f.id) && stageIds.has(f.appProperties.sdsStage ?? '')) drive.trashFile(f.id);
   }
 }

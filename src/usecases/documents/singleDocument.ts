@@ -6,7 +6,7 @@ import type { MadeFileView } from '../../api/contract';
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../domain/documents/kinds';
 import type { Session } from '../../domain/types';
 import type { Context } from '../../gas/context';
-import { trashFile, type DriveFile } from '../../gas/driveFiles';
+import { driveFiles, type DriveFile } from '../../gas/driveFiles';
 import { DOCUMENTS } from '../../sheets/schema';
 import { appendUndoable, writeRowUndoable } from '../undoable';
 import { countMade } from './dailyCount';
@@ -69,7 +69,7 @@ export function registerSingle(
   });
   if (replaced) {
     try {
-      trashFile(replaced);
+      driveFiles().trashFile(replaced);
     } catch {
       // Left in the folder, no longer the live one.
     }
@@ -81,7 +81,7 @@ export function registerSingle(
 export function binQuietly(file: DriveFile | null): void {
   if (!file) return;
   try {
-    trashFile(file.id);
+    driveFiles().trashFile(file.id);
   } catch {
     // Unregistered; the user sees the error and can delete it from the folder.
   }

@@ -7,9 +7,9 @@ import { TEMPLATE_KINDS, TEMPLATE_NAMES } from '../../domain/documents/kinds';
 import { placeholdersByGroup } from '../../domain/documents/placeholders';
 import { TEMPLATE_HTML } from '../../domain/documents/templates';
 import type { Context } from '../../gas/context';
-import { documentUrl, folderUrl, getFile, importHtmlAsDoc } from '../../gas/driveFiles';
+import { driveFiles } from '../../gas/driveFiles';
 import { countMade, dailyCap, madeToday } from './dailyCount';
-import { driveSpace, ensureRoot, saveDriveSpace } from './driveSpace';
+import { documentUrl, driveSpace, ensureRoot, folderUrl, saveDriveSpace } from './driveSpace';
 import { knownJob } from './jobStore';
 import { jobView } from './jobView';
 import { readRegister } from './register';
@@ -49,12 +49,13 @@ export function createTemplates(ctx: Context): { overview: DocumentsOverview; cr
   const created = ctx.withLock(() => {
     const space = driveSpace(ctx);
     const root = ensureRoot(ctx, space);
+    const drive = driveFiles();
     const made: string[] = [];
     for (const kind of TEMPLATE_KINDS) {
       const id = space.templates[kind];
-      const live = id ? getFile(id) : null;
+      const live = id ? drive.getFile(id) : null;
       if (live && !live.trashed) continue;
-      space.templates[kind] = importHtmlAsDoc(TEMPLATE_NAMES[kind], TEMPLATE_HTML[kind], root, {
+      space.templates[kind] = drive.importHtmlAsDoc(TEMPLATE_NAMES[kind], TEMPLATE_HTML[kind], root, {
         sdsTemplate: kind,
       }).id;
       made.push(TEMPLATE_NAMES[kind]);
