@@ -414,7 +414,10 @@ export function generateSection(): GenerateSection {
     if (!job) return;
     run?.stop();
     const j = await runAction(jobBox, 'apiCancelDocuments', job.id);
-    if (j) showJob(j);
+    if (!j) return;
+    showJob(j);
+    stateLine.textContent = endMessage(j);
+    stateLine.className = '';
   };
   jobTitle.tabIndex = -1;
 
