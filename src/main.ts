@@ -6,7 +6,7 @@
 import type { ServerApi, SidebarBoot, SidebarView } from './api/contract';
 import { Context, describeError } from './gas/context';
 import { attempt, mapValue, readOnly, run } from './gas/run';
-import { alert, buildMenu, openSidebar, toast } from './gas/ui';
+import { alert, buildMenu, openSidebar, type SidebarSection, toast } from './gas/ui';
 import { recomputeDurations } from './usecases/durations';
 import { refreshEditedRows } from './usecases/editedRows';
 import { applyFilterToSheet, clearSheetFilter, filterStages } from './usecases/gestion';
@@ -85,7 +85,7 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
  * Opens the sidebar with its first screen's data in the page: the selection and the lists. When
  * they cannot be read (a damaged workbook), the sidebar opens all the same and asks itself.
  */
-function open(view: SidebarView): void {
+function open(view: SidebarView, section?: SidebarSection): void {
   let boot: SidebarBoot | undefined;
   try {
     const ctx = new Context();
@@ -97,7 +97,7 @@ function open(view: SidebarView): void {
   } catch (err) {
     console.warn(`Ouverture du panneau : ${describeError(err)}`);
   }
-  const failed = attempt(() => openSidebar(view, boot));
+  const failed = attempt(() => openSidebar(view, boot, section));
   if (failed) alert(failed);
 }
 
@@ -115,6 +115,8 @@ export const menuOpenSettings = (): void => open('settings');
 export const menuOpenCompanies = (): void => open('companies');
 export const menuDeleteStage = (): void => open('deleteStage');
 export const menuRemoveStudent = (): void => open('removeStudent');
+export const menuOpenDocuments = (): void => open('documents');
+export const menuGenerateConventions = (): void => open('documents', 'generate');
 
 export function menuInitWorkbook(): void {
   let ctx: Context | undefined;

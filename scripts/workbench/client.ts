@@ -4,6 +4,7 @@
  * server.
  * Cell text is always set with textContent: sheet content is never HTML here either.
  */
+import { driveIdOf } from './drive-url';
 import type {
   EditBody,
   EditResponse,
@@ -336,7 +337,9 @@ function renderGrid(g: GridView | null, selection: string): void {
     );
     tr.dataset.row = String(r);
     for (const c of cols) {
-      const td = h('td', {}, g.values[r - 1]?.[c - 1] ?? '');
+      const shown = g.values[r - 1]?.[c - 1] ?? '';
+      const link = g.links[`${r}:${c}`];
+      const td = h('td', {}, link && shown ? cellLink(link, shown) : shown);
       td.dataset.r = String(r);
       td.dataset.c = String(c);
       const bg = g.backgrounds[r - 1]?.[c - 1];
@@ -654,6 +657,80 @@ function confirmDialog(text: string): Promise<boolean> {
 }
 let lastDrag: [number, number] | null = null;
 
+// ---- Drive: documents the add-on made, as staff would open them ------------------------------
+
+/** A cell's address as a link: a Drive file opens in the document view, anything else in a tab. */
+function cellLink(url: string, text: string): HTMLAnchorElement {
+  const a = h('a', { href: url, class: 'cell-link', target: '_blank', rel: 'noopener' }, text);
+  a.addEventListener('click', (ev) => {
+    const id = driveIdOf(url);
+    if (!id) return;
+    ev.preventDefault();
+    openDriveFile(id);
+  });
+  return a;
+}
+
+/** Shows an emulated Drive file (a Google Doc drawn from the emulator's model). */
+function openDriveFile(id: string): void {
+  const dlg = $('docview') as HTMLDialogElement;
+  const frame = $('docview-frame') as HTMLIFrameElement;
+  const src = `/drive/file?id=${encodeURIComponent(id)}`;
+  $('docview-title').textContent = 'Document';
+  ($('docview-tab') as HTMLAnchorElement).href = src;
+  frame.addEventListener(
+    'load',
+    () => {
+      const title = frame.contentDocument?.title;
+      if (title) {
+        $('docview-title').textContent = title;
+        frame.title = `Document : ${title}`;
+      }
+    },
+    { once: true },
+  );
+  frame.src = src;
+  if (!dlg.open) dlg.showModal();
+}
+
+interface DriveNode {
+  id: string;
+  name: string;
+  folder: boolean;
+  children: DriveNode[];
+}
+
+function driveList(nodes: DriveNode[]): HTMLElement {
+  return h(
+    'ul',
+    {},
+    ...nodes.map((n) => {
+      if (n.folder)
+        return h(
+          'li',
+          {},
+          h('span', { class: 'folder' }, `📁 ${n.name}`),
+          n.children.length ? driveList(n.children) : h('span', { class: 'empty' }, ' (vide)'),
+        );
+      const b = h('button', { type: 'button' }, n.name);
+      b.addEventListener('click', () => openDriveFile(n.id));
+      return h('li', {}, b);
+    }),
+  );
+}
+
+async function openDrive(): Promise<void> {
+  const dlg = $('drive') as HTMLDialogElement;
+  const tree = $('drive-tree');
+  tree.replaceChildren(h('p', { class: 'empty' }, 'Lecture du Drive…'));
+  if (!dlg.open) dlg.showModal();
+  const res = await fetch('/drive/tree');
+  const nodes = res.ok ? ((await res.json()) as DriveNode[]) : [];
+  tree.replaceChildren(
+    nodes.length ? driveList(nodes) : h('p', { class: 'empty' }, 'Le Drive est vide.'),
+  );
+}
+
 // ---- Sidebar, dialog, messages ----------------------------------------------------------------
 
 function renderSidebar(s: WorkbenchState): void {
@@ -704,6 +781,11 @@ window.addEventListener('message', (ev) => {
   const data = ev.data as { type?: string; action?: string; height?: number } | null;
   if (!data) return;
   if (data.type === 'workbench-api-done') void refresh();
+  if (data.type === 'workbench-open-drive') {
+    const url = (data as { url?: unknown }).url;
+    const id = typeof url === 'string' ? driveIdOf(url) : null;
+    if (id) openDriveFile(id);
+  }
   if (data.type === 'gas-host' && data.action === 'close') {
     const fromDialog = ev.source === ($('dialog-frame') as HTMLIFrameElement).contentWindow;
     if (fromDialog) ($('dialog') as HTMLDialogElement).close();
@@ -733,6 +815,9 @@ function setup(): void {
   });
   $('sidebar-close').addEventListener('click', () => ($('sidebar').hidden = true));
   $('dialog-close').addEventListener('click', () => ($('dialog') as HTMLDialogElement).close());
+  $('docview-close').addEventListener('click', () => ($('docview') as HTMLDialogElement).close());
+  $('drive-close').addEventListener('click', () => ($('drive') as HTMLDialogElement).close());
+  $('drive-open').addEventListener('click', () => void openDrive());
   void refresh();
   setInterval(() => void refresh(), 2000);
 }

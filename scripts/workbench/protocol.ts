@@ -21,6 +21,8 @@ export interface GridView {
   aligns: ('left' | 'center' | 'right')[][];
   /** Formulas as written (en_US syntax), keyed "row:column" (1-based); what the cell editor shows. */
   formulas: Record<string, string>;
+  /** Web addresses cells hold (a link, a HYPERLINK formula, or an address typed), keyed "row:column". */
+  links: Record<string, string>;
   /** 1-based indices of hidden rows (hidden by hand or by a filter) and columns. */
   hiddenRows: number[];
   hiddenCols: number[];

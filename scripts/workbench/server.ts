@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { driveFilePage, driveTree } from './drive';
 import type { EditBody, EditResponse } from './protocol';
 import type { SeedLevel } from './seed';
 import { WorkbenchSession } from './session';
@@ -145,6 +146,16 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
           ? send(res, 404, 'text/plain', 'Aucune barre latérale ouverte.')
           : send(res, 200, 'text/html', html);
       }
+      case 'GET /drive/file': {
+        // A Drive file as staff would open it (a cell's link, the sidebar's « Ouvrir »).
+        const id = url.searchParams.get('id') ?? '';
+        const html = await serial(() => driveFilePage(session.emulator, id));
+        return html === null
+          ? send(res, 404, 'text/plain', 'Ce fichier n’existe pas dans le Drive émulé.')
+          : send(res, 200, 'text/html', html);
+      }
+      case 'GET /drive/tree':
+        return json(res, 200, await serial(() => driveTree(session.emulator)));
       case 'POST /api': {
         const body = (await readBody(req)) as { name?: unknown; args?: unknown };
         const args = Array.isArray(body.args) ? (body.args as unknown[]) : [];

@@ -12,6 +12,7 @@ import {
 import { type BundleContext, loadBundleFromDist } from 'gas-emulator/bundle';
 import { createEmulator, type Emulator, type EmulatorSnapshot } from 'gas-emulator';
 import type { MenuEntry as RecordedEntry, RenderedSheet } from 'gas-emulator/spreadsheet';
+import { linkOfCell } from './drive-url';
 import { applyUserEdit, type EditOutcome, type EditRequest } from './edit';
 import type { GridView, MenuEntry, MenuView, MessageView, WorkbenchState } from './protocol';
 import { type SeedLevel, seedExample } from './seed';
@@ -120,6 +121,7 @@ export function gridOf(r: RenderedSheet): GridView {
   const fontSizes: number[][] = [];
   const aligns: ('left' | 'center' | 'right')[][] = [];
   const formulas: Record<string, string> = {};
+  const links: Record<string, string> = {};
   for (let i = 0; i < rows; i++) {
     const line = r.cells[i] ?? [];
     const v: string[] = [];
@@ -141,6 +143,8 @@ export function gridOf(r: RenderedSheet): GridView {
       }
       v.push(c.checkbox === undefined ? c.text : c.checkbox ? '☑' : '☐');
       if (c.formula !== undefined) formulas[`${i + 1}:${j + 1}`] = c.formula;
+      const link = linkOfCell(c.text, c.link, c.formula);
+      if (link) links[`${i + 1}:${j + 1}`] = link;
       b.push(/^#fff(fff)?$/i.test(c.background) ? '' : c.background);
       f.push(/^#000(000)?$/i.test(c.color) ? '' : c.color);
       w.push(c.bold);
@@ -168,6 +172,7 @@ export function gridOf(r: RenderedSheet): GridView {
     fontSizes,
     aligns,
     formulas,
+    links,
     hiddenRows: [...new Set([...r.hiddenRows, ...r.filteredRows])]
       .filter((x) => x <= rows)
       .sort((x, y) => x - y),
@@ -430,7 +435,9 @@ export class WorkbenchSession {
     const shim = googleScriptRunShim('/api', { functionNames: this.bundle.functionNames() });
     // Tells the page that a call finished, so the sheet redraws at once rather than at the next poll.
     const notify = `(function(){var f=window.fetch;window.fetch=function(){return f.apply(this,arguments).then(function(r){r.clone().text().then(function(){window.parent.postMessage({type:'workbench-api-done'},location.origin);});return r;});};})();`;
-    const inject = `<script>${notify}</script><script>${shim}</script>`;
+    // A Drive or Docs link opens the workbench's view of the emulated file, not Google's site.
+    const drive = `document.addEventListener('click',function(e){var t=e.target;var a=t&&t.closest?t.closest('a[href]'):null;if(!a||!/^https:\\/\\/(docs|drive)\\.google\\.com\\//.test(a.href))return;e.preventDefault();window.parent.postMessage({type:'workbench-open-drive',url:a.href},location.origin);},true);`;
+    const inject = `<script>${notify}</script><script>${drive}</script><script>${shim}</script>`;
     const html = shown.html;
     const head = /<head[^>]*>/i.exec(html);
     if (head)

@@ -26,6 +26,9 @@ const MENU: readonly ({ caption: string; fn: string } | null)[] = [
   { caption: 'Absences…', fn: 'menuOpenAbsences' },
   { caption: 'Recalculer les durées', fn: 'menuRecomputeDurations' },
   null,
+  { caption: 'Modèles de documents…', fn: 'menuOpenDocuments' },
+  { caption: 'Générer les conventions…', fn: 'menuGenerateConventions' },
+  null,
   { caption: 'Paramètres…', fn: 'menuOpenSettings' },
   { caption: 'Initialiser le classeur', fn: 'menuInitWorkbook' },
 ];
@@ -52,15 +55,19 @@ export function scriptJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-export function openSidebar(view: SidebarView, boot?: SidebarBoot): void {
+/** A part of a panel the sidebar opens on (the documents panel's « Générer »). */
+export type SidebarSection = 'generate';
+
+export function openSidebar(view: SidebarView, boot?: SidebarBoot, section?: SidebarSection): void {
   // The view is written into the page: only one of the sidebar's registry may be.
   if (!isSidebarView(view)) throw new Error(`Écran inconnu de la barre latérale : ${String(view)}`);
+  const section$ = section === 'generate' ? 'window.SDS_SECTION="generate";' : '';
   // Data travels as JSON escaped for a script element: sheet text (names, reasons) is never
   // HTML here, and the sidebar puts it in the page as text only.
   const boot$ = boot ? `window.SDS_BOOT=${scriptJson(boot)};` : '';
   const html = HtmlService.createHtmlOutputFromFile('sidebar')
     .setTitle(ADDON_TITLE)
-    .append(`<script>window.SDS_VIEW=${JSON.stringify(view)};${boot$}</script>`);
+    .append(`<script>window.SDS_VIEW=${JSON.stringify(view)};${section$}${boot$}</script>`);
   SpreadsheetApp.getUi().showSidebar(html);
 }
 

@@ -3,7 +3,14 @@
  * reference lists for the drop-downs. Panels subscribe; they are told only when data changed,
  * so a poll never rebuilds the DOM under a keyboard user's focus.
  */
-import type { ReferenceData, SidebarBoot, StageSelection, StageView, Zone } from '../api/contract';
+import type {
+  DocumentJobView,
+  ReferenceData,
+  SidebarBoot,
+  StageSelection,
+  StageView,
+  Zone,
+} from '../api/contract';
 import { type ActionName, type ActionValue, callServer } from './api';
 import { seedCoverage, setCoverage, setCoverageZone } from './coverage';
 
@@ -194,6 +201,11 @@ export async function applyOutcome<K extends ActionName>(
     case 'apiAffect':
     case 'apiStopStages':
       return applyStages(v as StageView[]);
+    case 'apiStartDocuments':
+    case 'apiRunDocumentsChunk':
+    case 'apiCancelDocuments':
+      // Their « Convention » (or « Avenant ») cell now links to the document just made.
+      return applyStages((v as DocumentJobView).updated);
     case 'apiAddAbsence':
     case 'apiRemoveAbsence':
     case 'apiAddVisit':

@@ -8,6 +8,7 @@
 import type { SidebarView } from '../api/contract';
 import { absencesPanel } from './panels/absences';
 import { companiesPanel } from './panels/companies';
+import { documentsPanel } from './panels/documents';
 import { fichePanel } from './panels/fiche';
 import { gestionPanel } from './panels/gestion';
 import { importPanel } from './panels/import';
@@ -49,6 +50,7 @@ export const VIEWS: Record<SidebarView, ViewEntry> = {
   companies: { panel: companiesPanel, nav: 'Entreprises' },
   deleteStage: { panel: deleteStagePanel, within: 'fiche' },
   removeStudent: { panel: removeStudentPanel, within: 'fiche' },
+  documents: { panel: documentsPanel, nav: 'Documents' },
 };
 
 /** The navigation item that is current while `view` is shown. */

@@ -173,6 +173,7 @@ export function fichePanel(ctx: PanelContext): Panel {
     absences: button('Absences…', () => ctx.navigate('absences')),
     deleteStage: button('Supprimer le stage…', () => ctx.navigate('deleteStage')),
     removeStudent: button("Retirer l'élève de la session…", () => ctx.navigate('removeStudent')),
+    documents: button('Documents…', () => ctx.navigate('documents')),
   };
   const actionBox = h(
     'div',
