@@ -24,7 +24,7 @@ export interface Claim {
 export interface JobRecord {
   id: string;
   kind: BatchKind;
-  /** The session of the batch, or '' for the rows that were selected (kept in parts). */
+  /** The session the batch was asked for, or "" for rows selected (its stages are in parts). */
   sessionId: string;
   regenerate: boolean;
   pdf: boolean;
@@ -99,7 +99,7 @@ export function jobStageIds(ctx: Context, job: JobRecord): string[] {
 /** Save a new batch with its selection (one call), dropping the parts of an older one. */
 export function saveNewJob(ctx: Context, job: JobRecord, stageIds: readonly string[]): void {
   const values: Record<string, string | null> = {};
-  const parts = job.sessionId ? 0 : Math.ceil(stageIds.length / IDS_PER_PART);
+  const parts = Math.ceil(stageIds.length / IDS_PER_PART);
   for (let i = 0; i < parts; i++) {
     values[IDS_KEY + String(i)] = JSON.stringify(
       stageIds.slice(i * IDS_PER_PART, (i + 1) * IDS_PER_PART),

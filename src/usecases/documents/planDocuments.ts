@@ -44,7 +44,7 @@ export function planFrom(
   const e = eligibility(src, register, request.kind, request.scope, request.regenerate);
   const space = driveSpace(ctx);
   const missingTemplates = new Set(
-    e.toMake
+    e.inScope
       .map((s) => templateFor(request.kind, sessionOf(src, s.stage.sessionId)?.type ?? ''))
       .filter((k) => !space.templates[k]),
   );
