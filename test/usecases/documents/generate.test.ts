@@ -28,7 +28,11 @@ describe('templates', () => {
     const folder = h.em.drive.all().find((f) => f.name === 'Suivi des stages – Documents')!;
     const inFolder = () =>
       h.em.drive.all().filter((f) => !f.trashed && f.parents.includes(folder.id));
-    expect(inFolder().map((f) => f.name).sort()).toHaveLength(TEMPLATE_KINDS.length);
+    expect(
+      inFolder()
+        .map((f) => f.name)
+        .sort(),
+    ).toHaveLength(TEMPLATE_KINDS.length);
     const again = h.call<{ ok: true; message: string }>('apiCreateTemplates');
     expect(again.message).toMatch(/existent déjà/);
     expect(inFolder()).toHaveLength(TEMPLATE_KINDS.length);
@@ -44,7 +48,14 @@ describe('templates', () => {
     const id = h.em.drive.all().find((f) => f.appProperties?.sdsTemplate === 'attestation')!.id;
     h.em.globals.Docs.Documents!.batchUpdate(
       {
-        requests: [{ insertText: { location: { index: 1 }, text: 'Nom : {{eleve.nomm}} {{ eleve.prenom }}\n' } }],
+        requests: [
+          {
+            insertText: {
+              location: { index: 1 },
+              text: 'Nom : {{eleve.nomm}} {{ eleve.prenom }}\n',
+            },
+          },
+        ],
       },
       id,
     );
@@ -71,7 +82,9 @@ describe('the report before a batch', () => {
     );
     const hugo = p.incomplete.find((i) => i.label === 'BERNARD Hugo')!;
     expect(hugo.missing).toContain("pas d'entreprise");
-    expect(h.em.drive.all().filter((f) => f.kind === 'file' && f.mimeType.includes('document'))).toHaveLength(0);
+    expect(
+      h.em.drive.all().filter((f) => f.kind === 'file' && f.mimeType.includes('document')),
+    ).toHaveLength(0);
   });
 });
 
@@ -93,7 +106,10 @@ describe('generating conventions', () => {
     expect(second).toContain('BANQUE POPULAIRE DU NORD DENAIN');
     expect(second).toContain('01/03/2023');
     for (const text of [first, second]) expect(text).not.toMatch(/\{\{/);
-    const names = h.display('Documents').slice(1).map((r) => r[6]);
+    const names = h
+      .display('Documents')
+      .slice(1)
+      .map((r) => r[6]);
     expect(names).toContain(
       'Convention – BTS 1 info période 1 – ACAR Laurie – CREDIT AGRICOLE DU NORD CAMBRAI',
     );
@@ -120,7 +136,10 @@ describe('generating conventions', () => {
     for (const id of ids) expect(liveFiles(h, id)).toHaveLength(1);
     const oldId = /\/d\/([^/]+)/.exec(before!)![1]!;
     expect(h.em.drive.all().find((f) => f.id === oldId)!.trashed).toBe(true);
-    const statuses = h.display('Documents').slice(1).map((r) => r[9]);
+    const statuses = h
+      .display('Documents')
+      .slice(1)
+      .map((r) => r[9]);
     expect(statuses.filter((s) => s === 'Remplacée')).toHaveLength(2);
   });
 
