@@ -53,6 +53,8 @@ describe('the settings form', () => {
     ],
     ['an unknown zone', { zone: 'D' }, 'zone', /A, B ou C/],
     ['a school name too long', { schoolName: 'L'.repeat(201) }, 'schoolName', /trop long/],
+    ['eleven copies', { conventionCopies: 11 }, 'conventionCopies', /de 1 à 10/],
+    ['an unknown account', { googleAccount: 'gmail' }, 'googleAccount', /compte Google/],
   ];
   for (const [name, patch, field, message] of bad) {
     it(`refuses ${name} and changes nothing`, () => {
@@ -74,6 +76,8 @@ describe('the settings form', () => {
       zone: 'A',
       defaultWeeklyHours: '32,5',
       hourlyGratification: '4,35',
+      conventionCopies: '2',
+      googleAccount: 'consumer',
     };
     const r = h.call<ApiResult<SettingsView>>('apiSaveSettings', typed);
     const saved = {
@@ -83,6 +87,8 @@ describe('the settings form', () => {
       zone: 'A',
       defaultWeeklyHours: 32.5,
       hourlyGratification: 4.35,
+      conventionCopies: 2,
+      googleAccount: 'consumer',
     };
     expect(ok(r)).toEqual(saved);
     // The default weekly hours changed: the ten stages' presence is counted again at once.
