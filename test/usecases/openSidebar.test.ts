@@ -46,3 +46,17 @@ describe('menu items open the sidebar with its data', () => {
     expect(html).not.toContain('window.SDS_BOOT=');
   });
 });
+
+describe('the documents menu items', () => {
+  it('« Modèles de documents… » opens the documents panel, « Générer les conventions… » on « Générer »', () => {
+    const h = seededWorkbook();
+    h.call('menuOpenDocuments');
+    const templates = h.em.sheets.ui.sidebars.at(-1)!.html;
+    expect(templates).toContain('window.SDS_VIEW="documents"');
+    expect(templates).not.toContain('window.SDS_SECTION="');
+    h.call('menuGenerateConventions');
+    const generate = h.em.sheets.ui.sidebars.at(-1)!.html;
+    expect(generate).toContain('window.SDS_VIEW="documents";window.SDS_SECTION="generate";');
+    expect(generate).toContain('window.SDS_BOOT=');
+  });
+});

@@ -138,7 +138,7 @@ export interface GenerateSection {
   setKind(kind: BatchKind): void;
 }
 
-export function generateSection(): GenerateSection {
+export function generateSection(afterBatch: () => void = () => undefined): GenerateSection {
   const headingId = uid('h-generate');
   const heading = h('h3', { id: headingId, tabindex: -1 }, 'Générer');
 
@@ -375,6 +375,8 @@ export function generateSection(): GenerateSection {
         break;
     }
     if (job) showJob(job);
+    // What this user may still create today has changed.
+    afterBatch();
   };
 
   const drive = (jobId: string): void => {
@@ -443,8 +445,11 @@ export function generateSection(): GenerateSection {
     showFound: (j) => {
       if (run || !j) return;
       if (j.state !== 'running' && j.state !== 'quota') return;
-      job = null;
+      // The batch this sidebar just drove keeps what was said about how it stopped.
+      const known = job?.id === j.id;
+      if (!known) job = null;
       showJob(j);
+      if (known) return;
       stateLine.textContent =
         j.state === 'quota'
           ? QUOTA_MESSAGE

@@ -22,7 +22,7 @@ function requestedSection(): string {
 
 export function documentsPanel(): Panel {
   const { root, heading } = shell('documents', 'Documents');
-  const generate = generateSection();
+  const generate = generateSection(() => load());
   const status = h('p', { class: 'muted', 'aria-live': 'polite' });
   const templates = templatesSection((o) => show(o));
   const quota = h('p', { class: 'muted' });
@@ -35,14 +35,14 @@ export function documentsPanel(): Panel {
   };
 
   let loading = false;
-  const load = (): void => {
+  function load(): void {
     if (loading) return;
     loading = true;
     status.textContent = 'Lecture des modèles…';
     callServer('apiDocumentsOverview')
       .then(show, () => replaceChildren(status))
       .finally(() => (loading = false));
-  };
+  }
 
   root.append(status, templates.root, generate.root, quota, otherSection(generate.choice));
 
