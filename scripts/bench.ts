@@ -20,6 +20,7 @@ import { isRoundTrip } from 'gas-emulator/instrument';
 import { fillBulk } from '../test/fixtures/bulk';
 import { estimateMs } from './bench/costModel';
 import { naive } from './bench/naive';
+import { benchDocumentCalls, benchDocumentTime, printDocumentTables } from './bench/documents';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
@@ -422,6 +423,10 @@ function main(): void {
   for (const size of SIZES) lines.push(...benchSize(size));
   lines.push(benchPresence(5000));
   table(lines);
+  printDocumentTables(benchDocumentCalls(root, SIZES), [
+    benchDocumentTime(root, 35),
+    benchDocumentTime(root, Number(process.env.BENCH_DOCUMENTS ?? 500)),
+  ]);
 
   // The filter and the overview must not cost more CPU per row as the sheet grows.
   const small = Math.min(...SIZES);
