@@ -39,6 +39,7 @@ import { generateAccord } from './usecases/documents/generateAccord';
 import { planDocuments } from './usecases/documents/planDocuments';
 import { printDocuments } from './usecases/documents/printDocuments';
 import { runDocumentsChunk } from './usecases/documents/runDocumentsChunk';
+import { sessionTemplate } from './usecases/documents/sessionTemplate';
 import { startDocuments } from './usecases/documents/startDocuments';
 import { createTemplates, documentsOverview } from './usecases/documents/templates';
 
@@ -265,3 +266,5 @@ export const apiBlankConvention: ServerApi['apiBlankConvention'] = (sessionId) =
   run((ctx) => blankConvention(ctx, sessionId), say.fileMade('Convention vierge'));
 export const apiPrintDocuments: ServerApi['apiPrintDocuments'] = (input) =>
   run((ctx) => printDocuments(ctx, input), say.printFileMade);
+export const apiSessionTemplate: ServerApi['apiSessionTemplate'] = (sessionId) =>
+  run((ctx) => sessionTemplate(ctx, sessionId), say.fileMade('Modèle de la session'));

@@ -581,6 +581,11 @@ export interface DocumentPlan {
   estimatedMinutes: number;
   /** A reason nothing can start (templates missing…), or ''. */
   blocked: string;
+  /**
+   * Placeholders the templates to be used hold that the add-on does not know (they would stay
+   * as typed in every document), each with a suggestion: « {{eleve.nomm}} : voulez-vous dire… ».
+   */
+  templateProblems: string[];
 }
 
 export type DocumentJobState = 'running' | 'done' | 'cancelled' | 'quota';
@@ -635,4 +640,6 @@ export interface DocumentsApi {
   apiGenerateAccord(sessionId: string): ApiResult<MadeFileView>;
   apiBlankConvention(sessionId: string): ApiResult<MadeFileView>;
   apiPrintDocuments(input: { kind: BatchKind; scope: DocumentScope }): ApiResult<MadeFileView>;
+  /** The session's own convention template (a copy of the general one), made once. */
+  apiSessionTemplate(sessionId: string): ApiResult<MadeFileView>;
 }

@@ -274,19 +274,15 @@ export function templatesCreated(r: { created: number }): string {
   return `${r.created} modèle${r.created > 1 ? 's' : ''} créé${r.created > 1 ? 's' : ''} dans le dossier « Suivi des stages – Documents » de votre Drive : adaptez-les librement.`;
 }
 
-export function templateChecked(v: { unknown: unknown[]; known: number }): string {
-  if (v.unknown.length === 0)
-    return `Aucune balise inconnue (${v.known} balise${v.known > 1 ? 's' : ''} reconnue${v.known > 1 ? 's' : ''}).`;
-  return `${v.unknown.length} balise${v.unknown.length > 1 ? 's' : ''} inconnue${v.unknown.length > 1 ? 's' : ''} : elles resteraient telles quelles dans les documents.`;
+export function templateChecked(v: { unknown: unknown[]; label: string }): string {
+  return v.unknown.length === 0
+    ? `Modèle vérifié : ${v.label}.`
+    : `Modèle vérifié : ${v.label} (${v.unknown.length} balise${v.unknown.length > 1 ? 's' : ''} à corriger).`;
 }
 
-export function documentsPlanned(p: { toCreate: number; kind: string }): string {
-  const word =
-    { convention: 'convention', avenant: 'avenant', attestation: 'attestation' }[p.kind] ??
-    'document';
-  return p.toCreate === 0
-    ? 'Aucun document à créer.'
-    : `${p.toCreate} ${word}${p.toCreate > 1 ? 's' : ''} à créer.`;
+/** The report itself is drawn by the panel; the status line only says it is there. */
+export function documentsPlanned(): string {
+  return 'Vérification faite : voyez le compte rendu ci-dessous.';
 }
 
 export function documentsProgress(v: { progress: string; state: string }): string {
