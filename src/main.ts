@@ -32,6 +32,11 @@ import { split } from './usecases/stage/split';
 import { stop } from './usecases/stage/stop';
 import { stopMany } from './usecases/stage/stopMany';
 import { addVisit, listVisits, removeVisit } from './usecases/visits';
+import { applyFollowUp, previewFollowUp } from './usecases/followUp/distribute';
+import { editMyVisit } from './usecases/followUp/editVisit';
+import { myStages } from './usecases/followUp/myStages';
+import { recordMyVisit } from './usecases/followUp/recordVisit';
+import { removeMyVisit } from './usecases/followUp/removeVisit';
 
 // ——— Triggers ———
 
@@ -106,6 +111,8 @@ export const menuOpenSettings = (): void => open('settings');
 export const menuOpenCompanies = (): void => open('companies');
 export const menuDeleteStage = (): void => open('deleteStage');
 export const menuRemoveStudent = (): void => open('removeStudent');
+export const menuDistributeFollowUp = (): void => open('distribute');
+export const menuMyStages = (): void => open('myStages');
 
 export function menuInitWorkbook(): void {
   let ctx: Context | undefined;
@@ -228,3 +235,21 @@ export const apiPreviewDeletion: ServerApi['apiPreviewDeletion'] = (input) =>
   run((ctx) => previewDeletion(ctx, input), say.deletionPreviewed);
 export const apiDeleteStages: ServerApi['apiDeleteStages'] = (input) =>
   run((ctx) => deleteStages(ctx, input), say.stagesDeleted);
+
+export const apiPreviewFollowUp: ServerApi['apiPreviewFollowUp'] = (input) =>
+  run((ctx) => previewFollowUp(ctx, input), say.followUpPreviewed);
+export const apiApplyFollowUp: ServerApi['apiApplyFollowUp'] = (input) =>
+  run((ctx) => applyFollowUp(ctx, input), say.followUpApplied);
+export const apiMyStages: ServerApi['apiMyStages'] = () => run(myStages, say.myStagesShown);
+export const apiRecordMyVisit: ServerApi['apiRecordMyVisit'] = (input) =>
+  run((ctx) => recordMyVisit(ctx, input), say.myVisitRecorded);
+export const apiEditMyVisit: ServerApi['apiEditMyVisit'] = (input) =>
+  run(
+    (ctx) => editMyVisit(ctx, input),
+    () => say.MY_VISIT_EDITED,
+  );
+export const apiRemoveMyVisit: ServerApi['apiRemoveMyVisit'] = (input) =>
+  run(
+    (ctx) => removeMyVisit(ctx, input),
+    () => say.VISIT_REMOVED,
+  );

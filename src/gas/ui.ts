@@ -26,6 +26,9 @@ const MENU: readonly ({ caption: string; fn: string } | null)[] = [
   { caption: 'Absences…', fn: 'menuOpenAbsences' },
   { caption: 'Recalculer les durées', fn: 'menuRecomputeDurations' },
   null,
+  { caption: 'Répartir le suivi…', fn: 'menuDistributeFollowUp' },
+  { caption: 'Mes stages', fn: 'menuMyStages' },
+  null,
   { caption: 'Paramètres…', fn: 'menuOpenSettings' },
   { caption: 'Initialiser le classeur', fn: 'menuInitWorkbook' },
 ];

@@ -19,6 +19,8 @@ import { settingsPanel } from './panels/settings';
 import { splitPanel } from './panels/split';
 import { stopPanel } from './panels/stop';
 import { deleteStagePanel, removeStudentPanel } from './panels/delete';
+import { distributePanel } from './panels/distribute';
+import { myStagesPanel } from './panels/myStages';
 
 interface NavView {
   panel(ctx: PanelContext): Panel;
@@ -49,6 +51,8 @@ export const VIEWS: Record<SidebarView, ViewEntry> = {
   companies: { panel: companiesPanel, nav: 'Entreprises' },
   deleteStage: { panel: deleteStagePanel, within: 'fiche' },
   removeStudent: { panel: removeStudentPanel, within: 'fiche' },
+  distribute: { panel: distributePanel, nav: 'Suivi' },
+  myStages: { panel: myStagesPanel, nav: 'Mes stages' },
 };
 
 /** The navigation item that is current while `view` is shown. */
