@@ -42,6 +42,9 @@ export function editMyVisit(
     const { t, row, before } = ownVisit(ctx, input?.visitId, me.id);
     const loaded = loadStage(ctx, str(before.stageId));
     const visits = t.readRowsWhere('stageId', (v) => v === loaded.stage.id);
+    const now = visits.map((v) => (v.row === row ? { ...v.values, comment } : v.values));
+    // Read before writing: after the journal line, nothing may fail the action.
+    const followed = followedView(ctx, loaded.row, loaded.rec, now, me.id);
     writeRowUndoable(ctx, t, row, { comment }, before);
     ctx.journal({
       action: 'Modifier une visite',
@@ -49,10 +52,6 @@ export function editMyVisit(
       before: { commentaire: str(before.comment) },
       after: { commentaire: comment },
     });
-    const now = visits.map((v) => (v.row === row ? { ...v.values, comment } : v.values));
-    return {
-      visitId: str(before.id),
-      followed: followedView(ctx, loaded.row, loaded.rec, now, me.id),
-    };
+    return { visitId: str(before.id), followed };
   });
 }

@@ -44,6 +44,11 @@ export function recordMyVisit(ctx: Context, input: MyVisitInput): MyVisitOutcome
       type,
       staffId: me.id,
     };
+    // Everything the answer needs is read before the first write: once the journal line is
+    // written, no read may fail the action.
+    const done = isVisitDone(valid.date, ctx.today());
+    const rec = { ...loaded.rec, visits: (Number(loaded.rec.visits) || 0) + (done ? 1 : 0) };
+    const followed = followedView(ctx, loaded.row, rec, [...earlier, record as VisitRec], me.id);
     appendUndoable(ctx, t, [record]);
     ctx.journal({
       action: 'Enregistrer une visite',
@@ -57,11 +62,6 @@ export function recordMyVisit(ctx: Context, input: MyVisitInput): MyVisitOutcome
         commentaire: valid.comment,
       },
     });
-    const done = isVisitDone(valid.date, ctx.today());
-    const rec = { ...loaded.rec, visits: (Number(loaded.rec.visits) || 0) + (done ? 1 : 0) };
-    return {
-      visitId: str(record.id),
-      followed: followedView(ctx, loaded.row, rec, [...earlier, record as VisitRec], me.id),
-    };
+    return { visitId: str(record.id), followed };
   });
 }

@@ -19,6 +19,11 @@ export function removeMyVisit(ctx: Context, input: { visitId: string }): MyVisit
       .readRowsWhere('stageId', (v) => v === loaded.stage.id)
       .filter((v) => v.row !== row)
       .map((v) => v.values);
+    const date = str(before.date);
+    const counted = isIsoDate(date) && isVisitDone(date, ctx.today());
+    const visits = Math.max(0, (Number(loaded.rec.visits) || 0) - (counted ? 1 : 0));
+    // Read before writing: after the journal line, nothing may fail the action.
+    const followed = followedView(ctx, loaded.row, { ...loaded.rec, visits }, others, me.id);
     deleteRowsUndoable(ctx, t, [row]);
     ctx.journal({
       action: 'Supprimer une visite',
@@ -26,15 +31,6 @@ export function removeMyVisit(ctx: Context, input: { visitId: string }): MyVisit
       before,
       after: null,
     });
-    const date = str(before.date);
-    const counted = isIsoDate(date) && isVisitDone(date, ctx.today());
-    const rec = {
-      ...loaded.rec,
-      visits: Math.max(0, (Number(loaded.rec.visits) || 0) - (counted ? 1 : 0)),
-    };
-    return {
-      visitId: str(before.id),
-      followed: followedView(ctx, loaded.row, rec, others, me.id),
-    };
+    return { visitId: str(before.id), followed };
   });
 }
