@@ -35,6 +35,7 @@ import { addVisit, listVisits, removeVisit } from './usecases/visits';
 import { applyFollowUp, previewFollowUp } from './usecases/followUp/distribute';
 import { editMyVisit } from './usecases/followUp/editVisit';
 import { myStages } from './usecases/followUp/myStages';
+import { planMyVisit } from './usecases/followUp/planVisit';
 import { recordMyVisit } from './usecases/followUp/recordVisit';
 import { removeMyVisit } from './usecases/followUp/removeVisit';
 
@@ -253,3 +254,5 @@ export const apiRemoveMyVisit: ServerApi['apiRemoveMyVisit'] = (input) =>
     (ctx) => removeMyVisit(ctx, input),
     () => say.VISIT_REMOVED,
   );
+export const apiPlanMyVisit: ServerApi['apiPlanMyVisit'] = (input) =>
+  run((ctx) => planMyVisit(ctx, input), say.visitPlanned);

@@ -448,6 +448,7 @@ export interface ServerApi {
   apiRecordMyVisit(input: MyVisitInput): ApiResult<MyVisitOutcome>;
   apiEditMyVisit(input: { visitId: string; comment: string }): ApiResult<MyVisitOutcome>;
   apiRemoveMyVisit(input: { visitId: string }): ApiResult<MyVisitOutcome>;
+  apiPlanMyVisit(input: PlanVisitInput): ApiResult<MyVisitOutcome>;
 }
 
 export type ServerApiName = keyof ServerApi;
@@ -586,6 +587,12 @@ export interface MyVisitInput extends StageHintInput {
   date: string;
   type: string;
   comment: string;
+}
+
+/** « Prévoir la visite »: the day planned, as typed ('' clears it). */
+export interface PlanVisitInput extends StageHintInput {
+  stageId: string;
+  date: string;
 }
 
 /** What the list redraws from: the stage as it now reads in « Mes stages ». */

@@ -201,6 +201,7 @@ export async function applyOutcome<K extends ActionName>(
     case 'apiRecordMyVisit':
     case 'apiEditMyVisit':
     case 'apiRemoveMyVisit':
+    case 'apiPlanMyVisit':
       return applyStages([(v as { followed: { stage: StageView } }).followed.stage]);
     case 'apiRemoveVisit': {
       const { stageId, counted } = v as { stageId: string; counted: boolean };

@@ -298,3 +298,8 @@ export function myVisitRecorded(o: MyVisitOutcome): string {
 }
 
 export const MY_VISIT_EDITED = 'Commentaire modifié.';
+
+export function visitPlanned(o: MyVisitOutcome): string {
+  const d = o.followed.stage.plannedVisit;
+  return d ? `Visite prévue le ${formatFr(d)}.` : 'Date de visite prévue effacée.';
+}

@@ -79,6 +79,23 @@ const CASES: FaultCase[] = [
     prepare: withVisit,
     run: (h, _s, p) => h.call('apiRemoveMyVisit', { visitId: p.visitId }),
   },
+  {
+    name: 'Mes stages › prévoir la visite',
+    journal: 'Prévoir une visite',
+    prepare: (h) => {
+      const roux = teacher(h);
+      const input = {
+        sessionId: h.ids.sessionId,
+        teacherIds: [roux],
+        keepExisting: true,
+        cap: '',
+      };
+      const p = ok<FollowUpPreview>(h.call('apiPreviewFollowUp', input));
+      ok(h.call('apiApplyFollowUp', { ...input, digest: p.digest }));
+      return {};
+    },
+    run: (h, s) => h.call('apiPlanMyVisit', { stageId: s.id, ...hint(s), date: '20/02/2023' }),
+  },
 ];
 
 faultProof(CASES, 'a fault at any service call of a follow-up write');

@@ -224,6 +224,32 @@ describe('« Mes stages »', () => {
     expect(again.mailto).toMatch(/^mailto:blase\.ecusson@ca-nord\.example\?subject=Visite/);
   });
 
+  it('plans the visit: a planned day gone by flags it late, journalled', () => {
+    const plan = (date: string) =>
+      h.call<ApiResult<MyVisitOutcome>>('apiPlanMyVisit', { stageId: laurie, date });
+    const r = plan('20/02/2023');
+    expect(r.ok && r.message).toBe('Visite prévue le 20/02/2023.');
+    expect(ok(r).followed.status).toBe('a_faire');
+    expect(column(h, 'Date de visite prévue')['ACAR Laurie']).toBe('20/02/2023');
+    expect(h.display('Journal').at(-1)!.slice(2, 4)).toEqual([
+      'Prévoir une visite',
+      'ACAR Laurie – BTS 1 info période 1',
+    ]);
+    expect(ok(plan('10/02/2023')).followed.status).toBe('en_retard');
+    expect(mine().stages[0]!.stage.id).toBe(laurie);
+    expect(plan('31/02/2023')).toMatchObject({ ok: false, field: 'planned' });
+    const cleared = plan('');
+    expect(cleared.ok && cleared.message).toBe('Date de visite prévue effacée.');
+    const other = h.ids.stages['ACNA Camille']!;
+    const followers = column(h, 'Enseignant suivi');
+    if (followers['ACNA Camille'] !== 'Mme ROUX Léa') {
+      expect(h.call('apiPlanMyVisit', { stageId: other, date: '20/02/2023' })).toMatchObject({
+        ok: false,
+        error: 'Ce stage ne fait pas partie de vos stages suivis.',
+      });
+    }
+  });
+
   it('records a visit in two clicks: today, a type, a comment; the count and the filter follow', () => {
     expect(filtered(h, 'a_effectuer')).toContain('ACAR Laurie');
     const journal = h.display('Journal').length;
@@ -325,6 +351,21 @@ describe('« Mes stages »', () => {
     expect(o.followed.stage.visits).toBe(1);
     expect(o.followed.visits.map((v) => v.mine)).toEqual([false]);
     expect(h.display('Journal').at(-1)!.slice(2, 3)).toEqual(['Supprimer une visite']);
+  });
+
+  it('a teacher renamed in Personnel: the stages they follow show the new name', () => {
+    ok(
+      h.call('apiSaveStaff', {
+        id: roux,
+        civility: 'Mme',
+        lastName: 'ROUX-DUPONT',
+        firstName: 'Léa',
+        email: ME,
+        discipline: 'Économie',
+      }),
+    );
+    expect(column(h, 'Enseignant suivi')['ACAR Laurie']).toBe('Mme ROUX-DUPONT Léa');
+    expect(mine().teacher).toBe('Mme ROUX-DUPONT Léa');
   });
 
   it('says so in French when the signed-in user is not in Personnel', () => {

@@ -71,6 +71,31 @@ export function myStagesPanel(): Panel {
     return form;
   };
 
+  const planForm = (
+    f: FollowedStageView,
+    redraw: (n: FollowedStageView) => void,
+  ): HTMLFormElement => {
+    const date = dateField('Date de visite prévue', 'date', 'Vide : aucune date prévue.');
+    date.control.value = f.stage.plannedVisit ? frDate(f.stage.plannedVisit) : '';
+    const form = actionForm(
+      `Prévoir la visite de ${f.stage.student}`,
+      {
+        action: 'apiPlanMyVisit',
+        input: () => ({
+          stageId: f.stage.id,
+          row: f.stage.row,
+          studentId: f.stage.studentId,
+          date: date.control.value.trim(),
+        }),
+        done: (outcome) => redraw(outcome.followed),
+      },
+      date.root,
+      h('div', { class: 'buttons' }, submit('Prévoir')),
+    );
+    form.hidden = true;
+    return form;
+  };
+
   const editForm = (v: VisitView, redraw: (n: FollowedStageView) => void): HTMLFormElement => {
     const comment = textAreaField('Nouveau commentaire', 'comment', 3);
     comment.control.value = v.comment;
@@ -97,6 +122,11 @@ export function myStagesPanel(): Panel {
       items.set(n.stage.id, fresh);
     };
     const record = visitForm(f, redraw);
+    const plan = planForm(f, redraw);
+    const openPlan = button('Prévoir la visite', () => {
+      plan.hidden = !plan.hidden;
+      if (!plan.hidden) plan.querySelector('input')?.focus();
+    });
     const open = button('Enregistrer une visite', () => {
       record.hidden = !record.hidden;
       if (!record.hidden) record.querySelector('textarea')?.focus();
@@ -166,8 +196,9 @@ export function myStagesPanel(): Panel {
           )
         : null,
       visits.length > 0 ? h('ul', { class: 'visits', 'aria-label': 'Visites' }, ...visits) : null,
-      h('div', { class: 'buttons' }, open),
+      h('div', { class: 'buttons' }, open, openPlan),
       record,
+      plan,
     );
     return li;
   };

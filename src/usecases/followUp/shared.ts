@@ -17,7 +17,8 @@ import { isVisitDone, sortVisits } from '../../domain/visits';
 import type { Context } from '../../gas/context';
 import type { Rec } from '../../gas/sheetTable';
 import { str } from '../../sheets/records';
-import { type StageKey, VISITS } from '../../sheets/schema';
+import { STAGES, type StageKey, VISITS } from '../../sheets/schema';
+import { writeRowsUndoable } from '../undoable';
 import { references } from '../references';
 import { stageView } from '../stageStore';
 
@@ -123,4 +124,20 @@ export function followedView(
         : '',
     visits: list,
   };
+}
+
+/**
+ * A teacher renamed in Personnel: the stages they follow show the new name. One read of the
+ * follower column, one of those rows' span, one write.
+ */
+export function relabelFollowers(ctx: Context, staffId: string, label: string): number {
+  const t = ctx.table(STAGES);
+  const rows = t.readRowsWhere('followerId', (id) => id === staffId);
+  const patches = new Map<number, Partial<Rec<StageKey>>>();
+  for (const { row, values } of rows) {
+    if (str(values.follower) !== label) patches.set(row, { follower: label });
+  }
+  const read = new Map(rows.map((r) => [r.row, r.values]));
+  writeRowsUndoable(ctx, t, patches, (row) => read.get(row) ?? {});
+  return patches.size;
 }
