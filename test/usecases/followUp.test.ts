@@ -368,6 +368,24 @@ describe('« Mes stages »', () => {
     expect(mine().teacher).toBe('Mme ROUX-DUPONT Léa');
   });
 
+  it('a name picked by hand in « Enseignant suivi » is who follows the stage', () => {
+    const camille = h.ids.stages['ACNA Camille']!;
+    const sheet = h.em.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(STAGES.name)!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
+    const cell = sheet.getRange(h.rowOf(camille), header.indexOf('Enseignant suivi') + 1);
+    cell.setValue('M. BRUEL Patrick');
+    expect(mine().stages.map((s) => s.stage.id)).not.toContain(camille);
+    cell.setValue('Mme ROUX-DUPONT Léa');
+    expect(mine().stages.map((s) => s.stage.id)).toContain(camille);
+    // « Répartir le suivi » keeps it, and puts the hidden ID right.
+    const input = { sessionId: h.ids.sessionId, teacherIds: [roux], keepExisting: true, cap: '' };
+    const p = ok(h.call<ApiResult<FollowUpPreview>>('apiPreviewFollowUp', input));
+    expect(p.teachers[0]!.stages.find((s) => s.id === camille)).toMatchObject({ kept: true });
+    ok(h.call('apiApplyFollowUp', { ...input, digest: p.digest }));
+    const idCol = header.indexOf('ID enseignant suivi') + 1;
+    expect(sheet.getRange(h.rowOf(camille), idCol).getValue()).toBe(roux);
+  });
+
   it('says so in French when the signed-in user is not in Personnel', () => {
     const other = seededWorkbook();
     expect(other.call('apiMyStages')).toMatchObject({

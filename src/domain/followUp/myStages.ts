@@ -4,7 +4,7 @@
  */
 import { formatFr, parseUserDate } from '../dates';
 import { MAX_VISIT_COMMENT_LENGTH } from '../limits';
-import { typed } from '../text';
+import { fold, typed } from '../text';
 import { fail, ok, type IsoDate, type Result } from '../types';
 
 /** How a follow-up contact took place (the Visites sheet's « Type »). */
@@ -123,4 +123,22 @@ export function tutorMailto(f: TutorMailFacts): string {
     ...(f.school ? [f.school] : []),
   ];
   return `mailto:${encodeURIComponent(to).replace(/%40/g, '@')}?subject=${enc(subject)}&body=${enc(lines.join('\n'))}`;
+}
+
+/**
+ * Who follows a stage. The hidden « ID enseignant suivi » is the truth, unless the visible name
+ * was changed by hand: a name that is exactly one teacher's (case and accents aside) means that
+ * teacher, an empty name means nobody, and a name nobody has keeps the ID.
+ */
+export function resolveFollower(
+  id: string,
+  label: string,
+  staff: readonly { id: string; label: string }[],
+): string {
+  const name = fold(label);
+  if (name === '') return '';
+  const own = staff.find((s) => s.id === id);
+  if (own && fold(own.label) === name) return id;
+  const named = staff.filter((s) => fold(s.label) === name);
+  return named.length === 1 ? named[0]!.id : id;
 }

@@ -13,6 +13,7 @@ import {
   MAX_FOLLOW_CAP,
 } from '../../domain/followUp/distribution';
 import { fingerprint } from '../../domain/fingerprint';
+import { resolveFollower } from '../../domain/followUp/myStages';
 import { UserError } from '../../domain/errors';
 import { typed } from '../../domain/text';
 import type { IsoDate } from '../../domain/types';
@@ -22,6 +23,7 @@ import { str } from '../../sheets/records';
 import { STAFF, STAGES, type StageKey } from '../../sheets/schema';
 import { references } from '../references';
 import { writeRowsUndoable } from '../undoable';
+import { staffNames } from './shared';
 
 /** The saved figure of « stagiaires suivis en même temps », a document property. */
 export const FOLLOW_CAP_KEY = 'sds.followCap';
@@ -82,6 +84,7 @@ function propose(ctx: Context, input: FollowUpInput): Proposal {
     .readAll()
     .filter((r) => str(r.values.id) !== '' && str(r.values.sessionId) === sessionId);
   const companies = new Map(refs.companies.map((c) => [c.id, c]));
+  const names = staffNames(ctx);
   const stages: FollowStage[] = rows.map(({ values: r }) => ({
     id: str(r.id),
     start: str(r.start) as IsoDate,
@@ -90,7 +93,7 @@ function propose(ctx: Context, input: FollowUpInput): Proposal {
     companyId: str(r.companyId),
     city: companies.get(str(r.companyId))?.city ?? '',
     className: str(r.className),
-    followerId: str(r.followerId),
+    followerId: resolveFollower(str(r.followerId), str(r.follower), names),
   }));
   const d = distributeFollowUp(
     stages,
@@ -111,8 +114,13 @@ function propose(ctx: Context, input: FollowUpInput): Proposal {
     };
   };
   const changes = new Map<string, string>();
+  // A name changed by hand to another teacher's is kept, and its hidden ID follows it.
   for (const a of d.assignments) {
-    if (str(byId.get(a.stageId)?.followerId) !== a.teacherId) changes.set(a.stageId, a.teacherId);
+    const r = byId.get(a.stageId);
+    const shown = str(r?.follower);
+    if (str(r?.followerId) !== a.teacherId || shown !== refs.labels.staff(a.teacherId)) {
+      changes.set(a.stageId, a.teacherId);
+    }
   }
   const kept = new Set(d.assignments.filter((a) => a.kept).map((a) => a.stageId));
   const teachers = loadsOf(d, chosenIds).map((l) => ({

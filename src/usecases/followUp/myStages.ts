@@ -3,19 +3,40 @@
  * the follower column of Stages, the span of those rows, and the Visites sheet.
  */
 import type { MyStagesView } from '../../api/contract';
-import { sortFollowed } from '../../domain/followUp/myStages';
+import { resolveFollower, sortFollowed } from '../../domain/followUp/myStages';
+import type { Row } from '../../gas/sheetTable';
 import type { Context } from '../../gas/context';
 import { str } from '../../sheets/records';
-import { STAGES, VISITS } from '../../sheets/schema';
+import { STAGES, type StageKey, VISITS } from '../../sheets/schema';
 import { references } from '../references';
-import { currentTeacher, followedView, type VisitRec } from './shared';
+import { currentTeacher, followedView, staffNames, type VisitRec } from './shared';
+
+/**
+ * The stage rows `teacherId` follows: the follower's ID and name columns (a name may have been
+ * changed by hand, see resolveFollower), then one read of the span of those rows.
+ */
+function followedRows(ctx: Context, teacherId: string): Row<StageKey>[] {
+  const t = ctx.table(STAGES);
+  const ids = t.readColumn('followerId');
+  const names = t.readColumn('follower');
+  const staff = staffNames(ctx);
+  const rows: number[] = [];
+  for (let i = 0; i < Math.max(ids.length, names.length); i++) {
+    if (resolveFollower(str(ids[i] ?? ''), str(names[i] ?? ''), staff) === teacherId) {
+      rows.push(i + 2);
+    }
+  }
+  if (rows.length === 0) return [];
+  const lo = rows[0]!;
+  const block = t.readRows(lo, rows.at(-1)! - lo + 1);
+  return rows
+    .map((row) => ({ row, values: block[row - lo]! }))
+    .filter((r) => str(r.values.id) !== '');
+}
 
 export function myStages(ctx: Context): MyStagesView {
   const me = currentTeacher(ctx);
-  const rows = ctx
-    .table(STAGES)
-    .readRowsWhere('followerId', (v) => v === me.id)
-    .filter((r) => str(r.values.id) !== '');
+  const rows = followedRows(ctx, me.id);
   const ids = new Set(rows.map((r) => str(r.values.id)));
   const byStage = new Map<string, VisitRec[]>();
   if (ids.size > 0) {

@@ -4,7 +4,7 @@
  */
 import type { MyVisitOutcome, PlanVisitInput } from '../../api/contract';
 import { formatFr } from '../../domain/dates';
-import { parsePlannedDate } from '../../domain/followUp/myStages';
+import { parsePlannedDate, resolveFollower } from '../../domain/followUp/myStages';
 import { UserError } from '../../domain/errors';
 import { typed } from '../../domain/text';
 import type { Context } from '../../gas/context';
@@ -13,14 +13,19 @@ import { stageSubject } from '../../sheets/journalText';
 import { STAGES, VISITS } from '../../sheets/schema';
 import { loadStage, unwrap } from '../stageStore';
 import { writeRowUndoable } from '../undoable';
-import { currentTeacher, followedView } from './shared';
+import { currentTeacher, followedView, staffNames } from './shared';
 
 export function planMyVisit(ctx: Context, input: PlanVisitInput): MyVisitOutcome {
   const planned = unwrap(parsePlannedDate(input?.date));
   return ctx.withLock(() => {
     const me = currentTeacher(ctx);
     const loaded = loadStage(ctx, typed(input?.stageId), { row: input?.row });
-    if (str(loaded.rec.followerId) !== me.id) {
+    const follower = resolveFollower(
+      str(loaded.rec.followerId),
+      str(loaded.rec.follower),
+      staffNames(ctx),
+    );
+    if (follower !== me.id) {
       throw new UserError('Ce stage ne fait pas partie de vos stages suivis.');
     }
     const old = str(loaded.rec.plannedVisit);

@@ -22,6 +22,12 @@ import { writeRowsUndoable } from '../undoable';
 import { references } from '../references';
 import { stageView } from '../stageStore';
 
+/** Every member of staff with the name the sheets show ("M. BRUEL Patrick"). */
+export function staffNames(ctx: Context): { id: string; label: string }[] {
+  const refs = references(ctx);
+  return refs.staff.map((s) => ({ id: s.id, label: refs.labels.staff(s.id) }));
+}
+
 /** The member of staff whose « Courriel » is the signed-in user's address. */
 export function currentTeacher(ctx: Context): Staff {
   const email = fold(ctx.user());

@@ -5,6 +5,7 @@ import {
   followStatus,
   isVisitType,
   parsePlannedDate,
+  resolveFollower,
   sortFollowed,
   tutorMailto,
   validateVisitComment,
@@ -133,5 +134,30 @@ describe('tutorMailto', () => {
     expect(tutorMailto({ ...mail, tutorEmail: '' })).toBe('');
     expect(tutorMailto({ ...mail, tutorEmail: 'pas une adresse' })).toBe('');
     expect(tutorMailto({ ...mail, tutorEmail: 'a@b.fr?cc=x@y.fr' })).toBe('');
+  });
+});
+
+describe('resolveFollower', () => {
+  const staff = [
+    { id: 'A', label: 'M. BRUEL Patrick' },
+    { id: 'B', label: 'Mme ROUX Léa' },
+    { id: 'C', label: 'Mme ROUX Léa' },
+    { id: 'D', label: 'M. DURAND Paul' },
+  ];
+
+  it('trusts the ID while the name is its own', () => {
+    expect(resolveFollower('A', 'M. BRUEL Patrick', staff)).toBe('A');
+    expect(resolveFollower('B', 'mme roux lea', staff)).toBe('B');
+  });
+
+  it("follows a name changed by hand to exactly one other teacher's", () => {
+    expect(resolveFollower('A', 'M. DURAND Paul', staff)).toBe('D');
+    expect(resolveFollower('', 'm. durand paul', staff)).toBe('D');
+  });
+
+  it('keeps the ID for a name nobody has, or two people share; empty means nobody', () => {
+    expect(resolveFollower('A', 'M. INCONNU', staff)).toBe('A');
+    expect(resolveFollower('A', 'Mme ROUX Léa', staff)).toBe('A');
+    expect(resolveFollower('A', '  ', staff)).toBe('');
   });
 });
