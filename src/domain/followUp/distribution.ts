@@ -181,7 +181,15 @@ export function distributeFollowUp(
       town: items[0]!.town,
       items: items.sort((a, b) => cmp(a.span.start, b.span.start) || cmp(a.stage.id, b.stage.id)),
     }))
-    .sort((a, b) => b.items.length - a.items.length || cmp(a.town, b.town) || cmp(a.key, b.key));
+    // Biggest groups first; among equals, stages whose company is known (a visit can be
+    // arranged) before those still without one.
+    .sort(
+      (a, b) =>
+        b.items.length - a.items.length ||
+        Number(a.key.startsWith('s:')) - Number(b.key.startsWith('s:')) ||
+        cmp(a.town, b.town) ||
+        cmp(a.key, b.key),
+    );
   const lighter = (a: TeacherState, b: TeacherState) => a.load - b.load || a.order - b.order;
   const fits = (t: TeacherState, span: Span) => peakWithin(t.spans, span) < cap;
 

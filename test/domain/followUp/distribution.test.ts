@@ -228,6 +228,18 @@ describe('distributeFollowUp: grouping and preference', () => {
   });
 });
 
+describe('distributeFollowUp: what is left when the cap is reached', () => {
+  it('places stages whose company is known before those still without one', () => {
+    const stages = [
+      stage('S1', { companyId: '', city: '' }),
+      stage('S2', { companyId: 'CA', city: 'CAMBRAI' }),
+      stage('S3', { companyId: '', city: '' }),
+    ];
+    const d = distributeFollowUp(stages, [teacher('A')], { cap: 1, keepExisting: true });
+    expect(d.assignments.map((a) => a.stageId)).toEqual(['S2']);
+  });
+});
+
 describe('distributeFollowUp: stable', () => {
   it('gives the same answer whatever order stages and teachers come in', () => {
     const { stages, staff } = bigCase(120, 8);
