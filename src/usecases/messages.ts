@@ -17,6 +17,9 @@ import type {
   StageView,
   TutorView,
   VisitView,
+  FollowUpPreview,
+  MyStagesView,
+  MyVisitOutcome,
 } from '../api/contract';
 import { describeDay } from '../domain/absences';
 import { formatFr } from '../domain/dates';
@@ -306,4 +309,39 @@ export function printFileMade(v: { count?: number; copies?: number }): string {
   const n = v.count ?? 0;
   const c = v.copies ?? 1;
   return `Fichier à imprimer créé : ${n} document${n > 1 ? 's' : ''}${c > 1 ? ` × ${c} exemplaires` : ''}.`;
+}
+
+// ——— The follow-up ———
+
+export function followUpPreviewed(p: FollowUpPreview): string {
+  const left = p.unassigned.length;
+  return (
+    `${p.changes === 0 ? 'Aucun changement' : count(p.changes, 'stage à attribuer', 'stages à attribuer')}` +
+    `${left > 0 ? ` ; ${count(left, 'stage reste', 'stages restent')} sans enseignant` : ''}. ` +
+    'Rien n’est encore écrit : vérifiez puis appliquez.'
+  );
+}
+
+export function followUpApplied(p: FollowUpPreview): string {
+  return p.changes === 0
+    ? 'Suivi déjà réparti : rien à changer.'
+    : `Suivi réparti : ${count(p.changes, 'stage attribué', 'stages attribués')}.`;
+}
+
+export function myStagesShown(v: MyStagesView): string {
+  return v.stages.length === 0
+    ? 'Aucun stage ne vous est attribué pour le suivi.'
+    : `${count(v.stages.length, 'stage suivi', 'stages suivis')}.`;
+}
+
+export function myVisitRecorded(o: MyVisitOutcome): string {
+  const v = o.followed.visits.find((x) => x.id === o.visitId);
+  return v ? visitAdded(v) : 'Visite enregistrée.';
+}
+
+export const MY_VISIT_EDITED = 'Commentaire modifié.';
+
+export function visitPlanned(o: MyVisitOutcome): string {
+  const d = o.followed.stage.plannedVisit;
+  return d ? `Visite prévue le ${formatFr(d)}.` : 'Date de visite prévue effacée.';
 }
