@@ -1,87 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { TEMPLATE_HTML, type TemplateKind } from '../../../src/domain/documents/templates';
+import type { TemplateKind } from '../../../src/domain/documents/kinds';
+import { PLACEHOLDER_KEYS } from '../../../src/domain/documents/placeholders';
+import { TEMPLATE_HTML } from '../../../src/domain/documents/templates';
 
-/**
- * The placeholder catalog of docs-plan.md, copied here as the source of truth until
- * src/domain/documents/placeholders.ts lands; then this list should come from there.
- */
-const CATALOG = [
-  'eleve.nom',
-  'eleve.prenom',
-  'eleve.nom_complet',
-  'eleve.civilite_nom',
-  'eleve.date_naissance',
-  'eleve.age',
-  'eleve.mineur',
-  'eleve.classe',
-  'eleve.ine',
-  'eleve.courriel',
-  'eleve.adresse',
-  'eleve.telephone',
-  'representant.nom',
-  'representant.adresse',
-  'representant.telephone',
-  'representant.courriel',
-  'formation.diplome',
-  'session.intitule',
-  'session.type',
-  'session.annee_scolaire',
-  'session.libelle_edition',
-  'session.objectifs',
-  'session.periodes',
-  'stage.debut',
-  'stage.fin',
-  'stage.dates',
-  'stage.duree_hebdomadaire',
-  'stage.horaires',
-  'stage.jours_travailles',
-  'stage.pays',
-  'stage.a_l_etranger',
-  'stage.presence_heures',
-  'stage.presence_jours',
-  'stage.presence_mois',
-  'stage.fin_initiale',
-  'stage.reference',
-  'gratification.due',
-  'gratification.taux_horaire',
-  'gratification.montant_mensuel_minimum',
-  'gratification.montant_total',
-  'gratification.mention',
-  'entreprise.nom',
-  'entreprise.siret',
-  'entreprise.adresse',
-  'entreprise.code_postal',
-  'entreprise.ville',
-  'entreprise.adresse_complete',
-  'entreprise.pays',
-  'entreprise.telephone',
-  'entreprise.courriel',
-  'entreprise.signataire',
-  'entreprise.signataire_fonction',
-  'tuteur.nom',
-  'tuteur.fonction',
-  'tuteur.telephone',
-  'tuteur.courriel',
-  'referent.nom',
-  'referent.discipline',
-  'referent.courriel',
-  'etablissement.nom',
-  'etablissement.adresse',
-  'etablissement.academie',
-  'etablissement.chef',
-  'arret.date',
-  'arret.motif',
-  'avenant.objet',
-  'avenant.dates',
-  'avenant.entreprise',
-  'avenant.tuteur',
-  'avenant.referent',
-  'avenant.arret',
-  'convention.reference',
-  'convention.date',
-  'document.date',
-  'document.exemplaire',
-];
+/** The placeholders the add-on fills: a template may use these and no other. */
+const CATALOG: readonly string[] = PLACEHOLDER_KEYS;
 
 const KINDS = Object.keys(TEMPLATE_HTML) as TemplateKind[];
 
