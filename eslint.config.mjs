@@ -5,6 +5,7 @@ import tseslint from 'typescript-eslint';
 const APPS_SCRIPT_GLOBALS = [
   'SpreadsheetApp',
   'DriveApp',
+  'Drive',
   'DocumentApp',
   'Docs',
   'LockService',

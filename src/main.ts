@@ -32,6 +32,15 @@ import { split } from './usecases/stage/split';
 import { stop } from './usecases/stage/stop';
 import { stopMany } from './usecases/stage/stopMany';
 import { addVisit, listVisits, removeVisit } from './usecases/visits';
+import { blankConvention } from './usecases/documents/blankConvention';
+import { cancelDocuments } from './usecases/documents/cancelDocuments';
+import { checkTemplate } from './usecases/documents/checkTemplate';
+import { generateAccord } from './usecases/documents/generateAccord';
+import { planDocuments } from './usecases/documents/planDocuments';
+import { printDocuments } from './usecases/documents/printDocuments';
+import { runDocumentsChunk } from './usecases/documents/runDocumentsChunk';
+import { startDocuments } from './usecases/documents/startDocuments';
+import { createTemplates, documentsOverview } from './usecases/documents/templates';
 
 // ——— Triggers ———
 
@@ -230,3 +239,29 @@ export const apiPreviewDeletion: ServerApi['apiPreviewDeletion'] = (input) =>
   run((ctx) => previewDeletion(ctx, input), say.deletionPreviewed);
 export const apiDeleteStages: ServerApi['apiDeleteStages'] = (input) =>
   run((ctx) => deleteStages(ctx, input), say.stagesDeleted);
+
+// ——— Documents ———
+
+export const apiDocumentsOverview: ServerApi['apiDocumentsOverview'] = () =>
+  readOnly(() => documentsOverview(new Context()));
+export const apiCreateTemplates: ServerApi['apiCreateTemplates'] = () =>
+  mapValue(
+    run((ctx) => createTemplates(ctx), say.templatesCreated),
+    (r) => r.overview,
+  );
+export const apiCheckTemplate: ServerApi['apiCheckTemplate'] = (kind) =>
+  run((ctx) => checkTemplate(ctx, kind), say.templateChecked);
+export const apiPlanDocuments: ServerApi['apiPlanDocuments'] = (request) =>
+  run((ctx) => planDocuments(ctx, request), say.documentsPlanned);
+export const apiStartDocuments: ServerApi['apiStartDocuments'] = (request) =>
+  run((ctx) => startDocuments(ctx, request), say.documentsProgress);
+export const apiRunDocumentsChunk: ServerApi['apiRunDocumentsChunk'] = (jobId) =>
+  run((ctx) => runDocumentsChunk(ctx, jobId), say.documentsProgress);
+export const apiCancelDocuments: ServerApi['apiCancelDocuments'] = (jobId) =>
+  run((ctx) => cancelDocuments(ctx, jobId), say.documentsProgress);
+export const apiGenerateAccord: ServerApi['apiGenerateAccord'] = (sessionId) =>
+  run((ctx) => generateAccord(ctx, sessionId), say.fileMade('Accord préalable'));
+export const apiBlankConvention: ServerApi['apiBlankConvention'] = (sessionId) =>
+  run((ctx) => blankConvention(ctx, sessionId), say.fileMade('Convention vierge'));
+export const apiPrintDocuments: ServerApi['apiPrintDocuments'] = (input) =>
+  run((ctx) => printDocuments(ctx, input), say.printFileMade);

@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import * as vm from 'node:vm';
 import type { Emulator } from './index';
 import { GLOBAL_NAMES } from './index';
+import { ExecutionTimeLimitError } from './services/execution';
 
 export interface BundleContext {
   readonly context: vm.Context;
@@ -137,11 +138,20 @@ export function loadBundle(
     if (typeof fn !== 'function' || (GLOBAL_NAMES as readonly string[]).includes(name)) {
       throw new Error(FUNCTION_NOT_FOUND(name));
     }
+    const outer = emulator.execution.begin();
+    let result: unknown;
+    let failure: { error: unknown } | null = null;
     try {
-      return (fn as (...a: unknown[]) => unknown)(...args);
-    } finally {
-      emulator.locks.endExecution();
+      result = (fn as (...a: unknown[]) => unknown)(...args);
+    } catch (error) {
+      failure = { error };
     }
+    const killed = outer && emulator.execution.end();
+    emulator.locks.endExecution();
+    // Apps Script kills an execution past its time limit: catching the error does not help.
+    if (killed) throw new ExecutionTimeLimitError();
+    if (failure) throw failure.error;
+    return result;
   };
 
   const bundle: BundleContext = {
@@ -165,4 +175,65 @@ export function loadBundleFromDist(distDir: string, emulator: Emulator): BundleC
   }
   const code = readFileSync(join(distDir, 'Code.js'), 'utf8');
   return loadBundle(code, emulator, { filename: 'Code.gs' });
+}
+
+export interface LaneCall {
+  name: string;
+  args?: unknown[];
+}
+
+export interface LaneRun {
+  lane: number;
+  name: string;
+  startMs: number;
+  endMs: number;
+  result?: unknown;
+  /** What the execution threw (the run goes on: a lane is a sidebar calling again). */
+  error?: unknown;
+}
+
+/**
+ * Run executions in `lanes` parallel lanes of virtual time, as several sidebars (or one sidebar
+ * with several calls in flight) would: `next(lane, previous)` says what the lane calls next, or
+ * null when it is done. The lane whose clock is earliest runs its next execution, whole, from its
+ * own start time; afterwards the clock stands at the latest lane's end.
+ *
+ * The approximation: executions do not interleave call by call. An execution's calls are judged
+ * by the per-minute quotas against the calls recorded so far, so the calls of an overlapping
+ * execution that runs later here are not seen by it (they are seen by the ones after). Locks held
+ * across lanes are not simulated either: use emulator.locks for that.
+ */
+export function runLanes(
+  bundle: BundleContext,
+  lanes: number,
+  next: (lane: number, previous: LaneRun | null) => LaneCall | null,
+  opts: { gapMs?: number } = {},
+): LaneRun[] {
+  const clock = bundle.emulator.clock;
+  const times = Array.from({ length: lanes }, () => clock.nowMs());
+  const last: (LaneRun | null)[] = times.map(() => null);
+  const active = new Set(times.map((_, i) => i));
+  const runs: LaneRun[] = [];
+  while (active.size > 0) {
+    const lane = [...active].reduce((a, b) => ((times[b] ?? 0) < (times[a] ?? 0) ? b : a));
+    const call = next(lane, last[lane] ?? null);
+    if (!call) {
+      active.delete(lane);
+      continue;
+    }
+    const startMs = times[lane] ?? clock.nowMs();
+    bundle.emulator.setNow(new Date(startMs));
+    const run: LaneRun = { lane, name: call.name, startMs, endMs: startMs };
+    try {
+      run.result = bundle.call(call.name, ...(call.args ?? []));
+    } catch (error) {
+      run.error = error;
+    }
+    run.endMs = clock.nowMs();
+    times[lane] = run.endMs + (opts.gapMs ?? 0);
+    last[lane] = run;
+    runs.push(run);
+  }
+  bundle.emulator.setNow(new Date(Math.max(...times.map((t, i) => last[i]?.endMs ?? t))));
+  return runs;
 }

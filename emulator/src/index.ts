@@ -13,6 +13,9 @@ import type { LockRegistry } from './services/lock';
 import type { LogRecorder } from './services/logger';
 import type { PropertyStore } from './services/properties';
 import type { TriggerRegistry } from './services/script-app';
+import type { ExecutionClock } from './services/execution';
+import type { LatencyOptions } from './services/latency';
+import type { Account, QuotaLimits, QuotaTracker } from './services/quotas';
 import {
   createSpreadsheetService,
   type SpreadsheetService,
@@ -30,6 +33,20 @@ export interface EmulatorOptions {
   /** Project HTML files: name (without '.html') → content. */
   htmlFiles?: Record<string, string>;
   spreadsheetName?: string;
+  /**
+   * Whose quotas apply: 'consumer' (gmail.com, the default) or 'workspace'. Only the daily
+   * "Documents created" cap differs: 250 / 1,500.
+   */
+  account?: Account;
+  /** Override quota figures (see services/quotas.ts), or `false` to switch quotas off. */
+  quotas?: Partial<QuotaLimits> | false;
+  /**
+   * Charge each service call's cost to the virtual clock (services/latency.ts). Off by default,
+   * so tests that did not ask keep a still clock. `{ overrides: { 'Drive.Files.copy': 2000 } }`.
+   */
+  latency?: boolean | LatencyOptions;
+  /** Apps Script's limit per execution, in virtual ms (default 360,000: 6 minutes). */
+  executionLimitMs?: number;
 }
 
 export interface AppsScriptGlobals extends ServiceGlobals {
@@ -40,6 +57,7 @@ export interface AppsScriptGlobals extends ServiceGlobals {
 export const GLOBAL_NAMES = [
   'SpreadsheetApp',
   'DriveApp',
+  'Drive',
   'DocumentApp',
   'Docs',
   'HtmlService',
@@ -69,7 +87,15 @@ export interface Emulator {
   readonly locks: LockRegistry;
   /** Installable triggers: list(), due(), fire(id, call), runDue(call). */
   readonly triggers: TriggerRegistry;
+  /**
+   * Drive's files and Google Docs: `docText(id)`, `docModel(id)`, `renderHtml(id)`,
+   * `registerForeign(name)` (a file the app may not see), `all()`, `find(id)`.
+   */
   readonly drive: DriveStore;
+  /** Per-minute and daily quotas: `used(metric)`, `docsCreatedToday()`, `limits`, `enabled`. */
+  readonly quotas: QuotaTracker;
+  /** The current execution's start and the 6-minute limit (bundle.call begins and ends it). */
+  readonly execution: ExecutionClock;
   readonly properties: PropertyStore;
   readonly cache: CacheStore;
   readonly html: HtmlFiles;
@@ -104,6 +130,10 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     locale,
     userEmail,
     htmlFiles: opts.htmlFiles,
+    account: opts.account,
+    quotas: opts.quotas,
+    latency: opts.latency,
+    executionLimitMs: opts.executionLimitMs,
   });
   const sheets = createSpreadsheetService({
     log,
@@ -124,6 +154,8 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     locks: services.locks,
     triggers: services.triggers,
     drive: services.drive,
+    quotas: services.quotas,
+    execution: services.execution,
     properties: services.properties,
     cache: services.cache,
     html: services.html,

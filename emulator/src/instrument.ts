@@ -12,10 +12,20 @@ export type CallKey = string;
 export class CallLog {
   private counts = new Map<CallKey, number>();
   private faults = new Map<CallKey, { nth: number; error: Error }[]>();
+  private hooks: ((key: CallKey) => void)[] = [];
+
+  /**
+   * Run `hook` before every counted call (after counting it): the emulator's time limit,
+   * latency and quotas. A hook that throws makes the call fail. Survives `reset()`.
+   */
+  onCall(hook: (key: CallKey) => void): void {
+    this.hooks.push(hook);
+  }
 
   record(key: CallKey): void {
     const n = (this.counts.get(key) ?? 0) + 1;
     this.counts.set(key, n);
+    for (const hook of this.hooks) hook(key);
     const pending = this.faults.get(key);
     if (!pending) return;
     const idx = pending.findIndex((f) => f.nth === n);

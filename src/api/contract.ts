@@ -12,6 +12,11 @@ import type { Company, IsoDate, Phase, Settings, Staff, Tutor, Zone } from '../d
 
 /** Limits the forms apply as the server does (the server checks again). */
 export { MAX_REASON_LENGTH, MAX_VISIT_COMMENT_LENGTH, MAX_WEEKLY_HOURS } from '../domain/limits';
+export {
+  GOOGLE_ACCOUNT_LABELS,
+  MAX_CONVENTION_COPIES,
+  MIN_CONVENTION_COPIES,
+} from '../domain/settings';
 
 /** What every mutating call returns: the new state, or a French message that wrote nothing. */
 export type ApiResult<T> =
@@ -331,6 +336,7 @@ export interface StaffView extends StaffInput {
 
 export type SettingsView = Settings;
 export type { Zone };
+export type { GoogleAccount } from '../domain/types';
 
 /**
  * Every panel the sidebar can open on, the one list of them: the server checks the view a menu

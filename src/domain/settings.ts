@@ -3,7 +3,34 @@
  * is missing or damaged reads as.
  */
 import { MAX_WEEKLY_HOURS } from './limits';
-import { DEFAULT_SETTINGS, fail, ok, type Result, type Settings, type Zone } from './types';
+import {
+  DEFAULT_SETTINGS,
+  fail,
+  ok,
+  type GoogleAccount,
+  type Result,
+  type Settings,
+  type Zone,
+} from './types';
+
+/** Copies of each convention a print makes: at least one, and a class still prints in one job. */
+export const MIN_CONVENTION_COPIES = 1;
+export const MAX_CONVENTION_COPIES = 10;
+
+/** The kinds of Google account, as the settings panel offers them (workspace first: default). */
+export const GOOGLE_ACCOUNT_LABELS: Readonly<Record<GoogleAccount, string>> = {
+  workspace: 'Google Workspace (1 500 documents par jour)',
+  consumer: 'Compte Google personnel (250 documents par jour)',
+};
+
+function isCopies(v: unknown): v is number {
+  return (
+    typeof v === 'number' &&
+    Number.isInteger(v) &&
+    v >= MIN_CONVENTION_COPIES &&
+    v <= MAX_CONVENTION_COPIES
+  );
+}
 
 /** Settings as stored (possibly partial, from an older version or edited by hand), made whole. */
 export function normaliseSettings(p: Partial<Settings>): Settings {
@@ -19,6 +46,10 @@ export function normaliseSettings(p: Partial<Settings>): Settings {
     alsaceMoselle: p.alsaceMoselle === true,
     defaultWeeklyHours: num(p.defaultWeeklyHours, DEFAULT_SETTINGS.defaultWeeklyHours),
     hourlyGratification: num(p.hourlyGratification, DEFAULT_SETTINGS.hourlyGratification),
+    conventionCopies: isCopies(p.conventionCopies)
+      ? p.conventionCopies
+      : DEFAULT_SETTINGS.conventionCopies,
+    googleAccount: p.googleAccount === 'consumer' ? 'consumer' : 'workspace',
   };
 }
 
@@ -65,6 +96,25 @@ export function validateSettings(input: Settings): Result<Settings> {
     if (s.length > max) return fail(`${label} est trop long (${max} caractères au plus).`, field);
     texts[field] = s;
   }
+  // Absent from a form of an older sidebar: the default, rather than a refusal.
+  const copiesRaw: unknown = input?.conventionCopies;
+  const copies =
+    copiesRaw === undefined || copiesRaw === null || copiesRaw === ''
+      ? DEFAULT_SETTINGS.conventionCopies
+      : typedNumber(copiesRaw);
+  if (!isCopies(copies)) {
+    return fail(
+      `Le nombre d'exemplaires de convention doit être un nombre entier de ${MIN_CONVENTION_COPIES} à ${MAX_CONVENTION_COPIES}.`,
+      'conventionCopies',
+    );
+  }
+  const account: unknown = input?.googleAccount ?? DEFAULT_SETTINGS.googleAccount;
+  if (account !== 'workspace' && account !== 'consumer') {
+    return fail(
+      'Choisissez le type de compte Google : Google Workspace ou compte Google personnel.',
+      'googleAccount',
+    );
+  }
   return ok(
     normaliseSettings({
       schoolName: texts.schoolName,
@@ -75,6 +125,8 @@ export function validateSettings(input: Settings): Result<Settings> {
       alsaceMoselle: input.alsaceMoselle === true,
       defaultWeeklyHours: hours,
       hourlyGratification: rate,
+      conventionCopies: copies,
+      googleAccount: account,
     }),
   );
 }

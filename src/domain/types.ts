@@ -40,6 +40,19 @@ export interface Student {
   className: string;
   birthDate: IsoDate | '';
   email: string;
+  /*
+   * Optional: the documents need them, other rules do not, and a student built elsewhere (an
+   * import line, a test) may leave them out; absent reads as ''.
+   */
+  /** Identifiant national élève ("INE"). */
+  ine?: string;
+  address?: string;
+  phone?: string;
+  /** Legal representative ("Représentant légal"), for a minor's convention. */
+  guardianName?: string;
+  guardianAddress?: string;
+  guardianPhone?: string;
+  guardianEmail?: string;
 }
 
 export interface Company {
@@ -109,6 +122,11 @@ export interface Stage {
   conventionUrl: string;
   /** True when company/tutor/referent changed after the convention was generated. */
   needsAmendment: boolean;
+  /**
+   * True when an amendment was generated and none is due since (column « Avenant » = « Fait »).
+   * Optional so that a stage built without it (a new stage) reads as "none done".
+   */
+  amendmentDone?: boolean;
 }
 
 export interface Absence {
@@ -134,7 +152,14 @@ export interface Settings {
   defaultWeeklyHours: number;
   /** Minimum hourly gratification in euros (15 % of the hourly social-security ceiling). */
   hourlyGratification: number;
+  /** How many copies of each convention "Imprimer…" makes (1–10). */
+  conventionCopies: number;
+  /** The kind of Google account: it sets how many documents may be created per day. */
+  googleAccount: GoogleAccount;
 }
+
+/** 'workspace': Google Workspace (1,500 documents a day); 'consumer': a personal account (250). */
+export type GoogleAccount = 'workspace' | 'consumer';
 
 export const DEFAULT_SETTINGS: Settings = {
   schoolName: '',
@@ -145,6 +170,8 @@ export const DEFAULT_SETTINGS: Settings = {
   alsaceMoselle: false,
   defaultWeeklyHours: 35,
   hourlyGratification: 4.5,
+  conventionCopies: 3,
+  googleAccount: 'workspace',
 };
 
 /** A domain rule's verdict: a value, or a French message for the user (and the field at fault). */

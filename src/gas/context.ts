@@ -168,6 +168,34 @@ export class Context {
   }
 
   /**
+   * One property as it is now, not as this execution first read it: what another execution
+   * may have changed since (a batch's cursor, read again under the lock).
+   */
+  freshProperty(key: string): string | null {
+    const v = PropertiesService.getDocumentProperties().getProperty(key);
+    if (this.props) {
+      if (v === null) delete this.props[key];
+      else this.props[key] = v;
+    }
+    return v;
+  }
+
+  /** Several properties in one call; a null value deletes its key (one more call). */
+  setProperties(values: Record<string, string | null>): void {
+    const store = PropertiesService.getDocumentProperties();
+    const set: Record<string, string> = {};
+    for (const [k, v] of Object.entries(values)) if (v !== null) set[k] = v;
+    if (Object.keys(set).length > 0) store.setProperties(set);
+    for (const [k, v] of Object.entries(values)) {
+      if (v === null) store.deleteProperty(k);
+      if (this.props) {
+        if (v === null) delete this.props[k];
+        else this.props[k] = v;
+      }
+    }
+  }
+
+  /**
    * A date cell holds local midnight in the spreadsheet's zone. Where that zone's offset stays
    * within ±12 h (checked once per zone and noted with its winter and summer offsets),
    * midnight + 12 h has the same date in UTC as locally: no service call per date. Elsewhere

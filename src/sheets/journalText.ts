@@ -40,6 +40,8 @@ const WORDS: Record<string, string> = {
   alsaceMoselle: 'Alsace-Moselle',
   defaultWeeklyHours: 'Durée hebdomadaire par défaut',
   hourlyGratification: 'Gratification horaire',
+  conventionCopies: 'Exemplaires de convention',
+  googleAccount: 'Compte Google',
 };
 
 /** Keys that mean nothing to a reader (the names beside them say it all). */

@@ -3,9 +3,10 @@
  * A record's display columns (names) are derived from the IDs and the reference lists; the IDs
  * are the truth, so renaming a company or having two "MARTIN Léa" breaks nothing.
  */
-import type { IsoDate, Stage, WeeklySchedule } from '../domain/types';
+import type { IsoDate, Stage, Student, WeeklySchedule } from '../domain/types';
 import { fnv1a32 } from '../domain/fingerprint';
-import type { CellValue, StageKey } from './schema';
+import { fold } from '../domain/text';
+import type { CellValue, StageKey, StudentKey } from './schema';
 
 export type Rec<K extends string> = Record<K, CellValue>;
 
@@ -36,7 +37,46 @@ export function stageFromRecord(r: Partial<Rec<StageKey>>, parsers: StageRecordP
     schedule: parsers.parseSchedule(str(r.schedule)),
     country: str(r.country),
     conventionUrl: str(r.convention),
-    needsAmendment: str(r.amendment) !== '',
+    ...amendmentFromCell(str(r.amendment)),
+  };
+}
+
+const AMENDMENT_TODO = 'À faire';
+const AMENDMENT_DONE = 'Fait';
+
+/**
+ * The « Avenant » cell: « À faire » (an amendment is due) or « Fait » (one was generated since),
+ * as typed by hand too ("a faire", "FAIT"). Anything else is neither: the add-on writes only these.
+ */
+function amendmentFromCell(cell: string): Pick<Stage, 'needsAmendment' | 'amendmentDone'> {
+  const key = fold(cell);
+  return {
+    needsAmendment: key === fold(AMENDMENT_TODO),
+    amendmentDone: key === fold(AMENDMENT_DONE),
+  };
+}
+
+function amendmentCell(s: Pick<Stage, 'needsAmendment' | 'amendmentDone'>): string {
+  if (s.needsAmendment) return AMENDMENT_TODO;
+  return s.amendmentDone === true ? AMENDMENT_DONE : '';
+}
+
+/** A student as its `Élèves` row reads. */
+export function studentFromRecord(r: Partial<Rec<StudentKey>>): Student & { ine: string } {
+  return {
+    id: str(r.id),
+    lastName: str(r.lastName),
+    firstName: str(r.firstName),
+    className: str(r.className),
+    birthDate: str(r.birthDate) as IsoDate | '',
+    email: str(r.email),
+    ine: str(r.ine),
+    address: str(r.address),
+    phone: str(r.phone),
+    guardianName: str(r.guardianName),
+    guardianAddress: str(r.guardianAddress),
+    guardianPhone: str(r.guardianPhone),
+    guardianEmail: str(r.guardianEmail),
   };
 }
 
@@ -78,7 +118,7 @@ export function stageToRecord(
     originalEnd: s.originalEnd,
     weeklyHours: s.weeklyHours,
     convention: s.conventionUrl,
-    amendment: s.needsAmendment ? 'À faire' : '',
+    amendment: amendmentCell(s),
     country: s.country,
     schedule: s.schedule ? formatSchedule(s.schedule) : '',
     sessionId: s.sessionId,

@@ -111,6 +111,14 @@ export const STUDENTS = {
     col('email', 'Courriel', 'text', 200),
     col('ine', 'INE', 'text', 110),
     col('label', 'Libellé', 'text', 180),
+    // What the documents need (conventions of minors): "Initialiser le classeur" adds them to an
+    // older workbook, after its last column.
+    col('address', 'Adresse', 'text', 220),
+    col('phone', 'Téléphone', 'text', 110),
+    col('guardianName', 'Représentant légal', 'text', 170),
+    col('guardianAddress', 'Adresse du représentant', 'text', 220),
+    col('guardianPhone', 'Téléphone du représentant', 'text', 110),
+    col('guardianEmail', 'Courriel du représentant', 'text', 200),
   ],
 } as const satisfies SheetSpec;
 
@@ -213,6 +221,7 @@ export const DOCUMENTS = {
     col('name', 'Nom du fichier', 'text', 300),
     col('createdOn', 'Généré le', 'text', 130),
     col('by', 'Par', 'text', 180),
+    col('status', 'Statut', 'text', 120),
     col('fileId', 'ID fichier', 'id', 90, true),
     col('sessionId', 'ID session', 'id', 90, true),
     col('job', 'Lot', 'id', 90, true),
@@ -248,6 +257,7 @@ export const ALL_SHEETS = [
 ] as const;
 
 export type StageKey = (typeof STAGES.columns)[number]['key'];
+export type StudentKey = (typeof STUDENTS.columns)[number]['key'];
 export type CompanyKey = (typeof COMPANIES.columns)[number]['key'];
 export type TutorKey = (typeof TUTORS.columns)[number]['key'];
 export type StaffKey = (typeof STAFF.columns)[number]['key'];

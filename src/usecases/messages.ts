@@ -265,3 +265,49 @@ export function companySaved(c: CompanyView): string {
     ? `Entreprise « ${c.name} » enregistrée ; nouveau nom reporté sur ${moved.join(' et ')}.`
     : `Entreprise « ${c.name} » enregistrée.`;
 }
+
+// ——— Documents ———
+
+export function templatesCreated(r: { created: number }): string {
+  if (r.created === 0)
+    return 'Les modèles existent déjà : ouvrez-les pour les adapter (logo, formulations).';
+  return `${r.created} modèle${r.created > 1 ? 's' : ''} créé${r.created > 1 ? 's' : ''} dans le dossier « Suivi des stages – Documents » de votre Drive : adaptez-les librement.`;
+}
+
+export function templateChecked(v: { unknown: unknown[]; known: number }): string {
+  if (v.unknown.length === 0)
+    return `Aucune balise inconnue (${v.known} balise${v.known > 1 ? 's' : ''} reconnue${v.known > 1 ? 's' : ''}).`;
+  return `${v.unknown.length} balise${v.unknown.length > 1 ? 's' : ''} inconnue${v.unknown.length > 1 ? 's' : ''} : elles resteraient telles quelles dans les documents.`;
+}
+
+export function documentsPlanned(p: { toCreate: number; kind: string }): string {
+  const word =
+    { convention: 'convention', avenant: 'avenant', attestation: 'attestation' }[p.kind] ??
+    'document';
+  return p.toCreate === 0
+    ? 'Aucun document à créer.'
+    : `${p.toCreate} ${word}${p.toCreate > 1 ? 's' : ''} à créer.`;
+}
+
+export function documentsProgress(v: { progress: string; state: string }): string {
+  switch (v.state) {
+    case 'done':
+      return `Terminé : ${v.progress}.`;
+    case 'cancelled':
+      return `Génération annulée : ${v.progress}.`;
+    case 'quota':
+      return `Quota quotidien de Google atteint (${v.progress}) : reprenez demain.`;
+    default:
+      return v.progress;
+  }
+}
+
+export function fileMade(what: string): (v: { name: string }) => string {
+  return (v) => `${what} créé : « ${v.name} ».`;
+}
+
+export function printFileMade(v: { count?: number; copies?: number }): string {
+  const n = v.count ?? 0;
+  const c = v.copies ?? 1;
+  return `Fichier à imprimer créé : ${n} document${n > 1 ? 's' : ''}${c > 1 ? ` × ${c} exemplaires` : ''}.`;
+}

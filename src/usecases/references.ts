@@ -7,7 +7,7 @@ import { personLabel, studentLabels, tutorLabel } from '../domain/labels';
 import { parsePeriods } from '../domain/sessions';
 import type { Context } from '../gas/context';
 import { cachedReferenceList, referenceVersion } from '../gas/referenceCache';
-import { type Labels, str } from '../sheets/records';
+import { type Labels, str, studentFromRecord } from '../sheets/records';
 import { COMPANIES, SESSIONS, STAFF, STUDENTS, TUTORS, type SheetSpec } from '../sheets/schema';
 import { assertUniqueIds, type Row } from '../gas/sheetTable';
 
@@ -66,17 +66,7 @@ export type StudentRow = Student & { row: number; ine: string; label: string };
 
 export function readStudents(ctx: Context): StudentRow[] {
   return readUnique(ctx, STUDENTS)
-    .map(({ row, values: r }) => ({
-      row,
-      id: str(r.id),
-      lastName: str(r.lastName),
-      firstName: str(r.firstName),
-      className: str(r.className),
-      birthDate: str(r.birthDate),
-      email: str(r.email),
-      ine: str(r.ine),
-      label: str(r.label),
-    }))
+    .map(({ row, values: r }) => ({ row, ...studentFromRecord(r), label: str(r.label) }))
     .filter((s) => s.id !== '');
 }
 

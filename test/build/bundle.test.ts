@@ -34,6 +34,24 @@ describe('dist/', () => {
     expect(existsSync(join(dist, 'sidebar.html'))).toBe(true);
   });
 
+  it('enables Drive v3 and Docs v1 as advanced services, under the drive.file scope only', () => {
+    const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8')) as {
+      oauthScopes: string[];
+      dependencies: {
+        enabledAdvancedServices: { userSymbol: string; serviceId: string; version: string }[];
+      };
+    };
+    expect(manifest.dependencies.enabledAdvancedServices).toEqual([
+      { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },
+      { userSymbol: 'Docs', serviceId: 'docs', version: 'v1' },
+    ]);
+    // drive.file: the files the add-on created; never the whole Drive nor every document.
+    expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/drive.file');
+    expect(
+      manifest.oauthScopes.some((s) => /\/auth\/(drive|documents)(\.readonly)?$/.test(s)),
+    ).toBe(false);
+  });
+
   it('is a classic script: no module syntax, no Node API', () => {
     const code = readFileSync(join(dist, 'Code.js'), 'utf8');
     expect(() => new Script(code)).not.toThrow();

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseSettings, validateSettings } from '../../src/domain/settings';
+import {
+  GOOGLE_ACCOUNT_LABELS,
+  normaliseSettings,
+  validateSettings,
+} from '../../src/domain/settings';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/domain/types';
 
 const form = (over: Partial<Record<keyof Settings, unknown>>): Settings =>
@@ -28,6 +32,11 @@ describe('validateSettings', () => {
     [{ zone: 'D' }, 'zone'],
     [{ schoolAddress: 'x'.repeat(501) }, 'schoolAddress'],
     [{ academy: 'x'.repeat(101) }, 'academy'],
+    [{ conventionCopies: 0 }, 'conventionCopies'],
+    [{ conventionCopies: 11 }, 'conventionCopies'],
+    [{ conventionCopies: 2.5 }, 'conventionCopies'],
+    [{ conventionCopies: 'trois' }, 'conventionCopies'],
+    [{ googleAccount: 'gmail' }, 'googleAccount'],
   ])('refuses %o, naming the field', (over, field) => {
     const r = validateSettings(form(over));
     expect(r.ok ? null : r.field).toBe(field);
@@ -43,6 +52,35 @@ describe('validateSettings', () => {
   });
 });
 
+describe('the convention copies and the Google account', () => {
+  it.each([
+    ['1', 1],
+    [10, 10],
+    ['4', 4],
+  ])('saves %o copies as %d', (typed, copies) => {
+    const r = validateSettings(form({ conventionCopies: typed }));
+    expect(r.ok && r.value.conventionCopies).toBe(copies);
+  });
+
+  it('gives a form of an older sidebar, without them, their defaults: 3 copies, Workspace', () => {
+    const { conventionCopies: _c, googleAccount: _g, ...older } = DEFAULT_SETTINGS;
+    const r = validateSettings(older as Settings);
+    expect(r.ok && [r.value.conventionCopies, r.value.googleAccount]).toEqual([3, 'workspace']);
+  });
+
+  it('saves a personal account', () => {
+    const r = validateSettings(form({ googleAccount: 'consumer' }));
+    expect(r.ok && r.value.googleAccount).toBe('consumer');
+  });
+
+  it('names the accounts with their daily cap', () => {
+    expect(GOOGLE_ACCOUNT_LABELS).toEqual({
+      workspace: 'Google Workspace (1 500 documents par jour)',
+      consumer: 'Compte Google personnel (250 documents par jour)',
+    });
+  });
+});
+
 describe('normaliseSettings', () => {
   it('gives a damaged or missing value its default', () => {
     expect(
@@ -50,7 +88,17 @@ describe('normaliseSettings', () => {
         zone: 'Z' as never,
         defaultWeeklyHours: Number.NaN,
         schoolName: 3 as never,
+        conventionCopies: 0,
+        googleAccount: 'x' as never,
       }),
     ).toEqual(DEFAULT_SETTINGS);
   });
+});
+
+it('normaliseSettings keeps stored copies and account that are valid', () => {
+  expect(normaliseSettings({ conventionCopies: 5, googleAccount: 'consumer' })).toMatchObject({
+    conventionCopies: 5,
+    googleAccount: 'consumer',
+  });
+  expect(normaliseSettings({ conventionCopies: 11 }).conventionCopies).toBe(3);
 });

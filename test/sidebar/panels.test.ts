@@ -54,6 +54,12 @@ describe('settings', () => {
     await name.fill('Lycée Fénelon');
     await sidebar.getByLabel('Académie').fill('Lille');
     await sidebar.getByLabel('Zone de vacances').selectOption('B');
+    expect(await sidebar.getByLabel('Exemplaires de convention').inputValue()).toBe('3');
+    expect(await sidebar.getByLabel('Compte Google').inputValue()).toBe('workspace');
+    await sidebar.getByLabel('Exemplaires de convention').fill('2');
+    await sidebar
+      .getByLabel('Compte Google')
+      .selectOption({ label: 'Compte Google personnel (250 documents par jour)' });
     await sidebar.getByLabel('Gratification horaire minimale (€)').fill('abc');
     await sidebar.getByRole('button', { name: 'Enregistrer' }).click();
     await sidebar
@@ -71,6 +77,8 @@ describe('settings', () => {
       .toBe('Lycée Fénelon');
     expect(await sidebar.getByLabel('Académie').inputValue()).toBe('Lille');
     expect(await sidebar.getByLabel('Gratification horaire minimale (€)').inputValue()).toBe('4,5');
+    expect(await sidebar.getByLabel('Exemplaires de convention').inputValue()).toBe('2');
+    expect(await sidebar.getByLabel('Compte Google').inputValue()).toBe('consumer');
   });
 });
 

@@ -3,8 +3,8 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadBundleFromDist } from 'gas-emulator/bundle';
-import { createEmulator, type Emulator } from 'gas-emulator';
+import { loadBundleFromDist, type BundleContext } from 'gas-emulator/bundle';
+import { createEmulator, type Emulator, type EmulatorOptions } from 'gas-emulator';
 import { fillBulk } from '../fixtures/bulk';
 import { seedExample, type SeedIds } from '../fixtures/seed';
 import { STAGES } from '../../src/sheets/schema';
@@ -13,6 +13,7 @@ export const DIST = join(dirname(fileURLToPath(import.meta.url)), '../../dist');
 
 export interface Harness {
   em: Emulator;
+  bundle: BundleContext;
   call: <T = unknown>(name: string, ...args: unknown[]) => T;
   ids: SeedIds;
   /** The Stages sheet as displayed, one object per data row keyed by French header. */
@@ -26,8 +27,9 @@ export interface Harness {
 export function seededWorkbook(
   now = new Date('2023-02-15T09:00:00+01:00'),
   timeZone = 'Europe/Paris',
+  options: EmulatorOptions = {},
 ): Harness {
-  const em = createEmulator({ now, timeZone });
+  const em = createEmulator({ ...options, now, timeZone });
   const bundle = loadBundleFromDist(DIST, em);
   const call = <T>(name: string, ...args: unknown[]) => bundle.call(name, ...args) as T;
   const ss = em.globals.SpreadsheetApp.getActiveSpreadsheet();
@@ -51,6 +53,7 @@ export function seededWorkbook(
   };
   return {
     em,
+    bundle,
     call,
     ids,
     stageRows,
@@ -62,6 +65,7 @@ export function seededWorkbook(
 
 export interface BulkHarness {
   em: Emulator;
+  bundle: BundleContext;
   call: <T = unknown>(name: string, ...args: unknown[]) => T;
   stageIds: string[];
   studentIds: string[];
@@ -71,8 +75,10 @@ export interface BulkHarness {
 export function bulkWorkbook(
   stages: number,
   now = new Date('2023-02-15T09:00:00+01:00'),
+  options: EmulatorOptions = {},
+  complete = false,
 ): BulkHarness {
-  const em = createEmulator({ now });
+  const em = createEmulator({ ...options, now });
   const bundle = loadBundleFromDist(DIST, em);
   const call = <T>(name: string, ...args: unknown[]) => bundle.call(name, ...args) as T;
   call('menuInitWorkbook');
@@ -86,7 +92,7 @@ export function bulkWorkbook(
         if (max < rows + 10) sh.insertRowsAfter(max, rows + 10 - max);
       },
     },
-    { stages },
+    { stages, complete },
   );
-  return { em, call, ...ids };
+  return { em, bundle, call, ...ids };
 }

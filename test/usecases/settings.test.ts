@@ -21,6 +21,8 @@ const DEFAULTS: SettingsView = {
   alsaceMoselle: false,
   defaultWeeklyHours: 35,
   hourlyGratification: 4.5,
+  conventionCopies: 3,
+  googleAccount: 'workspace',
 };
 
 describe('the settings form', () => {
@@ -51,6 +53,8 @@ describe('the settings form', () => {
     ],
     ['an unknown zone', { zone: 'D' }, 'zone', /A, B ou C/],
     ['a school name too long', { schoolName: 'L'.repeat(201) }, 'schoolName', /trop long/],
+    ['eleven copies', { conventionCopies: 11 }, 'conventionCopies', /de 1 à 10/],
+    ['an unknown account', { googleAccount: 'gmail' }, 'googleAccount', /compte Google/],
   ];
   for (const [name, patch, field, message] of bad) {
     it(`refuses ${name} and changes nothing`, () => {
@@ -72,6 +76,8 @@ describe('the settings form', () => {
       zone: 'A',
       defaultWeeklyHours: '32,5',
       hourlyGratification: '4,35',
+      conventionCopies: '2',
+      googleAccount: 'consumer',
     };
     const r = h.call<ApiResult<SettingsView>>('apiSaveSettings', typed);
     const saved = {
@@ -81,6 +87,8 @@ describe('the settings form', () => {
       zone: 'A',
       defaultWeeklyHours: 32.5,
       hourlyGratification: 4.35,
+      conventionCopies: 2,
+      googleAccount: 'consumer',
     };
     expect(ok(r)).toEqual(saved);
     // The default weekly hours changed: the ten stages' presence is counted again at once.

@@ -23,7 +23,8 @@ export function decodeBytes(bytes: Uint8Array, charset = 'UTF-8'): string {
   if (label === 'us-ascii' || label === 'ascii') {
     return Array.from(bytes, (b) => (b < 128 ? String.fromCharCode(b) : '\ufffd')).join('');
   }
-  return new TextDecoder(label).decode(bytes);
+  // Java's String(bytes, charset) keeps a byte-order mark as U+FEFF; TextDecoder drops it unless told.
+  return new TextDecoder(label, { ignoreBOM: true }).decode(bytes);
 }
 
 export function toBase64(bytes: Uint8Array, webSafe = false): string {

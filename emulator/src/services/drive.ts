@@ -5,6 +5,10 @@ import type { Clock } from './clock';
 import { makeEnum } from './enums';
 import { Exposed, expose } from './exposed';
 import type { IdGenerator } from './ids';
+import { cloneBlocks, docText, plainDoc, type Block, type DocRecord } from './doc-model';
+import { renderHtml } from './doc-html';
+
+export type { DocRecord } from './doc-model';
 
 type DriveApp = GoogleAppsScript.Drive.DriveApp;
 type File = GoogleAppsScript.Drive.File;
@@ -80,12 +84,13 @@ export interface DriveItemRecord {
   description: string | null;
   /** Base64 bytes of a non-Google file. */
   content: string;
-}
-
-/** A Google Docs document's text: one string per paragraph. */
-export interface DocRecord {
-  paragraphs: string[];
-  revision: number;
+  /** Drive API v3 `appProperties`: private to the app that set them. */
+  appProperties?: Record<string, string>;
+  /**
+   * A file this app did not create nor was given: with the `drive.file` scope the advanced
+   * Drive service cannot see it (DriveApp, which needs the whole-Drive scope, still can).
+   */
+  foreign?: boolean;
 }
 
 export interface DriveSnapshot {
@@ -99,6 +104,8 @@ export class DriveStore {
   private items = new Map<string, DriveItemRecord>();
   private docs = new Map<string, DocRecord>();
   rootId: string;
+  /** Called before a Google Doc is created or copied: the daily quota throws from here. */
+  beforeDocCreated: () => void = () => undefined;
 
   constructor(
     private readonly clock: Clock,
@@ -138,14 +145,37 @@ export class DriveStore {
     mimeType: string,
     parentId: string,
     bytes?: Uint8Array,
+    blocks?: Block[],
   ): DriveItemRecord {
+    if (mimeType === MimeType.GOOGLE_DOCS) this.beforeDocCreated();
     const item = this.record(kind, String(name), mimeType, [parentId]);
     item.id = this.ids.driveId();
     if (bytes) item.content = toBase64(bytes);
     this.items.set(item.id, item);
     if (mimeType === MimeType.GOOGLE_DOCS)
-      this.docs.set(item.id, { paragraphs: [''], revision: 1 });
+      this.docs.set(item.id, {
+        blocks: blocks ? cloneBlocks(blocks) : plainDoc(['']),
+        revision: 1,
+      });
     return item;
+  }
+
+  /**
+   * A file someone else owns that this app was never given (test helper): the advanced Drive
+   * service answers "File not found" for it, as with the `drive.file` scope.
+   */
+  registerForeign(
+    name: string,
+    mimeType: string = MimeType.GOOGLE_DOCS,
+    texts: string[] = [''],
+  ): string {
+    const item = this.record('file', name, mimeType, [this.rootId]);
+    item.id = this.ids.driveId();
+    item.foreign = true;
+    this.items.set(item.id, item);
+    if (mimeType === MimeType.GOOGLE_DOCS)
+      this.docs.set(item.id, { blocks: plainDoc(texts), revision: 1 });
+    return item.id;
   }
 
   /** Register an item made elsewhere (the active spreadsheet) under a known id. */
@@ -166,6 +196,12 @@ export class DriveStore {
     return item;
   }
 
+  /** Permanent deletion (Drive.Files.remove). */
+  delete(id: string): void {
+    this.items.delete(id);
+    this.docs.delete(id);
+  }
+
   all(): DriveItemRecord[] {
     return [...this.items.values()];
   }
@@ -182,14 +218,41 @@ export class DriveStore {
     return this.docs.get(id);
   }
 
+  /** Replace a document's content with plain paragraphs (DocumentApp's edits). */
   setDoc(id: string, paragraphs: string[]): void {
+    this.setBlocks(id, plainDoc(paragraphs));
+  }
+
+  setBlocks(id: string, blocks: Block[]): void {
     const current = this.docs.get(id);
-    this.docs.set(id, { paragraphs, revision: (current?.revision ?? 0) + 1 });
+    this.docs.set(id, { blocks: cloneBlocks(blocks), revision: (current?.revision ?? 0) + 1 });
     const item = this.items.get(id);
     if (item) this.touch(item);
   }
 
+  /** The text of Google Doc `id`, one line per paragraph, table cells included (tests, workbench). */
+  docText(id: string): string {
+    const doc = this.docs.get(id);
+    if (!doc) throw new Error(`No Google Doc with id ${id}`);
+    return docText(doc.blocks);
+  }
+
+  /** A copy of the structure of Google Doc `id` (tests, workbench). */
+  docModel(id: string): Block[] {
+    const doc = this.docs.get(id);
+    if (!doc) throw new Error(`No Google Doc with id ${id}`);
+    return cloneBlocks(doc.blocks);
+  }
+
+  /** Google Doc `id` as an HTML fragment with inline styles, to show it in the workbench. */
+  renderHtml(id: string): string {
+    const doc = this.docs.get(id);
+    if (!doc) throw new Error(`No Google Doc with id ${id}`);
+    return renderHtml(doc.blocks);
+  }
+
   copy(source: DriveItemRecord, name: string, parentIds: string[]): DriveItemRecord {
+    if (this.docs.has(source.id)) this.beforeDocCreated();
     const item: DriveItemRecord = {
       ...structuredClone(source),
       id: this.ids.driveId(),
@@ -201,14 +264,15 @@ export class DriveStore {
     };
     this.items.set(item.id, item);
     const doc = this.docs.get(source.id);
-    if (doc) this.docs.set(item.id, { paragraphs: [...doc.paragraphs], revision: 1 });
+    if (doc) this.docs.set(item.id, { blocks: cloneBlocks(doc.blocks), revision: 1 });
+    delete item.foreign;
     return item;
   }
 
   /** Text of a document or a text file (for tests and PDF conversion). */
   text(item: DriveItemRecord): string {
     const doc = this.docs.get(item.id);
-    if (doc) return doc.paragraphs.join('\n');
+    if (doc) return docText(doc.blocks);
     return decodeBytes(fromBase64(item.content));
   }
 
@@ -223,7 +287,7 @@ export class DriveStore {
   restore(s: DriveSnapshot): void {
     this.rootId = s.rootId;
     this.items = new Map(s.items.map((i) => [i.id, structuredClone(i)]));
-    this.docs = new Map(Object.entries(s.docs).map(([k, v]) => [k, structuredClone(v)]));
+    this.docs = new Map(Object.entries(s.docs).map(([k, v]) => [k, upgradeDoc(v)]));
   }
 }
 
@@ -625,4 +689,10 @@ export function createDriveApp(log: CallLog, store: DriveStore): DriveApp {
     removeFile: (child: File) => raw(root()).removeFile(child),
   };
   return expose<DriveApp>(app as unknown as DriveApp, 'DriveApp', log);
+}
+
+/** Snapshots written before the structural model held one string per paragraph. */
+function upgradeDoc(v: DocRecord | { paragraphs: string[]; revision: number }): DocRecord {
+  if ('paragraphs' in v) return { blocks: plainDoc(v.paragraphs), revision: v.revision };
+  return structuredClone(v);
 }

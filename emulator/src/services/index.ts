@@ -5,7 +5,18 @@
 import type { CallLog } from '../instrument';
 import { createCacheService, CacheStore, type CacheSnapshot } from './cache';
 import type { Clock } from './clock';
-import { createDocs, createDocumentApp } from './documents';
+import { createDocumentApp } from './documents';
+import { createDocs } from './docs-api';
+import { createDriveV3 } from './drive-api';
+import { ExecutionClock } from './execution';
+import { LatencyModel, type LatencyOptions } from './latency';
+import {
+  defaultLimits,
+  QuotaTracker,
+  type Account,
+  type QuotaLimits,
+  type QuotaSnapshot,
+} from './quotas';
 import { createDriveApp, DriveStore, MimeType, type DriveSnapshot } from './drive';
 import { createHtmlService, HtmlFiles } from './html';
 import { IdGenerator, type IdState } from './ids';
@@ -18,6 +29,8 @@ import { createUtilities } from './utilities';
 
 export interface ServiceGlobals {
   DriveApp: GoogleAppsScript.Drive.DriveApp;
+  /** The Drive API v3 advanced service. */
+  Drive: GoogleAppsScript.Drive;
   DocumentApp: GoogleAppsScript.Document.DocumentApp;
   Docs: GoogleAppsScript.Docs;
   HtmlService: GoogleAppsScript.HTML.HtmlService;
@@ -40,6 +53,14 @@ export interface ServicesOptions {
   userEmail: string;
   htmlFiles?: Record<string, string>;
   scriptId?: string;
+  /** Which quota figures apply (default 'consumer'). */
+  account?: Account;
+  /** Override quota figures, or `false` to switch quotas off. */
+  quotas?: Partial<QuotaLimits> | false;
+  /** Charge each call's cost to the clock (default off). */
+  latency?: boolean | LatencyOptions;
+  /** Apps Script's limit per execution (default 6 minutes). */
+  executionLimitMs?: number;
 }
 
 export interface ServicesSnapshot {
@@ -48,6 +69,8 @@ export interface ServicesSnapshot {
   drive: DriveSnapshot;
   triggers: TriggerSnapshot;
   ids: IdState;
+  /** Absent in snapshots made before quotas were modelled. */
+  quotas?: QuotaSnapshot;
 }
 
 export interface Services {
@@ -60,6 +83,8 @@ export interface Services {
   html: HtmlFiles;
   logs: LogRecorder;
   ids: IdGenerator;
+  quotas: QuotaTracker;
+  execution: ExecutionClock;
   snapshot(): ServicesSnapshot;
   restore(s: ServicesSnapshot): void;
 }
@@ -76,9 +101,23 @@ export function createServices(opts: ServicesOptions): Services {
   const drive = new DriveStore(clock, ids, opts.userEmail);
   const html = new HtmlFiles(opts.htmlFiles);
   const logs = new LogRecorder();
+  const quotas = new QuotaTracker(
+    () => clock.nowMs(),
+    { ...defaultLimits(opts.account ?? 'consumer'), ...(opts.quotas || {}) },
+    opts.quotas !== false,
+  );
+  const latency = opts.latency ? new LatencyModel(opts.latency === true ? {} : opts.latency) : null;
+  const execution = new ExecutionClock(clock, opts.executionLimitMs, latency);
+  drive.beforeDocCreated = () => quotas.docCreated();
+  // Every counted call: the time limit and its cost first, then the per-minute quotas.
+  log.onCall((key) => {
+    execution.beforeCall(key);
+    quotas.check(key);
+  });
 
   const globals: ServiceGlobals = {
     DriveApp: createDriveApp(log, drive),
+    Drive: createDriveV3(log, drive),
     DocumentApp: createDocumentApp(log, drive),
     Docs: createDocs(log, drive),
     HtmlService: createHtmlService(log, html),
@@ -103,12 +142,15 @@ export function createServices(opts: ServicesOptions): Services {
     html,
     logs,
     ids,
+    quotas,
+    execution,
     snapshot: () => ({
       properties: properties.snapshot(),
       cache: cache.snapshot(),
       drive: drive.snapshot(),
       triggers: triggers.snapshot(),
       ids: ids.state(),
+      quotas: quotas.snapshot(),
     }),
     restore: (s) => {
       properties.restore(s.properties);
@@ -116,6 +158,7 @@ export function createServices(opts: ServicesOptions): Services {
       drive.restore(s.drive);
       triggers.restore(s.triggers);
       ids.restore(s.ids);
+      quotas.restore(s.quotas);
     },
   };
 }

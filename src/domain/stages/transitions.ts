@@ -150,6 +150,8 @@ export function stopStage(
     originalEnd: stage.end,
     stoppedOn: date.value,
     stopReason: reason.value,
+    // Its convention said otherwise: an avenant records the stop (D124-4, 13°).
+    needsAmendment: stage.needsAmendment || stage.conventionUrl !== '',
   });
 }
 
@@ -445,13 +447,15 @@ function needsAmendment(before: Stage, after: AssignmentInput): boolean {
   return (
     before.needsAmendment ||
     (before.conventionUrl !== '' &&
-      (before.companyId !== after.companyId || before.tutorId !== after.tutorId))
+      (before.companyId !== after.companyId ||
+        before.tutorId !== after.tutorId ||
+        before.referentId !== after.referentId))
   );
 }
 
 /**
  * "Réaffecter…": new company, tutor or referent. A stage whose convention was generated is marked
- * as needing an amendment ("avenant") when its company or tutor changes.
+ * as needing an amendment ("avenant") when any of them changes: the convention names all three.
  */
 export function reassignStage(
   stage: Stage,

@@ -1,5 +1,13 @@
 /** "Paramètres…": the school's settings used by conventions, holidays and durations. */
-import { coverageNote, type SettingsView, type Zone } from '../../api/contract';
+import {
+  coverageNote,
+  GOOGLE_ACCOUNT_LABELS,
+  MAX_CONVENTION_COPIES,
+  MIN_CONVENTION_COPIES,
+  type GoogleAccount,
+  type SettingsView,
+  type Zone,
+} from '../../api/contract';
 import { currentCoverage, loadCoverage, onCoverage } from '../coverage';
 import { callServer } from '../api';
 import {
@@ -110,6 +118,18 @@ export function settingsPanel(): Panel {
   });
   weekly.control.inputMode = 'decimal';
   rate.control.inputMode = 'decimal';
+  const copies = textField('Exemplaires de convention', 'conventionCopies', {
+    hint: `Nombre d’exemplaires imprimés de chaque convention (${MIN_CONVENTION_COPIES} à ${MAX_CONVENTION_COPIES}).`,
+  });
+  copies.control.inputMode = 'numeric';
+  const account = selectField(
+    'Compte Google',
+    'googleAccount',
+    (Object.keys(GOOGLE_ACCOUNT_LABELS) as GoogleAccount[]).map((value) => ({
+      value,
+      label: GOOGLE_ACCOUNT_LABELS[value],
+    })),
+  );
 
   const fill = (s: SettingsView): void => {
     schoolName.control.value = s.schoolName;
@@ -120,6 +140,8 @@ export function settingsPanel(): Panel {
     alsace.control.checked = s.alsaceMoselle;
     weekly.control.value = frNumber(s.defaultWeeklyHours);
     rate.control.value = frNumber(s.hourlyGratification);
+    copies.control.value = String(s.conventionCopies);
+    account.control.value = s.googleAccount;
   };
 
   const f: HTMLFormElement = actionForm(
@@ -140,6 +162,12 @@ export function settingsPanel(): Panel {
           showError('La gratification horaire minimale doit être un nombre.');
           return null;
         }
+        const copiesValue = parseFrNumber(copies.control.value);
+        if (copiesValue === null) {
+          showFieldError(f, 'conventionCopies', 'Indiquez un nombre, par exemple 3.');
+          showError('Le nombre d’exemplaires de convention doit être un nombre.');
+          return null;
+        }
         return {
           schoolName: schoolName.control.value.trim(),
           schoolAddress: schoolAddress.control.value.trim(),
@@ -149,6 +177,8 @@ export function settingsPanel(): Panel {
           alsaceMoselle: alsace.control.checked,
           defaultWeeklyHours: hoursValue,
           hourlyGratification: rateValue,
+          conventionCopies: copiesValue,
+          googleAccount: account.control.value as GoogleAccount,
         };
       },
       done: fill,
@@ -161,6 +191,8 @@ export function settingsPanel(): Panel {
     alsace.root,
     weekly.root,
     rate.root,
+    copies.root,
+    account.root,
     h('div', { class: 'buttons' }, submit('Enregistrer')),
   );
   let read = false;

@@ -62,6 +62,22 @@ describe('stopStage', () => {
       }),
     },
     {
+      name: 'asks for an avenant when the stage had its convention',
+      input: {
+        stage: stage({ conventionUrl: 'https://docs.example/c' }),
+        stoppedOn: '27/02/2023',
+        reason: 'Rupture',
+      },
+      expected: stage({
+        conventionUrl: 'https://docs.example/c',
+        end: '2023-02-27',
+        originalEnd: '2023-03-31',
+        stoppedOn: '2023-02-27',
+        stopReason: 'Rupture',
+        needsAmendment: true,
+      }),
+    },
+    {
       name: 'accepts a stop on the first day',
       input: { stoppedOn: '01/02/2023', reason: 'Abandon' },
       expected: stage({
@@ -1010,12 +1026,13 @@ describe('reassignStage', () => {
       expected: { ...conventioned, tutorId: '', needsAmendment: true },
     },
     {
-      name: 'asks for no amendment when only the referent changes',
+      // The convention names the referent (D124-4, 2°): a new one is an avenant too.
+      name: 'asks for an amendment when only the referent changes',
       input: {
         stage: conventioned,
         change: { companyId: 'CA', tutorId: 'TUT1', referentId: 'PER9' },
       },
-      expected: { ...conventioned, referentId: 'PER9' },
+      expected: { ...conventioned, referentId: 'PER9', needsAmendment: true },
     },
     {
       name: 'asks for no amendment without a convention',
@@ -1117,9 +1134,9 @@ describe('affectStages', () => {
       expected: [c, { ...conventioned, companyId: 'BP', tutorId: '', needsAmendment: true }],
     },
     {
-      name: 'marks no amendment when only the referent changes',
+      name: 'marks an amendment when only the referent changes',
       input: { stages: [conventioned], change: { referentId: 'PER9' } },
-      expected: [{ ...conventioned, referentId: 'PER9' }],
+      expected: [{ ...conventioned, referentId: 'PER9', needsAmendment: true }],
     },
   ];
 

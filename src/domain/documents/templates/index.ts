@@ -1,0 +1,21 @@
+/**
+ * The HTML of the templates the add-on creates in Drive (imported as Google Docs, then the
+ * school's to edit). Placeholders are `{{key}}` with keys from the catalog of docs-plan.md.
+ */
+import { ACCORD_HTML } from './accord';
+import { ATTESTATION_HTML } from './attestation';
+import { AVENANT_HTML } from './avenant';
+import { CONVENTION_BTS_HTML } from './conventionBts';
+import { CONVENTION_PFMP_HTML } from './conventionPfmp';
+
+// The same union is defined in ../kinds.ts; kept local so this folder stands alone until merged.
+export type TemplateKind =
+  'conventionBts' | 'conventionPfmp' | 'accord' | 'avenant' | 'attestation';
+
+export const TEMPLATE_HTML: Record<TemplateKind, string> = {
+  conventionBts: CONVENTION_BTS_HTML,
+  conventionPfmp: CONVENTION_PFMP_HTML,
+  accord: ACCORD_HTML,
+  avenant: AVENANT_HTML,
+  attestation: ATTESTATION_HTML,
+};

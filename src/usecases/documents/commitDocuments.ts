@@ -1,0 +1,131 @@
+/**
+ * The locked step that makes a chunk's documents count: registered, linked from their stages in
+ * one write, journalled in one line, the batch's cursor moved on. Done together or not at all
+ * (the ledger puts the sheets back when a call fails; the caller then bins the copies).
+ */
+import type { StageView } from '../../api/contract';
+import { DOCUMENT_KIND_LABELS } from '../../domain/documents/kinds';
+import { UserError } from '../../domain/errors';
+import type { Context } from '../../gas/context';
+import type { Rec } from '../../gas/sheetTable';
+import { str } from '../../sheets/records';
+import { DOCUMENTS, STAGES, type DocumentKey, type StageKey } from '../../sheets/schema';
+import { stageView } from '../stageStore';
+import { appendUndoable, writeRowUndoable, writeRowsUndoable } from '../undoable';
+import { countMade } from './dailyCount';
+import { liveByStage } from './eligibility';
+import type { MadeDocument } from './fillDocument';
+import { freshJob, jobStageIds, saveJob, type JobRecord } from './jobStore';
+import { readRegister, STATUS_MADE, STATUS_REPLACED, type RegisteredDocument } from './register';
+import { references } from '../references';
+
+export interface Committed {
+  job: JobRecord;
+  register: RegisteredDocument[];
+  updated: StageView[];
+  /** Files the new documents replace: to the bin once this step is done. */
+  replacedFiles: string[];
+}
+
+export function commitDocuments(
+  ctx: Context,
+  jobId: string,
+  token: string,
+  made: readonly MadeDocument[],
+  failures: JobRecord['failures'],
+  paused: boolean,
+): Committed {
+  const job = freshJob(ctx);
+  if (!job || job.id !== jobId)
+    throw new UserError('Ce lot de documents a été remplacé par un autre.');
+  delete job.claims[token];
+  Object.assign(job.failures, failures);
+  const register = readRegister(ctx);
+  const label = DOCUMENT_KIND_LABELS[job.kind];
+  let updated: StageView[] = [];
+  const replacedFiles: string[] = [];
+  if (made.length > 0) {
+    const stages = ctx.table(STAGES);
+    const ids = new Set(made.map((m) => m.stageId));
+    const rows = stages.readRowsWhere('id', (v) => ids.has(v));
+    const rowOf = new Map(rows.map((r) => [str(r.values.id), r]));
+    const refs = references(ctx);
+    const records: Partial<Rec<DocumentKey>>[] = made.map((m) => ({
+      id: ctx.newId('DOC'),
+      stageId: m.stageId,
+      student: rowOf.get(m.stageId) ? str(rowOf.get(m.stageId)!.values.student) : '',
+      session: refs.sessions.find((x) => x.id === m.sessionId)?.title ?? '',
+      kind: label,
+      link: m.url,
+      name: m.name,
+      createdOn: ctx.now(),
+      by: ctx.user(),
+      status: STATUS_MADE,
+      fileId: m.fileId,
+      sessionId: m.sessionId,
+      job: job.id,
+      values: JSON.stringify(m.values),
+    }));
+    const docs = ctx.table(DOCUMENTS);
+    const old = job.regenerate
+      ? liveByStage(register, job.kind)
+      : new Map<string, RegisteredDocument>();
+    const patches = new Map<number, Partial<Rec<StageKey>>>();
+    const before = new Map<number, Partial<Rec<StageKey>>>();
+    for (const m of made) {
+      const r = rowOf.get(m.stageId);
+      if (!r) continue;
+      if (job.kind === 'convention') {
+        patches.set(r.row, { convention: m.url });
+        before.set(r.row, { convention: r.values.convention });
+      } else if (job.kind === 'avenant') {
+        patches.set(r.row, { amendment: 'Fait' });
+        before.set(r.row, { amendment: r.values.amendment });
+      }
+    }
+    appendUndoable(ctx, docs, records);
+    writeRowsUndoable(ctx, stages, patches, (row) => before.get(row) ?? {});
+    const replaced: string[] = [];
+    for (const m of made) {
+      const o = old.get(m.stageId);
+      if (!o || o.job === job.id) continue;
+      writeRowUndoable(ctx, docs, o.row, { status: STATUS_REPLACED }, { status: o.status });
+      replaced.push(o.name);
+      if (o.fileId) replacedFiles.push(o.fileId);
+    }
+    ctx.journal({
+      action: `Générer : ${label.toLowerCase()}`,
+      target: `${made.length} document${made.length > 1 ? 's' : ''}`,
+      before: replaced.length > 0 ? { remplacés: replaced } : {},
+      after: { créés: made.map((m) => m.name) },
+    });
+    const today = ctx.today();
+    updated = rows.map((r) =>
+      stageView(r.row, { ...r.values, ...(patches.get(r.row) ?? {}) } as Rec<StageKey>, today),
+    );
+    for (const [i, rec] of records.entries()) {
+      register.push({
+        row: 0,
+        id: str(rec.id),
+        stageId: made[i]!.stageId,
+        sessionId: made[i]!.sessionId,
+        kind: label,
+        fileId: made[i]!.fileId,
+        link: made[i]!.url,
+        name: made[i]!.name,
+        createdOn: str(rec.createdOn),
+        job: job.id,
+        status: STATUS_MADE,
+      });
+    }
+  }
+  // Google's daily cap counts Google Docs; the PDFs beside them are ordinary files.
+  countMade(ctx, made.length);
+  const done = new Set(register.filter((d) => d.job === job.id).map((d) => d.stageId));
+  const left = jobStageIds(ctx, job).filter((id) => !done.has(id) && !job.failures[id]);
+  if (paused && job.state === 'running') job.state = 'quota';
+  else if (left.length === 0 && Object.keys(job.claims).length === 0 && job.state === 'running')
+    job.state = 'done';
+  saveJob(ctx, job);
+  return { job, register, updated, replacedFiles };
+}

@@ -1,0 +1,49 @@
+/**
+ * How many Google Docs each user made through the add-on today: Google caps it per user and
+ * per day (250 for a personal account, 1,500 on Google Workspace), so a batch says beforehand
+ * what is left and stops cleanly at the cap. Kept with the document's properties (read with
+ * the others); Google's own error is still caught, for files made elsewhere the same day.
+ */
+import type { Context } from '../../gas/context';
+
+const KEY = 'sds.docsMade';
+
+export const DAILY_CAP = { workspace: 1500, consumer: 250 } as const;
+
+type Counts = Record<string, { day: string; n: number }>;
+
+function counts(raw: string | undefined | null): Counts {
+  try {
+    const v = JSON.parse(raw ?? '{}') as unknown;
+    return v && typeof v === 'object' ? (v as Counts) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function dailyCap(ctx: Context): number {
+  return DAILY_CAP[ctx.settings().googleAccount];
+}
+
+export function madeToday(ctx: Context, fresh = false): number {
+  const c = counts(fresh ? ctx.freshProperty(KEY) : ctx.properties()[KEY])[ctx.user()];
+  return c && c.day === ctx.today() ? c.n : 0;
+}
+
+/** Adds `n` documents to today's count (read afresh: other lanes count too). */
+export function countMade(ctx: Context, n: number): void {
+  if (n <= 0) return;
+  const all = counts(ctx.freshProperty(KEY));
+  const today = ctx.today();
+  // Yesterday's counts of everyone are of no use: dropped, so the property stays small.
+  for (const [user, c] of Object.entries(all)) if (c.day !== today) delete all[user];
+  const mine = all[ctx.user()];
+  all[ctx.user()] = { day: today, n: (mine && mine.day === today ? mine.n : 0) + n };
+  ctx.setProperty(KEY, JSON.stringify(all));
+}
+
+/** A day's cap reached: the batch pauses until tomorrow. */
+export function capReached(ctx: Context): boolean {
+  const cap = dailyCap(ctx);
+  return madeToday(ctx, true) >= cap;
+}

@@ -1,0 +1,119 @@
+/**
+ * Where the add-on keeps its files in Drive: one folder « Suivi des stages – Documents », a
+ * folder per school year and one per session inside, and the templates at the top. Their IDs
+ * are noted in the document's properties (read with the others, no extra call); a folder or
+ * template put in the bin by someone is made again rather than used.
+ */
+import { UserError } from '../../domain/errors';
+import { ROOT_FOLDER_NAME, sessionFolderName, yearFolderName } from '../../domain/documents/naming';
+import type { TemplateKind } from '../../domain/documents/kinds';
+import type { Session } from '../../domain/types';
+import type { Context } from '../../gas/context';
+import { driveFiles } from '../../gas/driveFiles';
+
+const SPACE_KEY = 'sds.docs';
+
+export interface DriveSpace {
+  root: string;
+  /** Folder IDs by "2022-2023" (year) and "2022-2023/<session ID>" (session). */
+  folders: Record<string, string>;
+  /** The add-on's templates by kind. */
+  templates: Partial<Record<TemplateKind, string>>;
+  /** A session's own convention template (a copy the add-on made for it). */
+  sessionTemplates: Record<string, string>;
+}
+
+function parseSpace(raw: string | undefined): DriveSpace {
+  const empty: DriveSpace = { root: '', folders: {}, templates: {}, sessionTemplates: {} };
+  if (!raw) return empty;
+  try {
+    const v = JSON.parse(raw) as Partial<DriveSpace>;
+    return {
+      root: typeof v.root === 'string' ? v.root : '',
+      folders: v.folders && typeof v.folders === 'object' ? v.folders : {},
+      templates: v.templates && typeof v.templates === 'object' ? v.templates : {},
+      sessionTemplates:
+        v.sessionTemplates && typeof v.sessionTemplates === 'object' ? v.sessionTemplates : {},
+    };
+  } catch {
+    return empty;
+  }
+}
+
+export function driveSpace(ctx: Context): DriveSpace {
+  return parseSpace(ctx.properties()[SPACE_KEY]);
+}
+
+export function saveDriveSpace(ctx: Context, space: DriveSpace): void {
+  ctx.setProperty(SPACE_KEY, JSON.stringify(space));
+}
+
+/** The link that opens a Google Doc, from its ID (no call). */
+export function documentUrl(id: string): string {
+  return `https://docs.google.com/document/d/${encodeURIComponent(id)}/edit`;
+}
+
+/** The link that opens a Drive folder, from its ID (no call). */
+export function folderUrl(id: string): string {
+  return `https://drive.google.com/drive/folders/${encodeURIComponent(id)}`;
+}
+
+/** A folder of ours that is still there (one call), or null. */
+function liveFolder(id: string | undefined): string | null {
+  if (!id) return null;
+  const f = driveFiles().getFile(id);
+  return f && !f.trashed ? f.id : null;
+}
+
+/** The add-on's folder, made when missing. Saves the space when it changed. */
+export function ensureRoot(ctx: Context, space: DriveSpace): string {
+  const live = liveFolder(space.root);
+  if (live) return live;
+  space.root = driveFiles().createFolder(ROOT_FOLDER_NAME).id;
+  // The year and session folders were inside the old one: made again when needed.
+  space.folders = {};
+  saveDriveSpace(ctx, space);
+  return space.root;
+}
+
+/**
+ * The session's folder (school year › session), made when missing. When it is known and
+ * still there, one call.
+ */
+export function ensureSessionFolder(ctx: Context, space: DriveSpace, session: Session): string {
+  const key = `${session.schoolYear}/${session.id}`;
+  const known = liveFolder(space.folders[key]);
+  if (known) return known;
+  const root = ensureRoot(ctx, space);
+  const yearKey = session.schoolYear || 'sans-annee';
+  let year = liveFolder(space.folders[yearKey]);
+  if (!year) {
+    year = driveFiles().createFolder(yearFolderName(session.schoolYear), root).id;
+    space.folders[yearKey] = year;
+  }
+  const folder = driveFiles().createFolder(sessionFolderName(session.title), year).id;
+  space.folders[key] = folder;
+  saveDriveSpace(ctx, space);
+  return folder;
+}
+
+/** The template a session's documents of this kind are copied from; refused when missing. */
+export function templateIdFor(
+  space: DriveSpace,
+  kind: TemplateKind,
+  sessionId: string,
+  label: string,
+): string {
+  const own =
+    kind === 'conventionBts' || kind === 'conventionPfmp'
+      ? space.sessionTemplates[sessionId]
+      : undefined;
+  const id = own ?? space.templates[kind];
+  if (!id) {
+    throw new UserError(
+      `Le modèle « ${label} » n'existe pas encore : ouvrez Documents › Modèles de documents ` +
+        'et cliquez sur « Créer les modèles ».',
+    );
+  }
+  return id;
+}

@@ -1,0 +1,82 @@
+/**
+ * The « Documents » sheet: one row per document the add-on made (which stage, which kind, which
+ * file, when, by whom, in which batch, and the values it was filled with). It tells a batch what
+ * is already done, so that a rerun never makes a second document, and an avenant what changed.
+ */
+import type { Context } from '../../gas/context';
+import { str } from '../../sheets/records';
+import { DOCUMENTS, type DocumentKey } from '../../sheets/schema';
+import type { Rec } from '../../gas/sheetTable';
+
+/** « Générée » until issue 11's signatures; « Remplacée » once regenerated. */
+export const STATUS_MADE = 'Générée';
+export const STATUS_REPLACED = 'Remplacée';
+
+export interface RegisteredDocument {
+  row: number;
+  id: string;
+  stageId: string;
+  sessionId: string;
+  /** The kind's French label, as written. */
+  kind: string;
+  fileId: string;
+  link: string;
+  name: string;
+  createdOn: string;
+  job: string;
+  status: string;
+}
+
+const KEYS = [
+  'id',
+  'stageId',
+  'kind',
+  'link',
+  'name',
+  'createdOn',
+  'status',
+  'fileId',
+  'sessionId',
+  'job',
+] as const satisfies readonly DocumentKey[];
+
+/** Every document of the register but its values (one block read). */
+export function readRegister(ctx: Context): RegisteredDocument[] {
+  return ctx
+    .table(DOCUMENTS)
+    .readColumns(KEYS)
+    .filter(({ values }) => str(values.id) !== '')
+    .map(({ row, values: v }) => ({
+      row,
+      id: str(v.id),
+      stageId: str(v.stageId),
+      sessionId: str(v.sessionId),
+      kind: str(v.kind),
+      fileId: str(v.fileId),
+      link: str(v.link),
+      name: str(v.name),
+      createdOn: str(v.createdOn),
+      job: str(v.job),
+      status: str(v.status),
+    }));
+}
+
+export function isLive(d: RegisteredDocument): boolean {
+  return d.status !== STATUS_REPLACED;
+}
+
+/** The values a registered document was filled with ({} when unreadable). */
+export function registeredValues(ctx: Context, row: number): Record<string, string> {
+  const cell = ctx.table(DOCUMENTS).readRow(row).values;
+  try {
+    const v = JSON.parse(str(cell)) as unknown;
+    if (!v || typeof v !== 'object') return {};
+    const out: Record<string, string> = {};
+    for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = x;
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+export type RegisterRecord = Partial<Rec<DocumentKey>>;
