@@ -38,7 +38,7 @@ export function otherSection(choice: DocumentChoice): {
 
   // Accord préalable: one per session.
   const accordSession = selectField('Session', 'sessionId');
-  const accordResult = h('div', { 'aria-live': 'polite' });
+  const accordResult = h('div', {});
   const accord = actionForm(
     'Accord préalable',
     {
@@ -64,7 +64,7 @@ export function otherSection(choice: DocumentChoice): {
 
   // Convention vierge: the session is optional (its dates and objectives are then filled in).
   const blankSession = selectField('Session (facultatif)', 'sessionId');
-  const blankResult = h('div', { 'aria-live': 'polite' });
+  const blankResult = h('div', {});
   const blank = actionForm(
     'Convention vierge',
     {
@@ -103,7 +103,7 @@ export function otherSection(choice: DocumentChoice): {
   };
   showWhat();
   choice.onChange(showWhat);
-  const printResult = h('div', { 'aria-live': 'polite' });
+  const printResult = h('div', {});
   const print = actionForm(
     'Imprimer',
     {
