@@ -9,7 +9,7 @@
  *   (its claim outlived any execution) are found by their private properties and put in the bin
  *   before their stages are claimed again.
  */
-import type { DocumentJobView, StageView } from '../../api/contract';
+import type { DocumentJobView } from '../../api/contract';
 import {
   chunkSize,
   DEFAULT_DOCUMENT_MS,
@@ -31,7 +31,7 @@ import {
 } from './jobStore';
 import { jobView } from './jobView';
 import { fillDocument, type MadeDocument } from './fillDocument';
-import { commitDocuments } from './commitDocuments';
+import { commitDocuments, type Committed } from './commitDocuments';
 import { readRegister, type RegisteredDocument } from './register';
 import { loadSources } from './sources';
 
@@ -106,14 +106,9 @@ function finish(
   paused: boolean,
   error: unknown,
 ): DocumentJobView {
-  let updated: StageView[] = [];
-  let view: DocumentJobView;
-  let replaced: string[] = [];
+  let committed: Committed;
   try {
-    const r = ctx.withLock(() => commitDocuments(ctx, job.id, token, made, failures, paused));
-    updated = r.updated;
-    view = jobView(ctx, r.job, r.register, updated);
-    replaced = r.replacedFiles;
+    committed = ctx.withLock(() => commitDocuments(ctx, job.id, token, made, failures, paused));
   } catch (e) {
     // Not registered, not linked: their copies would be duplicates of the next try.
     for (const m of made) {
@@ -125,8 +120,9 @@ function finish(
     }
     throw e;
   }
+  const view = jobView(ctx, committed.job, committed.register, committed.updated);
   // Unlinked now: the old files go to the bin (one that will not stays unlinked, never lost).
-  for (const id of replaced) {
+  for (const id of committed.replacedFiles) {
     try {
       driveFiles().trashFile(id);
     } catch {
@@ -188,6 +184,7 @@ function binOrphans(
   const registered = new Set(register.map((d) => d.fileId));
   const drive = driveFiles();
   for (const f of drive.listByAppProperty('sdsJob', job.id)) {
-    if (!registered.has(f.id) && stageIds.has(f.appProperties.sdsStage ?? '')) drive.trashFile(f.id);
+    if (!registered.has(f.id) && stageIds.has(f.appProperties.sdsStage ?? ''))
+      drive.trashFile(f.id);
   }
 }

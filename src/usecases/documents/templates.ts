@@ -55,9 +55,14 @@ export function createTemplates(ctx: Context): { overview: DocumentsOverview; cr
       const id = space.templates[kind];
       const live = id ? drive.getFile(id) : null;
       if (live && !live.trashed) continue;
-      space.templates[kind] = drive.importHtmlAsDoc(TEMPLATE_NAMES[kind], TEMPLATE_HTML[kind], root, {
-        sdsTemplate: kind,
-      }).id;
+      space.templates[kind] = drive.importHtmlAsDoc(
+        TEMPLATE_NAMES[kind],
+        TEMPLATE_HTML[kind],
+        root,
+        {
+          sdsTemplate: kind,
+        },
+      ).id;
       made.push(TEMPLATE_NAMES[kind]);
       // Noted at once: a failure on the next one must not forget this one (no twin later).
       saveDriveSpace(ctx, space);
