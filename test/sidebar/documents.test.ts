@@ -117,6 +117,13 @@ describe('documents: templates, report, generation', () => {
 
   it('reports, before anything is created, the stages left out and what each lacks', async () => {
     const { page, sidebar } = bench;
+    // The menu's « Générer les conventions… » opens the panel on « Générer ».
+    await menu(page, 'Générer les conventions…');
+    await expect
+      .poll(async () =>
+        (await sidebarFrame(page)).evaluate(() => document.activeElement?.textContent ?? ''),
+      )
+      .toBe('Générer');
     const f = sidebar.getByRole('form', { name: 'Générer des documents' });
     await f.getByLabel('Toute une session').check();
     await f
