@@ -14,12 +14,19 @@ import { fileURLToPath } from 'node:url';
 import type { SelectionProbe, StageSelection, StageView } from '../src/api/contract';
 import { computePresence } from '../src/domain/presence';
 import { publicHolidaySet } from '../src/domain/holidays/publicHolidays';
+import {
+  DEFAULT_FOLLOW_CAP,
+  distributeFollowUp,
+  type FollowStage,
+} from '../src/domain/followUp/distribution';
+import { STAFF } from '../src/sheets/schema';
 import { createEmulator, type Emulator } from 'gas-emulator';
 import { loadBundleFromDist } from 'gas-emulator/bundle';
 import { isRoundTrip } from 'gas-emulator/instrument';
 import { fillBulk } from '../test/fixtures/bulk';
 import { estimateMs } from './bench/costModel';
 import { naive } from './bench/naive';
+import { benchDocumentCalls, benchDocumentTime, printDocumentTables } from './bench/documents';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
@@ -107,6 +114,9 @@ function setup(size: number): {
     },
     { stages: size, students: Math.max(size, 1000) },
   );
+  // The bulk's teacher is the signed-in user (emulator's default address), for « Mes stages ».
+  const email = String.fromCharCode(65 + STAFF.columns.findIndex((c) => c.key === 'email'));
+  em.sheets.debugSetValues(STAFF.name, `${email}2`, [[em.userEmail]]);
   return { em, bundle, stageIds, studentIds };
 }
 
@@ -251,6 +261,20 @@ function benchSize(size: number): Line[] {
     ),
   );
 
+  const c4 = shown(stageIds[Math.floor(size / 3)]!).stage!;
+  push(
+    'Mes stages › enregistrer une visite',
+    measure(em, (call) =>
+      call('apiRecordMyVisit', {
+        stageId: c4.id,
+        ...hint(c4),
+        date: '',
+        type: 'visite',
+        comment: 'RAS',
+      }),
+    ),
+  );
+
   const selected = stageIds.slice(0, Math.min(500, size));
   push(
     `Affecter ${selected.length} lignes sélectionnées`,
@@ -377,6 +401,40 @@ function benchPresence(n: number): Line {
   };
 }
 
+/**
+ * « Répartir le suivi » is a pure function of the stages and the teachers: its CPU time, on
+ * stages spread over a period, many companies sharing towns, some teachers with classes.
+ */
+function benchDistribution(stages: number, teachers: number): Line {
+  const towns = ['CAMBRAI', 'DENAIN', 'VALENCIENNES', 'DOUAI', 'LILLE', 'ARRAS'];
+  const day = (d: number) =>
+    `2023-${d > 28 ? '03' : '02'}-${String(d > 28 ? d - 28 : d).padStart(2, '0')}`;
+  const list: FollowStage[] = Array.from({ length: stages }, (_, i) => ({
+    id: `STG-${String(i).padStart(6, '0')}`,
+    start: day(1 + (i % 20)),
+    end: day(30 + (i % 25)),
+    stoppedOn: '',
+    companyId: `ENT-${(i * 7) % Math.ceil(stages / 3)}`,
+    city: towns[i % towns.length]!,
+    className: `CL${i % 6}`,
+    followerId: '',
+  }));
+  const staff = Array.from({ length: teachers }, (_, i) => ({
+    id: `PER-${String(i).padStart(6, '0')}`,
+    classes: i % 3 === 0 ? [`CL${i % 6}`] : [],
+  }));
+  const t0 = process.cpuUsage();
+  const d = distributeFollowUp(list, staff, { cap: DEFAULT_FOLLOW_CAP, keepExisting: true });
+  const t = process.cpuUsage(t0);
+  if (d.assignments.length + d.unassigned.length !== stages)
+    throw new Error('Répartition incomplète');
+  return {
+    action: `Répartir le suivi : ${stages} stages entre ${teachers} enseignants (domaine pur)`,
+    size: stages,
+    ours: { executions: 0, calls: 0, data: 0, estMs: 0, cpuMs: (t.user + t.system) / 1000 },
+  };
+}
+
 function fmt(m: Measure | undefined): string[] {
   if (!m) return ['', '', '', ''];
   return [String(m.executions), String(m.calls), String(m.data), (m.estMs / 1000).toFixed(1)];
@@ -421,7 +479,12 @@ function main(): void {
   const lines: Line[] = [];
   for (const size of SIZES) lines.push(...benchSize(size));
   lines.push(benchPresence(5000));
+  lines.push(benchDistribution(500, 30));
   table(lines);
+  printDocumentTables(benchDocumentCalls(root, SIZES), [
+    benchDocumentTime(root, 35),
+    benchDocumentTime(root, Number(process.env.BENCH_DOCUMENTS ?? 500)),
+  ]);
 
   // The filter and the overview must not cost more CPU per row as the sheet grows.
   const small = Math.min(...SIZES);

@@ -39,8 +39,15 @@ import { generateAccord } from './usecases/documents/generateAccord';
 import { planDocuments } from './usecases/documents/planDocuments';
 import { printDocuments } from './usecases/documents/printDocuments';
 import { runDocumentsChunk } from './usecases/documents/runDocumentsChunk';
+import { sessionTemplate } from './usecases/documents/sessionTemplate';
 import { startDocuments } from './usecases/documents/startDocuments';
 import { createTemplates, documentsOverview } from './usecases/documents/templates';
+import { applyFollowUp, previewFollowUp } from './usecases/followUp/distribute';
+import { editMyVisit } from './usecases/followUp/editVisit';
+import { myStages } from './usecases/followUp/myStages';
+import { planMyVisit } from './usecases/followUp/planVisit';
+import { recordMyVisit } from './usecases/followUp/recordVisit';
+import { removeMyVisit } from './usecases/followUp/removeVisit';
 
 // ——— Triggers ———
 
@@ -117,6 +124,8 @@ export const menuDeleteStage = (): void => open('deleteStage');
 export const menuRemoveStudent = (): void => open('removeStudent');
 export const menuOpenDocuments = (): void => open('documents');
 export const menuGenerateConventions = (): void => open('documents', 'generate');
+export const menuDistributeFollowUp = (): void => open('distribute');
+export const menuMyStages = (): void => open('myStages');
 
 export function menuInitWorkbook(): void {
   let ctx: Context | undefined;
@@ -265,3 +274,24 @@ export const apiBlankConvention: ServerApi['apiBlankConvention'] = (sessionId) =
   run((ctx) => blankConvention(ctx, sessionId), say.fileMade('Convention vierge'));
 export const apiPrintDocuments: ServerApi['apiPrintDocuments'] = (input) =>
   run((ctx) => printDocuments(ctx, input), say.printFileMade);
+export const apiSessionTemplate: ServerApi['apiSessionTemplate'] = (sessionId) =>
+  run((ctx) => sessionTemplate(ctx, sessionId), say.fileMade('Modèle de la session'));
+export const apiPreviewFollowUp: ServerApi['apiPreviewFollowUp'] = (input) =>
+  run((ctx) => previewFollowUp(ctx, input), say.followUpPreviewed);
+export const apiApplyFollowUp: ServerApi['apiApplyFollowUp'] = (input) =>
+  run((ctx) => applyFollowUp(ctx, input), say.followUpApplied);
+export const apiMyStages: ServerApi['apiMyStages'] = () => run(myStages, say.myStagesShown);
+export const apiRecordMyVisit: ServerApi['apiRecordMyVisit'] = (input) =>
+  run((ctx) => recordMyVisit(ctx, input), say.myVisitRecorded);
+export const apiEditMyVisit: ServerApi['apiEditMyVisit'] = (input) =>
+  run(
+    (ctx) => editMyVisit(ctx, input),
+    () => say.MY_VISIT_EDITED,
+  );
+export const apiRemoveMyVisit: ServerApi['apiRemoveMyVisit'] = (input) =>
+  run(
+    (ctx) => removeMyVisit(ctx, input),
+    () => say.VISIT_REMOVED,
+  );
+export const apiPlanMyVisit: ServerApi['apiPlanMyVisit'] = (input) =>
+  run((ctx) => planMyVisit(ctx, input), say.visitPlanned);

@@ -74,7 +74,14 @@ const TUTOR_ROWS = [
 ];
 
 const STAFF_ROWS = [
-  { civility: 'M.', lastName: 'BRUEL', firstName: 'Patrick', discipline: 'Informatique' },
+  // The workbench's signed-in user (the emulator's default address): « Mes stages » is his.
+  {
+    civility: 'M.',
+    lastName: 'BRUEL',
+    firstName: 'Patrick',
+    email: 'prof@lycee.example',
+    discipline: 'Informatique',
+  },
 ];
 
 /** As in the seed's "Gestion des stages" table. */

@@ -9,6 +9,7 @@
 import type { SessionInput } from '../domain/sessions';
 import type { StageFilter } from '../domain/stages/filter';
 import type { Company, IsoDate, Phase, Settings, Staff, Tutor, Zone } from '../domain/types';
+import type { VisitType } from '../domain/followUp/myStages';
 
 /** Limits the forms apply as the server does (the server checks again). */
 export { MAX_REASON_LENGTH, MAX_VISIT_COMMENT_LENGTH, MAX_WEEKLY_HOURS } from '../domain/limits';
@@ -60,6 +61,13 @@ export interface StageView {
   gratification: string;
   /** Digest of the row as read; sent back with a change to detect concurrent edits. */
   fingerprint: string;
+  /** The follow-up: the visiting teacher (« Enseignant suivi »), as read. */
+  followerId?: string;
+  follower?: string;
+  /** « Visites prévues » as the row holds it (null = the session's figure). */
+  expectedVisits?: number | null;
+  /** « Date de visite prévue » ('' = none). */
+  plannedVisit?: IsoDate | '';
 }
 
 export interface StageSelection {
@@ -304,6 +312,8 @@ export interface VisitInput extends StageHintInput {
   date: string;
   staffId: string;
   comment: string;
+  /** visite / appel / visio (absent = visite). */
+  type?: VisitType;
 }
 
 export interface VisitView {
@@ -316,6 +326,7 @@ export interface VisitView {
   comment: string;
   /** Its day has come: counted in the stage's "Visites" cell (a later one is planned). */
   done: boolean;
+  type?: VisitType;
 }
 
 /** A tutor as the form sends it ('' as id to create one). */
@@ -358,6 +369,8 @@ export const SIDEBAR_VIEWS = [
   'deleteStage',
   'removeStudent',
   'documents',
+  'distribute',
+  'myStages',
 ] as const;
 
 /** Which panel the sidebar opens on (set by the menu item that opened it). */
@@ -433,6 +446,16 @@ export interface ServerApi extends DocumentsApi {
   /** What "Supprimer le stage" / "Retirer l'élève de la session" would delete (writes nothing). */
   apiPreviewDeletion(input: DeletionInput): ApiResult<DeletionPreview>;
   apiDeleteStages(input: DeletionConfirmInput): ApiResult<DeletionResult>;
+
+  /** « Répartir le suivi… »: what would be written (nothing is), then the write itself. */
+  apiPreviewFollowUp(input: FollowUpInput): ApiResult<FollowUpPreview>;
+  apiApplyFollowUp(input: FollowUpApplyInput): ApiResult<FollowUpPreview>;
+  /** « Mes stages »: the stages the signed-in teacher follows. */
+  apiMyStages(): ApiResult<MyStagesView>;
+  apiRecordMyVisit(input: MyVisitInput): ApiResult<MyVisitOutcome>;
+  apiEditMyVisit(input: { visitId: string; comment: string }): ApiResult<MyVisitOutcome>;
+  apiRemoveMyVisit(input: { visitId: string }): ApiResult<MyVisitOutcome>;
+  apiPlanMyVisit(input: PlanVisitInput): ApiResult<MyVisitOutcome>;
 }
 
 export type ServerApiName = keyof ServerApi;
@@ -581,6 +604,11 @@ export interface DocumentPlan {
   estimatedMinutes: number;
   /** A reason nothing can start (templates missing…), or ''. */
   blocked: string;
+  /**
+   * Placeholders the templates to be used hold that the add-on does not know (they would stay
+   * as typed in every document), each with a suggestion: « {{eleve.nomm}} : voulez-vous dire… ».
+   */
+  templateProblems: string[];
 }
 
 export type DocumentJobState = 'running' | 'done' | 'cancelled' | 'quota';
@@ -635,4 +663,82 @@ export interface DocumentsApi {
   apiGenerateAccord(sessionId: string): ApiResult<MadeFileView>;
   apiBlankConvention(sessionId: string): ApiResult<MadeFileView>;
   apiPrintDocuments(input: { kind: BatchKind; scope: DocumentScope }): ApiResult<MadeFileView>;
+  /** The session's own convention template (a copy of the general one), made once. */
+  apiSessionTemplate(sessionId: string): ApiResult<MadeFileView>;
+}
+
+// ——— The follow-up (« Répartir le suivi… », « Mes stages ») ———
+
+export { VISIT_TYPES, type VisitType } from '../domain/followUp/myStages';
+export { DEFAULT_FOLLOW_CAP, MAX_FOLLOW_CAP } from '../domain/followUp/distribution';
+
+export interface FollowUpInput {
+  /** The session whose stages are shared out. */
+  sessionId: string;
+  /** The teachers chosen (IDs from Personnel). */
+  teacherIds: string[];
+  /** false: every stage of the session is given out again. */
+  keepExisting: boolean;
+  /** Interns followed at once per teacher, as typed ('' = the saved figure). */
+  cap: string;
+}
+
+export interface FollowUpApplyInput extends FollowUpInput {
+  /** The preview's digest: when the proposal would differ now, nothing is written. */
+  digest: string;
+}
+
+export interface FollowUpPreview {
+  sessionId: string;
+  cap: number;
+  /** Per teacher (chosen ones first, then those kept from before), the stages they follow. */
+  teachers: {
+    teacherId: string;
+    teacher: string;
+    stages: { id: string; student: string; company: string; city: string; kept: boolean }[];
+  }[];
+  unassigned: { id: string; student: string; reason: string }[];
+  /** Stages whose follower would change. */
+  changes: number;
+  digest: string;
+}
+
+export interface FollowedStageView {
+  stage: StageView;
+  /** Visits the stage expects (its own figure, else its session's, else one). */
+  expected: number;
+  status: 'en_retard' | 'a_faire' | 'fait';
+  companyAddress: string;
+  tutor: { name: string; phone: string; email: string };
+  /** « Préparer un e-mail au tuteur » ('' when the tutor has no address). */
+  mailto: string;
+  visits: (VisitView & { mine: boolean })[];
+}
+
+export interface MyStagesView {
+  /** The signed-in teacher as Personnel names them ('' when not found). */
+  teacher: string;
+  teacherId: string;
+  today: IsoDate;
+  stages: FollowedStageView[];
+}
+
+export interface MyVisitInput extends StageHintInput {
+  stageId: string;
+  /** As typed; '' = today. */
+  date: string;
+  type: string;
+  comment: string;
+}
+
+/** « Prévoir la visite »: the day planned, as typed ('' clears it). */
+export interface PlanVisitInput extends StageHintInput {
+  stageId: string;
+  date: string;
+}
+
+/** What the list redraws from: the stage as it now reads in « Mes stages ». */
+export interface MyVisitOutcome {
+  followed: FollowedStageView;
+  visitId: string;
 }

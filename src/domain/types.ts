@@ -31,6 +31,8 @@ export interface Session {
   /** "Objectifs pédagogiques". */
   objectives: string;
   periods: Period[];
+  /** « Visites attendues »: follow-up visits each stage expects (null = one). */
+  expectedVisits?: number | null;
 }
 
 export interface Student {

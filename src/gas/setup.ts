@@ -161,6 +161,9 @@ function validations(sheets: Map<string, { sheet: Sheet; positions: Map<string, 
   at('referent').setDataValidation(
     listRule(src(STAFF, 'label'), 'Choisissez un membre du personnel.'),
   );
+  at('follower').setDataValidation(
+    listRule(src(STAFF, 'label'), "Choisissez l'enseignant qui suit le stage (feuille Personnel)."),
+  );
   const dateRule = SpreadsheetApp.newDataValidation()
     .requireDate()
     .setAllowInvalid(false)

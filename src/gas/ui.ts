@@ -28,6 +28,8 @@ const MENU: readonly ({ caption: string; fn: string } | null)[] = [
   null,
   { caption: 'Modèles de documents…', fn: 'menuOpenDocuments' },
   { caption: 'Générer les conventions…', fn: 'menuGenerateConventions' },
+  { caption: 'Répartir le suivi…', fn: 'menuDistributeFollowUp' },
+  { caption: 'Mes stages', fn: 'menuMyStages' },
   null,
   { caption: 'Paramètres…', fn: 'menuOpenSettings' },
   { caption: 'Initialiser le classeur', fn: 'menuInitWorkbook' },

@@ -70,6 +70,11 @@ export const STAGES = {
     col('schedule', 'Horaire semaine type', 'text', 150),
     col('presence', 'Présence', 'text', 170),
     col('gratification', 'Gratification', 'computed', 170),
+    // The follow-up (« Répartir le suivi… », « Mes stages »): who visits, how many visits are
+    // expected (empty = the session's figure), and when the next one is planned.
+    col('follower', 'Enseignant suivi', 'text', 150),
+    col('expectedVisits', 'Visites prévues', 'number', 70),
+    col('plannedVisit', 'Date de visite prévue', 'date', 90),
     col('sessionId', 'ID session', 'id', 90, true),
     col('studentId', 'ID élève', 'id', 90, true),
     col('companyId', 'ID entreprise', 'id', 90, true),
@@ -81,6 +86,7 @@ export const STAGES = {
     // How many absences the Absences sheet holds for the stage: an action that changes the
     // dates of a stage without any need not read that sheet to count its presence again.
     col('absences', 'Absences (nombre)', 'computed', 90, true),
+    col('followerId', 'ID enseignant suivi', 'id', 90, true),
   ],
 } as const satisfies SheetSpec;
 
@@ -97,6 +103,8 @@ export const SESSIONS = {
     // Periods as "01/02/2023-31/03/2023; 02/05/2023-26/05/2023": a session has few of them and
     // one cell keeps a session on one row, so sorting the sheet can never separate them.
     col('periods', 'Périodes', 'text', 240),
+    // How many follow-up visits each stage of the session expects (empty = 1).
+    col('expectedVisits', 'Visites attendues', 'number', 80),
   ],
 } as const satisfies SheetSpec;
 
@@ -167,6 +175,8 @@ export const STAFF = {
     col('email', 'Courriel', 'text', 200),
     col('discipline', 'Discipline', 'text', 140),
     col('label', 'Libellé', 'text', 180),
+    // The classes a teacher teaches (« BTS1, BTS2 »): « Répartir le suivi… » prefers them.
+    col('classes', 'Classes', 'text', 140),
   ],
 } as const satisfies SheetSpec;
 
@@ -179,6 +189,8 @@ export const VISITS = {
     col('date', 'Date', 'date', 90),
     col('staff', 'Enseignant', 'text', 150),
     col('comment', 'Commentaire', 'text', 320),
+    // visite / appel / visio ('' on visits recorded before the follow-up existed: a visit).
+    col('type', 'Type', 'text', 70),
     col('staffId', 'ID enseignant', 'id', 90, true),
   ],
 } as const satisfies SheetSpec;

@@ -210,6 +210,11 @@ export async function applyOutcome<K extends ActionName>(
     case 'apiRemoveAbsence':
     case 'apiAddVisit':
       return applyStages([(v as { stage: StageView }).stage]);
+    case 'apiRecordMyVisit':
+    case 'apiEditMyVisit':
+    case 'apiRemoveMyVisit':
+    case 'apiPlanMyVisit':
+      return applyStages([(v as { followed: { stage: StageView } }).followed.stage]);
     case 'apiRemoveVisit': {
       const { stageId, counted } = v as { stageId: string; counted: boolean };
       const stage = [selection.stage, ...selection.siblings].find((s) => s?.id === stageId);

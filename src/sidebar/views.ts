@@ -20,6 +20,8 @@ import { settingsPanel } from './panels/settings';
 import { splitPanel } from './panels/split';
 import { stopPanel } from './panels/stop';
 import { deleteStagePanel, removeStudentPanel } from './panels/delete';
+import { distributePanel } from './panels/distribute';
+import { myStagesPanel } from './panels/myStages';
 
 interface NavView {
   panel(ctx: PanelContext): Panel;
@@ -51,6 +53,8 @@ export const VIEWS: Record<SidebarView, ViewEntry> = {
   deleteStage: { panel: deleteStagePanel, within: 'fiche' },
   removeStudent: { panel: removeStudentPanel, within: 'fiche' },
   documents: { panel: documentsPanel, nav: 'Documents' },
+  distribute: { panel: distributePanel, nav: 'Suivi' },
+  myStages: { panel: myStagesPanel, nav: 'Mes stages' },
 };
 
 /** The navigation item that is current while `view` is shown. */

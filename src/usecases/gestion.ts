@@ -11,6 +11,8 @@ import type { Context } from '../gas/context';
 import { filterOutIds, removeFilter } from '../gas/sheetFilter';
 import { str } from '../sheets/records';
 import { STAGES } from '../sheets/schema';
+import { expectedVisits } from '../domain/followUp/myStages';
+import { references } from './references';
 import { stageView, unwrap } from './stageStore';
 
 const LIST_LIMIT = 200;
@@ -22,6 +24,8 @@ function run(ctx: Context, raw: StageFilter): { result: FilterResult; hidden: st
     .table(STAGES)
     .readAll()
     .filter((r) => str(r.values.id) !== '');
+  // The session's figure is needed only for a stage without its own, and only by this filter.
+  const sessionFigure = lazySessionFigures(ctx, filter.visits !== 'indif');
   const matching = [];
   const hidden: string[] = [];
   for (const r of rows) {
@@ -39,6 +43,7 @@ function run(ctx: Context, raw: StageFilter): { result: FilterResult; hidden: st
         tutorId: v.tutorId,
         referentId: v.referentId,
         visits: v.visits,
+        expectedVisits: expectedVisits(v.expectedVisits, sessionFigure(v)),
       },
       filter,
       today,
@@ -49,6 +54,18 @@ function run(ctx: Context, raw: StageFilter): { result: FilterResult; hidden: st
   return {
     result: { count: matching.length, total: rows.length, stages: matching.slice(0, LIST_LIMIT) },
     hidden,
+  };
+}
+
+function lazySessionFigures(
+  ctx: Context,
+  needed: boolean,
+): (v: { sessionId: string; expectedVisits?: number | null }) => number | null {
+  let bySession: Map<string, number | null> | undefined;
+  return (v) => {
+    if (!needed || typeof v.expectedVisits === 'number') return null;
+    bySession ??= new Map(references(ctx).sessions.map((s) => [s.id, s.expectedVisits ?? null]));
+    return bySession.get(v.sessionId) ?? null;
   };
 }
 

@@ -17,6 +17,9 @@ import type {
   StageView,
   TutorView,
   VisitView,
+  FollowUpPreview,
+  MyStagesView,
+  MyVisitOutcome,
 } from '../api/contract';
 import { describeDay } from '../domain/absences';
 import { formatFr } from '../domain/dates';
@@ -274,19 +277,15 @@ export function templatesCreated(r: { created: number }): string {
   return `${r.created} modèle${r.created > 1 ? 's' : ''} créé${r.created > 1 ? 's' : ''} dans le dossier « Suivi des stages – Documents » de votre Drive : adaptez-les librement.`;
 }
 
-export function templateChecked(v: { unknown: unknown[]; known: number }): string {
-  if (v.unknown.length === 0)
-    return `Aucune balise inconnue (${v.known} balise${v.known > 1 ? 's' : ''} reconnue${v.known > 1 ? 's' : ''}).`;
-  return `${v.unknown.length} balise${v.unknown.length > 1 ? 's' : ''} inconnue${v.unknown.length > 1 ? 's' : ''} : elles resteraient telles quelles dans les documents.`;
+export function templateChecked(v: { unknown: unknown[]; label: string }): string {
+  return v.unknown.length === 0
+    ? `Modèle vérifié : ${v.label}.`
+    : `Modèle vérifié : ${v.label} (${v.unknown.length} balise${v.unknown.length > 1 ? 's' : ''} à corriger).`;
 }
 
-export function documentsPlanned(p: { toCreate: number; kind: string }): string {
-  const word =
-    { convention: 'convention', avenant: 'avenant', attestation: 'attestation' }[p.kind] ??
-    'document';
-  return p.toCreate === 0
-    ? 'Aucun document à créer.'
-    : `${p.toCreate} ${word}${p.toCreate > 1 ? 's' : ''} à créer.`;
+/** The report itself is drawn by the panel; the status line only says it is there. */
+export function documentsPlanned(): string {
+  return 'Vérification faite : voyez le compte rendu ci-dessous.';
 }
 
 export function documentsProgress(v: { progress: string; state: string }): string {
@@ -310,4 +309,39 @@ export function printFileMade(v: { count?: number; copies?: number }): string {
   const n = v.count ?? 0;
   const c = v.copies ?? 1;
   return `Fichier à imprimer créé : ${n} document${n > 1 ? 's' : ''}${c > 1 ? ` × ${c} exemplaires` : ''}.`;
+}
+
+// ——— The follow-up ———
+
+export function followUpPreviewed(p: FollowUpPreview): string {
+  const left = p.unassigned.length;
+  return (
+    `${p.changes === 0 ? 'Aucun changement' : count(p.changes, 'stage à attribuer', 'stages à attribuer')}` +
+    `${left > 0 ? ` ; ${count(left, 'stage reste', 'stages restent')} sans enseignant` : ''}. ` +
+    'Rien n’est encore écrit : vérifiez puis appliquez.'
+  );
+}
+
+export function followUpApplied(p: FollowUpPreview): string {
+  return p.changes === 0
+    ? 'Suivi déjà réparti : rien à changer.'
+    : `Suivi réparti : ${count(p.changes, 'stage attribué', 'stages attribués')}.`;
+}
+
+export function myStagesShown(v: MyStagesView): string {
+  return v.stages.length === 0
+    ? 'Aucun stage ne vous est attribué pour le suivi.'
+    : `${count(v.stages.length, 'stage suivi', 'stages suivis')}.`;
+}
+
+export function myVisitRecorded(o: MyVisitOutcome): string {
+  const v = o.followed.visits.find((x) => x.id === o.visitId);
+  return v ? visitAdded(v) : 'Visite enregistrée.';
+}
+
+export const MY_VISIT_EDITED = 'Commentaire modifié.';
+
+export function visitPlanned(o: MyVisitOutcome): string {
+  const d = o.followed.stage.plannedVisit;
+  return d ? `Visite prévue le ${formatFr(d)}.` : 'Date de visite prévue effacée.';
 }

@@ -13,6 +13,7 @@ import { type Rec, str } from '../sheets/records';
 import { STAFF, STAGES, type StaffKey, type TutorKey, TUTORS, VISITS } from '../sheets/schema';
 import { references } from './references';
 import { relabelStages, unwrap } from './stageStore';
+import { relabelFollowers } from './followUp/shared';
 import { appendUndoable, writeRowsUndoable, writeRowUndoable } from './undoable';
 
 const gone = (what: string) =>
@@ -111,6 +112,7 @@ export function saveStaff(ctx: Context, input: StaffInput): StaffView {
       if (Object.keys(patch).length > 0 && str(before.label) !== label) {
         relabelStages(ctx, 'referent', new Map([[id, label]]));
         relabelVisits(ctx, id, label);
+        relabelFollowers(ctx, id, label);
       }
     }
     ctx.journal({

@@ -56,6 +56,7 @@ export function readSessions(ctx: Context): Session[] {
         editionLabel: str(r.editionLabel),
         objectives: str(r.objectives),
         periods: periods.ok ? periods.value : [],
+        expectedVisits: typeof r.expectedVisits === 'number' ? r.expectedVisits : null,
       };
     })
     .filter((s) => s.id !== '');

@@ -8,7 +8,7 @@ import type { StageView } from '../api/contract';
 import { fingerprint } from '../domain/fingerprint';
 import { phaseOf } from '../domain/phase';
 import { formatSchedule, parseSchedule } from '../domain/schedule';
-import type { Phase, Result, Stage } from '../domain/types';
+import type { IsoDate, Phase, Result, Stage } from '../domain/types';
 import { UserError } from '../domain/errors';
 import type { Context } from '../gas/context';
 import { resolveReference } from '../domain/labels';
@@ -95,6 +95,10 @@ export function stageView(
     presence: str(r.presence),
     gratification: str(r.gratification),
     fingerprint: rowFingerprint(r),
+    followerId: str(r.followerId),
+    follower: str(r.follower),
+    expectedVisits: typeof r.expectedVisits === 'number' ? r.expectedVisits : null,
+    plannedVisit: str(r.plannedVisit) as IsoDate | '',
   };
 }
 

@@ -7,6 +7,7 @@ import type { StageView, VisitInput, VisitView } from '../api/contract';
 import { isIsoDate } from '../domain/dates';
 import { typed } from '../domain/text';
 import { isVisitDone, sortVisits, validateVisit } from '../domain/visits';
+import { isVisitType, type VisitType } from '../domain/followUp/myStages';
 import { UserError } from '../domain/errors';
 import type { Context } from '../gas/context';
 import { str } from '../sheets/records';
@@ -40,6 +41,7 @@ export function listVisits(ctx: Context, stageId: string): VisitView[] {
         staff: refs.labels.staff(staffId) || str(r.staff),
         comment: str(r.comment),
         done: isIsoDate(date) && isVisitDone(date, today),
+        type: isVisitType(str(r.type)) ? (str(r.type) as VisitType) : 'visite',
       };
     }),
   );
@@ -52,6 +54,8 @@ export function addVisit(ctx: Context, input: VisitInput): { visit: VisitView; s
     const valid = unwrap(
       validateVisit(input, loaded.stage.start, new Set(refs.staff.map((s) => s.id))),
     );
+    const type = typed(input?.type) || 'visite';
+    if (!isVisitType(type)) throw new UserError('Choisissez : visite, appel ou visio.', 'type');
     const view: VisitView = {
       id: ctx.newId('VIS'),
       stageId: loaded.stage.id,
@@ -60,6 +64,7 @@ export function addVisit(ctx: Context, input: VisitInput): { visit: VisitView; s
       staff: refs.labels.staff(valid.staffId),
       comment: valid.comment,
       done: isVisitDone(valid.date, ctx.today()),
+      type,
     };
     appendUndoable(ctx, ctx.table(VISITS), [
       {
@@ -69,6 +74,7 @@ export function addVisit(ctx: Context, input: VisitInput): { visit: VisitView; s
         date: view.date,
         staff: view.staff,
         comment: view.comment,
+        type,
         staffId: view.staffId,
       },
     ]);

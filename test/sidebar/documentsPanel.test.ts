@@ -107,6 +107,7 @@ class FakeServer {
       total: this.planned + 1,
       toCreate: this.planned,
       existing: 0,
+      templateProblems: [],
       incomplete: [
         {
           stageId: 'S3',

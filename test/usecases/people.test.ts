@@ -245,6 +245,7 @@ describe('staff', () => {
       Courriel: 'lea.roux@lycee.example',
       Discipline: 'Économie-gestion',
       Libellé: 'Mme ROUX Léa',
+      Classes: '',
     });
     expect(h.call<ReferenceData>('apiGetReferenceData').staff).toContainEqual({
       id: s.id,

@@ -72,11 +72,12 @@ describe('visits of a stage', () => {
       staff: 'M. BRUEL Patrick',
       comment: 'Bonne intégration dans l’agence.',
       done: true,
+      type: 'visite',
     });
     const rows = h.display('Visites').filter((r) => r[0] !== '');
     expect(rows).toEqual([
-      ['ID', 'ID stage', 'Élève', 'Date', 'Enseignant', 'Commentaire', 'ID enseignant'],
-      [v.id, laurie, 'ACAR Laurie', '14/02/2023', 'M. BRUEL Patrick', v.comment, bruel],
+      ['ID', 'ID stage', 'Élève', 'Date', 'Enseignant', 'Commentaire', 'Type', 'ID enseignant'],
+      [v.id, laurie, 'ACAR Laurie', '14/02/2023', 'M. BRUEL Patrick', v.comment, 'visite', bruel],
     ]);
     expect(visitsCell(h, laurie)).toBe('1');
     // The stage row itself is not written: only its formula cell changes.

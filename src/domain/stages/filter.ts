@@ -73,7 +73,10 @@ export interface FilterableStage {
   companyId: string;
   tutorId: string;
   referentId: string;
+  /** Visits whose day has come (the « Visites » cell). */
   visits: number;
+  /** Visits the stage expects (« Visites prévues », else its session's; absent = 1). */
+  expectedVisits?: number;
 }
 
 const TRI_STATES: readonly TriState[] = ['sans', 'indif', 'avec'];
@@ -162,8 +165,10 @@ export function matchesStageFilter(
   if (!triState(f.companies, row.companyId)) return false;
   if (!triState(f.tutors, row.tutorId)) return false;
   if (!triState(f.referents, row.referentId)) return false;
-  if (f.visits === 'a_effectuer' && row.visits !== 0) return false;
-  if (f.visits === 'effectuees' && row.visits < 1) return false;
+  // « À effectuer »: some expected visit is missing, planned or not yet planned.
+  const expected = row.expectedVisits ?? 1;
+  if (f.visits === 'a_effectuer' && row.visits >= expected) return false;
+  if (f.visits === 'effectuees' && (row.visits < 1 || row.visits < expected)) return false;
   if (f.phase !== 'indif' && phaseOf(row, today) !== PHASE_OF_FILTER[f.phase]) return false;
   return true;
 }

@@ -72,6 +72,12 @@ export function sessionOptions(ref: ReferenceData | null, empty: string) {
 function planView(p: DocumentPlan): HTMLElement[] {
   const out: HTMLElement[] = [h('p', { class: 'count' }, planHeadline(p))];
   if (p.blocked) out.push(h('p', { class: 'stopped', role: 'alert' }, p.blocked));
+  if (p.templateProblems.length > 0) {
+    out.push(
+      h('h4', {}, 'Balises inconnues dans le modèle (elles resteraient telles quelles)'),
+      h('ul', { class: 'warning' }, ...p.templateProblems.map((t) => h('li', {}, t))),
+    );
+  }
   if (p.incomplete.length > 0) {
     const n = p.incomplete.length;
     out.push(

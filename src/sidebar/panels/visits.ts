@@ -7,6 +7,8 @@ import {
   MAX_VISIT_COMMENT_LENGTH,
   type ReferenceData,
   type StageView,
+  VISIT_TYPES,
+  type VisitType,
   type VisitView,
 } from '../../api/contract';
 import { callServer } from '../api';
@@ -25,8 +27,11 @@ import { runAction, stageForm } from '../form';
 import { showLimit } from '../limit';
 import { currentReference, currentSelection, onReference } from '../store';
 
+const KIND: Record<VisitType, string> = { visite: 'Visite', appel: 'Appel', visio: 'Visio' };
+
 function describe(v: VisitView): string {
-  return `${v.done ? 'Visite du' : 'Visite prévue le'} ${frDate(v.date)} · ${v.staff || 'enseignant inconnu'}`;
+  const kind = KIND[v.type ?? 'visite'];
+  return `${kind} ${v.done ? 'du' : 'prévue le'} ${frDate(v.date)} · ${v.staff || 'enseignant inconnu'}`;
 }
 
 export interface VisitsView {
@@ -103,6 +108,11 @@ export function visitsView(): VisitsView {
 
   const date = dateField('Date de la visite', 'date', 'Avant, pendant ou après le stage.');
   const teacher = selectField('Enseignant', 'staffId');
+  const type = selectField(
+    'Type',
+    'type',
+    VISIT_TYPES.map((t) => ({ value: t, label: KIND[t] })),
+  );
   const comment = textAreaField('Commentaire', 'comment', 4);
   showLimit(comment, MAX_VISIT_COMMENT_LENGTH);
 
@@ -135,6 +145,7 @@ export function visitsView(): VisitsView {
           date: date.control.value.trim(),
           staffId: teacher.control.value,
           comment: comment.control.value,
+          type: type.control.value as VisitType,
         };
       },
       otherwise: () => {
@@ -150,6 +161,7 @@ export function visitsView(): VisitsView {
     h('h3', {}, 'Enregistrer une visite'),
     date.root,
     teacher.root,
+    type.root,
     comment.root,
     h('div', { class: 'buttons' }, submit('Enregistrer la visite')),
   );

@@ -34,7 +34,7 @@ export function blankConvention(ctx: Context, sessionId: string): MadeFileView {
       template,
       documentName('vierge', { sessionTitle: session?.title ?? '', today }),
       folder,
-      { sdsKind: 'vierge', sdsSession: session?.id ?? '' },
+      { sdsKind: 'vierge', sdsSession: session?.id ?? '', sdsTemplate: '' },
     );
     file = made;
     docsApi().replaceAll(made.id, values);

@@ -12,7 +12,7 @@ import { str } from '../../sheets/records';
 import { DOCUMENTS, STAGES, type DocumentKey, type StageKey } from '../../sheets/schema';
 import { stageView } from '../stageStore';
 import { appendUndoable, writeRowUndoable, writeRowsUndoable } from '../undoable';
-import { countMade } from './dailyCount';
+import { addToCounts, readCounts } from './dailyCount';
 import { liveByStage } from './eligibility';
 import type { MadeDocument } from './fillDocument';
 import { freshJob, jobStageIds, saveJob, type JobRecord } from './jobStore';
@@ -40,6 +40,8 @@ export function commitDocuments(
     throw new UserError('Ce lot de documents a été remplacé par un autre.');
   delete job.claims[token];
   Object.assign(job.failures, failures);
+  // Everything read before the first write: after the journal line, only writes remain.
+  const counts = readCounts(ctx);
   const register = readRegister(ctx);
   const label = DOCUMENT_KIND_LABELS[job.kind];
   let updated: StageView[] = [];
@@ -119,13 +121,13 @@ export function commitDocuments(
       });
     }
   }
-  // Google's daily cap counts Google Docs; the PDFs beside them are ordinary files.
-  countMade(ctx, made.length);
   const done = new Set(register.filter((d) => d.job === job.id).map((d) => d.stageId));
   const left = jobStageIds(ctx, job).filter((id) => !done.has(id) && !job.failures[id]);
   if (paused && job.state === 'running') job.state = 'quota';
   else if (left.length === 0 && Object.keys(job.claims).length === 0 && job.state === 'running')
     job.state = 'done';
   saveJob(ctx, job);
+  // Google's daily cap counts Google Docs; the PDFs beside them are ordinary files.
+  addToCounts(ctx, counts, made.length);
   return { job, register, updated, replacedFiles };
 }

@@ -10,7 +10,7 @@ const KEY = 'sds.docsMade';
 
 export const DAILY_CAP = { workspace: 1500, consumer: 250 } as const;
 
-type Counts = Record<string, { day: string; n: number }>;
+export type Counts = Record<string, { day: string; n: number }>;
 
 function counts(raw: string | undefined | null): Counts {
   try {
@@ -33,7 +33,17 @@ export function madeToday(ctx: Context, fresh = false): number {
 /** Adds `n` documents to today's count (read afresh: other lanes count too). */
 export function countMade(ctx: Context, n: number): void {
   if (n <= 0) return;
-  const all = counts(ctx.freshProperty(KEY));
+  addToCounts(ctx, readCounts(ctx), n);
+}
+
+/** Everyone's counts as they are now (one call): read before a step writes anything. */
+export function readCounts(ctx: Context): Counts {
+  return counts(ctx.freshProperty(KEY));
+}
+
+/** Writes `all` with `n` more documents for this user today (one call). */
+export function addToCounts(ctx: Context, all: Counts, n: number): void {
+  if (n <= 0) return;
   const today = ctx.today();
   // Yesterday's counts of everyone are of no use: dropped, so the property stays small.
   for (const [user, c] of Object.entries(all)) if (c.day !== today) delete all[user];

@@ -58,11 +58,22 @@ export function folderUrl(id: string): string {
   return `https://drive.google.com/drive/folders/${encodeURIComponent(id)}`;
 }
 
-/** A folder of ours that is still there (one call), or null. */
-function liveFolder(id: string | undefined): string | null {
+/** Folders seen alive in this execution: a chunk checks its session's folder once, not per document. */
+const seenAlive = new WeakMap<Context, Set<string>>();
+
+/** A folder of ours that is still there (one call, once per execution), or null. */
+function liveFolder(id: string | undefined, ctx?: Context): string | null {
   if (!id) return null;
+  const seen = ctx ? seenAlive.get(ctx) : undefined;
+  if (seen?.has(id)) return id;
   const f = driveFiles().getFile(id);
-  return f && !f.trashed ? f.id : null;
+  if (!f || f.trashed) return null;
+  if (ctx) {
+    const set = seenAlive.get(ctx) ?? new Set<string>();
+    set.add(f.id);
+    seenAlive.set(ctx, set);
+  }
+  return f.id;
 }
 
 /** The add-on's folder, made when missing. Saves the space when it changed. */
@@ -82,7 +93,7 @@ export function ensureRoot(ctx: Context, space: DriveSpace): string {
  */
 export function ensureSessionFolder(ctx: Context, space: DriveSpace, session: Session): string {
   const key = `${session.schoolYear}/${session.id}`;
-  const known = liveFolder(space.folders[key]);
+  const known = liveFolder(space.folders[key], ctx);
   if (known) return known;
   const root = ensureRoot(ctx, space);
   const yearKey = session.schoolYear || 'sans-annee';

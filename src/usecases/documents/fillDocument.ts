@@ -3,6 +3,7 @@
  * batchUpdate. A copy whose filling failed goes to the bin at once: it is never left linked.
  */
 import { TEMPLATE_NAMES, templateFor } from '../../domain/documents/kinds';
+import { amendmentFields } from '../../domain/documents/amendment';
 import { documentFields, type AmendedConvention } from '../../domain/documents/fields';
 import { missingFor } from '../../domain/documents/missing';
 import { documentName } from '../../domain/documents/naming';
@@ -60,10 +61,14 @@ export function fillDocument(
   if (!session) return { ok: false, reason: 'session introuvable' };
   const input = inputFor(src, s, job.kind === 'avenant' ? conventionOf(ctx, s.stage.id) : null);
   if (!input) return { ok: false, reason: noInputReason(src, s) };
+  const conv = input.convention ?? null;
   const missing = missingFor(job.kind, {
     ...input,
-    hasConvention: input.convention !== null,
-    changedSinceConvention: true,
+    hasConvention: conv !== null,
+    // What the stage says now against what its convention said (the register's values).
+    changedSinceConvention:
+      conv !== null &&
+      amendmentFields(conv.fields, documentFields({ ...input, convention: null })).changed,
   });
   if (missing.length > 0) return { ok: false, reason: missing.join(', ') };
   const values = documentFields(input);
@@ -83,6 +88,8 @@ export function fillDocument(
       sdsJob: job.id,
       sdsStage: s.stage.id,
       sdsKind: job.kind,
+      // Copies inherit the template's properties: a copy is not a template.
+      sdsTemplate: '',
     });
   } catch (e) {
     if (classifyApiError(e) === 'notFound')

@@ -32,7 +32,7 @@ export function generateAccord(ctx: Context, sessionId: string): MadeFileView {
       template,
       documentName('accord', { sessionTitle: session.title }),
       folder,
-      { sdsKind: 'accord', sdsSession: session.id },
+      { sdsKind: 'accord', sdsSession: session.id, sdsTemplate: '' },
     );
     file = made;
     docsApi().replaceAll(made.id, values);

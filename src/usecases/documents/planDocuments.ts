@@ -2,7 +2,10 @@
 import type { DocumentPlan, DocumentRequest } from '../../api/contract';
 import { isBatchKind } from '../../api/contract';
 import { DEFAULT_DOCUMENT_MS, estimateBatch } from '../../domain/documents/chunks';
-import { templateFor } from '../../domain/documents/kinds';
+import { TEMPLATE_NAMES, templateFor } from '../../domain/documents/kinds';
+import { checkTemplate } from '../../domain/documents/templateCheck';
+import { docsApi } from '../../gas/docsApi';
+import { classifyApiError } from '../../gas/googleApiErrors';
 import { UserError } from '../../domain/errors';
 import type { Context } from '../../gas/context';
 import { dailyCap, madeToday } from './dailyCount';
@@ -31,7 +34,30 @@ export function checkedRequest(input: DocumentRequest): DocumentRequest {
 }
 
 export function planDocuments(ctx: Context, raw: DocumentRequest): DocumentPlan {
-  return planFrom(ctx, checkedRequest(raw), loadSources(ctx), readRegister(ctx)).plan;
+  const request = checkedRequest(raw);
+  const src = loadSources(ctx);
+  const { plan, eligible } = planFrom(ctx, request, src, readRegister(ctx));
+  if (plan.blocked || eligible.toMake.length === 0) return plan;
+  // The templates are checked before use (one Docs read each): a typo would be in every copy.
+  const space = driveSpace(ctx);
+  const used = new Set(
+    eligible.toMake.map((s) =>
+      templateFor(request.kind, sessionOf(src, s.stage.sessionId)?.type ?? ''),
+    ),
+  );
+  for (const kind of used) {
+    const id = space.templates[kind];
+    if (!id) continue;
+    try {
+      const check = checkTemplate(docsApi().documentText(id));
+      for (const p of check.problems)
+        plan.templateProblems.push(`${TEMPLATE_NAMES[kind]} : ${p.message}`);
+    } catch (e) {
+      if (classifyApiError(e) !== 'notFound') throw e;
+      plan.blocked = `Le modèle « ${TEMPLATE_NAMES[kind]} » est introuvable (mis à la corbeille ?) : cliquez sur « Créer les modèles » pour le refaire.`;
+    }
+  }
+  return plan;
 }
 
 /** The report, and the stages behind it, from what was read. */
@@ -74,6 +100,7 @@ export function planFrom(
       missingTemplates.size > 0
         ? 'Les modèles de documents n’existent pas encore : cliquez d’abord sur « Créer les modèles ».'
         : '',
+    templateProblems: [],
   };
   return { plan, eligible: e };
 }

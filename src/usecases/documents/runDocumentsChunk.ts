@@ -110,6 +110,8 @@ function finish(
   try {
     committed = ctx.withLock(() => commitDocuments(ctx, job.id, token, made, failures, paused));
   } catch (e) {
+    // Registered and linked before the failure (after the journal line): kept.
+    if (ctx.outcome() !== 'nothing' && ctx.outcome() !== 'view') throw e;
     // Not registered, not linked: their copies would be duplicates of the next try.
     for (const m of made) {
       try {

@@ -68,7 +68,44 @@ describe('templates', () => {
   });
 });
 
+describe('a session’s own template', () => {
+  it('is a copy made once, and the session’s conventions come from it', () => {
+    const h = readyWorkbook();
+    const own = ok<MadeFileView>(h.call('apiSessionTemplate', h.ids.sessionId));
+    expect(ok<MadeFileView>(h.call('apiSessionTemplate', h.ids.sessionId)).url).toBe(own.url);
+    const id = /\/d\/([^/]+)/.exec(own.url)![1]!;
+    h.em.globals.Docs.Documents!.batchUpdate(
+      {
+        requests: [
+          {
+            insertText: { location: { index: 1 }, text: 'Section informatique – {{eleve.nom}}\n' },
+          },
+        ],
+      },
+      id,
+    );
+    generate(h, request('convention', { sessionId: h.ids.sessionId }));
+    const url = h.stageRows().find((r) => r['Élève'] === 'ACAR Laurie')!['Convention']!;
+    expect(docTextOfUrl(h, url)).toContain('Section informatique – ACAR');
+  });
+});
+
 describe('the report before a batch', () => {
+  it('checks the templates it will use and names their unknown placeholders', () => {
+    const h = readyWorkbook();
+    const id = h.em.drive.all().find((f) => f.appProperties?.sdsTemplate === 'conventionBts')!.id;
+    h.em.globals.Docs.Documents!.batchUpdate(
+      { requests: [{ insertText: { location: { index: 1 }, text: 'Réf. {{eleve.nomm}}\n' } }] },
+      id,
+    );
+    const p = plan(h, request('convention', { sessionId: h.ids.sessionId }));
+    expect(p.toCreate).toBe(2);
+    expect(p.templateProblems).toHaveLength(1);
+    expect(p.templateProblems[0]).toMatch(
+      /Convention de stage.*\{\{eleve\.nomm\}\}.*\{\{eleve\.nom\}\}/,
+    );
+  });
+
   it('says what each incomplete stage lacks, and that the templates must exist first', () => {
     const h = seededWorkbook();
     const p = plan(h, request('convention', { sessionId: h.ids.sessionId }));

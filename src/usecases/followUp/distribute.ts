@@ -1,0 +1,196 @@
+/**
+ * « Répartir le suivi… »: the preview (nothing written) and the apply, which writes every change
+ * in one batch write of the Stages sheet and one journal line. The apply computes the proposal
+ * again and writes it only when it is the one previewed (same digest): what the user approved
+ * is what is written, or nothing is.
+ */
+import type { FollowUpApplyInput, FollowUpInput, FollowUpPreview } from '../../api/contract';
+import {
+  DEFAULT_FOLLOW_CAP,
+  distributeFollowUp,
+  type FollowStage,
+  loadsOf,
+  MAX_FOLLOW_CAP,
+} from '../../domain/followUp/distribution';
+import { fingerprint } from '../../domain/fingerprint';
+import { resolveFollower } from '../../domain/followUp/myStages';
+import { UserError } from '../../domain/errors';
+import { typed } from '../../domain/text';
+import type { IsoDate } from '../../domain/types';
+import type { Context } from '../../gas/context';
+import type { Row } from '../../gas/sheetTable';
+import { str } from '../../sheets/records';
+import { STAFF, STAGES, type StageKey } from '../../sheets/schema';
+import { references } from '../references';
+import { writeRowsUndoable } from '../undoable';
+import { staffNames } from './shared';
+
+/** The saved figure of « stagiaires suivis en même temps », a document property. */
+export const FOLLOW_CAP_KEY = 'sds.followCap';
+
+export function savedFollowCap(ctx: Context): number {
+  const n = Number(ctx.properties()[FOLLOW_CAP_KEY]);
+  return Number.isInteger(n) && n >= 1 && n <= MAX_FOLLOW_CAP ? n : DEFAULT_FOLLOW_CAP;
+}
+
+function capOf(ctx: Context, typedCap: unknown): number {
+  const t = typed(typedCap).trim();
+  if (t === '') return savedFollowCap(ctx);
+  const n = Number(t);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_FOLLOW_CAP) {
+    throw new UserError(
+      `Le nombre de stagiaires suivis en même temps doit être un entier entre 1 et ${MAX_FOLLOW_CAP}.`,
+      'cap',
+    );
+  }
+  return n;
+}
+
+interface Proposal {
+  preview: FollowUpPreview;
+  rows: Row<StageKey>[];
+  /** Stage ID → teacher ID to write. */
+  changes: Map<string, string>;
+}
+
+function propose(ctx: Context, input: FollowUpInput): Proposal {
+  const refs = references(ctx);
+  const sessionId = typed(input?.sessionId);
+  const session = refs.sessions.find((s) => s.id === sessionId);
+  if (!session) throw new UserError('Choisissez une session.', 'sessionId');
+  const cap = capOf(ctx, input?.cap);
+  const staffIds = new Set(refs.staff.map((s) => s.id));
+  const chosenIds = [...new Set(Array.isArray(input?.teacherIds) ? input.teacherIds : [])].map(
+    (id) => typed(id),
+  );
+  const unknown = chosenIds.filter((id) => !staffIds.has(id));
+  if (unknown.length > 0) {
+    throw new UserError(
+      'Un enseignant choisi ne figure plus dans la feuille Personnel : rechargez la liste.',
+      'teacherIds',
+    );
+  }
+  if (chosenIds.length === 0)
+    throw new UserError('Choisissez au moins un enseignant.', 'teacherIds');
+  // « Classes » is read here only: no other action needs it.
+  const classes = new Map(
+    ctx
+      .table(STAFF)
+      .readAll()
+      .map((r) => [str(r.values.id), str(r.values.classes)]),
+  );
+  const rows = ctx
+    .table(STAGES)
+    .readAll()
+    .filter((r) => str(r.values.id) !== '' && str(r.values.sessionId) === sessionId);
+  const companies = new Map(refs.companies.map((c) => [c.id, c]));
+  const names = staffNames(ctx);
+  const stages: FollowStage[] = rows.map(({ values: r }) => ({
+    id: str(r.id),
+    start: str(r.start) as IsoDate,
+    end: str(r.end) as IsoDate,
+    stoppedOn: str(r.stoppedOn) as IsoDate | '',
+    companyId: str(r.companyId),
+    city: companies.get(str(r.companyId))?.city ?? '',
+    className: str(r.className),
+    followerId: resolveFollower(str(r.followerId), str(r.follower), names),
+  }));
+  const d = distributeFollowUp(
+    stages,
+    chosenIds.map((id) => ({
+      id,
+      classes: (classes.get(id) ?? '').split(/[,;]/).map((c) => c.trim()),
+    })),
+    { cap, keepExisting: input?.keepExisting !== false, staffIds },
+  );
+  const byId = new Map(rows.map((r) => [str(r.values.id), r.values]));
+  const describe = (id: string) => {
+    const r = byId.get(id)!;
+    return {
+      id,
+      student: str(r.student),
+      company: str(r.company),
+      city: companies.get(str(r.companyId))?.city ?? '',
+    };
+  };
+  const changes = new Map<string, string>();
+  // A name changed by hand to another teacher's is kept, and its hidden ID follows it.
+  for (const a of d.assignments) {
+    const r = byId.get(a.stageId);
+    const shown = str(r?.follower);
+    if (str(r?.followerId) !== a.teacherId || shown !== refs.labels.staff(a.teacherId)) {
+      changes.set(a.stageId, a.teacherId);
+    }
+  }
+  const kept = new Set(d.assignments.filter((a) => a.kept).map((a) => a.stageId));
+  const teachers = loadsOf(d, chosenIds).map((l) => ({
+    teacherId: l.teacherId,
+    teacher: refs.labels.staff(l.teacherId) || l.teacherId,
+    stages: l.stageIds.map((id) => ({ ...describe(id), kept: kept.has(id) })),
+  }));
+  const unassigned = d.unassigned.map((u) => ({ ...describe(u.stageId), reason: u.reason }));
+  const digest = fingerprint([
+    sessionId,
+    cap,
+    ...[...changes.entries()].sort().map(([s, t]) => `${s}>${t}`),
+    ...stages.map((s) => `${s.id}:${s.followerId}`).sort(),
+  ]);
+  return {
+    preview: {
+      sessionId,
+      cap,
+      teachers,
+      unassigned: unassigned.map(({ id, student, reason }) => ({ id, student, reason })),
+      changes: changes.size,
+      digest,
+    },
+    rows,
+    changes,
+  };
+}
+
+export function previewFollowUp(ctx: Context, input: FollowUpInput): FollowUpPreview {
+  return propose(ctx, input).preview;
+}
+
+export function applyFollowUp(ctx: Context, input: FollowUpApplyInput): FollowUpPreview {
+  return ctx.withLock(() => {
+    const { preview, rows, changes } = propose(ctx, input);
+    if (preview.digest !== typed(input?.digest)) {
+      throw new UserError(
+        'Les stages ou le personnel ont changé depuis l’aperçu : rien n’a été écrit. Relancez l’aperçu.',
+        undefined,
+        true,
+      );
+    }
+    const refs = references(ctx);
+    const patches = new Map<number, { followerId: string; follower: string }>();
+    const byRow = new Map(rows.map((r) => [r.row, r.values]));
+    for (const r of rows) {
+      const teacherId = changes.get(str(r.values.id));
+      if (teacherId === undefined) continue;
+      patches.set(r.row, { followerId: teacherId, follower: refs.labels.staff(teacherId) });
+    }
+    const t = ctx.table(STAGES);
+    writeRowsUndoable(ctx, t, patches, (row) => byRow.get(row) ?? {});
+    if (preview.cap !== savedFollowCap(ctx)) {
+      const old = ctx.properties()[FOLLOW_CAP_KEY];
+      ctx.noteWrite();
+      ctx.onRollback(() => ctx.setProperty(FOLLOW_CAP_KEY, old ?? ''));
+      ctx.setProperty(FOLLOW_CAP_KEY, String(preview.cap));
+    }
+    const session = refs.sessions.find((s) => s.id === preview.sessionId);
+    ctx.journal({
+      action: 'Répartir le suivi',
+      target: session?.title ?? preview.sessionId,
+      before: null,
+      after: {
+        'stages attribués': changes.size,
+        'sans enseignant': preview.unassigned.length,
+        'suivis en même temps au plus': preview.cap,
+        répartition: preview.teachers.map((x) => `${x.teacher} : ${x.stages.length}`).join(', '),
+      },
+    });
+    return preview;
+  });
+}
