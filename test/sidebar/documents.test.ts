@@ -107,13 +107,23 @@ describe('documents: templates, report, generation', () => {
     await sidebar
       .getByRole('button', { name: /^Vérifier le modèle Convention de stage \(BTS/ })
       .click();
-    await sidebar.getByText(/^Aucune balise inconnue \(\d+ balises reconnues\)\.$/).waitFor();
+    await sidebar
+      .getByRole('list', { name: 'Modèles de documents' })
+      .getByText(/^Aucune balise inconnue \(\d+ balises reconnues\)\.$/)
+      .waitFor();
 
     expect(await axeViolations(await sidebarFrame(page))).toEqual([]);
   });
 
   it('reports, before anything is created, the stages left out and what each lacks', async () => {
     const { page, sidebar } = bench;
+    // The menu's « Générer les conventions… » opens the panel on « Générer ».
+    await menu(page, 'Générer les conventions…');
+    await expect
+      .poll(async () =>
+        (await sidebarFrame(page)).evaluate(() => document.activeElement?.textContent ?? ''),
+      )
+      .toBe('Générer');
     const f = sidebar.getByRole('form', { name: 'Générer des documents' });
     await f.getByLabel('Toute une session').check();
     await f
@@ -122,7 +132,7 @@ describe('documents: templates, report, generation', () => {
     const before = bench.wb.session.emulator.drive.all().length;
     await f.getByRole('button', { name: 'Vérifier', exact: true }).click();
     // ACAR Laurie's two stages and ACNA Camille's are complete; the eight others have no company.
-    await sidebar.getByText('3 conventions à créer').waitFor();
+    await sidebar.getByText('3 conventions à créer', { exact: true }).waitFor();
     const incomplete = sidebar.getByRole('list', { name: 'Stages incomplets' });
     const benali = incomplete.getByRole('listitem').filter({ hasText: 'BENALI Yanis' });
     await benali.waitFor();
@@ -143,7 +153,7 @@ describe('documents: templates, report, generation', () => {
     const f = sidebar.getByRole('form', { name: 'Générer des documents' });
     await f.getByLabel('Les lignes sélectionnées (2)').check();
     await f.getByRole('button', { name: 'Vérifier', exact: true }).click();
-    await sidebar.getByText('2 conventions à créer').waitFor();
+    await sidebar.getByText('2 conventions à créer', { exact: true }).waitFor();
     await sidebar.getByRole('button', { name: 'Générer 2 conventions' }).click();
     const job = sidebar.getByRole('group', { name: 'Génération en cours' });
     await job.getByText('Terminé : 2 / 2 conventions.').waitFor();

@@ -237,7 +237,8 @@ export function generateSection(afterBatch: () => void = () => undefined): Gener
   };
 
   // ——— The report, then « Générer N … » ———
-  const report = h('div', { class: 'plan', 'aria-live': 'polite' });
+  // Not a live region: the server's answer, announced in the status line, sums it up.
+  const report = h('div', { class: 'plan' });
   let planned: { request: DocumentRequest; plan: DocumentPlan } | null = null;
   const start = button('Générer', () => void startBatch(), 'primary');
   const startBox = h('div', { class: 'buttons' }, start);

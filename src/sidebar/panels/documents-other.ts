@@ -29,12 +29,16 @@ function madeFile(box: HTMLElement, f: MadeFileView, linkText: string): void {
   );
 }
 
-export function otherSection(choice: DocumentChoice): HTMLElement {
+export function otherSection(choice: DocumentChoice): {
+  root: HTMLElement;
+  /** « Exemplaires de convention » (Paramètres). */
+  setCopies(n: number): void;
+} {
   const headingId = uid('h-other');
 
   // Accord préalable: one per session.
   const accordSession = selectField('Session', 'sessionId');
-  const accordResult = h('div', { 'aria-live': 'polite' });
+  const accordResult = h('div', {});
   const accord = actionForm(
     'Accord préalable',
     {
@@ -60,7 +64,7 @@ export function otherSection(choice: DocumentChoice): HTMLElement {
 
   // Convention vierge: the session is optional (its dates and objectives are then filled in).
   const blankSession = selectField('Session (facultatif)', 'sessionId');
-  const blankResult = h('div', { 'aria-live': 'polite' });
+  const blankResult = h('div', {});
   const blank = actionForm(
     'Convention vierge',
     {
@@ -87,13 +91,19 @@ export function otherSection(choice: DocumentChoice): HTMLElement {
   onReference(fill);
 
   // Imprimer…: the type and scope chosen in « Générer ».
+  const printIntro = h('p', { class: 'muted' });
+  const setCopies = (n: number): void => {
+    const copies = n > 1 ? `en ${n} exemplaires` : 'en un exemplaire';
+    printIntro.textContent = `Un seul fichier pour toute la sélection : chaque document ${copies} (Paramètres), chacun marqué de son destinataire.`;
+  };
+  setCopies(3);
   const printWhat = h('p', { class: 'muted' });
   const showWhat = (): void => {
     printWhat.textContent = `Choix de « Générer » ci-dessus : ${choice.describe()}.`;
   };
   showWhat();
   choice.onChange(showWhat);
-  const printResult = h('div', { 'aria-live': 'polite' });
+  const printResult = h('div', {});
   const print = actionForm(
     'Imprimer',
     {
@@ -106,17 +116,13 @@ export function otherSection(choice: DocumentChoice): HTMLElement {
       done: (f) => madeFile(printResult, f, 'Ouvrir le fichier à imprimer'),
     },
     h('h4', {}, 'Imprimer'),
-    h(
-      'p',
-      { class: 'muted' },
-      'Un seul fichier pour toute la sélection : chaque document en plusieurs exemplaires (Paramètres), chacun marqué de son destinataire.',
-    ),
+    printIntro,
     printWhat,
     h('div', { class: 'buttons' }, submit('Imprimer…')),
     printResult,
   );
 
-  return h(
+  const root = h(
     'section',
     { class: 'doc-section', 'aria-labelledby': headingId },
     h('h3', { id: headingId }, 'Autres documents'),
@@ -124,4 +130,5 @@ export function otherSection(choice: DocumentChoice): HTMLElement {
     blank,
     print,
   );
+  return { root, setCopies };
 }
