@@ -31,6 +31,7 @@ describe('documents: the school completes what conventions need', () => {
     await menu(page, 'Paramètres…');
     const f = sidebar.getByRole('form', { name: 'Paramètres' });
     await f.getByLabel("Nom de l'établissement").fill('Lycée Jean Moulin');
+    await f.getByLabel('Adresse').fill('2 rue de la République, 59400 Cambrai');
     await f.getByLabel("Chef d'établissement").fill('Mme DURAND Claire');
     await f.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await sidebar.getByRole('status').filter({ hasText: /./ }).waitFor();
