@@ -24,7 +24,11 @@ export function documentsPanel(): Panel {
   const { root, heading } = shell('documents', 'Documents');
   const generate = generateSection(() => load());
   const status = h('p', { class: 'muted', 'aria-live': 'polite' });
-  const templates = templatesSection((o) => show(o));
+  const templates = templatesSection((o) => {
+    show(o);
+    // A report made before the templates existed says they do not: it is asked again.
+    generate.forget();
+  });
   const quota = h('p', { class: 'muted' });
   const other = otherSection(generate.choice);
 

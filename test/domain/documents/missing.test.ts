@@ -85,6 +85,17 @@ describe('missingFor', () => {
       },
     ],
     [
+      'no school address',
+      { settings: { ...settings, schoolAddress: '' } },
+      {
+        convention: [MISSING.schoolAddress],
+        avenant: [MISSING.schoolAddress],
+        attestation: [],
+        accord: [],
+        vierge: [],
+      },
+    ],
+    [
       'no birth date',
       { student: { ...STUDENT, birthDate: '' } },
       {
