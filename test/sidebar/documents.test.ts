@@ -200,4 +200,21 @@ describe('documents: templates, report, generation', () => {
     await docView(page).getByText('BANQUE POPULAIRE DU NORD DENAIN').first().waitFor();
     await closeDoc(page);
   });
+
+  it('makes a session’s own convention template, and opens it', async () => {
+    const { page, sidebar } = bench;
+    await sidebar.getByRole('navigation').getByRole('button', { name: 'Documents' }).click();
+    const form = sidebar.getByRole('form', { name: 'Modèle propre à une session' });
+    // The seeded workbook has one session, after the empty choice.
+    await form.getByLabel('Session').selectOption({ index: 1 });
+    await form.getByRole('button', { name: 'Créer ou ouvrir le modèle de la session' }).click();
+    const link = form.getByRole('link', { name: /Convention de stage.*BTS 1 info période 1/ });
+    await link.waitFor();
+    await link.click();
+    await docView(page)
+      .getByText(/\{\{eleve\.nom/)
+      .first()
+      .waitFor();
+    await closeDoc(page);
+  });
 });

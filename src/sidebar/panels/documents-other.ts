@@ -1,6 +1,7 @@
 /**
  * « Autres documents »: the accord préalable of a session, a blank convention for emergencies,
- * and one printable file of the chosen documents (each in the copies Paramètres asks for).
+ * one printable file of the chosen documents (each in the copies Paramètres asks for), and a
+ * session's own convention template.
  */
 import type { MadeFileView, ReferenceData } from '../../api/contract';
 import { h, replaceChildren, selectField, setOptions, submit, uid } from '../dom';
@@ -83,9 +84,36 @@ export function otherSection(choice: DocumentChoice): {
     blankResult,
   );
 
+  // A session's own convention template: a copy of the general one, for its own wording.
+  const ownSession = selectField('Session', 'sessionId');
+  const ownResult = h('div', {});
+  const own = actionForm(
+    'Modèle propre à une session',
+    {
+      action: 'apiSessionTemplate',
+      input: () => {
+        if (ownSession.control.value) return ownSession.control.value;
+        showError('Choisissez la session qui aura son propre modèle de convention.');
+        ownSession.control.focus();
+        return null;
+      },
+      done: (f) => madeFile(ownResult, f, f.name),
+    },
+    h('h4', {}, 'Modèle de convention propre à une session'),
+    h(
+      'p',
+      { class: 'muted' },
+      'Une copie du modèle général, à adapter pour cette session seulement : ses conventions seront faites à partir de cette copie.',
+    ),
+    ownSession.root,
+    h('div', { class: 'buttons' }, submit('Créer ou ouvrir le modèle de la session')),
+    ownResult,
+  );
+
   const fill = (ref: ReferenceData | null): void => {
     setOptions(accordSession.control, sessionOptions(ref, 'Choisissez une session'));
     setOptions(blankSession.control, sessionOptions(ref, 'Sans session'));
+    setOptions(ownSession.control, sessionOptions(ref, 'Choisissez une session'));
   };
   fill(currentReference());
   onReference(fill);
@@ -129,6 +157,7 @@ export function otherSection(choice: DocumentChoice): {
     accord,
     blank,
     print,
+    own,
   );
   return { root, setCopies };
 }
