@@ -476,6 +476,14 @@ function table(lines: Line[]): void {
 }
 
 function main(): void {
+  // BENCH_ONLY=documents: the document engine's rows alone (a few minutes).
+  if (process.env.BENCH_ONLY === 'documents') {
+    printDocumentTables(benchDocumentCalls(root, SIZES), [
+      benchDocumentTime(root, 35),
+      benchDocumentTime(root, Number(process.env.BENCH_DOCUMENTS ?? 500)),
+    ]);
+    return;
+  }
   const lines: Line[] = [];
   for (const size of SIZES) lines.push(...benchSize(size));
   lines.push(benchPresence(5000));

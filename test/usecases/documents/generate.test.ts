@@ -143,6 +143,10 @@ describe('generating conventions', () => {
     expect(second).toContain('BANQUE POPULAIRE DU NORD DENAIN');
     expect(second).toContain('01/03/2023');
     for (const text of [first, second]) expect(text).not.toMatch(/\{\{/);
+    // The template's formatting is kept: its bold school name stays bold, filled.
+    const docId = /\/d\/([^/]+)/.exec(rows[0]!['Convention']!)![1]!;
+    const runs = h.em.drive.docModel(docId).flatMap((b) => (b.kind === 'paragraph' ? b.runs : []));
+    expect(runs.find((r) => r.text.includes('Lycée Fénelon'))?.style.bold).toBe(true);
     const names = h
       .display('Documents')
       .slice(1)
