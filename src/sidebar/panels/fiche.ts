@@ -20,6 +20,7 @@ import {
   selectedCount,
   shell,
 } from './panel';
+import { stageDocumentsTab } from './stageDocuments';
 import { visitsView } from './visits';
 
 const DASH = '—';
@@ -147,12 +148,18 @@ export function fichePanel(ctx: PanelContext): Panel {
   const { root, heading } = shell('fiche', 'Fiche stage');
   const empty = h('p', { class: 'empty' }, EMPTY_STAGE);
   const who = h('div', { class: 'who-block' });
-  const t = tabs('Fiche du stage', ['Général', "Stages de l'élève", 'Visites']);
-  const [generalPanel, siblingsPanel, visitsPanel] = t.panels as [
+  const t = tabs('Fiche du stage', ['Général', "Stages de l'élève", 'Visites', 'Documents']);
+  const [generalPanel, siblingsPanel, visitsPanel, documentsPanel] = t.panels as [
+    HTMLDivElement,
     HTMLDivElement,
     HTMLDivElement,
     HTMLDivElement,
   ];
+  const stageDocs = stageDocumentsTab();
+  documentsPanel.append(stageDocs.root);
+  new MutationObserver(() => {
+    if (!documentsPanel.hidden) stageDocs.refresh();
+  }).observe(documentsPanel, { attributes: true, attributeFilter: ['hidden'] });
   const visits = visitsView();
   visitsPanel.append(visits.root);
   // The visits are read when their tab is opened, not on every row clicked.
@@ -199,6 +206,7 @@ export function fichePanel(ctx: PanelContext): Panel {
     body.hidden = s === null;
     // Re-read when the stage changes, or when its count moves (anyone recorded a visit).
     visits.show(s);
+    stageDocs.show(s);
     if (!s) return;
     replaceChildren(
       who,

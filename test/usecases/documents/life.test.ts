@@ -265,7 +265,7 @@ describe('attachments', () => {
 describe('blank conventions', () => {
   it('are listed until regularised; the stage then has it as its convention', () => {
     const h = readyWorkbook();
-    const [, newStage] = stopAndNewStage(h);
+    const newStage = stopAndNewStage(h)[1]!;
     ok<MadeFileView>(h.call('apiBlankConvention', h.ids.sessionId));
     const list = ok<ChaseList>(h.call('apiConventionsToChase', h.ids.sessionId));
     expect(list.blanks).toHaveLength(1);
@@ -292,8 +292,7 @@ describe('blank conventions', () => {
 describe('conventions to chase, on a fixed clock', () => {
   it('sent and not back after 10 days, or a stage within 15 days without a complete convention', () => {
     const h = readyWorkbook();
-    const [laurie, newStage] = stopAndNewStage(h);
-    void laurie;
+    const newStage = stopAndNewStage(h)[1]!;
     const camille = h.ids.stages['ACNA Camille']!;
     giveTutorAnAddress(h, select(h, 'ACNA Camille').tutorId, 'tuteur@example.fr');
     generate(h, request('convention', { stageIds: [camille, newStage] }));
