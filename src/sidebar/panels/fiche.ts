@@ -6,9 +6,10 @@ import {
   uncoveredSchoolYears,
   uncoveredWarning,
 } from '../../api/contract';
+import { callServer } from '../api';
 import { currentCoverage, loadCoverage, onCoverage } from '../coverage';
 import { button, h, replaceChildren } from '../dom';
-import { frDate, frRange, hours } from '../format';
+import { frDate, frRange, hours, plural } from '../format';
 import { currentSelection, onSelection } from '../store';
 import { tabs } from '../tabs';
 import { runAction } from '../form';
@@ -192,6 +193,32 @@ export function fichePanel(ctx: PanelContext): Panel {
   const several = h('p', { class: 'note', role: 'note' });
   several.hidden = true;
   const body = h('div', {}, who, holidays, t.root, several, actionBox);
+  // « Conventions à relancer »: counted once when the sidebar opens, on its home.
+  const chase = h('p', { class: 'note', role: 'note' });
+  chase.hidden = true;
+  void callServer('apiConventionsToChase', '').then(
+    (r) => {
+      if (!r.ok || r.value.items.length + r.value.blanks.length === 0) return;
+      const { items, blanks } = r.value;
+      const parts = [
+        items.length ? plural(items.length, 'convention à relancer', 'conventions à relancer') : '',
+        blanks.length
+          ? plural(
+              blanks.length,
+              'convention vierge à régulariser',
+              'conventions vierges à régulariser',
+            )
+          : '',
+      ].filter(Boolean);
+      replaceChildren(
+        chase,
+        `${parts.join(', ')} — `,
+        button('Voir le suivi des conventions', () => ctx.navigate('documents'), 'link'),
+      );
+      chase.hidden = false;
+    },
+    () => undefined,
+  );
   const showHolidays = (s: StageView | null): void => {
     replaceChildren(
       holidays,
@@ -227,7 +254,7 @@ export function fichePanel(ctx: PanelContext): Panel {
           `les autres actions, et cette fiche, portent sur la ligne active, ${rowLabel(s)}.`;
   };
 
-  root.append(empty, body);
+  root.append(chase, empty, body);
   render(currentSelection());
   onSelection(render);
   onCoverage(() => showHolidays(currentSelection().stage));

@@ -14,6 +14,7 @@ import type {
   RegisterDocumentView,
   StageDocumentsView,
 } from '../../../src/api/contract';
+import { EMPTY_FILTER } from '../../../src/domain/stages/filter';
 import type { Harness } from '../harness';
 import {
   generate,
@@ -312,6 +313,10 @@ describe('conventions to chase, on a fixed clock', () => {
       /^mailto:tuteur@example\.fr\?subject=Convention%20de%20stage%20de%20ACNA%20Camille/,
     );
     expect(decodeURIComponent(item.mailto)).toContain('vous a été envoyée le 15/02/2023');
+    const filtered = ok<{ stages: { id: string }[] }>(
+      h.call('apiFilterStages', { ...EMPTY_FILTER, sessionId: h.ids.sessionId, toChase: true }),
+    );
+    expect(filtered.stages.map((s) => s.id).sort()).toEqual([camille, newStage].sort());
     const noted = ok<DocumentStepOutcome>(
       h.call('apiRecordReminder', {
         documentId: item.document!.id,
