@@ -94,3 +94,26 @@ describe('the fiche’s « Documents » tab', () => {
     expect(await axeViolations(await sidebarFrame(page))).toEqual([]);
   });
 });
+
+describe('« Suivi des conventions » in the Documents panel', () => {
+  it('lists the conventions to chase and shows the session’s dashboard', async () => {
+    const { page, sidebar } = bench;
+    await menu(page, 'Modèles de documents…');
+    const section = sidebar.getByRole('region', { name: 'Suivi des conventions' });
+    const f = section.getByRole('form', { name: 'Conventions à relancer' });
+    await f
+      .getByLabel('Session', { exact: true })
+      .selectOption({ label: 'BTS 1 info période 1 (01/02/2023 - 31/03/2023)' });
+    await f.getByRole('button', { name: 'Voir les conventions à relancer' }).click();
+    await section.getByText(/Envoyées depuis 10 jours sans retour/).waitFor();
+    await section.getByRole('button', { name: 'Tableau de bord', exact: true }).click();
+    const table = section.getByRole('table');
+    await table.getByRole('rowheader', { name: 'Signées' }).waitFor();
+    expect(await table.getByRole('row').filter({ hasText: 'Signées' }).innerText()).toMatch(
+      /Signées\s+1/,
+    );
+    // The pointer off the button clicked: a hovered secondary button's tint is styles.css's matter.
+    await page.mouse.move(0, 0);
+    expect(await axeViolations(await sidebarFrame(page))).toEqual([]);
+  });
+});
