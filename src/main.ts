@@ -109,6 +109,12 @@ function open(view: SidebarView, section?: SidebarSection): void {
       reference: referenceData(ctx),
       coverage: holidayCoverage(ctx),
     };
+    try {
+      const chase = conventionsToChase(ctx, '');
+      boot.chase = { items: chase.items.length, blanks: chase.blanks.length };
+    } catch (err) {
+      console.warn(`Conventions à relancer : ${describeError(err)}`);
+    }
   } catch (err) {
     console.warn(`Ouverture du panneau : ${describeError(err)}`);
   }

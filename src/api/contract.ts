@@ -123,6 +123,8 @@ export interface SidebarBoot {
   selection: StageSelection;
   reference: ReferenceData;
   coverage: HolidayCoverageView;
+  /** « Conventions à relancer » and blank conventions to regularise, for the fiche's home. */
+  chase?: { items: number; blanks: number };
 }
 
 /** The answer to a poll: "nothing changed", or the new selection. */

@@ -8,10 +8,6 @@ import { addDays, formatFr } from '../dates';
 import type { IsoDate } from '../types';
 import { awaitingReturnSince, type DocLife } from './signatures';
 
-export const DEFAULT_CHASE_AFTER_DAYS = 10;
-export const DEFAULT_CHASE_WITHIN_DAYS = 15;
-export const MAX_CHASE_DAYS = 365;
-
 export interface ChaseStage {
   stageId: string;
   start: IsoDate | '';

@@ -6,7 +6,6 @@ import {
   uncoveredSchoolYears,
   uncoveredWarning,
 } from '../../api/contract';
-import { callServer } from '../api';
 import { currentCoverage, loadCoverage, onCoverage } from '../coverage';
 import { button, h, replaceChildren } from '../dom';
 import { frDate, frRange, hours, plural } from '../format';
@@ -196,29 +195,25 @@ export function fichePanel(ctx: PanelContext): Panel {
   // « Conventions à relancer »: counted once when the sidebar opens, on its home.
   const chase = h('p', { class: 'note', role: 'note' });
   chase.hidden = true;
-  void callServer('apiConventionsToChase', '').then(
-    (r) => {
-      if (!r.ok || r.value.items.length + r.value.blanks.length === 0) return;
-      const { items, blanks } = r.value;
-      const parts = [
-        items.length ? plural(items.length, 'convention à relancer', 'conventions à relancer') : '',
-        blanks.length
-          ? plural(
-              blanks.length,
-              'convention vierge à régulariser',
-              'conventions vierges à régulariser',
-            )
-          : '',
-      ].filter(Boolean);
-      replaceChildren(
-        chase,
-        `${parts.join(', ')} — `,
-        button('Voir le suivi des conventions', () => ctx.navigate('documents'), 'link'),
-      );
-      chase.hidden = false;
-    },
-    () => undefined,
-  );
+  // Counted by the menu item that opened the sidebar (no call of its own).
+  const counted = (window as { SDS_BOOT?: { chase?: { items?: unknown; blanks?: unknown } } })
+    .SDS_BOOT?.chase;
+  const items = typeof counted?.items === 'number' ? counted.items : 0;
+  const blanks = typeof counted?.blanks === 'number' ? counted.blanks : 0;
+  if (items + blanks > 0) {
+    const parts = [
+      items ? plural(items, 'convention à relancer', 'conventions à relancer') : '',
+      blanks
+        ? plural(blanks, 'convention vierge à régulariser', 'conventions vierges à régulariser')
+        : '',
+    ].filter(Boolean);
+    replaceChildren(
+      chase,
+      `${parts.join(', ')} — `,
+      button('Voir le suivi des conventions', () => ctx.navigate('documents'), 'link'),
+    );
+    chase.hidden = false;
+  }
   const showHolidays = (s: StageView | null): void => {
     replaceChildren(
       holidays,
