@@ -27,6 +27,7 @@ import { fillBulk } from '../test/fixtures/bulk';
 import { estimateMs } from './bench/costModel';
 import { naive } from './bench/naive';
 import { benchDocumentCalls, benchDocumentTime, printDocumentTables } from './bench/documents';
+import { benchSignatures, printSignatureTable } from './bench/signatures';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
@@ -493,6 +494,7 @@ function main(): void {
     benchDocumentTime(root, 35),
     benchDocumentTime(root, Number(process.env.BENCH_DOCUMENTS ?? 500)),
   ]);
+  printSignatureTable(benchSignatures(root, SIZES));
 
   // The filter and the overview must not cost more CPU per row as the sheet grows.
   const small = Math.min(...SIZES);

@@ -32,7 +32,15 @@ import { split } from './usecases/stage/split';
 import { stop } from './usecases/stage/stop';
 import { stopMany } from './usecases/stage/stopMany';
 import { addVisit, listVisits, removeVisit } from './usecases/visits';
+import { attachSignedCopy } from './usecases/documents/attachSigned';
 import { blankConvention } from './usecases/documents/blankConvention';
+import { cancelDocument } from './usecases/documents/cancelDocument';
+import { conventionsToChase } from './usecases/documents/chase';
+import { documentsDashboard } from './usecases/documents/dashboard';
+import { recordReminder } from './usecases/documents/recordReminder';
+import { recordDocumentStep } from './usecases/documents/recordStep';
+import { regulariseBlank } from './usecases/documents/regulariseBlank';
+import { stageDocuments } from './usecases/documents/stageDocuments';
 import { cancelDocuments } from './usecases/documents/cancelDocuments';
 import { checkTemplate } from './usecases/documents/checkTemplate';
 import { generateAccord } from './usecases/documents/generateAccord';
@@ -101,6 +109,12 @@ function open(view: SidebarView, section?: SidebarSection): void {
       reference: referenceData(ctx),
       coverage: holidayCoverage(ctx),
     };
+    try {
+      const chase = conventionsToChase(ctx, '');
+      boot.chase = { items: chase.items.length, blanks: chase.blanks.length };
+    } catch (err) {
+      console.warn(`Conventions à relancer : ${describeError(err)}`);
+    }
   } catch (err) {
     console.warn(`Ouverture du panneau : ${describeError(err)}`);
   }
@@ -276,6 +290,22 @@ export const apiPrintDocuments: ServerApi['apiPrintDocuments'] = (input) =>
   run((ctx) => printDocuments(ctx, input), say.printFileMade);
 export const apiSessionTemplate: ServerApi['apiSessionTemplate'] = (sessionId) =>
   run((ctx) => sessionTemplate(ctx, sessionId), say.fileMade('Modèle de la session'));
+export const apiStageDocuments: ServerApi['apiStageDocuments'] = (stageId) =>
+  run((ctx) => stageDocuments(ctx, stageId), say.stageDocumentsShown);
+export const apiRecordDocumentStep: ServerApi['apiRecordDocumentStep'] = (input) =>
+  run((ctx) => recordDocumentStep(ctx, input), say.documentStepRecorded);
+export const apiCancelDocument: ServerApi['apiCancelDocument'] = (input) =>
+  run((ctx) => cancelDocument(ctx, input), say.documentStepRecorded);
+export const apiAttachSignedCopy: ServerApi['apiAttachSignedCopy'] = (input) =>
+  run((ctx) => attachSignedCopy(ctx, input), say.signedCopyAttached);
+export const apiRegulariseBlank: ServerApi['apiRegulariseBlank'] = (input) =>
+  run((ctx) => regulariseBlank(ctx, input), say.blankRegularised);
+export const apiRecordReminder: ServerApi['apiRecordReminder'] = (input) =>
+  run((ctx) => recordReminder(ctx, input), say.reminderRecorded);
+export const apiConventionsToChase: ServerApi['apiConventionsToChase'] = (sessionId) =>
+  run((ctx) => conventionsToChase(ctx, sessionId), say.chaseListed);
+export const apiDocumentsDashboard: ServerApi['apiDocumentsDashboard'] = (input) =>
+  run((ctx) => documentsDashboard(ctx, input), say.dashboardShown);
 export const apiPreviewFollowUp: ServerApi['apiPreviewFollowUp'] = (input) =>
   run((ctx) => previewFollowUp(ctx, input), say.followUpPreviewed);
 export const apiApplyFollowUp: ServerApi['apiApplyFollowUp'] = (input) =>

@@ -123,6 +123,8 @@ export interface SidebarBoot {
   selection: StageSelection;
   reference: ReferenceData;
   coverage: HolidayCoverageView;
+  /** « Conventions à relancer » and blank conventions to regularise, for the fiche's home. */
+  chase?: { items: number; blanks: number };
 }
 
 /** The answer to a poll: "nothing changed", or the new selection. */
@@ -385,7 +387,7 @@ export function isSidebarView(v: unknown): v is SidebarView {
  * `src/main.ts` exports exactly these (plus the menu handlers); the build turns each export into
  * a top-level function declaration.
  */
-export interface ServerApi extends DocumentsApi {
+export interface ServerApi extends DocumentsApi, DocumentLifeApi {
   apiGetSelection(): StageSelection;
   apiPollSelection(probe: SelectionProbe): SelectionPoll;
   apiGetReferenceData(): ReferenceData;
@@ -649,6 +651,124 @@ export interface MadeFileView {
   /** For a print file: documents included and copies of each. */
   count?: number;
   copies?: number;
+}
+
+// ——— A document's life: signatures, copies, reminders (issue 11) ———
+
+export {
+  STEP_LABELS,
+  STEPS,
+  isStep,
+  type DocStatus,
+  type Step,
+} from '../domain/documents/signatures';
+
+/** One document of the register, as the fiche's « Documents » tab shows it. */
+export interface RegisterDocumentView {
+  id: string;
+  /** Its row in « Documents » (a hint: the server finds the document by ID). */
+  row: number;
+  stageId: string;
+  /** « Convention », « Avenant »… */
+  kind: string;
+  name: string;
+  link: string;
+  status: string;
+  /** The day it was generated (ISO), '' when unreadable. */
+  generatedOn: IsoDate | '';
+  /** Each step recorded, in order: « Envoyée à l’entreprise le » 02/12/2026. */
+  steps: { step: string; label: string; on: IsoDate }[];
+  /** The step the sidebar offers next ('' when none). */
+  next: string;
+  nextLabel: string;
+  signedCopy: string;
+  remindedOn: IsoDate | '';
+  regularisedOn: IsoDate | '';
+  /** Digest of the register row as read: a step sent back with another one is a conflict. */
+  fingerprint: string;
+}
+
+export interface StageDocumentsView {
+  stageId: string;
+  documents: RegisterDocumentView[];
+  /** The short line of the Stages sheet (« Convention : signée entreprise »). */
+  stageStatus: string;
+}
+
+/** Which document, as the sidebar read it. */
+export interface DocumentRef {
+  documentId: string;
+  row?: number;
+  fingerprint: string;
+}
+
+export interface DocumentStepInput extends DocumentRef {
+  step: string;
+  /** As typed (« 02/12/2026 »); '' = today. */
+  date: string;
+}
+
+export interface DocumentStepOutcome {
+  document: RegisterDocumentView;
+  stageStatus: string;
+}
+
+export interface AttachSignedInput extends DocumentRef {
+  fileName: string;
+  mimeType: string;
+  /** The file's bytes, base64 (at most 10 Mo once decoded). */
+  base64: string;
+}
+
+export interface RegulariseInput extends DocumentRef {
+  stageId: string;
+}
+
+/** A convention to chase (« Conventions à relancer »). */
+export interface ChaseItem {
+  stageId: string;
+  student: string;
+  session: string;
+  company: string;
+  start: IsoDate | '';
+  /** Why: « envoyée le 02/11/2026, pas revenue » or « stage le 05/12/2026, convention : générée ». */
+  reason: string;
+  /** The convention, when there is one. */
+  document: RegisterDocumentView | null;
+  /** A prepared e-mail (mailto:), '' when nobody has an address. */
+  mailto: string;
+  /** To whom: « le tuteur (M. BONNET Frédéric) ». */
+  addressee: string;
+}
+
+export interface ChaseList {
+  items: ChaseItem[];
+  /** The thresholds used (Paramètres). */
+  afterDays: number;
+  withinDays: number;
+  /** Blank conventions not yet regularised. */
+  blanks: RegisterDocumentView[];
+}
+
+export interface DashboardView {
+  sessionId: string;
+  session: string;
+  stages: number;
+  /** Conventions by their furthest step: generated, sent, signed (by the company or beyond), complete. */
+  counts: { label: string; count: number }[];
+  /** The printable sheet « Tableau de bord », when written. */
+  sheetUrl: string;
+}
+
+export interface DocumentLifeApi {
+  apiStageDocuments(stageId: string): ApiResult<StageDocumentsView>;
+  apiRecordDocumentStep(input: DocumentStepInput): ApiResult<DocumentStepOutcome>;
+  apiCancelDocument(input: DocumentStepInput): ApiResult<DocumentStepOutcome>;
+  apiAttachSignedCopy(input: AttachSignedInput): ApiResult<DocumentStepOutcome>;
+  apiRegulariseBlank(input: RegulariseInput): ApiResult<DocumentStepOutcome>;
+  apiRecordReminder(input: DocumentStepInput): ApiResult<DocumentStepOutcome>;
+  apiConventionsToChase(sessionId: string): ApiResult<ChaseList>;
+  apiDocumentsDashboard(input: { sessionId: string; print: boolean }): ApiResult<DashboardView>;
 }
 
 export interface DocumentsApi {

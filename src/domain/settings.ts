@@ -32,6 +32,12 @@ function isCopies(v: unknown): v is number {
   );
 }
 
+/** Days of « Conventions à relancer »: a whole number from 0 to a year. */
+export const MAX_CHASE_DAYS = 365;
+function isDays(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_CHASE_DAYS;
+}
+
 /** Settings as stored (possibly partial, from an older version or edited by hand), made whole. */
 export function normaliseSettings(p: Partial<Settings>): Settings {
   const zone: Zone = p.zone === 'A' || p.zone === 'C' ? p.zone : 'B';
@@ -50,6 +56,10 @@ export function normaliseSettings(p: Partial<Settings>): Settings {
       ? p.conventionCopies
       : DEFAULT_SETTINGS.conventionCopies,
     googleAccount: p.googleAccount === 'consumer' ? 'consumer' : 'workspace',
+    chaseAfterDays: isDays(p.chaseAfterDays) ? p.chaseAfterDays : DEFAULT_SETTINGS.chaseAfterDays,
+    chaseWithinDays: isDays(p.chaseWithinDays)
+      ? p.chaseWithinDays
+      : DEFAULT_SETTINGS.chaseWithinDays,
   };
 }
 
@@ -115,8 +125,24 @@ export function validateSettings(input: Settings): Result<Settings> {
       'googleAccount',
     );
   }
+  const chase: Record<'chaseAfterDays' | 'chaseWithinDays', number> = {
+    chaseAfterDays: DEFAULT_SETTINGS.chaseAfterDays,
+    chaseWithinDays: DEFAULT_SETTINGS.chaseWithinDays,
+  };
+  for (const [key, what] of [
+    ['chaseAfterDays', 'Le délai de relance d’une convention envoyée'],
+    ['chaseWithinDays', 'Le délai avant le début du stage'],
+  ] as const) {
+    // Absent from a form of an older sidebar: the default, rather than a refusal.
+    const raw: unknown = input?.[key];
+    const n = raw === undefined || raw === null || raw === '' ? chase[key] : typedNumber(raw);
+    if (!isDays(n))
+      return fail(`${what} doit être un nombre entier de jours, de 0 à ${MAX_CHASE_DAYS}.`, key);
+    chase[key] = n;
+  }
   return ok(
     normaliseSettings({
+      ...chase,
       schoolName: texts.schoolName,
       schoolAddress: texts.schoolAddress,
       headOfSchool: texts.headOfSchool,

@@ -158,6 +158,10 @@ export interface Settings {
   conventionCopies: number;
   /** The kind of Google account: it sets how many documents may be created per day. */
   googleAccount: GoogleAccount;
+  /** « Conventions à relancer »: sent and not back after this many days (default 10)… */
+  chaseAfterDays: number;
+  /** …or a stage starting within this many days without a complete convention (default 15). */
+  chaseWithinDays: number;
 }
 
 /** 'workspace': Google Workspace (1,500 documents a day); 'consumer': a personal account (250). */
@@ -174,6 +178,8 @@ export const DEFAULT_SETTINGS: Settings = {
   hourlyGratification: 4.5,
   conventionCopies: 3,
   googleAccount: 'workspace',
+  chaseAfterDays: 10,
+  chaseWithinDays: 15,
 };
 
 /** A domain rule's verdict: a value, or a French message for the user (and the field at fault). */

@@ -42,6 +42,8 @@ const WORDS: Record<string, string> = {
   hourlyGratification: 'Gratification horaire',
   conventionCopies: 'Exemplaires de convention',
   googleAccount: 'Compte Google',
+  chaseAfterDays: 'Relancer une convention envoyée après (jours)',
+  chaseWithinDays: 'Relancer avant le début du stage (jours)',
 };
 
 /** Keys that mean nothing to a reader (the names beside them say it all). */

@@ -75,6 +75,9 @@ export const STAGES = {
     col('follower', 'Enseignant suivi', 'text', 150),
     col('expectedVisits', 'Visites prévues', 'number', 70),
     col('plannedVisit', 'Date de visite prévue', 'date', 90),
+    // « Convention : signée entreprise »: written by the add-on when a step of a document's life
+    // is recorded (issue 11); outside the stage's fingerprint.
+    col('docStatus', 'Suivi des documents', 'text', 190),
     col('sessionId', 'ID session', 'id', 90, true),
     col('studentId', 'ID élève', 'id', 90, true),
     col('companyId', 'ID entreprise', 'id', 90, true),
@@ -234,6 +237,20 @@ export const DOCUMENTS = {
     col('createdOn', 'Généré le', 'text', 130),
     col('by', 'Par', 'text', 180),
     col('status', 'Statut', 'text', 120),
+    // The document's life (issue 11, domain/documents/signatures.ts): one date per step, the
+    // copies handed out, the last reminder, the scan of the signed copy, a blank convention's
+    // regularisation. "Initialiser le classeur" adds them to an older workbook, at its end.
+    col('sentOn', 'Envoyée le', 'date', 90),
+    col('studentOn', 'Signée stagiaire le', 'date', 90),
+    col('companyOn', 'Signée entreprise le', 'date', 90),
+    col('schoolOn', 'Signée établissement le', 'date', 90),
+    col('companyCopyOn', 'Exemplaire entreprise remis le', 'date', 100),
+    col('studentCopyOn', 'Exemplaire stagiaire remis le', 'date', 100),
+    col('referentCopyOn', 'Exemplaire référent gardé le', 'date', 100),
+    col('cancelledOn', 'Annulée le', 'date', 90),
+    col('remindedOn', 'Relancée le', 'date', 90),
+    col('signedCopy', 'Copie signée', 'text', 200),
+    col('regularisedOn', 'Régularisée le', 'date', 90),
     col('fileId', 'ID fichier', 'id', 90, true),
     col('sessionId', 'ID session', 'id', 90, true),
     col('job', 'Lot', 'id', 90, true),

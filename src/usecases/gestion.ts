@@ -12,6 +12,7 @@ import { filterOutIds, removeFilter } from '../gas/sheetFilter';
 import { str } from '../sheets/records';
 import { STAGES } from '../sheets/schema';
 import { expectedVisits } from '../domain/followUp/myStages';
+import { conventionsToChase } from './documents/chase';
 import { references } from './references';
 import { stageView, unwrap } from './stageStore';
 
@@ -26,6 +27,11 @@ function run(ctx: Context, raw: StageFilter): { result: FilterResult; hidden: st
     .filter((r) => str(r.values.id) !== '');
   // The session's figure is needed only for a stage without its own, and only by this filter.
   const sessionFigure = lazySessionFigures(ctx, filter.visits !== 'indif');
+  // « Conventions à relancer »: the register is read only when this filter is on.
+  const toChase =
+    raw?.toChase === true
+      ? new Set(conventionsToChase(ctx, filter.sessionId).items.map((i) => i.stageId))
+      : null;
   const matching = [];
   const hidden: string[] = [];
   for (const r of rows) {
@@ -48,7 +54,7 @@ function run(ctx: Context, raw: StageFilter): { result: FilterResult; hidden: st
       filter,
       today,
     );
-    if (ok) matching.push(v);
+    if (ok && (!toChase || toChase.has(v.id))) matching.push(v);
     else hidden.push(v.id);
   }
   return {

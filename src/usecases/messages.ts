@@ -346,3 +346,41 @@ export function visitPlanned(o: MyVisitOutcome): string {
   const d = o.followed.stage.plannedVisit;
   return d ? `Visite prévue le ${formatFr(d)}.` : 'Date de visite prévue effacée.';
 }
+
+// ——— A document's life (issue 11) ———
+
+export function documentStepRecorded(o: { document: { kind: string; status: string } }): string {
+  return `${o.document.kind} : ${o.document.status.toLowerCase()}.`;
+}
+
+export function signedCopyAttached(o: { document: { kind: string } }): string {
+  return `Copie signée jointe à la ${o.document.kind.toLowerCase()}.`;
+}
+
+export function blankRegularised(o: { stageStatus: string }): string {
+  return `Convention vierge régularisée${o.stageStatus ? ` (${o.stageStatus})` : ''}.`;
+}
+
+export function reminderRecorded(o: { document: { remindedOn: string } }): string {
+  return `Relance notée le ${formatFr(o.document.remindedOn)}.`;
+}
+
+export function stageDocumentsShown(v: { documents: unknown[] }): string {
+  return v.documents.length === 0
+    ? 'Aucun document pour ce stage.'
+    : `${count(v.documents.length, 'document', 'documents')}.`;
+}
+
+export function chaseListed(v: { items: unknown[]; blanks: unknown[] }): string {
+  const n = v.items.length;
+  const blanks = v.blanks.length
+    ? ` ; ${count(v.blanks.length, 'convention vierge à régulariser', 'conventions vierges à régulariser')}`
+    : '';
+  return `${n === 0 ? 'Aucune convention à relancer' : count(n, 'convention à relancer', 'conventions à relancer')}${blanks}.`;
+}
+
+export function dashboardShown(v: { session: string; sheetUrl: string }): string {
+  return v.sheetUrl
+    ? `Tableau de bord de « ${v.session} » écrit dans la feuille « ${v.sheetUrl} » : imprimez-la.`
+    : `Tableau de bord de « ${v.session} ».`;
+}

@@ -40,7 +40,8 @@ export const parsers = {
 const FINGERPRINT_KEYS = STAGES.columns
   .filter(
     (c) =>
-      c.kind !== 'computed' && !['presence', 'hours', 'schoolYear', 'labelsCheck'].includes(c.key),
+      c.kind !== 'computed' &&
+      !['presence', 'hours', 'schoolYear', 'labelsCheck', 'docStatus'].includes(c.key),
   )
   .map((c) => c.key);
 

@@ -87,12 +87,16 @@ interface Prepared {
 }
 
 /** Runs every case's fault-at-each-call proof from one seeded workbook. */
-export function faultProof(cases: FaultCase[], label: string): void {
+export function faultProof(
+  cases: FaultCase[],
+  label: string,
+  start: () => Harness = () => seededWorkbook(),
+): void {
   describe(label, () => {
     let h: Harness;
     let seeded: Snapshot;
     beforeAll(() => {
-      h = seededWorkbook();
+      h = start();
       seeded = h.em.snapshot();
     });
 

@@ -23,6 +23,8 @@ const DEFAULTS: SettingsView = {
   hourlyGratification: 4.5,
   conventionCopies: 3,
   googleAccount: 'workspace',
+  chaseAfterDays: 10,
+  chaseWithinDays: 15,
 };
 
 describe('the settings form', () => {
@@ -37,6 +39,13 @@ describe('the settings form', () => {
 
   const bad: [string, Partial<SettingsView> | Record<string, unknown>, string, RegExp][] = [
     ['no weekly hours', { defaultWeeklyHours: 0 }, 'defaultWeeklyHours', /entre 1 et 48 heures/],
+    [
+      'days to chase as words',
+      { chaseAfterDays: 'dix' },
+      'chaseAfterDays',
+      /nombre entier de jours/,
+    ],
+    ['days before a stage over a year', { chaseWithinDays: 400 }, 'chaseWithinDays', /de 0 à 365/],
     ['too many weekly hours', { defaultWeeklyHours: 60 }, 'defaultWeeklyHours', /48/],
     [
       'weekly hours as words',

@@ -27,6 +27,8 @@ export interface StageFilter {
   referents: TriState;
   visits: VisitState;
   phase: PhaseFilter;
+  /** « Conventions à relancer » only (issue 11; judged by the use case, from the register). */
+  toChase?: boolean;
 }
 
 /** Every filter at "Indif.": everything matches. Frozen: copy it to change it. */

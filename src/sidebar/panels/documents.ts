@@ -6,6 +6,7 @@
 import type { DocumentsOverview } from '../../api/contract';
 import { callServer } from '../api';
 import { h, replaceChildren } from '../dom';
+import { chaseSection } from './documents-chase';
 import { generateSection } from './documents-generate';
 import { otherSection } from './documents-other';
 import { templatesSection } from './documents-templates';
@@ -50,7 +51,7 @@ export function documentsPanel(): Panel {
       .finally(() => (loading = false));
   }
 
-  root.append(status, templates.root, generate.root, quota, other.root);
+  root.append(status, templates.root, generate.root, quota, other.root, chaseSection());
 
   return {
     root,

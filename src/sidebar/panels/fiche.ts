@@ -8,7 +8,7 @@ import {
 } from '../../api/contract';
 import { currentCoverage, loadCoverage, onCoverage } from '../coverage';
 import { button, h, replaceChildren } from '../dom';
-import { frDate, frRange, hours } from '../format';
+import { frDate, frRange, hours, plural } from '../format';
 import { currentSelection, onSelection } from '../store';
 import { tabs } from '../tabs';
 import { runAction } from '../form';
@@ -20,6 +20,7 @@ import {
   selectedCount,
   shell,
 } from './panel';
+import { stageDocumentsTab } from './stageDocuments';
 import { visitsView } from './visits';
 
 const DASH = '—';
@@ -147,12 +148,18 @@ export function fichePanel(ctx: PanelContext): Panel {
   const { root, heading } = shell('fiche', 'Fiche stage');
   const empty = h('p', { class: 'empty' }, EMPTY_STAGE);
   const who = h('div', { class: 'who-block' });
-  const t = tabs('Fiche du stage', ['Général', "Stages de l'élève", 'Visites']);
-  const [generalPanel, siblingsPanel, visitsPanel] = t.panels as [
+  const t = tabs('Fiche du stage', ['Général', "Stages de l'élève", 'Visites', 'Documents']);
+  const [generalPanel, siblingsPanel, visitsPanel, documentsPanel] = t.panels as [
+    HTMLDivElement,
     HTMLDivElement,
     HTMLDivElement,
     HTMLDivElement,
   ];
+  const stageDocs = stageDocumentsTab();
+  documentsPanel.append(stageDocs.root);
+  new MutationObserver(() => {
+    if (!documentsPanel.hidden) stageDocs.refresh();
+  }).observe(documentsPanel, { attributes: true, attributeFilter: ['hidden'] });
   const visits = visitsView();
   visitsPanel.append(visits.root);
   // The visits are read when their tab is opened, not on every row clicked.
@@ -185,6 +192,28 @@ export function fichePanel(ctx: PanelContext): Panel {
   const several = h('p', { class: 'note', role: 'note' });
   several.hidden = true;
   const body = h('div', {}, who, holidays, t.root, several, actionBox);
+  // « Conventions à relancer »: counted once when the sidebar opens, on its home.
+  const chase = h('p', { class: 'note', role: 'note' });
+  chase.hidden = true;
+  // Counted by the menu item that opened the sidebar (no call of its own).
+  const counted = (window as { SDS_BOOT?: { chase?: { items?: unknown; blanks?: unknown } } })
+    .SDS_BOOT?.chase;
+  const items = typeof counted?.items === 'number' ? counted.items : 0;
+  const blanks = typeof counted?.blanks === 'number' ? counted.blanks : 0;
+  if (items + blanks > 0) {
+    const parts = [
+      items ? plural(items, 'convention à relancer', 'conventions à relancer') : '',
+      blanks
+        ? plural(blanks, 'convention vierge à régulariser', 'conventions vierges à régulariser')
+        : '',
+    ].filter(Boolean);
+    replaceChildren(
+      chase,
+      `${parts.join(', ')} — `,
+      button('Voir le suivi des conventions', () => ctx.navigate('documents'), 'link'),
+    );
+    chase.hidden = false;
+  }
   const showHolidays = (s: StageView | null): void => {
     replaceChildren(
       holidays,
@@ -199,6 +228,7 @@ export function fichePanel(ctx: PanelContext): Panel {
     body.hidden = s === null;
     // Re-read when the stage changes, or when its count moves (anyone recorded a visit).
     visits.show(s);
+    stageDocs.show(s);
     if (!s) return;
     replaceChildren(
       who,
@@ -219,7 +249,7 @@ export function fichePanel(ctx: PanelContext): Panel {
           `les autres actions, et cette fiche, portent sur la ligne active, ${rowLabel(s)}.`;
   };
 
-  root.append(empty, body);
+  root.append(chase, empty, body);
   render(currentSelection());
   onSelection(render);
   onCoverage(() => showHolidays(currentSelection().stage));

@@ -14,6 +14,7 @@ import type {
 import { assignmentFields, KEEP } from '../assignment-fields';
 import {
   button,
+  checkbox,
   dateField,
   h,
   radioGroup,
@@ -94,6 +95,7 @@ export function gestionPanel(): Panel {
     'indif',
   );
 
+  const toChase = checkbox('Conventions à relancer seulement', 'toChase');
   const fillRef = (ref: ReferenceData | null): void => {
     setOptions(session.control, [
       { value: '', label: 'Toutes les sessions' },
@@ -119,6 +121,7 @@ export function gestionPanel(): Panel {
     referents: referents.value(),
     visits: visits.value(),
     phase: phase.value(),
+    toChase: toChase.control.checked,
   });
 
   const count = h('p', { class: 'count' });
@@ -165,6 +168,7 @@ export function gestionPanel(): Panel {
     referents.root,
     visits.root,
     phase.root,
+    toChase.root,
     h(
       'div',
       { class: 'buttons' },

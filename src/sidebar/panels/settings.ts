@@ -131,7 +131,18 @@ export function settingsPanel(): Panel {
     })),
   );
 
+  const chaseAfter = textField('Relancer une convention envoyée après (jours)', 'chaseAfterDays', {
+    hint: 'Conventions envoyées et pas revenues signées depuis ce nombre de jours.',
+  });
+  const chaseWithin = textField('Relancer avant le début du stage (jours)', 'chaseWithinDays', {
+    hint: 'Stages commençant dans ce nombre de jours sans convention complète.',
+  });
+  chaseAfter.control.inputMode = 'numeric';
+  chaseWithin.control.inputMode = 'numeric';
+
   const fill = (s: SettingsView): void => {
+    chaseAfter.control.value = String(s.chaseAfterDays);
+    chaseWithin.control.value = String(s.chaseWithinDays);
     schoolName.control.value = s.schoolName;
     schoolAddress.control.value = s.schoolAddress;
     headOfSchool.control.value = s.headOfSchool;
@@ -179,6 +190,9 @@ export function settingsPanel(): Panel {
           hourlyGratification: rateValue,
           conventionCopies: copiesValue,
           googleAccount: account.control.value as GoogleAccount,
+          // Judged by the server (a whole number of days): sent as typed.
+          chaseAfterDays: chaseAfter.control.value.trim() as unknown as number,
+          chaseWithinDays: chaseWithin.control.value.trim() as unknown as number,
         };
       },
       done: fill,
@@ -193,6 +207,8 @@ export function settingsPanel(): Panel {
     rate.root,
     copies.root,
     account.root,
+    chaseAfter.root,
+    chaseWithin.root,
     h('div', { class: 'buttons' }, submit('Enregistrer')),
   );
   let read = false;

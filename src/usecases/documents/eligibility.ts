@@ -6,7 +6,13 @@ import type { BatchKind, DocumentScope } from '../../api/contract';
 import { UserError } from '../../domain/errors';
 import { missingFor } from '../../domain/documents/missing';
 import { DOCUMENT_KIND_LABELS } from '../../domain/documents/kinds';
+import { isFrozen } from '../../domain/documents/signatures';
 import { isLive, type RegisteredDocument } from './register';
+
+/** « envoyée pour signature », « signée entreprise »… as the refusal says it. */
+function frozenWord(status: string): string {
+  return status === 'Envoyée' ? 'envoyée pour signature' : status.toLowerCase();
+}
 import { inputFor, noInputReason, type Sources, type StageSource } from './sources';
 
 export interface Eligibility {
@@ -93,6 +99,16 @@ export function eligibility(
       }
     } else if (kind === 'attestation' && !isOver(s, src.today)) {
       out.notApplicable.push({ stage: s, reason: 'stage pas encore terminé' });
+      continue;
+    } else if (
+      kind === 'convention' &&
+      regenerate &&
+      isFrozen(mine.get(s.stage.id)?.status ?? '')
+    ) {
+      out.notApplicable.push({
+        stage: s,
+        reason: `convention ${frozenWord(mine.get(s.stage.id)!.status)} : elle ne se régénère plus, faites un avenant`,
+      });
       continue;
     } else if (
       !regenerate &&

@@ -8,9 +8,10 @@ import { str } from '../../sheets/records';
 import { DOCUMENTS, type DocumentKey } from '../../sheets/schema';
 import type { Rec } from '../../gas/sheetTable';
 
-/** « Générée » until issue 11's signatures; « Remplacée » once regenerated. */
+/** « Générée » when made; « Remplacée » once regenerated; the rest: domain/documents/signatures.ts. */
 export const STATUS_MADE = 'Générée';
 export const STATUS_REPLACED = 'Remplacée';
+export const STATUS_CANCELLED = 'Annulée';
 
 export interface RegisteredDocument {
   row: number;
@@ -61,8 +62,9 @@ export function readRegister(ctx: Context): RegisteredDocument[] {
     }));
 }
 
+/** Neither replaced nor cancelled (a cancelled convention leaves room for a new one). */
 export function isLive(d: RegisteredDocument): boolean {
-  return d.status !== STATUS_REPLACED;
+  return d.status !== STATUS_REPLACED && d.status !== STATUS_CANCELLED;
 }
 
 /** The values a registered document was filled with ({} when unreadable). */

@@ -1,0 +1,219 @@
+/**
+ * « Suivi des conventions » (issue 11): the conventions to chase — each with its prepared e-mail
+ * (a mailto: link: the user's own mail opens, nothing is sent by the add-on) and « Relance
+ * envoyée » to note the day —, the blank conventions to regularise, and the session's dashboard
+ * (a small table and bars, and the printable sheet « Tableau de bord »).
+ */
+import type {
+  ChaseItem,
+  ChaseList,
+  DashboardView,
+  ReferenceData,
+  RegisterDocumentView,
+} from '../../api/contract';
+import {
+  button,
+  h,
+  replaceChildren,
+  selectField,
+  setOptions,
+  submit,
+  textField,
+  uid,
+} from '../dom';
+import { frDate } from '../format';
+import { actionForm, runAction } from '../form';
+import { currentReference, onReference } from '../store';
+import { sessionOptions } from './documents-generate';
+
+const ref = (d: RegisterDocumentView) => ({
+  documentId: d.id,
+  row: d.row,
+  fingerprint: d.fingerprint,
+});
+
+function dashboardView(v: DashboardView): HTMLElement {
+  const pct = (n: number) => (v.stages > 0 ? Math.round((100 * n) / v.stages) : 0);
+  return h(
+    'table',
+    { class: 'dashboard' },
+    h('caption', {}, `${v.session} : ${v.stages} stage${v.stages > 1 ? 's' : ''}`),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, 'Conventions'),
+        h('th', { scope: 'col' }, 'Nombre'),
+        h('th', { scope: 'col' }, 'Part'),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      ...v.counts.map((c) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, c.label),
+          h('td', {}, String(c.count)),
+          h(
+            'td',
+            {},
+            h('meter', {
+              min: 0,
+              max: 100,
+              value: pct(c.count),
+              'aria-label': `${c.label} : ${pct(c.count)} %`,
+            }),
+            ` ${pct(c.count)} %`,
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+export function chaseSection(): HTMLElement {
+  const headingId = uid('h-chase');
+  const session = selectField('Session', 'sessionId');
+  const fill = (r: ReferenceData | null) =>
+    setOptions(session.control, sessionOptions(r, 'Toutes les sessions'));
+  fill(currentReference());
+  onReference(fill);
+  const result = h('div', { 'aria-live': 'polite' });
+
+  const chaseItem = (i: ChaseItem): HTMLElement => {
+    const parts: (HTMLElement | null)[] = [
+      h('div', { class: 'dates' }, `${i.student} · ${i.company || 'Sans entreprise'}`),
+      h('div', { class: 'muted' }, i.reason),
+    ];
+    if (i.document?.remindedOn)
+      parts.push(h('div', { class: 'muted' }, `Relancée le ${frDate(i.document.remindedOn)}`));
+    if (i.mailto)
+      parts.push(
+        h(
+          'a',
+          { href: i.mailto, target: '_blank', rel: 'noopener noreferrer' },
+          `Préparer l’e-mail à ${i.addressee}`,
+        ),
+      );
+    else
+      parts.push(h('div', { class: 'warning' }, 'Ni le tuteur ni l’élève n’ont d’adresse e-mail.'));
+    const d = i.document;
+    if (d) {
+      const noted = button(
+        'Relance envoyée',
+        () =>
+          void runAction(result, 'apiRecordReminder', {
+            ...ref(d),
+            step: 'reminder',
+            date: '',
+          }).then((o) => {
+            if (o) i.document = o.document;
+            if (o) replaceChildren(li, chaseItem(i));
+          }),
+        'link',
+      );
+      noted.setAttribute('aria-label', `Relance envoyée : ${i.student}`);
+      parts.push(noted);
+    }
+    const li = h('li', {}, ...parts);
+    return li;
+  };
+
+  const blankItem = (d: RegisterDocumentView): HTMLElement => {
+    const stageId = textField('ID du stage', 'stageId', {
+      hint: 'La colonne « ID » de la feuille Stages.',
+    });
+    return h(
+      'li',
+      {},
+      h('div', { class: 'dates' }, d.name),
+      actionForm(
+        `Régulariser ${d.name}`,
+        {
+          action: 'apiRegulariseBlank',
+          input: () => ({ ...ref(d), stageId: stageId.control.value.trim() }),
+          done: () => load(),
+        },
+        stageId.root,
+        h('div', { class: 'buttons' }, submit('Régulariser')),
+      ),
+    );
+  };
+
+  const show = (l: ChaseList): void => {
+    replaceChildren(
+      result,
+      h(
+        'p',
+        { class: 'count' },
+        l.items.length === 0 ? 'Aucune convention à relancer.' : `${l.items.length} à relancer`,
+      ),
+      h(
+        'p',
+        { class: 'muted' },
+        `Envoyées depuis ${l.afterDays} jours sans retour, ou stage dans les ${l.withinDays} jours sans convention complète.`,
+      ),
+      l.items.length
+        ? h(
+            'ul',
+            { class: 'stage-list', 'aria-label': 'Conventions à relancer' },
+            ...l.items.map(chaseItem),
+          )
+        : null,
+      l.blanks.length ? h('h4', {}, 'Conventions vierges à régulariser') : null,
+      l.blanks.length
+        ? h(
+            'ul',
+            { class: 'stage-list', 'aria-label': 'Conventions vierges à régulariser' },
+            ...l.blanks.map(blankItem),
+          )
+        : null,
+    );
+  };
+
+  const form = actionForm(
+    'Conventions à relancer',
+    { action: 'apiConventionsToChase', input: () => session.control.value, done: show },
+    session.root,
+    h('div', { class: 'buttons' }, submit('Voir les conventions à relancer')),
+  );
+  function load(): void {
+    form.requestSubmit();
+  }
+
+  const board = h('div', { 'aria-live': 'polite' });
+  const dashboard = (print: boolean): void => {
+    if (!session.control.value) {
+      replaceChildren(
+        board,
+        h('p', { class: 'warning' }, 'Choisissez une session pour son tableau de bord.'),
+      );
+      return;
+    }
+    void runAction(board, 'apiDocumentsDashboard', {
+      sessionId: session.control.value,
+      print,
+    }).then((v) => {
+      if (v) replaceChildren(board, dashboardView(v));
+    });
+  };
+
+  return h(
+    'section',
+    { 'aria-labelledby': headingId },
+    h('h3', { id: headingId }, 'Suivi des conventions'),
+    form,
+    result,
+    h(
+      'div',
+      { class: 'buttons' },
+      button('Tableau de bord', () => dashboard(false)),
+      button('Imprimer le tableau de bord', () => dashboard(true)),
+    ),
+    board,
+  );
+}

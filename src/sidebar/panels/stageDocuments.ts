@@ -1,0 +1,181 @@
+/**
+ * The fiche's « Documents » tab (issue 11): each document of the selected stage with its status
+ * and the steps recorded, the next step as one form (its date empty for today), the link to the
+ * file and to the signed copy, « Joindre la copie signée » and « Annuler le document ». Every
+ * answer brings the document's new row: the list is redrawn from it, nothing is read again.
+ */
+import type { RegisterDocumentView, StageDocumentsView, StageView } from '../../api/contract';
+import { callServer } from '../api';
+import { button, dateField, h, replaceChildren, submit } from '../dom';
+import { frDate } from '../format';
+import { actionForm, runAction } from '../form';
+import { showError } from '../ui';
+
+/** Sizes the sidebar refuses before sending (the server checks again). */
+const MAX_BYTES = 10 * 1024 * 1024;
+const ACCEPT = 'application/pdf,image/*';
+
+export interface StageDocumentsTab {
+  root: HTMLElement;
+  show(stage: StageView | null): void;
+  refresh(): void;
+}
+
+const ref = (d: RegisterDocumentView) => ({
+  documentId: d.id,
+  row: d.row,
+  fingerprint: d.fingerprint,
+});
+
+function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(new Error('read'));
+    reader.readAsDataURL(file);
+  });
+}
+
+function openLink(url: string, text: string): HTMLElement | null {
+  return /^https:\/\//.test(url)
+    ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, text)
+    : null;
+}
+
+export function stageDocumentsTab(): StageDocumentsTab {
+  const line = h('p', { class: 'muted', 'aria-live': 'polite' });
+  const list = h('div', { class: 'documents-of-stage' });
+  let loadedFor = '';
+  let docs: RegisterDocumentView[] = [];
+
+  const replace = (d: RegisterDocumentView, stageStatus: string): void => {
+    docs = docs.map((x) => (x.id === d.id ? d : x));
+    line.textContent = stageStatus;
+    draw();
+  };
+
+  const item = (d: RegisterDocumentView): HTMLElement => {
+    const title = `${d.kind} — ${d.status}`;
+    const steps = d.steps.length
+      ? h(
+          'ul',
+          { class: 'steps', 'aria-label': `Étapes de la ${d.kind.toLowerCase()}` },
+          ...d.steps.map((s) => h('li', {}, `${s.label} ${frDate(s.on)}`)),
+        )
+      : null;
+    const parts: (HTMLElement | null)[] = [
+      h('div', { class: 'dates' }, h('strong', {}, title)),
+      h('div', { class: 'muted' }, `Générée le ${d.generatedOn ? frDate(d.generatedOn) : '—'}`),
+      steps,
+      openLink(d.link, 'Ouvrir le document'),
+      openLink(d.signedCopy, 'Ouvrir la copie signée'),
+    ];
+    if (d.next) {
+      const date = dateField(d.nextLabel, 'date', 'Laissez vide pour aujourd’hui.');
+      parts.push(
+        actionForm(
+          `${d.kind} : étape suivante`,
+          {
+            action: 'apiRecordDocumentStep',
+            input: () => ({ ...ref(d), step: d.next, date: date.control.value.trim() }),
+            done: (o) => replace(o.document, o.stageStatus),
+          },
+          date.root,
+          h('div', { class: 'buttons' }, submit('Enregistrer l’étape')),
+        ),
+      );
+    }
+    if (d.status !== 'Annulée' && d.status !== 'Remplacée') {
+      const file = h('input', { type: 'file', accept: ACCEPT });
+      const fileId = `${d.id}-scan`;
+      file.id = fileId;
+      file.dataset.field = 'file';
+      const group = h('div', { class: 'field' });
+      const attach = button('Joindre la copie signée', () => {
+        const f = file.files?.[0];
+        if (!f) return void showError('Choisissez le fichier scanné (PDF ou image).');
+        if (f.size > MAX_BYTES) return void showError('Le fichier dépasse 10 Mo.');
+        void readAsBase64(f).then((base64) =>
+          runAction(group, 'apiAttachSignedCopy', {
+            ...ref(d),
+            fileName: f.name,
+            mimeType: f.type,
+            base64,
+          }).then((o) => {
+            if (o) replace(o.document, o.stageStatus);
+          }),
+        );
+      });
+      group.append(
+        h('label', { for: fileId }, 'Copie signée (PDF ou image, 10 Mo au plus)'),
+        file,
+        attach,
+      );
+      parts.push(group);
+      if (d.status !== 'Complète') {
+        const cancel = button(
+          'Annuler le document',
+          () =>
+            void runAction(list, 'apiCancelDocument', { ...ref(d), step: 'cancel', date: '' }).then(
+              (o) => {
+                if (o) replace(o.document, o.stageStatus);
+              },
+            ),
+          'link',
+        );
+        cancel.setAttribute('aria-label', `Annuler le document : ${d.kind.toLowerCase()}`);
+        parts.push(cancel);
+      }
+    }
+    return h('li', { 'data-document': d.id }, ...parts);
+  };
+
+  const draw = (): void => {
+    if (docs.length === 0)
+      return void replaceChildren(
+        list,
+        h('p', { class: 'empty' }, 'Aucun document généré pour ce stage.'),
+      );
+    replaceChildren(
+      list,
+      h('ul', { class: 'stage-list', 'aria-label': 'Documents du stage' }, ...docs.map(item)),
+    );
+  };
+
+  const load = async (stageId: string): Promise<void> => {
+    loadedFor = stageId;
+    docs = [];
+    line.textContent = '';
+    if (!stageId) return void replaceChildren(list);
+    let v: StageDocumentsView;
+    try {
+      const r = await callServer('apiStageDocuments', stageId);
+      if (!r.ok) return void showError(r.error);
+      v = r.value;
+    } catch {
+      return;
+    }
+    if (loadedFor !== stageId) return;
+    docs = v.documents;
+    line.textContent = v.stageStatus;
+    draw();
+  };
+
+  let wanted: StageView | null = null;
+  const root = h('div', {}, line, list);
+  const tab: StageDocumentsTab = {
+    root,
+    refresh: () => {
+      loadedFor = '';
+      tab.show(wanted);
+    },
+    show(stage) {
+      wanted = stage;
+      // Read only while the tab is on screen (each read is a server execution).
+      if (!root.isConnected || root.closest('[hidden]')) return;
+      const id = stage?.id ?? '';
+      if (id !== loadedFor) void load(id);
+    },
+  };
+  return tab;
+}

@@ -1,0 +1,74 @@
+/**
+ * « Joindre la convention signée »: the scan the sidebar sends (PDF or image, 10 Mo at most) is
+ * saved in the session's folder — a file the add-on creates, so `drive.file` suffices — and
+ * linked from « Copie signée ». A copy it replaces goes to the bin once the link is written; a
+ * scan whose link could not be written goes too.
+ */
+import type { AttachSignedInput, DocumentStepOutcome } from '../../api/contract';
+import { checkAttachment, signedCopyName } from '../../domain/documents/attachment';
+import { isLiveStatus } from '../../domain/documents/signatures';
+import { UserError } from '../../domain/errors';
+import { typed } from '../../domain/text';
+import type { Context } from '../../gas/context';
+import { blobFromBase64 } from '../../gas/blobs';
+import { driveFiles, type DriveFile } from '../../gas/driveFiles';
+import { str } from '../../sheets/records';
+import { references } from '../references';
+import { unwrap } from '../stageStore';
+import { driveSpace, ensureRoot, ensureSessionFolder } from './driveSpace';
+import { documentSubject, documentView, loadDocument, writeLife } from './life';
+import { binQuietly } from './singleDocument';
+
+/** The Drive ID in a link the add-on wrote (« …/d/ID/view »), or ''. */
+function idOfLink(link: string): string {
+  return /\/d\/([A-Za-z0-9_-]+)/.exec(link)?.[1] ?? '';
+}
+
+export function attachSignedCopy(ctx: Context, input: AttachSignedInput): DocumentStepOutcome {
+  const file = unwrap(checkAttachment(typed(input?.mimeType), typed(input?.base64)));
+  return ctx.withLock(() => {
+    const doc = loadDocument(ctx, input);
+    const status = str(doc.rec.status) || 'Générée';
+    if (!isLiveStatus(status))
+      throw new UserError(
+        `Ce document est « ${status} » : joignez la copie signée du document en vigueur.`,
+      );
+    const sessionId = str(doc.rec.sessionId);
+    const session = references(ctx).sessions.find((s) => s.id === sessionId) ?? null;
+    const space = driveSpace(ctx);
+    const folder = session ? ensureSessionFolder(ctx, space, session) : ensureRoot(ctx, space);
+    const name = signedCopyName(
+      str(doc.rec.kind) || 'Convention',
+      str(doc.rec.student),
+      file.mimeType,
+    );
+    const old = idOfLink(str(doc.rec.signedCopy));
+    let made: DriveFile | null = null;
+    try {
+      made = driveFiles().createFile(
+        name,
+        blobFromBase64(file.base64, file.mimeType, name),
+        folder,
+        {
+          sdsKind: 'copie-signee',
+          sdsStage: str(doc.rec.stageId),
+          sdsSession: sessionId,
+          sdsDocument: str(doc.rec.id),
+        },
+      );
+      const { stageStatus, rec } = writeLife(ctx, doc, { signedCopy: made.url });
+      ctx.journal({
+        action: 'Joindre la copie signée',
+        target: documentSubject(doc.rec),
+        before: { 'copie signée': str(doc.rec.signedCopy) },
+        after: { 'copie signée': made.url, fichier: name },
+      });
+      if (old)
+        binQuietly({ id: old, name: '', url: '', trashed: false, parents: [], appProperties: {} });
+      return { document: documentView(doc.row, rec), stageStatus };
+    } catch (e) {
+      binQuietly(made);
+      throw e;
+    }
+  });
+}
