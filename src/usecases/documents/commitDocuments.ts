@@ -78,8 +78,15 @@ export function commitDocuments(
       const r = rowOf.get(m.stageId);
       if (!r) continue;
       if (job.kind === 'convention') {
-        patches.set(r.row, { convention: m.url });
-        before.set(r.row, { convention: r.values.convention });
+        // A convention made again says what the stage says now: no avenant is due for it.
+        const due = str(r.values.amendment) !== '' && job.regenerate;
+        patches.set(r.row, due ? { convention: m.url, amendment: '' } : { convention: m.url });
+        before.set(
+          r.row,
+          due
+            ? { convention: r.values.convention, amendment: r.values.amendment }
+            : { convention: r.values.convention },
+        );
       } else if (job.kind === 'avenant') {
         patches.set(r.row, { amendment: 'Fait' });
         before.set(r.row, { amendment: r.values.amendment });

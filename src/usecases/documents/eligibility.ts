@@ -110,6 +110,13 @@ export function eligibility(
         reason: `convention ${frozenWord(mine.get(s.stage.id)!.status)} : elle ne se régénère plus, faites un avenant`,
       });
       continue;
+    } else if (kind === 'convention' && regenerate && s.stage.amendmentDone === true) {
+      // Its avenant names it: a new convention would leave that avenant pointing at a bin.
+      out.notApplicable.push({
+        stage: s,
+        reason: 'un avenant complète déjà sa convention : faites un nouvel avenant',
+      });
+      continue;
     } else if (
       !regenerate &&
       (mine.has(s.stage.id) || (kind === 'convention' && s.stage.conventionUrl !== ''))

@@ -184,6 +184,27 @@ describe('generating conventions', () => {
     expect(statuses.filter((s) => s === 'Remplacée')).toHaveLength(2);
   });
 
+  it('a convention made again before it was sent takes in the change: no avenant is due', () => {
+    const h = readyWorkbook();
+    const id = h.ids.stages['ACNA Camille']!;
+    generate(h, request('convention', { stageIds: [id] }));
+    const s = select(h, 'ACNA Camille');
+    ok(
+      h.call('apiStopStage', {
+        stageId: s.id,
+        fingerprint: s.fingerprint,
+        stoppedOn: '24/02/2023',
+        reason: 'Fin anticipée',
+      }),
+    );
+    expect(h.stageRows().find((r) => r['ID'] === id)!['Avenant']).toBe('À faire');
+    generate(h, request('convention', { stageIds: [id] }, { regenerate: true }));
+    const row = h.stageRows().find((r) => r['ID'] === id)!;
+    expect(row['Avenant']).toBe('');
+    expect(liveFiles(h, id)).toHaveLength(1);
+    expect(docTextOfUrl(h, row['Convention']!)).toContain('24/02/2023');
+  });
+
   it('a fault on the 3rd Drive copy, then a rerun: each stage has exactly one document', () => {
     const h = readyWorkbook();
     const ids = stopAndNewStage(h);
@@ -236,6 +257,10 @@ describe('generating conventions', () => {
     expect(text).not.toContain('ACAR $1');
     // Nothing left to amend: a second run makes none.
     expect(plan(h, request('avenant', { sessionId: h.ids.sessionId })).toCreate).toBe(0);
+    // Its avenant names the convention: « Régénérer » leaves it alone.
+    const again = plan(h, request('convention', { stageIds: [id] }, { regenerate: true }));
+    expect(again.toCreate).toBe(0);
+    expect(again.notApplicable[0]!.reason).toMatch(/un avenant complète déjà sa convention/);
   });
 });
 
