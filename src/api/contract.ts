@@ -673,8 +673,13 @@ export { VISIT_TYPES, type VisitType } from '../domain/followUp/myStages';
 export { DEFAULT_FOLLOW_CAP, MAX_FOLLOW_CAP } from '../domain/followUp/distribution';
 
 export interface FollowUpInput {
-  /** The session whose stages are shared out. */
+  /** The session whose stages are shared out (ignored when `stageIds` is given). */
   sessionId: string;
+  /**
+   * The rows selected in the Stages sheet, given out instead of a whole session: the rest of
+   * their sessions counts for the cap and the balance, and is left as it is.
+   */
+  stageIds?: string[];
   /** The teachers chosen (IDs from Personnel). */
   teacherIds: string[];
   /** false: every stage of the session is given out again. */
@@ -689,7 +694,10 @@ export interface FollowUpApplyInput extends FollowUpInput {
 }
 
 export interface FollowUpPreview {
+  /** The session given out ('' for selected rows). */
   sessionId: string;
+  /** The selected rows given out, when that was the scope. */
+  stageIds?: string[];
   cap: number;
   /** Per teacher (chosen ones first, then those kept from before), the stages they follow. */
   teachers: {
