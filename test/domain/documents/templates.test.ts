@@ -79,6 +79,10 @@ const CATALOG = [
   'avenant.arret',
   'convention.reference',
   'convention.date',
+  'visite.date',
+  'visite.type',
+  'visite.enseignant',
+  'visite.commentaire',
   'document.date',
   'document.exemplaire',
 ];
@@ -358,6 +362,7 @@ const SIGNATURES: Record<TemplateKind, ReadonlyArray<readonly string[]>> = {
     ['tuteur', '{{tuteur.nom}}'],
   ],
   attestation: [["pour l'organisme d'accueil", '{{entreprise.signataire}}', 'cachet']],
+  compteRendu: [["l'enseignant qui a suivi le stage", '{{visite.enseignant}}']],
 };
 
 describe.each(KINDS)('signature blocks of %s', (kind) => {

@@ -7,10 +7,11 @@ import { ATTESTATION_HTML } from './attestation';
 import { AVENANT_HTML } from './avenant';
 import { CONVENTION_BTS_HTML } from './conventionBts';
 import { CONVENTION_PFMP_HTML } from './conventionPfmp';
+import { VISIT_REPORT_HTML } from './visitReport';
 
 // The same union is defined in ../kinds.ts; kept local so this folder stands alone until merged.
 export type TemplateKind =
-  'conventionBts' | 'conventionPfmp' | 'accord' | 'avenant' | 'attestation';
+  'conventionBts' | 'conventionPfmp' | 'accord' | 'avenant' | 'attestation' | 'compteRendu';
 
 export const TEMPLATE_HTML: Record<TemplateKind, string> = {
   conventionBts: CONVENTION_BTS_HTML,
@@ -18,4 +19,5 @@ export const TEMPLATE_HTML: Record<TemplateKind, string> = {
   accord: ACCORD_HTML,
   avenant: AVENANT_HTML,
   attestation: ATTESTATION_HTML,
+  compteRendu: VISIT_REPORT_HTML,
 };
