@@ -148,6 +148,8 @@ export interface SessionView {
   editionLabel: string;
   objectives: string;
   periods: { start: IsoDate; end: IsoDate }[];
+  /** Its visits may have a report (« Compte rendu de visite » is « oui »). */
+  visitReports?: boolean;
 }
 
 export interface ReferenceData {
@@ -327,6 +329,8 @@ export interface VisitView {
   /** Its day has come: counted in the stage's "Visites" cell (a later one is planned). */
   done: boolean;
   type?: VisitType;
+  /** The link of its report (« Compte rendu »), once made ('' or absent: none). */
+  report?: string;
 }
 
 /** A tutor as the form sends it ('' as id to create one). */
@@ -456,6 +460,8 @@ export interface ServerApi extends DocumentsApi {
   apiEditMyVisit(input: { visitId: string; comment: string }): ApiResult<MyVisitOutcome>;
   apiRemoveMyVisit(input: { visitId: string }): ApiResult<MyVisitOutcome>;
   apiPlanMyVisit(input: PlanVisitInput): ApiResult<MyVisitOutcome>;
+  /** « Compte rendu »: the visit's report, made once from its template, then the same one. */
+  apiVisitReport(input: { visitId: string }): ApiResult<VisitReportView>;
 }
 
 export type ServerApiName = keyof ServerApi;
@@ -720,6 +726,8 @@ export interface FollowedStageView {
   tutor: { name: string; phone: string; email: string };
   /** « Préparer un e-mail au tuteur » ('' when the tutor has no address). */
   mailto: string;
+  /** The session asks for visit reports: each visit that took place may have one. */
+  visitReports?: boolean;
   visits: (VisitView & { mine: boolean })[];
 }
 
@@ -749,4 +757,13 @@ export interface PlanVisitInput extends StageHintInput {
 export interface MyVisitOutcome {
   followed: FollowedStageView;
   visitId: string;
+}
+
+/** A visit's report: made now (`created`), or the one made before. */
+export interface VisitReportView {
+  stageId: string;
+  visitId: string;
+  name: string;
+  url: string;
+  created: boolean;
 }

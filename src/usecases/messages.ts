@@ -345,3 +345,9 @@ export function visitPlanned(o: MyVisitOutcome): string {
   const d = o.followed.stage.plannedVisit;
   return d ? `Visite prévue le ${formatFr(d)}.` : 'Date de visite prévue effacée.';
 }
+
+export function visitReportGiven(v: { name: string; created: boolean }): string {
+  return v.created
+    ? `Compte rendu créé : « ${v.name} ».`
+    : `Le compte rendu existe déjà : « ${v.name} » (ouvert, pas refait).`;
+}

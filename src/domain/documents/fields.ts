@@ -305,7 +305,9 @@ export function documentFields(input: DocumentInput): PlaceholderValues {
       ? {
           'visite.date': fr(input.visit.date),
           'visite.type': VISIT_TYPE_WORDS[input.visit.type],
-          'visite.enseignant': input.visit.teacher,
+          'visite.enseignant': input.visit.teacher
+            ? civilName(input.visit.teacher)
+            : input.visit.teacherName,
           'visite.commentaire': input.visit.comment,
         }
       : {}),

@@ -4,7 +4,7 @@
  * document says of the visit, and which visit may have one.
  */
 import { fold } from '../text';
-import type { IsoDate } from '../types';
+import type { IsoDate, Staff } from '../types';
 import type { VisitType } from './myStages';
 
 /** How the document names each kind of contact. */
@@ -30,8 +30,10 @@ export function visitReportsOn(cell: unknown): boolean {
 export interface VisitFacts {
   date: IsoDate | '';
   type: VisitType;
-  /** The teacher as the document names them ("M. Patrick BRUEL"). */
-  teacher: string;
+  /** The teacher who made it, from Personnel (null when gone from it). */
+  teacher: Pick<Staff, 'civility' | 'firstName' | 'lastName'> | null;
+  /** The name the Visites sheet keeps, for a teacher gone from Personnel. */
+  teacherName: string;
   comment: string;
 }
 

@@ -18,7 +18,8 @@ describe('a visit report’s values', () => {
   const visit = {
     date: '2023-02-14',
     type: 'appel' as const,
-    teacher: 'M. Patrick BRUEL',
+    teacher: { civility: 'M.', firstName: 'Patrick', lastName: 'Bruel' },
+    teacherName: 'M. BRUEL Patrick',
     comment: 'Bonne intégration.\nTuteur disponible {{eleve.nom}}',
   };
 
@@ -32,6 +33,11 @@ describe('a visit report’s values', () => {
       `Bonne intégration., Tuteur disponible {${WORD_JOINER}{eleve.nom}${WORD_JOINER}}${WORD_JOINER}`,
     );
     expect(v['eleve.nom']).toBe('ACAR');
+  });
+
+  it('names a teacher gone from Personnel as the Visites sheet does', () => {
+    const v = documentFields(input({ visit: { ...visit, teacher: null } }));
+    expect(v['visite.enseignant']).toBe('M. BRUEL Patrick');
   });
 
   it('leaves the visit’s keys empty in every other document', () => {
