@@ -4,12 +4,15 @@
  *   top-level `function` per export of src/main.ts, so Apps Script sees every entry point
  *   (menu handlers, sidebar API) and none can vanish from the bundle.
  * - sidebar.html: the sidebar with its JS and CSS inlined (HtmlService serves one file).
+ * - modele-<kind>.html: the HTML of each document template, read (HtmlService) only when the
+ *   templates are created, so that their 50 kB are not loaded by every call as Code.js is.
  * - appsscript.json: the manifest.
  */
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TEMPLATE_HTML } from '../src/domain/documents/templates';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -97,15 +100,26 @@ async function buildSidebar(): Promise<number> {
   return Buffer.byteLength(html);
 }
 
+/** One project file per template; src/gas/templateFiles.ts reads them by this name. */
+function writeTemplates(): number {
+  let n = 0;
+  for (const [kind, html] of Object.entries(TEMPLATE_HTML)) {
+    writeFileSync(join(dist, `modele-${kind}.html`), html);
+    n += 1;
+  }
+  return n;
+}
+
 async function main(): Promise<void> {
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
   copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
   const server = await buildServer();
   const sidebar = await buildSidebar();
+  const templates = writeTemplates();
   console.log(
     `dist/Code.js ${(server.bytes / 1024).toFixed(1)} Kio (${server.names.length} points d'entrée), ` +
-      `dist/sidebar.html ${(sidebar / 1024).toFixed(1)} Kio`,
+      `dist/sidebar.html ${(sidebar / 1024).toFixed(1)} Kio, ${templates} modèles de documents`,
   );
 }
 

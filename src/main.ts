@@ -272,7 +272,7 @@ export const apiCancelDocuments: ServerApi['apiCancelDocuments'] = (jobId) =>
 export const apiGenerateAccord: ServerApi['apiGenerateAccord'] = (sessionId) =>
   run((ctx) => generateAccord(ctx, sessionId), say.fileMade('Accord préalable'));
 export const apiBlankConvention: ServerApi['apiBlankConvention'] = (sessionId) =>
-  run((ctx) => blankConvention(ctx, sessionId), say.fileMade('Convention vierge'));
+  run((ctx) => blankConvention(ctx, sessionId), say.fileMade('Convention vierge', true));
 export const apiPrintDocuments: ServerApi['apiPrintDocuments'] = (input) =>
   run((ctx) => printDocuments(ctx, input), say.printFileMade);
 export const apiSessionTemplate: ServerApi['apiSessionTemplate'] = (sessionId) =>

@@ -18,111 +18,8 @@ export function escapeHtml(s: string): string {
     .replace(/'/g, '&#39;');
 }
 
-// The emulator's Drive, seen loosely: its document model is being extended (runs, tables), and
-// this page draws whichever shape it finds.
-interface LooseItem {
-  id: string;
-  kind: 'file' | 'folder';
-  name: string;
-  mimeType: string;
-  parents: string[];
-  trashed: boolean;
-  updatedMs?: number;
-}
-interface LooseRun {
-  text?: string;
-  style?: { bold?: boolean; italic?: boolean; underline?: boolean; fontSize?: number };
-}
-interface LooseBlock {
-  kind?: string;
-  style?: string;
-  alignment?: string;
-  bullet?: string;
-  runs?: LooseRun[];
-  rows?: LooseBlock[][][];
-}
-interface LooseDrive {
-  rootId: string;
-  find(id: string): LooseItem | undefined;
-  all(): LooseItem[];
-  doc(id: string): { paragraphs?: string[]; blocks?: LooseBlock[] } | undefined;
-  text(item: LooseItem): string;
-  renderHtml?(id: string): string;
-}
-
-function driveOf(emulator: Emulator): LooseDrive {
-  return emulator.drive as unknown as LooseDrive;
-}
-
 const DOC = 'application/vnd.google-apps.document';
 const FOLDER = 'application/vnd.google-apps.folder';
-
-function runHtml(r: LooseRun): string {
-  let html = escapeHtml(r.text ?? '');
-  const s = r.style ?? {};
-  if (s.bold) html = `<strong>${html}</strong>`;
-  if (s.italic) html = `<em>${html}</em>`;
-  if (s.underline) html = `<u>${html}</u>`;
-  if (s.fontSize) html = `<span style="font-size:${Number(s.fontSize)}pt">${html}</span>`;
-  return html;
-}
-
-const TAGS: Record<string, string> = {
-  TITLE: 'h1',
-  HEADING_1: 'h1',
-  HEADING_2: 'h2',
-  HEADING_3: 'h3',
-};
-const ALIGN: Record<string, string> = { CENTER: 'center', END: 'right', JUSTIFIED: 'justify' };
-
-function paragraphHtml(p: LooseBlock): string {
-  const tag = TAGS[p.style ?? ''] ?? 'p';
-  const align = ALIGN[p.alignment ?? ''];
-  const attrs = align ? ` style="text-align:${align}"` : '';
-  const inner = (p.runs ?? []).map(runHtml).join('') || '<br>';
-  return `<${tag}${attrs}>${inner}</${tag}>`;
-}
-
-function blocksHtml(blocks: LooseBlock[]): string {
-  const out: string[] = [];
-  let list: string | null = null;
-  const closeList = (): void => {
-    if (list) out.push(`</${list}>`);
-    list = null;
-  };
-  for (const b of blocks) {
-    if (b.kind === 'paragraph' && b.bullet) {
-      const want = b.bullet === 'NUMBER' ? 'ol' : 'ul';
-      if (list !== want) {
-        closeList();
-        out.push(`<${want}>`);
-        list = want;
-      }
-      out.push(`<li>${(b.runs ?? []).map(runHtml).join('')}</li>`);
-      continue;
-    }
-    closeList();
-    if (b.kind === 'paragraph') out.push(paragraphHtml(b));
-    else if (b.kind === 'pageBreak') out.push('<hr class="page-break">');
-    else if (b.kind === 'table')
-      out.push(
-        `<table>${(b.rows ?? [])
-          .map((row) => `<tr>${row.map((cell) => `<td>${blocksHtml(cell)}</td>`).join('')}</tr>`)
-          .join('')}</table>`,
-      );
-  }
-  closeList();
-  return out.join('\n');
-}
-
-/** The body of a Google Doc as HTML, from whichever model the emulator keeps. */
-function docBody(drive: LooseDrive, item: LooseItem): string {
-  if (typeof drive.renderHtml === 'function') return drive.renderHtml(item.id);
-  const doc = drive.doc(item.id);
-  if (doc?.blocks) return blocksHtml(doc.blocks);
-  const paragraphs = doc?.paragraphs ?? drive.text(item).split('\n');
-  return paragraphs.map((t) => `<p>${t ? escapeHtml(t) : '<br>'}</p>`).join('\n');
-}
 
 function page(title: string, body: string): string {
   return `<!doctype html>
@@ -140,15 +37,15 @@ pre{white-space:pre-wrap}
 
 /** A page showing the file, or null when the emulated Drive has no such file. */
 export function driveFilePage(emulator: Emulator, id: string): string | null {
-  const drive = driveOf(emulator);
+  const drive = emulator.drive;
   const item = drive.find(id);
   if (!item) return null;
   const trashed = item.trashed ? ' — dans la corbeille' : '';
   const meta = `<p class="meta">${escapeHtml(item.name)}${trashed}</p>`;
-  if (item.mimeType === DOC)
+  if (item.mimeType === DOC && drive.doc(item.id))
     return page(
       item.name,
-      `${meta}<main aria-label="Contenu du document">${docBody(drive, item)}</main>`,
+      `${meta}<main aria-label="Contenu du document">${drive.renderHtml(item.id)}</main>`,
     );
   if (item.kind === 'folder' || item.mimeType === FOLDER) {
     const children = drive
@@ -183,7 +80,7 @@ export interface DriveNode {
  * The spreadsheet itself (and anything else at the root that is not a folder) is shown too.
  */
 export function driveTree(emulator: Emulator): DriveNode[] {
-  const drive = driveOf(emulator);
+  const drive = emulator.drive;
   const items = drive.all().filter((i) => !i.trashed);
   const byName = new Intl.Collator('fr', { numeric: true });
   const childrenOf = (parent: string, depth: number): DriveNode[] =>

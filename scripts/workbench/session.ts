@@ -240,9 +240,11 @@ export class WorkbenchSession {
   }
 
   private boot(): void {
-    this.emulator = createEmulator(
-      this.opts.today ? { now: pinnedNow(this.opts.today) } : { now: () => new Date() },
-    );
+    // A school's Google Workspace, as Paramètres assume by default (1,500 documents a day).
+    this.emulator = createEmulator({
+      account: 'workspace',
+      now: this.opts.today ? pinnedNow(this.opts.today) : () => new Date(),
+    });
     this.bundle = loadBundleFromDist(this.opts.distDir, this.emulator);
     this.markSeen();
   }

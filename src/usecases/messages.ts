@@ -301,8 +301,9 @@ export function documentsProgress(v: { progress: string; state: string }): strin
   }
 }
 
-export function fileMade(what: string): (v: { name: string }) => string {
-  return (v) => `${what} créé : « ${v.name} ».`;
+/** « Accord préalable créé », « Convention vierge créée » (`feminine`). */
+export function fileMade(what: string, feminine = false): (v: { name: string }) => string {
+  return (v) => `${what} ${feminine ? 'créée' : 'créé'} : « ${v.name} ».`;
 }
 
 export function printFileMade(v: { count?: number; copies?: number }): string {

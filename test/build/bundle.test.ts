@@ -3,6 +3,7 @@
  * Apps Script globals. `npm test` builds before running the tests.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { TEMPLATE_HTML } from '../../src/domain/documents/templates';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +51,15 @@ describe('dist/', () => {
     expect(
       manifest.oauthScopes.some((s) => /\/auth\/(drive|documents)(\.readonly)?$/.test(s)),
     ).toBe(false);
+  });
+
+  it('keeps the document templates out of Code.js, one HTML file each, read on demand', () => {
+    const code = readFileSync(join(dist, 'Code.js'), 'utf8');
+    for (const [kind, html] of Object.entries(TEMPLATE_HTML)) {
+      expect(readFileSync(join(dist, `modele-${kind}.html`), 'utf8')).toBe(html);
+    }
+    expect(code).not.toContain('Article 12 – Suspension');
+    expect(code).toContain('modele-');
   });
 
   it('is a classic script: no module syntax, no Node API', () => {

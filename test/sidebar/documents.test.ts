@@ -31,6 +31,7 @@ describe('documents: the school completes what conventions need', () => {
     await menu(page, 'Paramètres…');
     const f = sidebar.getByRole('form', { name: 'Paramètres' });
     await f.getByLabel("Nom de l'établissement").fill('Lycée Jean Moulin');
+    await f.getByLabel('Adresse').fill('2 rue de la République, 59400 Cambrai');
     await f.getByLabel("Chef d'établissement").fill('Mme DURAND Claire');
     await f.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await sidebar.getByRole('status').filter({ hasText: /./ }).waitFor();
@@ -107,13 +108,23 @@ describe('documents: templates, report, generation', () => {
     await sidebar
       .getByRole('button', { name: /^Vérifier le modèle Convention de stage \(BTS/ })
       .click();
-    await sidebar.getByText(/^Aucune balise inconnue \(\d+ balises reconnues\)\.$/).waitFor();
+    await sidebar
+      .getByRole('list', { name: 'Modèles de documents' })
+      .getByText(/^Aucune balise inconnue \(\d+ balises reconnues\)\.$/)
+      .waitFor();
 
     expect(await axeViolations(await sidebarFrame(page))).toEqual([]);
   });
 
   it('reports, before anything is created, the stages left out and what each lacks', async () => {
     const { page, sidebar } = bench;
+    // The menu's « Générer les conventions… » opens the panel on « Générer ».
+    await menu(page, 'Générer les conventions…');
+    await expect
+      .poll(async () =>
+        (await sidebarFrame(page)).evaluate(() => document.activeElement?.textContent ?? ''),
+      )
+      .toBe('Générer');
     const f = sidebar.getByRole('form', { name: 'Générer des documents' });
     await f.getByLabel('Toute une session').check();
     await f
@@ -122,11 +133,11 @@ describe('documents: templates, report, generation', () => {
     const before = bench.wb.session.emulator.drive.all().length;
     await f.getByRole('button', { name: 'Vérifier', exact: true }).click();
     // ACAR Laurie's two stages and ACNA Camille's are complete; the eight others have no company.
-    await sidebar.getByText('3 conventions à créer').waitFor();
+    await sidebar.getByText('3 conventions à créer', { exact: true }).waitFor();
     const incomplete = sidebar.getByRole('list', { name: 'Stages incomplets' });
     const benali = incomplete.getByRole('listitem').filter({ hasText: 'BENALI Yanis' });
     await benali.waitFor();
-    expect(await benali.innerText()).toMatch(/Manque : .*pas d'entreprise/);
+    expect(await benali.innerText()).toMatch(/Pas d'entreprise/);
     expect(await sidebar.getByRole('button', { name: 'Générer 3 conventions' }).count()).toBe(1);
     // Nothing was created by the report.
     expect(bench.wb.session.emulator.drive.all().length).toBe(before);
@@ -143,7 +154,7 @@ describe('documents: templates, report, generation', () => {
     const f = sidebar.getByRole('form', { name: 'Générer des documents' });
     await f.getByLabel('Les lignes sélectionnées (2)').check();
     await f.getByRole('button', { name: 'Vérifier', exact: true }).click();
-    await sidebar.getByText('2 conventions à créer').waitFor();
+    await sidebar.getByText('2 conventions à créer', { exact: true }).waitFor();
     await sidebar.getByRole('button', { name: 'Générer 2 conventions' }).click();
     const job = sidebar.getByRole('group', { name: 'Génération en cours' });
     await job.getByText('Terminé : 2 / 2 conventions.').waitFor();
@@ -187,6 +198,23 @@ describe('documents: templates, report, generation', () => {
     await sidebar.getByRole('navigation').getByRole('button', { name: 'Fiche stage' }).click();
     await sidebar.getByRole('link', { name: 'Ouvrir la convention' }).click();
     await docView(page).getByText('BANQUE POPULAIRE DU NORD DENAIN').first().waitFor();
+    await closeDoc(page);
+  });
+
+  it('makes a session’s own convention template, and opens it', async () => {
+    const { page, sidebar } = bench;
+    await sidebar.getByRole('navigation').getByRole('button', { name: 'Documents' }).click();
+    const form = sidebar.getByRole('form', { name: 'Modèle propre à une session' });
+    // The seeded workbook has one session, after the empty choice.
+    await form.getByLabel('Session').selectOption({ index: 1 });
+    await form.getByRole('button', { name: 'Créer ou ouvrir le modèle de la session' }).click();
+    const link = form.getByRole('link', { name: /Convention de stage.*BTS 1 info période 1/ });
+    await link.waitFor();
+    await link.click();
+    await docView(page)
+      .getByText(/\{\{eleve\.nom/)
+      .first()
+      .waitFor();
     await closeDoc(page);
   });
 });

@@ -112,7 +112,7 @@ class FakeServer {
         {
           stageId: 'S3',
           label: 'ACNA Camille (ligne 7)',
-          missing: ["SIRET de l'entreprise", 'tuteur'],
+          missing: ["SIRET de l'entreprise manquant", 'pas de tuteur'],
         },
       ],
       notApplicable: [],
@@ -316,13 +316,58 @@ describe('Documents panel (scripted server)', () => {
     expect(await axeViolations(page.mainFrame())).toEqual([]);
   });
 
+  it('a report made before the templates existed goes once « Créer les modèles » made them', async () => {
+    await open();
+    await page.getByLabel('Les lignes sélectionnées (3)').check();
+    await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
+    await page.getByText('2 conventions à créer').waitFor();
+    await page.getByRole('button', { name: 'Créer les modèles' }).click();
+    await page.getByRole('status').getByText('5 modèles créés.').waitFor();
+    await page.getByText('2 conventions à créer').waitFor({ state: 'detached' });
+    expect(await page.getByRole('button', { name: 'Générer 2 conventions' }).count()).toBe(0);
+  });
+
+  it('says once what Paramètres lack for every stage, and each stage’s own lack', async () => {
+    await open((s) => {
+      const plain = s.plan.bind(s);
+      s.plan = (r) => ({
+        ...plain(r),
+        incomplete: [
+          {
+            stageId: 'S2',
+            label: 'ACAR Laurie',
+            missing: ["nom de l'établissement manquant (Paramètres)"],
+          },
+          {
+            stageId: 'S3',
+            label: 'ACNA Camille',
+            missing: ['pas de tuteur', "nom de l'établissement manquant (Paramètres)"],
+          },
+        ],
+      });
+    });
+    await page.getByLabel('Les lignes sélectionnées (3)').check();
+    await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
+    await page
+      .getByText("Pour tous ces stages : nom de l'établissement manquant (Paramètres).", {
+        exact: true,
+      })
+      .waitFor();
+    const incomplete = page.getByRole('list', { name: 'Stages incomplets' });
+    const camille = incomplete.getByRole('listitem').filter({ hasText: 'ACNA Camille' });
+    expect(await camille.innerText()).toContain('Pas de tuteur');
+    expect(await camille.innerText()).not.toContain('Paramètres');
+    const laurie = incomplete.getByRole('listitem').filter({ hasText: 'ACAR Laurie' });
+    expect(await laurie.innerText()).toContain('Seulement les Paramètres ci-dessus.');
+  });
+
   it('shows the report before anything is created, then drives the batch in three lanes', async () => {
     await open();
     await page.getByLabel('Les lignes sélectionnées (3)').check();
     await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
     await page.getByText('2 conventions à créer').waitFor();
     const incomplete = page.getByRole('list', { name: 'Stages incomplets' });
-    await incomplete.getByText("Manque : SIRET de l'entreprise, tuteur").waitFor();
+    await incomplete.getByText("SIRET de l'entreprise manquant, pas de tuteur").waitFor();
     expect(await incomplete.innerText()).toContain('ACNA Camille (ligne 7)');
     expect(server.calls.filter((c) => c.name === 'apiStartDocuments')).toHaveLength(0);
     const plan = server.calls.find((c) => c.name === 'apiPlanDocuments')?.args[0];

@@ -91,6 +91,11 @@ describe('the follow-up', () => {
       .getByRole('listitem')
       .filter({ hasText: 'ACAR Laurie' });
     await laurie.getByText('Visite à faire · 0 / 1').waitFor();
+    await panel
+      .getByText("M. BRUEL Patrick : 10 stages suivis, les visites à faire d'abord.", {
+        exact: true,
+      })
+      .waitFor();
     await laurie.getByText('12 rue de Noyon, 59400 Cambrai').waitFor();
     expect(await axeViolations(await sidebarFrame(page))).toEqual([]);
 

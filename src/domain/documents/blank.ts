@@ -89,6 +89,21 @@ export function blankLine(key: PlaceholderKey): string {
   return '.'.repeat(dots);
 }
 
+/** Left as they are when empty: a dotted line there would print on every copy. */
+const KEPT_EMPTY: ReadonlySet<PlaceholderKey> = new Set(['document.exemplaire']);
+
+/**
+ * A document's values with a dotted line for each one unknown: a field the tool cannot fill is
+ * filled in by hand on the printed copy, not left as « téléphone : , courriel : ».
+ */
+export function withDottedBlanks(values: PlaceholderValues): PlaceholderValues {
+  const out = { ...values };
+  for (const key of Object.keys(out) as PlaceholderKey[]) {
+    if (out[key] === '' && !KEPT_EMPTY.has(key)) out[key] = blankLine(key);
+  }
+  return out;
+}
+
 export interface BlankInput {
   settings: Settings;
   session?: Session | null;

@@ -168,11 +168,13 @@ export function hoursText(schedule: WeeklySchedule): string {
 /** "1 mois et 3 jours", "25 jours et 3 heures", "0 jour". */
 export function presenceMonthsText(hours: number): string {
   const p = presenceFromHours(hours);
+  // Under a month, the days are already said beside it (« soit 19 jours (moins d'un mois) »).
+  if (p.months === 0) return "moins d'un mois";
   const parts: string[] = [];
-  if (p.months > 0) parts.push(`${p.months} mois`);
+  parts.push(`${p.months} mois`);
   if (p.remainderDays > 0) parts.push(plural(p.remainderDays, 'jour', 'jours'));
   if (Math.round(p.remainderHours * 60) > 0) parts.push(formatHoursMinutes(p.remainderHours));
-  return parts.length > 0 ? frList(parts) : '0 jour';
+  return frList(parts);
 }
 
 function countryText(country: string): string {

@@ -6,7 +6,8 @@
  *
  * Per kind:
  * - convention: every party must be named (company, SIRET for a French company — a company
- *   abroad has none —, its signatory, tutor, referent, head of school and school: D124-4 asks
+ *   abroad has none —, its signatory, tutor, referent, head of school and school with its
+ *   address: D124-4 asks
  *   for each, and each signs), the dates (the convention states them and the presence), the
  *   birth date (whether the student is a minor decides who signs) and, for a minor, the legal
  *   representative (who signs in the student's place).
@@ -35,6 +36,7 @@ export const MISSING = {
   dates: 'dates du stage manquantes',
   headOfSchool: "nom du chef d'établissement manquant (Paramètres)",
   schoolName: "nom de l'établissement manquant (Paramètres)",
+  schoolAddress: "adresse de l'établissement manquante (Paramètres)",
   birthDate: "date de naissance de l'élève manquante",
   guardian: 'représentant légal manquant (élève mineur)',
   session: 'pas de session',
@@ -44,7 +46,7 @@ export const MISSING = {
 } as const;
 
 export interface MissingInput {
-  settings: Pick<Settings, 'schoolName' | 'headOfSchool'>;
+  settings: Pick<Settings, 'schoolName' | 'schoolAddress' | 'headOfSchool'>;
   today: IsoDate;
   session?: Session | null;
   stage?: Stage | null;
@@ -84,6 +86,8 @@ function conventionProblems(input: MissingInput, out: string[]): void {
   if (!input.referent) out.push(MISSING.referent);
   if (!hasDates(stage)) out.push(MISSING.dates);
   schoolProblems(input, out);
+  // The parties are named with their address (D124-4): a school without one is not a party.
+  if (blank(input.settings.schoolAddress)) out.push(MISSING.schoolAddress);
   if (!student || !isIsoDate(student.birthDate)) out.push(MISSING.birthDate);
   else if (
     hasDates(stage) &&

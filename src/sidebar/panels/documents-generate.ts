@@ -69,6 +69,20 @@ export function sessionOptions(ref: ReferenceData | null, empty: string) {
   ];
 }
 
+/**
+ * What the school's Paramètres lack is the same for every stage: said once above the list
+ * rather than repeated on each of forty stages.
+ */
+function sharedSettingsProblems(incomplete: DocumentPlan['incomplete']): string[] {
+  if (incomplete.length < 2) return [];
+  const first = incomplete[0]?.missing ?? [];
+  return first.filter(
+    (m) => m.endsWith('(Paramètres)') && incomplete.every((s) => s.missing.includes(m)),
+  );
+}
+
+const capitalised = (s: string): string => s.charAt(0).toLocaleUpperCase('fr-FR') + s.slice(1);
+
 function planView(p: DocumentPlan): HTMLElement[] {
   const out: HTMLElement[] = [h('p', { class: 'count' }, planHeadline(p))];
   if (p.blocked) out.push(h('p', { class: 'stopped', role: 'alert' }, p.blocked));
@@ -80,23 +94,32 @@ function planView(p: DocumentPlan): HTMLElement[] {
   }
   if (p.incomplete.length > 0) {
     const n = p.incomplete.length;
+    const shared = sharedSettingsProblems(p.incomplete);
     out.push(
       h(
         'h4',
         {},
         n > 1 ? `${n} stages incomplets, laissés de côté` : '1 stage incomplet, laissé de côté',
       ),
+      shared.length > 0
+        ? h('p', { class: 'warning' }, `Pour tous ces stages : ${shared.join(', ')}.`)
+        : h('span', {}),
       h(
         'ul',
         { class: 'stage-list compact', 'aria-label': 'Stages incomplets' },
-        ...p.incomplete.map((s) =>
-          h(
+        ...p.incomplete.map((s) => {
+          const own = s.missing.filter((m) => !shared.includes(m));
+          return h(
             'li',
             {},
             h('div', { class: 'dates' }, s.label),
-            h('div', { class: 'warning' }, `Manque : ${s.missing.join(', ')}`),
-          ),
-        ),
+            h(
+              'div',
+              { class: 'warning' },
+              own.length > 0 ? capitalised(own.join(', ')) : 'Seulement les Paramètres ci-dessus.',
+            ),
+          );
+        }),
       ),
     );
   }
@@ -142,6 +165,8 @@ export interface GenerateSection {
   driving(): boolean;
   /** Chooses the kind (the menu's « Générer les conventions… »). */
   setKind(kind: BatchKind): void;
+  /** Drops the report shown (it was made before the templates existed, say). */
+  forget(): void;
 }
 
 export function generateSection(afterBatch: () => void = () => undefined): GenerateSection {
@@ -237,7 +262,8 @@ export function generateSection(afterBatch: () => void = () => undefined): Gener
   };
 
   // ——— The report, then « Générer N … » ———
-  const report = h('div', { class: 'plan', 'aria-live': 'polite' });
+  // Not a live region: the server's answer, announced in the status line, sums it up.
+  const report = h('div', { class: 'plan' });
   let planned: { request: DocumentRequest; plan: DocumentPlan } | null = null;
   const start = button('Générer', () => void startBatch(), 'primary');
   const startBox = h('div', { class: 'buttons' }, start);
@@ -444,6 +470,7 @@ export function generateSection(afterBatch: () => void = () => undefined): Gener
     heading,
     choice,
     driving: () => run !== null,
+    forget,
     setKind: (k) => {
       kind.set(k);
       changed();

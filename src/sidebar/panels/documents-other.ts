@@ -1,6 +1,7 @@
 /**
  * « Autres documents »: the accord préalable of a session, a blank convention for emergencies,
- * and one printable file of the chosen documents (each in the copies Paramètres asks for).
+ * one printable file of the chosen documents (each in the copies Paramètres asks for), and a
+ * session's own convention template.
  */
 import type { MadeFileView, ReferenceData } from '../../api/contract';
 import { h, replaceChildren, selectField, setOptions, submit, uid } from '../dom';
@@ -29,12 +30,16 @@ function madeFile(box: HTMLElement, f: MadeFileView, linkText: string): void {
   );
 }
 
-export function otherSection(choice: DocumentChoice): HTMLElement {
+export function otherSection(choice: DocumentChoice): {
+  root: HTMLElement;
+  /** « Exemplaires de convention » (Paramètres). */
+  setCopies(n: number): void;
+} {
   const headingId = uid('h-other');
 
   // Accord préalable: one per session.
   const accordSession = selectField('Session', 'sessionId');
-  const accordResult = h('div', { 'aria-live': 'polite' });
+  const accordResult = h('div', {});
   const accord = actionForm(
     'Accord préalable',
     {
@@ -60,7 +65,7 @@ export function otherSection(choice: DocumentChoice): HTMLElement {
 
   // Convention vierge: the session is optional (its dates and objectives are then filled in).
   const blankSession = selectField('Session (facultatif)', 'sessionId');
-  const blankResult = h('div', { 'aria-live': 'polite' });
+  const blankResult = h('div', {});
   const blank = actionForm(
     'Convention vierge',
     {
@@ -79,21 +84,54 @@ export function otherSection(choice: DocumentChoice): HTMLElement {
     blankResult,
   );
 
+  // A session's own convention template: a copy of the general one, for its own wording.
+  const ownSession = selectField('Session', 'sessionId');
+  const ownResult = h('div', {});
+  const own = actionForm(
+    'Modèle propre à une session',
+    {
+      action: 'apiSessionTemplate',
+      input: () => {
+        if (ownSession.control.value) return ownSession.control.value;
+        showError('Choisissez la session qui aura son propre modèle de convention.');
+        ownSession.control.focus();
+        return null;
+      },
+      done: (f) => madeFile(ownResult, f, f.name),
+    },
+    h('h4', {}, 'Modèle de convention propre à une session'),
+    h(
+      'p',
+      { class: 'muted' },
+      'Une copie du modèle général, à adapter pour cette session seulement : ses conventions seront faites à partir de cette copie.',
+    ),
+    ownSession.root,
+    h('div', { class: 'buttons' }, submit('Créer ou ouvrir le modèle de la session')),
+    ownResult,
+  );
+
   const fill = (ref: ReferenceData | null): void => {
     setOptions(accordSession.control, sessionOptions(ref, 'Choisissez une session'));
     setOptions(blankSession.control, sessionOptions(ref, 'Sans session'));
+    setOptions(ownSession.control, sessionOptions(ref, 'Choisissez une session'));
   };
   fill(currentReference());
   onReference(fill);
 
   // Imprimer…: the type and scope chosen in « Générer ».
+  const printIntro = h('p', { class: 'muted' });
+  const setCopies = (n: number): void => {
+    const copies = n > 1 ? `en ${n} exemplaires` : 'en un exemplaire';
+    printIntro.textContent = `Un seul fichier pour toute la sélection : chaque document ${copies} (Paramètres), chacun marqué de son destinataire.`;
+  };
+  setCopies(3);
   const printWhat = h('p', { class: 'muted' });
   const showWhat = (): void => {
     printWhat.textContent = `Choix de « Générer » ci-dessus : ${choice.describe()}.`;
   };
   showWhat();
   choice.onChange(showWhat);
-  const printResult = h('div', { 'aria-live': 'polite' });
+  const printResult = h('div', {});
   const print = actionForm(
     'Imprimer',
     {
@@ -106,22 +144,20 @@ export function otherSection(choice: DocumentChoice): HTMLElement {
       done: (f) => madeFile(printResult, f, 'Ouvrir le fichier à imprimer'),
     },
     h('h4', {}, 'Imprimer'),
-    h(
-      'p',
-      { class: 'muted' },
-      'Un seul fichier pour toute la sélection : chaque document en plusieurs exemplaires (Paramètres), chacun marqué de son destinataire.',
-    ),
+    printIntro,
     printWhat,
     h('div', { class: 'buttons' }, submit('Imprimer…')),
     printResult,
   );
 
-  return h(
+  const root = h(
     'section',
     { class: 'doc-section', 'aria-labelledby': headingId },
     h('h3', { id: headingId }, 'Autres documents'),
     accord,
     blank,
     print,
+    own,
   );
+  return { root, setCopies };
 }

@@ -62,7 +62,7 @@ function checkResult(c: TemplateCheckView): HTMLElement {
 }
 
 function templateItem(t: TemplateView): HTMLElement {
-  const result = h('div', { class: 'check-result', 'aria-live': 'polite' });
+  const result = h('div', { class: 'check-result' });
   const item = h('li', {}, h('div', { class: 'dates' }, t.label));
   if (!t.url) {
     item.append(h('div', { class: 'muted' }, 'Pas encore créé.'));

@@ -24,14 +24,20 @@ export function documentsPanel(): Panel {
   const { root, heading } = shell('documents', 'Documents');
   const generate = generateSection(() => load());
   const status = h('p', { class: 'muted', 'aria-live': 'polite' });
-  const templates = templatesSection((o) => show(o));
+  const templates = templatesSection((o) => {
+    show(o);
+    // A report made before the templates existed says they do not: it is asked again.
+    generate.forget();
+  });
   const quota = h('p', { class: 'muted' });
+  const other = otherSection(generate.choice);
 
   const show = (o: DocumentsOverview): void => {
     replaceChildren(status);
     templates.render(o);
     quota.textContent = `Documents Google créés aujourd’hui par ce compte : ${o.createdToday} sur ${o.dailyCap} possibles.`;
     generate.showFound(o.job);
+    other.setCopies(o.copies);
   };
 
   let loading = false;
@@ -44,7 +50,7 @@ export function documentsPanel(): Panel {
       .finally(() => (loading = false));
   }
 
-  root.append(status, templates.root, generate.root, quota, otherSection(generate.choice));
+  root.append(status, templates.root, generate.root, quota, other.root);
 
   return {
     root,

@@ -208,12 +208,15 @@ export function myStagesPanel(): Panel {
     return li;
   };
 
+  const followed = (n: number): string =>
+    n === 0
+      ? 'aucun stage suivi.'
+      : `${n} ${n > 1 ? 'stages suivis' : 'stage suivi'}, les visites à faire d'abord.`;
+
   const draw = (v: MyStagesView): void => {
     today = v.today;
     items.clear();
-    intro.textContent = v.teacher
-      ? `${v.teacher} : ${v.stages.length === 0 ? 'aucun stage suivi.' : `${v.stages.length} stage(s) suivi(s), les visites à faire d'abord.`}`
-      : '';
+    intro.textContent = v.teacher ? `${v.teacher} : ${followed(v.stages.length)}` : '';
     replaceChildren(
       list,
       ...v.stages.map((f) => {

@@ -4,6 +4,7 @@
  */
 import { TEMPLATE_NAMES, templateFor } from '../../domain/documents/kinds';
 import { amendmentFields } from '../../domain/documents/amendment';
+import { withDottedBlanks } from '../../domain/documents/blank';
 import { documentFields, type AmendedConvention } from '../../domain/documents/fields';
 import { missingFor } from '../../domain/documents/missing';
 import { documentName } from '../../domain/documents/naming';
@@ -71,7 +72,7 @@ export function fillDocument(
       amendmentFields(conv.fields, documentFields({ ...input, convention: null })).changed,
   });
   if (missing.length > 0) return { ok: false, reason: missing.join(', ') };
-  const values = documentFields(input);
+  const values = withDottedBlanks(documentFields(input));
   const template = templateFor(job.kind, session.type);
   const templateId = templateIdFor(space, template, session.id, TEMPLATE_NAMES[template]);
   const folder = ensureSessionFolder(ctx, space, session);

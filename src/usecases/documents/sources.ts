@@ -5,11 +5,12 @@
 import type { AmendedConvention, DocumentInput } from '../../domain/documents/fields';
 import type { Session, Settings, Stage } from '../../domain/types';
 import type { Context } from '../../gas/context';
+import { UserError } from '../../domain/errors';
 import type { Rec } from '../../gas/sheetTable';
-import { str } from '../../sheets/records';
+import { editedLabels, type LabelField, str } from '../../sheets/records';
 import { STAGES, type StageKey } from '../../sheets/schema';
 import { references, type References } from '../references';
-import { parsers } from '../stageStore';
+import { parsers, reconcile } from '../stageStore';
 import { stageFromRecord } from '../../sheets/records';
 
 export interface StageSource {
@@ -28,13 +29,39 @@ export interface Sources {
   today: string;
 }
 
+const ID_OF: Record<LabelField, keyof Stage> = {
+  session: 'sessionId',
+  student: 'studentId',
+  company: 'companyId',
+  tutor: 'tutorId',
+  referent: 'referentId',
+};
+
+/**
+ * The stage the row shows: a name picked by hand in the sheet wins over the hidden ID (a
+ * convention must never name a company other than the one staff see). A name found nowhere
+ * leaves that party empty, so the report names what is missing instead of the batch failing.
+ */
+function meant(ctx: Context, rec: Rec<StageKey>, stage: Stage): Stage {
+  const edited = editedLabels(rec);
+  if (edited.size === 0) return stage;
+  try {
+    return reconcile(ctx, rec, stage);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    const cleared: Stage = { ...stage };
+    for (const f of edited) (cleared[ID_OF[f]] as string) = '';
+    return cleared;
+  }
+}
+
 export function loadSources(ctx: Context): Sources {
   const rows = ctx.table(STAGES).readAll();
   const stages: StageSource[] = [];
   for (const { row, values } of rows) {
     const id = str(values.id);
     if (!id) continue;
-    const stage = stageFromRecord(values, parsers);
+    const stage = meant(ctx, values, stageFromRecord(values, parsers));
     stages.push({
       row,
       rec: values,

@@ -5,9 +5,9 @@
 import type { DocumentsOverview, TemplateView } from '../../api/contract';
 import { TEMPLATE_KINDS, TEMPLATE_NAMES } from '../../domain/documents/kinds';
 import { placeholdersByGroup } from '../../domain/documents/placeholders';
-import { TEMPLATE_HTML } from '../../domain/documents/templates';
 import type { Context } from '../../gas/context';
 import { driveFiles } from '../../gas/driveFiles';
+import { templateHtml } from '../../gas/templateFiles';
 import { countMade, dailyCap, madeToday } from './dailyCount';
 import { documentUrl, driveSpace, ensureRoot, folderUrl, saveDriveSpace } from './driveSpace';
 import { knownJob } from './jobStore';
@@ -57,7 +57,7 @@ export function createTemplates(ctx: Context): { overview: DocumentsOverview; cr
       if (live && !live.trashed) continue;
       space.templates[kind] = drive.importHtmlAsDoc(
         TEMPLATE_NAMES[kind],
-        TEMPLATE_HTML[kind],
+        templateHtml(kind),
         root,
         {
           sdsTemplate: kind,

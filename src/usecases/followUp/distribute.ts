@@ -181,7 +181,13 @@ function propose(ctx: Context, input: FollowUpInput): Proposal {
       changes.set(a.stageId, a.teacherId);
     }
   }
-  const kept = new Set(d.assignments.filter((a) => a.kept).map((a) => a.stageId));
+  // « * » marks a change of teacher: a stage redone back to its own teacher is not one.
+  const followerOf = new Map(stages.map((s) => [s.id, s.followerId]));
+  const kept = new Set(
+    d.assignments
+      .filter((a) => a.kept || followerOf.get(a.stageId) === a.teacherId)
+      .map((a) => a.stageId),
+  );
   const teachers = loadsOf(d, chosenIds).map((l) => ({
     teacherId: l.teacherId,
     teacher: refs.labels.staff(l.teacherId) || l.teacherId,

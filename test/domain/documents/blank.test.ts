@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BLANK_DATE, blankFields, blankLine } from '../../../src/domain/documents/blank';
-import { PLACEHOLDER_KEYS } from '../../../src/domain/documents/placeholders';
+import {
+  BLANK_DATE,
+  blankFields,
+  blankLine,
+  withDottedBlanks,
+} from '../../../src/domain/documents/blank';
+import { allKeys, PLACEHOLDER_KEYS } from '../../../src/domain/documents/placeholders';
 import { input } from './input';
 
 const { settings, session } = input();
@@ -58,5 +63,16 @@ describe('blankFields', () => {
   it('no line can form a placeholder', () => {
     const f = blankFields({ settings, session, today: '2026-11-30' });
     for (const k of PLACEHOLDER_KEYS) expect(f[k]).not.toMatch(/\{\{|\}\}/);
+  });
+});
+
+describe('withDottedBlanks', () => {
+  it('gives every unknown value its dotted line, and leaves known ones and the copy mark', () => {
+    const values = { ...allKeys(''), 'eleve.nom': 'ACAR' };
+    const out = withDottedBlanks(values);
+    expect(out['eleve.nom']).toBe('ACAR');
+    expect(out['tuteur.telephone']).toBe(blankLine('tuteur.telephone'));
+    expect(out['stage.debut']).toBe(BLANK_DATE);
+    expect(out['document.exemplaire']).toBe('');
   });
 });

@@ -167,7 +167,7 @@ describe('documentFields', () => {
       'arret.motif': 'Démission, de l’élève',
       'stage.presence_heures': '77 h',
       'stage.presence_jours': '11 jours',
-      'stage.presence_mois': '11 jours',
+      'stage.presence_mois': "moins d'un mois",
     });
   });
 
@@ -362,13 +362,13 @@ describe('French formats', () => {
   });
 
   it.each([
-    [0, '0 jour'],
-    [7, '1 jour'],
-    [3.5, '3 h 30'],
+    [0, "moins d'un mois"],
+    [7, "moins d'un mois"],
+    [3.5, "moins d'un mois"],
     [175, '1 mois et 3 jours'],
     [154, '1 mois'],
     [311, '2 mois et 3 h'],
-    [80, '11 jours et 3 h'],
+    [80, "moins d'un mois"],
   ])('presenceMonthsText(%d) = %j', (hours, text) => {
     expect(presenceMonthsText(hours)).toBe(text);
   });

@@ -90,6 +90,18 @@ describe('missingFor', () => {
       },
     ],
     [
+      'no school address',
+      { settings: { ...settings, schoolAddress: '' } },
+      {
+        convention: [MISSING.schoolAddress],
+        avenant: [MISSING.schoolAddress],
+        attestation: [],
+        accord: [],
+        vierge: [],
+        compteRendu: [],
+      },
+    ],
+    [
       'no birth date',
       { student: { ...STUDENT, birthDate: '' } },
       {

@@ -90,5 +90,6 @@ describe('a fault at every call of a chunk', () => {
       expect(links(h), at).toEqual(liveRegistered(h));
     }
     expect(refused).toBeGreaterThan(0);
-  });
+    // One chunk and its rerun per call of the chunk: about 20 s alone.
+  }, 300_000);
 });

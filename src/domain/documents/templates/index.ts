@@ -1,6 +1,6 @@
 /**
  * The HTML of the templates the add-on creates in Drive (imported as Google Docs, then the
- * school's to edit). Placeholders are `{{key}}` with keys from the catalog of docs-plan.md.
+ * school's to edit). Placeholders are `{{key}}` with keys from the catalog (../placeholders.ts).
  */
 import { ACCORD_HTML } from './accord';
 import { ATTESTATION_HTML } from './attestation';
@@ -9,9 +9,7 @@ import { CONVENTION_BTS_HTML } from './conventionBts';
 import { CONVENTION_PFMP_HTML } from './conventionPfmp';
 import { VISIT_REPORT_HTML } from './visitReport';
 
-// The same union is defined in ../kinds.ts; kept local so this folder stands alone until merged.
-export type TemplateKind =
-  'conventionBts' | 'conventionPfmp' | 'accord' | 'avenant' | 'attestation' | 'compteRendu';
+import type { TemplateKind } from '../kinds';
 
 export const TEMPLATE_HTML: Record<TemplateKind, string> = {
   conventionBts: CONVENTION_BTS_HTML,
