@@ -56,6 +56,7 @@ import { myStages } from './usecases/followUp/myStages';
 import { planMyVisit } from './usecases/followUp/planVisit';
 import { recordMyVisit } from './usecases/followUp/recordVisit';
 import { removeMyVisit } from './usecases/followUp/removeVisit';
+import { visitReport } from './usecases/followUp/visitReport';
 
 // ——— Triggers ———
 
@@ -325,3 +326,5 @@ export const apiRemoveMyVisit: ServerApi['apiRemoveMyVisit'] = (input) =>
   );
 export const apiPlanMyVisit: ServerApi['apiPlanMyVisit'] = (input) =>
   run((ctx) => planMyVisit(ctx, input), say.visitPlanned);
+export const apiVisitReport: ServerApi['apiVisitReport'] = (input) =>
+  run((ctx) => visitReport(ctx, input), say.visitReportGiven);

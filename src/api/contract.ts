@@ -150,6 +150,8 @@ export interface SessionView {
   editionLabel: string;
   objectives: string;
   periods: { start: IsoDate; end: IsoDate }[];
+  /** Its visits may have a report (« Compte rendu de visite » is « oui »). */
+  visitReports?: boolean;
 }
 
 export interface ReferenceData {
@@ -329,6 +331,8 @@ export interface VisitView {
   /** Its day has come: counted in the stage's "Visites" cell (a later one is planned). */
   done: boolean;
   type?: VisitType;
+  /** The link of its report (« Compte rendu »), once made ('' or absent: none). */
+  report?: string;
 }
 
 /** A tutor as the form sends it ('' as id to create one). */
@@ -458,6 +462,8 @@ export interface ServerApi extends DocumentsApi, DocumentLifeApi {
   apiEditMyVisit(input: { visitId: string; comment: string }): ApiResult<MyVisitOutcome>;
   apiRemoveMyVisit(input: { visitId: string }): ApiResult<MyVisitOutcome>;
   apiPlanMyVisit(input: PlanVisitInput): ApiResult<MyVisitOutcome>;
+  /** « Compte rendu »: the visit's report, made once from its template, then the same one. */
+  apiVisitReport(input: { visitId: string }): ApiResult<VisitReportView>;
 }
 
 export type ServerApiName = keyof ServerApi;
@@ -793,8 +799,13 @@ export { VISIT_TYPES, type VisitType } from '../domain/followUp/myStages';
 export { DEFAULT_FOLLOW_CAP, MAX_FOLLOW_CAP } from '../domain/followUp/distribution';
 
 export interface FollowUpInput {
-  /** The session whose stages are shared out. */
+  /** The session whose stages are shared out (ignored when `stageIds` is given). */
   sessionId: string;
+  /**
+   * The rows selected in the Stages sheet, given out instead of a whole session: the rest of
+   * their sessions counts for the cap and the balance, and is left as it is.
+   */
+  stageIds?: string[];
   /** The teachers chosen (IDs from Personnel). */
   teacherIds: string[];
   /** false: every stage of the session is given out again. */
@@ -809,7 +820,10 @@ export interface FollowUpApplyInput extends FollowUpInput {
 }
 
 export interface FollowUpPreview {
+  /** The session given out ('' for selected rows). */
   sessionId: string;
+  /** The selected rows given out, when that was the scope. */
+  stageIds?: string[];
   cap: number;
   /** Per teacher (chosen ones first, then those kept from before), the stages they follow. */
   teachers: {
@@ -832,6 +846,8 @@ export interface FollowedStageView {
   tutor: { name: string; phone: string; email: string };
   /** « Préparer un e-mail au tuteur » ('' when the tutor has no address). */
   mailto: string;
+  /** The session asks for visit reports: each visit that took place may have one. */
+  visitReports?: boolean;
   visits: (VisitView & { mine: boolean })[];
 }
 
@@ -861,4 +877,13 @@ export interface PlanVisitInput extends StageHintInput {
 export interface MyVisitOutcome {
   followed: FollowedStageView;
   visitId: string;
+}
+
+/** A visit's report: made now (`created`), or the one made before. */
+export interface VisitReportView {
+  stageId: string;
+  visitId: string;
+  name: string;
+  url: string;
+  created: boolean;
 }

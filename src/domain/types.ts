@@ -33,6 +33,8 @@ export interface Session {
   periods: Period[];
   /** « Visites attendues »: follow-up visits each stage expects (null = one). */
   expectedVisits?: number | null;
+  /** « Compte rendu de visite » is « oui »: each visit may have its report. */
+  visitReports?: boolean;
 }
 
 export interface Student {

@@ -180,6 +180,14 @@ function validations(sheets: Map<string, { sheet: Sheet; positions: Map<string, 
       if (c.kind === 'boolean') columnRange(s.sheet, pos).setDataValidation(checkboxRule);
     }
   }
+  const sessions = get(SESSIONS);
+  columnRange(sessions.sheet, sessions.positions.get('visitReport')!).setDataValidation(
+    SpreadsheetApp.newDataValidation()
+      .requireValueInList(['oui', 'non'], true)
+      .setAllowInvalid(false)
+      .setHelpText('oui : chaque visite de la session peut avoir son compte rendu.')
+      .build(),
+  );
   at('weeklyHours').setDataValidation(
     SpreadsheetApp.newDataValidation()
       .requireNumberBetween(0.5, MAX_WEEKLY_HOURS)

@@ -108,6 +108,8 @@ export const SESSIONS = {
     col('periods', 'Périodes', 'text', 240),
     // How many follow-up visits each stage of the session expects (empty = 1).
     col('expectedVisits', 'Visites attendues', 'number', 80),
+    // « oui »: each visit of the session's stages may have its report (a Google Doc).
+    col('visitReport', 'Compte rendu de visite', 'text', 110),
   ],
 } as const satisfies SheetSpec;
 
@@ -194,6 +196,8 @@ export const VISITS = {
     col('comment', 'Commentaire', 'text', 320),
     // visite / appel / visio ('' on visits recorded before the follow-up existed: a visit).
     col('type', 'Type', 'text', 70),
+    // The link of the visit's report (« Compte rendu »), once made: a second click opens it.
+    col('report', 'Compte rendu', 'text', 200),
     col('staffId', 'ID enseignant', 'id', 90, true),
   ],
 } as const satisfies SheetSpec;

@@ -384,3 +384,9 @@ export function dashboardShown(v: { session: string; sheetUrl: string }): string
     ? `Tableau de bord de « ${v.session} » écrit dans la feuille « ${v.sheetUrl} » : imprimez-la.`
     : `Tableau de bord de « ${v.session} ».`;
 }
+
+export function visitReportGiven(v: { name: string; created: boolean }): string {
+  return v.created
+    ? `Compte rendu créé : « ${v.name} ».`
+    : `Le compte rendu existe déjà : « ${v.name} » (ouvert, pas refait).`;
+}

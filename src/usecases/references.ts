@@ -5,6 +5,7 @@
 import type { Company, Session, Staff, Student, Tutor } from '../domain/types';
 import { personLabel, studentLabels, tutorLabel } from '../domain/labels';
 import { parsePeriods } from '../domain/sessions';
+import { visitReportsOn } from '../domain/followUp/visitReport';
 import type { Context } from '../gas/context';
 import { cachedReferenceList, referenceVersion } from '../gas/referenceCache';
 import { type Labels, str, studentFromRecord } from '../sheets/records';
@@ -57,6 +58,7 @@ export function readSessions(ctx: Context): Session[] {
         objectives: str(r.objectives),
         periods: periods.ok ? periods.value : [],
         expectedVisits: typeof r.expectedVisits === 'number' ? r.expectedVisits : null,
+        visitReports: visitReportsOn(r.visitReport),
       };
     })
     .filter((s) => s.id !== '');

@@ -52,6 +52,7 @@ function sessionView(s: Session): SessionView {
     editionLabel: s.editionLabel,
     objectives: s.objectives,
     periods: s.periods.map((p) => ({ start: p.start, end: p.end })),
+    ...(s.visitReports ? { visitReports: true } : {}),
   };
 }
 

@@ -42,6 +42,7 @@ export function listVisits(ctx: Context, stageId: string): VisitView[] {
         comment: str(r.comment),
         done: isIsoDate(date) && isVisitDone(date, today),
         type: isVisitType(str(r.type)) ? (str(r.type) as VisitType) : 'visite',
+        report: str(r.report),
       };
     }),
   );

@@ -5,20 +5,62 @@
  * Laurie's stage in two clicks, and sees the count and the « À effectuer » filter change.
  */
 import { describe, expect, it } from 'vitest';
-import { axeViolations, benchFor, menu, openSheet, sheetRows, sidebarFrame } from './harness';
+import {
+  axeViolations,
+  benchFor,
+  menu,
+  openSheet,
+  rowCell,
+  sheetRows,
+  sidebarFrame,
+} from './harness';
 
 const bench = benchFor({ seed: 'full' });
 
 const laurieRow = async () =>
   (await sheetRows(bench.page)).find((r) => r['Élève'] === 'ACAR Laurie')!;
+const followerOf = async (student: string) =>
+  (await sheetRows(bench.page)).find((r) => r['Élève'] === student)!['Enseignant suivi'];
 
 describe('the follow-up', () => {
+  it('« Répartir le suivi… » for the two rows selected: only they are given out', async () => {
+    const { page, sidebar } = bench;
+    await openSheet(page, 'Stages');
+    await menu(page, 'Répartir le suivi…');
+    const panel = sidebar.getByRole('region', { name: 'Répartir le suivi' });
+    await (await rowCell(page, { Élève: 'BENALI Yanis' }, 'Élève')).click();
+    await (
+      await rowCell(page, { Élève: 'CARPENTIER Manon' }, 'Élève')
+    ).click({ modifiers: ['Shift'] });
+    await panel.getByLabel('Les lignes sélectionnées (2)').check();
+    await expect.poll(() => panel.getByLabel('Session', { exact: true }).isDisabled()).toBe(true);
+    await panel.getByLabel('M. BRUEL Patrick').check();
+    await panel.getByRole('button', { name: 'Aperçu' }).click();
+    const table = panel.getByRole('table', { name: 'Répartition proposée' });
+    const row = table.getByRole('row').filter({ hasText: 'M. BRUEL Patrick' });
+    await row.getByRole('cell', { name: '2', exact: true }).waitFor();
+    expect(await row.innerText()).toContain('BENALI Yanis');
+    expect(await row.innerText()).toContain('CARPENTIER Manon');
+    expect(await axeViolations(await sidebarFrame(page))).toEqual([]);
+
+    await panel.getByRole('button', { name: 'Appliquer' }).click();
+    await sidebar.getByRole('status').getByText('Suivi réparti : 2 stages attribués.').waitFor();
+    await expect.poll(() => followerOf('BENALI Yanis')).toBe('M. BRUEL Patrick');
+    expect(await followerOf('CARPENTIER Manon')).toBe('M. BRUEL Patrick');
+    // The rest of the session is untouched.
+    expect(await followerOf('ACAR Laurie')).toBe('');
+    expect(await followerOf('DUPONT Léa')).toBe('');
+    await panel.getByLabel('Toute une session').check();
+  });
+
   it('« Répartir le suivi… » previews, then applies: the sheet names the teacher', async () => {
     const { page, sidebar } = bench;
     await openSheet(page, 'Stages');
     await menu(page, 'Répartir le suivi…');
     const panel = sidebar.getByRole('region', { name: 'Répartir le suivi' });
-    await panel.getByLabel('Session').selectOption({ label: 'BTS 1 info période 1' });
+    await panel
+      .getByLabel('Session', { exact: true })
+      .selectOption({ label: 'BTS 1 info période 1' });
     await panel.getByLabel('M. BRUEL Patrick').check();
     await panel.getByRole('button', { name: 'Aperçu' }).click();
     const table = panel.getByRole('table', { name: 'Répartition proposée' });

@@ -1,6 +1,6 @@
 /**
  * A fault injected at every service call of each follow-up write (see faultProof.ts): « Répartir
- * le suivi » applied, a visit recorded, edited and deleted from « Mes stages ».
+ * le suivi » applied (a session, selected rows), a visit recorded, edited and deleted from « Mes stages ».
  */
 import type { ApiResult, FollowUpPreview, MyVisitOutcome, StaffView } from '../../src/api/contract';
 import type { Harness } from './harness';
@@ -44,6 +44,24 @@ const CASES: FaultCase[] = [
         teacherIds: [roux, h.ids.staff['M. BRUEL Patrick']!],
         keepExisting: true,
         cap: '12',
+      };
+      const p = ok<FollowUpPreview>(h.call('apiPreviewFollowUp', input));
+      return { input: JSON.stringify({ ...input, digest: p.digest }) };
+    },
+    run: (h, _s, p) =>
+      h.call<ApiResult<unknown>>('apiApplyFollowUp', JSON.parse(p.input!) as unknown),
+  },
+  {
+    name: 'Répartir le suivi des lignes sélectionnées',
+    journal: 'Répartir le suivi',
+    prepare: (h) => {
+      const roux = teacher(h);
+      const input = {
+        sessionId: '',
+        stageIds: [h.ids.stages['ACAR Laurie']!, h.ids.stages['ACNA Camille']!],
+        teacherIds: [roux, h.ids.staff['M. BRUEL Patrick']!],
+        keepExisting: true,
+        cap: '',
       };
       const p = ok<FollowUpPreview>(h.call('apiPreviewFollowUp', input));
       return { input: JSON.stringify({ ...input, digest: p.digest }) };

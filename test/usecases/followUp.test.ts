@@ -172,6 +172,111 @@ describe('« Répartir le suivi… »', () => {
   });
 });
 
+describe('« Répartir le suivi… » for the rows selected in the Stages sheet', () => {
+  let h: Harness;
+  let bruel: string;
+  let roux: string;
+  const idsOf = (...labels: string[]) => labels.map((l) => h.ids.stages[l]!);
+  beforeAll(() => {
+    h = seededWorkbook();
+    bruel = h.ids.staff['M. BRUEL Patrick']!;
+    roux = addTeacher(h, 'ROUX', ME);
+  });
+
+  it('previews and applies only the selected rows, with one journal line naming them', () => {
+    const input: FollowUpInput = {
+      sessionId: '',
+      stageIds: idsOf('ACAR Laurie', 'ACNA Camille', 'BERNARD Hugo', 'COLIN Sarah'),
+      teacherIds: [bruel],
+      keepExisting: true,
+      cap: '',
+    };
+    const before = picture(h);
+    const p = ok(h.call<ApiResult<FollowUpPreview>>('apiPreviewFollowUp', input));
+    expect(picture(h)).toBe(before);
+    expect(p.changes).toBe(4);
+    expect(p.stageIds).toEqual(input.stageIds);
+    expect(p.teachers[0]!.stages.map((s) => s.student).sort()).toEqual([
+      'ACAR Laurie',
+      'ACNA Camille',
+      'BERNARD Hugo',
+      'COLIN Sarah',
+    ]);
+    const writes = () => h.em.log.snapshot()['Range.setValues'] ?? 0;
+    const w = writes();
+    const r = h.call<ApiResult<FollowUpPreview>>('apiApplyFollowUp', {
+      ...input,
+      digest: p.digest,
+    });
+    expect(r.ok && r.message).toBe('Suivi réparti : 4 stages attribués.');
+    expect(writes() - w).toBe(1);
+    const followers = column(h, 'Enseignant suivi');
+    expect(Object.values(followers).filter((f) => f === 'M. BRUEL Patrick')).toHaveLength(4);
+    expect(Object.values(followers).filter((f) => f === '')).toHaveLength(6);
+    expect(h.display('Journal').at(-1)!.slice(2, 4)).toEqual([
+      'Répartir le suivi',
+      '4 stages sélectionnés (BTS 1 info période 1)',
+    ]);
+  });
+
+  it('counts what the rest of the session gives each teacher: the new rows go to the other', () => {
+    const input: FollowUpInput = {
+      sessionId: '',
+      stageIds: idsOf('DUBOIS Mehdi', 'FABRE Inès'),
+      teacherIds: [bruel, roux],
+      keepExisting: true,
+      cap: '',
+    };
+    const p = ok(h.call<ApiResult<FollowUpPreview>>('apiPreviewFollowUp', input));
+    expect(p.teachers.map((t) => [t.teacher, t.stages.map((s) => s.student)])).toEqual([
+      ['M. BRUEL Patrick', []],
+      ['Mme ROUX Léa', ['DUBOIS Mehdi', 'FABRE Inès']],
+    ]);
+  });
+
+  it('refuses a preview gone stale when the rest of the session changed since', () => {
+    const input: FollowUpInput = {
+      sessionId: '',
+      stageIds: idsOf('GARNIER Lucas'),
+      teacherIds: [bruel, roux],
+      keepExisting: true,
+      cap: '',
+    };
+    const p = ok(h.call<ApiResult<FollowUpPreview>>('apiPreviewFollowUp', input));
+    const other = {
+      ...input,
+      stageIds: idsOf('HENRY Manon'),
+      teacherIds: [roux],
+    };
+    const q = ok(h.call<ApiResult<FollowUpPreview>>('apiPreviewFollowUp', other));
+    ok(h.call<ApiResult<FollowUpPreview>>('apiApplyFollowUp', { ...other, digest: q.digest }));
+    const before = picture(h);
+    const r = h.call<ApiResult<FollowUpPreview>>('apiApplyFollowUp', {
+      ...input,
+      digest: p.digest,
+    });
+    expect(r).toMatchObject({ ok: false, conflict: true });
+    expect(picture(h)).toBe(before);
+  });
+
+  it('refuses an empty selection and a row gone, in French', () => {
+    const bad = (stageIds: string[]) =>
+      h.call<ApiResult<FollowUpPreview>>('apiPreviewFollowUp', {
+        sessionId: '',
+        stageIds,
+        teacherIds: [bruel],
+        keepExisting: true,
+        cap: '',
+      });
+    expect(bad([])).toMatchObject({ ok: false, field: 'stageIds' });
+    expect(bad(['STG-INCONNU'])).toMatchObject({
+      ok: false,
+      error:
+        'Une ligne sélectionnée n’est plus dans la feuille Stages : sélectionnez-la de nouveau.',
+    });
+  });
+});
+
 describe('« Mes stages »', () => {
   let h: Harness;
   let bruel: string;

@@ -76,8 +76,28 @@ describe('visits of a stage', () => {
     });
     const rows = h.display('Visites').filter((r) => r[0] !== '');
     expect(rows).toEqual([
-      ['ID', 'ID stage', 'Élève', 'Date', 'Enseignant', 'Commentaire', 'Type', 'ID enseignant'],
-      [v.id, laurie, 'ACAR Laurie', '14/02/2023', 'M. BRUEL Patrick', v.comment, 'visite', bruel],
+      [
+        'ID',
+        'ID stage',
+        'Élève',
+        'Date',
+        'Enseignant',
+        'Commentaire',
+        'Type',
+        'Compte rendu',
+        'ID enseignant',
+      ],
+      [
+        v.id,
+        laurie,
+        'ACAR Laurie',
+        '14/02/2023',
+        'M. BRUEL Patrick',
+        v.comment,
+        'visite',
+        '',
+        bruel,
+      ],
     ]);
     expect(visitsCell(h, laurie)).toBe('1');
     // The stage row itself is not written: only its formula cell changes.

@@ -112,6 +112,7 @@ const PLURALS: Readonly<Record<DocumentKind, [string, string]>> = {
   attestation: ['attestation', 'attestations'],
   accord: ['accord préalable', 'accords préalables'],
   vierge: ['convention vierge', 'conventions vierges'],
+  compteRendu: ['compte rendu de visite', 'comptes rendus de visite'],
 };
 
 /** "conventions", "accord préalable": the kind's noun for a count. */

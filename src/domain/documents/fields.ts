@@ -23,6 +23,7 @@ import type {
   Tutor,
   WeeklySchedule,
 } from '../types';
+import { VISIT_TYPE_WORDS, type VisitFacts } from '../followUp/visitReport';
 import { amendmentFields } from './amendment';
 import { allKeys, PLACEHOLDER_KEYS, type PlaceholderValues } from './placeholders';
 import { plainText } from './plainText';
@@ -61,6 +62,8 @@ export interface DocumentInput {
   convention?: AmendedConvention | null;
   /** The copy's holder when printing ("Exemplaire entreprise"); '' otherwise. */
   copyHolder?: string;
+  /** For a visit report: the visit it reports. */
+  visit?: VisitFacts | null;
 }
 
 /** What a per-session document (accord préalable) knows. */
@@ -300,6 +303,16 @@ export function documentFields(input: DocumentInput): PlaceholderValues {
     'arret.date': fr(stage.stoppedOn),
     'arret.motif': stage.stoppedOn ? stage.stopReason : '',
     'document.exemplaire': input.copyHolder ?? '',
+    ...(input.visit
+      ? {
+          'visite.date': fr(input.visit.date),
+          'visite.type': VISIT_TYPE_WORDS[input.visit.type],
+          'visite.enseignant': input.visit.teacher
+            ? civilName(input.visit.teacher)
+            : input.visit.teacherName,
+          'visite.commentaire': input.visit.comment,
+        }
+      : {}),
   };
   const current = complete(values);
   if (!input.convention) return current;

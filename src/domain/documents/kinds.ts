@@ -6,7 +6,8 @@
  */
 import { fold } from '../text';
 
-export type DocumentKind = 'convention' | 'avenant' | 'attestation' | 'accord' | 'vierge';
+export type DocumentKind =
+  'convention' | 'avenant' | 'attestation' | 'accord' | 'vierge' | 'compteRendu';
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'convention',
@@ -14,6 +15,7 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'attestation',
   'accord',
   'vierge',
+  'compteRendu',
 ];
 
 export const DOCUMENT_KIND_LABELS: Readonly<Record<DocumentKind, string>> = {
@@ -22,10 +24,11 @@ export const DOCUMENT_KIND_LABELS: Readonly<Record<DocumentKind, string>> = {
   attestation: 'Attestation de stage',
   accord: 'Accord préalable',
   vierge: 'Convention vierge',
+  compteRendu: 'Compte rendu de visite',
 };
 
 export type TemplateKind =
-  'conventionBts' | 'conventionPfmp' | 'accord' | 'avenant' | 'attestation';
+  'conventionBts' | 'conventionPfmp' | 'accord' | 'avenant' | 'attestation' | 'compteRendu';
 
 export const TEMPLATE_KINDS: readonly TemplateKind[] = [
   'conventionBts',
@@ -33,6 +36,7 @@ export const TEMPLATE_KINDS: readonly TemplateKind[] = [
   'accord',
   'avenant',
   'attestation',
+  'compteRendu',
 ];
 
 /** The name of the Google Doc the add-on creates for each template. */
@@ -42,6 +46,7 @@ export const TEMPLATE_NAMES: Readonly<Record<TemplateKind, string>> = {
   accord: 'Modèle – Accord préalable de stage',
   avenant: 'Modèle – Avenant à la convention',
   attestation: 'Modèle – Attestation de stage',
+  compteRendu: 'Modèle – Compte rendu de visite',
 };
 
 /** Session types (folded) whose convention is the PFMP one. */
@@ -66,6 +71,7 @@ export function templateFor(kind: DocumentKind, sessionType: string): TemplateKi
     case 'avenant':
     case 'attestation':
     case 'accord':
+    case 'compteRendu':
       return kind;
   }
 }

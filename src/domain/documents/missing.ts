@@ -18,6 +18,7 @@
  *   signatory or SIRET: the host signs it whoever signs.
  * - accord préalable: per session, generic (non-nominative): the session and the school only.
  * - vierge: nothing — it is the emergency form, filled by hand.
+ * - compteRendu (visit report): the stage's dates; the rest is what the teacher saw.
  */
 import { isIsoDate } from '../dates';
 import { isAbroad } from '../presence';
@@ -131,6 +132,10 @@ export function missingFor(kind: DocumentKind, input: MissingInput): string[] {
       schoolProblems(input, out);
       break;
     case 'vierge':
+      break;
+    case 'compteRendu':
+      // It reports a visit of a stage: the stage's dates at least.
+      if (!hasDates(input.stage)) out.push(MISSING.dates);
       break;
   }
   return out;

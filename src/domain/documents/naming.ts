@@ -46,12 +46,15 @@ export interface NameInput {
   companyName?: string;
   /** For a blank convention: the day it was made. */
   today?: string;
+  /** For a visit report: the day of the visit. */
+  visitDate?: string;
 }
 
 /**
  * "Convention – BTS 1 info période 1 – ACAR Laurie – CREDIT AGRICOLE"; per session:
  * "Accord préalable – BTS 1 info période 1", "Convention vierge – BTS 1 info période 1 – 30
- * novembre 2026". An empty part is left out.
+ * novembre 2026"; a visit's: "Compte rendu de visite – ACAR Laurie – CREDIT AGRICOLE – 14 février
+ * 2023". An empty part is left out.
  */
 export function documentName(kind: DocumentKind, input: NameInput): string {
   const label = DOCUMENT_KIND_LABELS[kind];
@@ -60,6 +63,13 @@ export function documentName(kind: DocumentKind, input: NameInput): string {
       return joinParts([label, input.sessionTitle]);
     case 'vierge':
       return joinParts([label, input.sessionTitle, longDateFr(input.today ?? '')]);
+    case 'compteRendu':
+      return joinParts([
+        label,
+        input.studentLabel ?? '',
+        input.companyName ?? '',
+        longDateFr(input.visitDate ?? ''),
+      ]);
     default:
       return joinParts([
         label,

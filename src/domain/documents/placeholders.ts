@@ -15,6 +15,7 @@ export const PLACEHOLDER_GROUPS = [
   'Référent',
   'Établissement',
   'Arrêt et avenant',
+  'Visite',
   'Document',
 ] as const;
 
@@ -131,6 +132,10 @@ export const PLACEHOLDERS = [
     'Convention – BTS 1 info période 1 – ACAR Laurie – CREDIT AGRICOLE',
   ),
   p('Arrêt et avenant', 'convention.date', 'Date de la convention', '30/01/2023'),
+  p('Visite', 'visite.date', 'Date de la visite', '14/02/2023'),
+  p('Visite', 'visite.type', 'Type de visite', 'Visite en entreprise'),
+  p('Visite', 'visite.enseignant', "Enseignant qui l'a faite", 'M. Patrick BRUEL'),
+  p('Visite', 'visite.commentaire', 'Commentaire', 'Bonne intégration, tuteur disponible.'),
   p('Document', 'document.date', 'Date du jour', '30 novembre 2026'),
   p('Document', 'document.exemplaire', 'Exemplaire (impression)', 'Exemplaire entreprise'),
 ] as const;

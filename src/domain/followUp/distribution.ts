@@ -49,6 +49,12 @@ export interface DistributionOptions {
    * absent, any existing follower is.
    */
   staffIds?: ReadonlySet<string>;
+  /**
+   * Stages outside what is given out (the rest of the session when only some rows are): never
+   * assigned nor reported, but what their followers already carry counts for the cap and the
+   * balance, as it would had the whole session been given out.
+   */
+  others?: readonly FollowStage[];
 }
 
 export interface Assignment {
@@ -142,6 +148,12 @@ export function distributeFollowUp(
     const town = fold(s.city);
     if (town !== '') t.towns.add(town);
   };
+
+  for (const s of [...(options.others ?? [])].sort(byId)) {
+    const t = state.get(s.followerId);
+    const span = spanOf(s);
+    if (t && span) take(t, s, span);
+  }
 
   const assignments: Assignment[] = [];
   const unassigned: Unassigned[] = [];

@@ -1,5 +1,5 @@
 /**
- * « Répartir le suivi… »: choose a session and the teachers, see who would follow which stage
+ * « Répartir le suivi… »: choose a session (or the rows selected in the sheet) and the teachers, see who would follow which stage
  * (and why any stage is left without a teacher), then apply. The preview writes nothing; the
  * apply writes exactly what was previewed, or nothing when the sheet changed since.
  */
@@ -8,12 +8,14 @@ import {
   type FollowUpInput,
   type FollowUpPreview,
   type ReferenceData,
+  type StageSelection,
 } from '../../api/contract';
 import {
   button,
   checkbox,
   fieldsetWithError,
   h,
+  radioGroup,
   replaceChildren,
   selectField,
   setOptions,
@@ -23,13 +25,43 @@ import {
 } from '../dom';
 import { actionForm, runAction } from '../form';
 import { plural } from '../format';
-import { currentReference, onReference } from '../store';
+import {
+  currentReference,
+  currentSelection,
+  onReference,
+  onSelection,
+  refreshSelection,
+} from '../store';
 import { showError } from '../ui';
 import { type Panel, shell } from './panel';
 
 export function distributePanel(): Panel {
   const { root, heading } = shell('distribute', 'Répartir le suivi');
+  const scope = radioGroup<'session' | 'selection'>(
+    'Stages à répartir',
+    'scope',
+    [
+      { value: 'session', label: 'Toute une session' },
+      { value: 'selection', label: 'Les lignes sélectionnées (0)' },
+    ],
+    'session',
+  );
+  const selectionLabel = scope.root.querySelector<HTMLLabelElement>(
+    `label[for="${scope.inputs[1]?.id ?? ''}"]`,
+  );
+  let shownIds = '';
+  const showSelectionCount = (sel: StageSelection): void => {
+    shownIds = sel.selectedIds.join(',');
+    if (selectionLabel)
+      selectionLabel.textContent = `Les lignes sélectionnées (${sel.selectedIds.length})`;
+  };
+  showSelectionCount(currentSelection());
   const session = selectField('Session', 'sessionId');
+  const syncSession = (): void => {
+    const on = scope.value() === 'session';
+    session.control.disabled = !on;
+    session.root.classList.toggle('disabled', !on);
+  };
   const teachers = fieldsetWithError('Enseignants qui suivent les stages', 'teacherIds', 'checks');
   const teacherBoxes = h('div', { class: 'teacher-choices' });
   teachers.insertBefore(teacherBoxes, teachers.lastElementChild);
@@ -63,10 +95,34 @@ export function distributePanel(): Panel {
   const result = h('div', { class: 'follow-preview', 'aria-live': 'polite' });
   let shown: { input: FollowUpInput; preview: FollowUpPreview } | null = null;
 
-  const input = (): FollowUpInput | null => {
+  const input = async (): Promise<FollowUpInput | null> => {
     const teacherIds = [...teacherBoxes.querySelectorAll<HTMLInputElement>('input:checked')].map(
       (i) => i.value,
     );
+    if (scope.value() === 'selection') {
+      // The sheet's selection may have moved since the last poll: never act on rows other than
+      // the ones counted here.
+      const displayed = shownIds;
+      const sel = await refreshSelection().catch(() => currentSelection());
+      if (sel.selectedIds.join(',') !== displayed) {
+        showSelectionCount(sel);
+        showError('La sélection a changé : vérifiez le nombre de lignes puis recommencez.');
+        return null;
+      }
+      if (sel.selectedIds.length === 0) {
+        showError(
+          'Sélectionnez une ou plusieurs lignes de la feuille Stages, ou choisissez « Toute une session ».',
+        );
+        return null;
+      }
+      return {
+        sessionId: '',
+        stageIds: [...sel.selectedIds],
+        teacherIds,
+        keepExisting: !redo.control.checked,
+        cap: cap.control.value.trim(),
+      };
+    }
     if (session.control.value === '') {
       showError('Choisissez une session.');
       return null;
@@ -157,18 +213,30 @@ export function distributePanel(): Panel {
       input,
       done: (preview, sent) => draw(preview, sent, false),
     },
+    scope.root,
     session.root,
     teachers,
     cap.root,
     redo.root,
     h('div', { class: 'buttons' }, submit('Aperçu')),
   );
-  // Changing the choice makes the preview shown stale: it cannot be applied any more.
-  previewForm.addEventListener('change', () => {
+  syncSession();
+  const forget = (): void => {
     if (shown) {
       shown = null;
       replaceChildren(result);
     }
+  };
+  // Changing the choice makes the preview shown stale: it cannot be applied any more.
+  previewForm.addEventListener('change', () => {
+    syncSession();
+    forget();
+  });
+  onSelection((sel) => {
+    if (sel.selectedIds.join(',') === shownIds) return;
+    showSelectionCount(sel);
+    // A preview of other rows would mislead: it is asked again.
+    if (scope.value() === 'selection') forget();
   });
   root.append(previewForm, result);
   return { root, heading };

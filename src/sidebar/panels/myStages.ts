@@ -13,6 +13,7 @@ import { button, dateField, h, radioGroup, replaceChildren, submit, textAreaFiel
 import { actionForm, runAction } from '../form';
 import { frDate, frRange } from '../format';
 import { showLimit } from '../limit';
+import { reportControl } from '../visitReport';
 import { type Panel, shell } from './panel';
 
 const STATUS: Record<FollowedStageView['status'], string> = {
@@ -150,12 +151,16 @@ export function myStagesPanel(): Panel {
       actions.forEach((b) =>
         b.setAttribute('aria-label', `${b.textContent} la visite du ${frDate(v.date)}`),
       );
+      const report = reportControl(v, f.visitReports === true, li, (url) =>
+        redraw({ ...f, visits: f.visits.map((x) => (x.id === v.id ? { ...x, report: url } : x)) }),
+      );
       return h(
         'li',
         {},
         h('div', { class: 'dates' }, visitLine(v)),
         v.comment ? h('div', { class: 'visit-comment' }, v.comment) : null,
         ...actions,
+        report,
         edit,
       );
     });

@@ -25,6 +25,7 @@ import {
 import { frDate } from '../format';
 import { runAction, stageForm } from '../form';
 import { showLimit } from '../limit';
+import { reportControl } from '../visitReport';
 import { currentReference, currentSelection, onReference } from '../store';
 
 const KIND: Record<VisitType, string> = { visite: 'Visite', appel: 'Appel', visio: 'Visio' };
@@ -54,6 +55,12 @@ export function visitsView(): VisitsView {
   /** A visit is being recorded: its answer brings the list and the count together. */
   let changing = false;
 
+  /** The shown stage's session asks for visit reports (Sessions « Compte rendu de visite »). */
+  const reportsOn = (): boolean => {
+    const sessionId = wanted?.sessionId ?? currentSelection().stage?.sessionId ?? '';
+    return currentReference()?.sessions.find((s) => s.id === sessionId)?.visitReports === true;
+  };
+
   const draw = (stageId: string, items: VisitView[]): void => {
     current = [...items].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     if (current.length === 0)
@@ -80,12 +87,20 @@ export function visitsView(): VisitsView {
             'link',
           );
           del.setAttribute('aria-label', `Supprimer la visite du ${frDate(v.date)}`);
+          const report = reportControl(v, reportsOn(), list, (url) => {
+            if (loadedFor === stageId)
+              draw(
+                stageId,
+                current.map((x) => (x.id === v.id ? { ...x, report: url } : x)),
+              );
+          });
           return h(
             'li',
             {},
             h('div', { class: 'dates' }, describe(v)),
             v.comment ? h('div', { class: 'visit-comment' }, v.comment) : null,
             del,
+            report,
           );
         }),
       ),

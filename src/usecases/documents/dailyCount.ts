@@ -6,7 +6,9 @@
  */
 import type { Context } from '../../gas/context';
 
-const KEY = 'sds.docsMade';
+/** The document property holding the counts. */
+export const DOCS_MADE_KEY = 'sds.docsMade';
+const KEY = DOCS_MADE_KEY;
 
 export const DAILY_CAP = { workspace: 1500, consumer: 250 } as const;
 

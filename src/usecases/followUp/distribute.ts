@@ -51,13 +51,73 @@ interface Proposal {
   rows: Row<StageKey>[];
   /** Stage ID → teacher ID to write. */
   changes: Map<string, string>;
+  target: string;
+}
+
+/** What is given out: a whole session, or the rows selected in the Stages sheet. */
+interface Scope {
+  /** The rows given out. */
+  rows: Row<StageKey>[];
+  /** The rest of their sessions: counted for the cap and balance, left as they are. */
+  others: Row<StageKey>[];
+  sessionId: string;
+  stageIds: string[] | null;
+  /** The journal's « Objet ». */
+  target: string;
+}
+
+function scopeOf(ctx: Context, input: FollowUpInput): Scope {
+  const refs = references(ctx);
+  const picked = Array.isArray(input?.stageIds)
+    ? [...new Set(input.stageIds.map((id) => typed(id)).filter((id) => id !== ''))]
+    : null;
+  if (picked === null) {
+    const sessionId = typed(input?.sessionId);
+    const session = refs.sessions.find((s) => s.id === sessionId);
+    if (!session) throw new UserError('Choisissez une session.', 'sessionId');
+    const rows = ctx
+      .table(STAGES)
+      .readAll()
+      .filter((r) => str(r.values.id) !== '' && str(r.values.sessionId) === sessionId);
+    return { rows, others: [], sessionId, stageIds: null, target: session.title };
+  }
+  if (picked.length === 0) {
+    throw new UserError(
+      'Sélectionnez une ou plusieurs lignes de la feuille Stages, ou choisissez « Toute une session ».',
+      'stageIds',
+    );
+  }
+  const all = ctx
+    .table(STAGES)
+    .readAll()
+    .filter((r) => str(r.values.id) !== '');
+  const wanted = new Set(picked);
+  const rows = all.filter((r) => wanted.has(str(r.values.id)));
+  if (rows.length !== wanted.size) {
+    throw new UserError(
+      'Une ligne sélectionnée n’est plus dans la feuille Stages : sélectionnez-la de nouveau.',
+      'stageIds',
+      true,
+    );
+  }
+  const sessions = new Set(rows.map((r) => str(r.values.sessionId)));
+  const others = all.filter(
+    (r) => !wanted.has(str(r.values.id)) && sessions.has(str(r.values.sessionId)),
+  );
+  const titles = [...sessions].map((id) => refs.sessions.find((s) => s.id === id)?.title ?? id);
+  const n = rows.length;
+  return {
+    rows,
+    others,
+    sessionId: '',
+    stageIds: rows.map((r) => str(r.values.id)),
+    target: `${n} stage${n > 1 ? 's' : ''} sélectionné${n > 1 ? 's' : ''} (${titles.join(', ')})`,
+  };
 }
 
 function propose(ctx: Context, input: FollowUpInput): Proposal {
   const refs = references(ctx);
-  const sessionId = typed(input?.sessionId);
-  const session = refs.sessions.find((s) => s.id === sessionId);
-  if (!session) throw new UserError('Choisissez une session.', 'sessionId');
+  const scope = scopeOf(ctx, input);
   const cap = capOf(ctx, input?.cap);
   const staffIds = new Set(refs.staff.map((s) => s.id));
   const chosenIds = [...new Set(Array.isArray(input?.teacherIds) ? input.teacherIds : [])].map(
@@ -79,13 +139,10 @@ function propose(ctx: Context, input: FollowUpInput): Proposal {
       .readAll()
       .map((r) => [str(r.values.id), str(r.values.classes)]),
   );
-  const rows = ctx
-    .table(STAGES)
-    .readAll()
-    .filter((r) => str(r.values.id) !== '' && str(r.values.sessionId) === sessionId);
+  const { rows } = scope;
   const companies = new Map(refs.companies.map((c) => [c.id, c]));
   const names = staffNames(ctx);
-  const stages: FollowStage[] = rows.map(({ values: r }) => ({
+  const followStage = ({ values: r }: Row<StageKey>): FollowStage => ({
     id: str(r.id),
     start: str(r.start) as IsoDate,
     end: str(r.end) as IsoDate,
@@ -94,14 +151,16 @@ function propose(ctx: Context, input: FollowUpInput): Proposal {
     city: companies.get(str(r.companyId))?.city ?? '',
     className: str(r.className),
     followerId: resolveFollower(str(r.followerId), str(r.follower), names),
-  }));
+  });
+  const stages = rows.map(followStage);
+  const others = scope.others.map(followStage);
   const d = distributeFollowUp(
     stages,
     chosenIds.map((id) => ({
       id,
       classes: (classes.get(id) ?? '').split(/[,;]/).map((c) => c.trim()),
     })),
-    { cap, keepExisting: input?.keepExisting !== false, staffIds },
+    { cap, keepExisting: input?.keepExisting !== false, staffIds, others },
   );
   const byId = new Map(rows.map((r) => [str(r.values.id), r.values]));
   const describe = (id: string) => {
@@ -136,14 +195,16 @@ function propose(ctx: Context, input: FollowUpInput): Proposal {
   }));
   const unassigned = d.unassigned.map((u) => ({ ...describe(u.stageId), reason: u.reason }));
   const digest = fingerprint([
-    sessionId,
+    scope.stageIds ? `rows:${[...scope.stageIds].sort().join(',')}` : scope.sessionId,
     cap,
     ...[...changes.entries()].sort().map(([s, t]) => `${s}>${t}`),
-    ...stages.map((s) => `${s.id}:${s.followerId}`).sort(),
+    // The rest of the session weighs on the proposal: a change there makes it stale too.
+    ...[...stages, ...others].map((s) => `${s.id}:${s.followerId}:${s.start}:${s.end}`).sort(),
   ]);
   return {
     preview: {
-      sessionId,
+      sessionId: scope.sessionId,
+      ...(scope.stageIds ? { stageIds: scope.stageIds } : {}),
       cap,
       teachers,
       unassigned: unassigned.map(({ id, student, reason }) => ({ id, student, reason })),
@@ -152,6 +213,7 @@ function propose(ctx: Context, input: FollowUpInput): Proposal {
     },
     rows,
     changes,
+    target: scope.target,
   };
 }
 
@@ -161,7 +223,7 @@ export function previewFollowUp(ctx: Context, input: FollowUpInput): FollowUpPre
 
 export function applyFollowUp(ctx: Context, input: FollowUpApplyInput): FollowUpPreview {
   return ctx.withLock(() => {
-    const { preview, rows, changes } = propose(ctx, input);
+    const { preview, rows, changes, target } = propose(ctx, input);
     if (preview.digest !== typed(input?.digest)) {
       throw new UserError(
         'Les stages ou le personnel ont changé depuis l’aperçu : rien n’a été écrit. Relancez l’aperçu.',
@@ -185,10 +247,9 @@ export function applyFollowUp(ctx: Context, input: FollowUpApplyInput): FollowUp
       ctx.onRollback(() => ctx.setProperty(FOLLOW_CAP_KEY, old ?? ''));
       ctx.setProperty(FOLLOW_CAP_KEY, String(preview.cap));
     }
-    const session = refs.sessions.find((s) => s.id === preview.sessionId);
     ctx.journal({
       action: 'Répartir le suivi',
-      target: session?.title ?? preview.sessionId,
+      target,
       before: null,
       after: {
         'stages attribués': changes.size,

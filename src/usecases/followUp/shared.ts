@@ -63,6 +63,7 @@ export function visitView(
     comment: str(r.comment),
     done: isIsoDate(date) && isVisitDone(date, today),
     type: isVisitType(type) ? type : 'visite',
+    report: str(r.report),
     mine: false,
     authorId: staffId,
   };
@@ -129,6 +130,7 @@ export function followedView(
           })
         : '',
     visits: list,
+    visitReports: session?.visitReports === true,
   };
 }
 

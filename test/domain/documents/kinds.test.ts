@@ -51,6 +51,7 @@ describe('the kinds', () => {
       'Attestation de stage',
       'Accord préalable',
       'Convention vierge',
+      'Compte rendu de visite',
     ]);
     expect(TEMPLATE_KINDS.map((k) => TEMPLATE_NAMES[k])).toEqual([
       'Modèle – Convention de stage (BTS / enseignement supérieur)',
@@ -58,6 +59,7 @@ describe('the kinds', () => {
       'Modèle – Accord préalable de stage',
       'Modèle – Avenant à la convention',
       'Modèle – Attestation de stage',
+      'Modèle – Compte rendu de visite',
     ]);
   });
 

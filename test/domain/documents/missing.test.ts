@@ -38,6 +38,7 @@ describe('missingFor', () => {
         attestation: [MISSING.company],
         accord: [],
         vierge: [],
+        compteRendu: [],
       },
     ],
     [
@@ -49,6 +50,7 @@ describe('missingFor', () => {
         attestation: [],
         accord: [],
         vierge: [],
+        compteRendu: [],
       },
     ],
     [
@@ -60,6 +62,7 @@ describe('missingFor', () => {
         attestation: [],
         accord: [],
         vierge: [],
+        compteRendu: [],
       },
     ],
     [
@@ -71,6 +74,7 @@ describe('missingFor', () => {
         attestation: [MISSING.dates],
         accord: [],
         vierge: [],
+        compteRendu: [MISSING.dates],
       },
     ],
     [
@@ -82,6 +86,7 @@ describe('missingFor', () => {
         attestation: [MISSING.schoolName],
         accord: [MISSING.schoolName, MISSING.headOfSchool],
         vierge: [],
+        compteRendu: [],
       },
     ],
     [
@@ -93,6 +98,7 @@ describe('missingFor', () => {
         attestation: [],
         accord: [],
         vierge: [],
+        compteRendu: [],
       },
     ],
     [
@@ -104,6 +110,7 @@ describe('missingFor', () => {
         attestation: [],
         accord: [],
         vierge: [],
+        compteRendu: [],
       },
     ],
     [
@@ -115,12 +122,20 @@ describe('missingFor', () => {
         attestation: [],
         accord: [],
         vierge: [],
+        compteRendu: [],
       },
     ],
     [
       'no session',
       { session: null },
-      { convention: [], avenant: [], attestation: [], accord: [MISSING.session], vierge: [] },
+      {
+        convention: [],
+        avenant: [],
+        attestation: [],
+        accord: [MISSING.session],
+        vierge: [],
+        compteRendu: [],
+      },
     ],
   ];
   for (const [what, over, expected] of cases) {

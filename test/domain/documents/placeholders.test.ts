@@ -94,6 +94,7 @@ const PLAN: Record<string, string[]> = {
     'convention.reference',
     'convention.date',
   ],
+  Visite: ['visite.date', 'visite.type', 'visite.enseignant', 'visite.commentaire'],
   Document: ['document.date', 'document.exemplaire'],
 };
 

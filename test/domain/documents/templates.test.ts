@@ -281,6 +281,7 @@ const SIGNATURES: Record<TemplateKind, ReadonlyArray<readonly string[]>> = {
     ['tuteur', '{{tuteur.nom}}'],
   ],
   attestation: [["pour l'organisme d'accueil", '{{entreprise.signataire}}', 'cachet']],
+  compteRendu: [["l'enseignant qui a suivi le stage", '{{visite.enseignant}}']],
 };
 
 describe.each(KINDS)('signature blocks of %s', (kind) => {

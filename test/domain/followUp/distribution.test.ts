@@ -316,3 +316,38 @@ describe('distributeFollowUp: 500 stages among 30 teachers', () => {
     expect(crowded.unassigned).toHaveLength(20);
   });
 });
+
+describe('distributeFollowUp: some rows only (the rest of the session as it is)', () => {
+  it('gives out only the rows asked, never the others', () => {
+    const rows = [stage('S1'), stage('S2')];
+    const others = [stage('S3'), stage('S4', { followerId: 'A' })];
+    const d = distributeFollowUp(rows, [teacher('A'), teacher('B')], { ...opts, others });
+    expect(d.assignments.map((a) => a.stageId).sort()).toEqual(['S1', 'S2']);
+    expect(d.unassigned).toEqual([]);
+  });
+
+  it('counts what the others already give a teacher, for the balance', () => {
+    const others = [stage('S3', { followerId: 'A' }), stage('S4', { followerId: 'A' })];
+    const d = distributeFollowUp([stage('S1'), stage('S2')], [teacher('A'), teacher('B')], {
+      ...opts,
+      others,
+    });
+    // A already follows two: B takes both new rows (2 / 2), not one each (3 / 1).
+    expect(teacherOf(d, 'S1')).toBe('B');
+    expect(teacherOf(d, 'S2')).toBe('B');
+  });
+
+  it('counts them for the cap of interns followed at once', () => {
+    const others = Array.from({ length: 3 }, (_, i) => stage(`O${i}`, { followerId: 'A' }));
+    const d = distributeFollowUp([stage('S1')], [teacher('A')], { ...opts, cap: 3, others });
+    expect(d.assignments).toEqual([]);
+    expect(d.unassigned[0]!.reason).toMatch(/^L'enseignant choisi suit déjà 3 stagiaires/);
+  });
+
+  it('a selection of every row of the session gives what the session gives', () => {
+    const { stages, staff } = bigCase(60, 5);
+    const whole = distributeFollowUp(stages, staff, opts);
+    const asRows = distributeFollowUp(stages, staff, { ...opts, others: [] });
+    expect(asRows).toEqual(whole);
+  });
+});

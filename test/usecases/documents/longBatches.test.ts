@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { runLanes } from 'gas-emulator/bundle';
 import type { ApiResult, DocumentJobView } from '../../../src/api/contract';
+import { TEMPLATE_KINDS } from '../../../src/domain/documents/kinds';
 import { SCHOOL } from '../../fixtures/documentsSeed';
 import { bulkWorkbook, type BulkHarness } from '../harness';
 import { ok, request } from './documentsHarness';
@@ -103,8 +104,11 @@ describe('long batches', () => {
   });
 
   it('stops cleanly at the daily cap of a personal account and resumes the next day', () => {
-    const h = ready(20, { account: 'consumer', quotas: { docsCreatedPerDay: 15 } });
-    // 5 templates already count today: 10 conventions are left.
+    const h = ready(20, {
+      account: 'consumer',
+      quotas: { docsCreatedPerDay: TEMPLATE_KINDS.length + 10 },
+    });
+    // The templates already count today: 10 conventions are left.
     const job = ok<DocumentJobView>(
       h.call('apiStartDocuments', request('convention', { sessionId: 'SES-BULK' })),
     );

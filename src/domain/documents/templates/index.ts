@@ -7,6 +7,7 @@ import { ATTESTATION_HTML } from './attestation';
 import { AVENANT_HTML } from './avenant';
 import { CONVENTION_BTS_HTML } from './conventionBts';
 import { CONVENTION_PFMP_HTML } from './conventionPfmp';
+import { VISIT_REPORT_HTML } from './visitReport';
 
 import type { TemplateKind } from '../kinds';
 
@@ -16,4 +17,5 @@ export const TEMPLATE_HTML: Record<TemplateKind, string> = {
   accord: ACCORD_HTML,
   avenant: AVENANT_HTML,
   attestation: ATTESTATION_HTML,
+  compteRendu: VISIT_REPORT_HTML,
 };
