@@ -31,6 +31,7 @@ async function laurieConventionSignedByHer(): Promise<void> {
   await invoke('apiSaveSettings', {
     ...settings,
     schoolName: 'Lycée Jean Moulin',
+    schoolAddress: '1 rue de l’Épée, 59400 Cambrai',
     headOfSchool: 'Mme DURAND Claire',
   });
   const refs = await invoke<ReferenceData>('apiGetReferenceData');

@@ -33,6 +33,8 @@ import { jobView } from './jobView';
 import { fillDocument, type MadeDocument } from './fillDocument';
 import { commitDocuments, type Committed } from './commitDocuments';
 import { readRegister, type RegisteredDocument } from './register';
+import { liveByStage } from './eligibility';
+import { isFrozen } from '../../domain/documents/signatures';
 import { loadSources } from './sources';
 
 /**
@@ -47,6 +49,8 @@ interface Claimed {
   job: JobRecord;
   token: string;
   ids: string[];
+  /** Stages whose live document of the batch's kind was sent for signature since the start. */
+  frozen?: ReadonlySet<string>;
 }
 
 export function runDocumentsChunk(ctx: Context, jobId: string): DocumentJobView {
@@ -73,6 +77,14 @@ export function runDocumentsChunk(ctx: Context, jobId: string): DocumentJobView 
     const s = src.byId.get(id);
     if (!s) {
       failures[id] = { label: id, reason: 'stage introuvable (ligne supprimée ?)' };
+      continue;
+    }
+    // Sent for signature after the batch started: a signed paper is never replaced.
+    if (claimed.frozen?.has(id)) {
+      failures[id] = {
+        label: s.label,
+        reason: 'envoyé pour signature depuis le lancement : faites un avenant',
+      };
       continue;
     }
     try {
@@ -171,7 +183,14 @@ function claim(ctx: Context, jobId: string): Claimed {
   const ids = remaining.slice(0, Math.max(1, n));
   job.claims[token] = { ids, at: now };
   saveJob(ctx, job);
-  return { job, token, ids };
+  const frozen = new Set(
+    job.regenerate
+      ? [...liveByStage(register, job.kind).values()]
+          .filter((d) => isFrozen(d.status))
+          .map((d) => d.stageId)
+      : [],
+  );
+  return { job, token, ids, frozen };
 }
 
 /**

@@ -9,6 +9,7 @@ import type {
   ApiResult,
   ChaseList,
   DashboardView,
+  DocumentJobView,
   DocumentStepOutcome,
   MadeFileView,
   RegisterDocumentView,
@@ -348,5 +349,23 @@ describe('the dashboard', () => {
     expect(sheet[0]![0]).toContain('Tableau de bord des conventions');
     expect(sheet[3]!.slice(0, 2)).toEqual(['Générées', String(generated)]);
     expect(sheet[4]!.slice(0, 2)).toEqual(['Envoyées', '1']);
+  });
+});
+
+describe('a convention sent while « Régénérer » runs', () => {
+  it('is left as it is, and the batch says why', () => {
+    const h = readyWorkbook();
+    const id = h.ids.stages['ACAR Laurie']!;
+    generate(h, request('convention', { stageIds: [id] }));
+    const job = ok<DocumentJobView>(
+      h.call('apiStartDocuments', request('convention', { stageIds: [id] }, { regenerate: true })),
+    );
+    // Meanwhile, someone records that the convention went to the company.
+    const d = docsOf(h, id).documents.find((x) => x.kind === 'Convention')!;
+    ok(step(h, d, 'sent'));
+    const before = h.stageRows().find((r) => r['ID'] === id)!['Convention'];
+    const view = ok<DocumentJobView>(h.call('apiRunDocumentsChunk', job.id));
+    expect(view.failed[0]!.reason).toMatch(/envoyé pour signature/);
+    expect(h.stageRows().find((r) => r['ID'] === id)!['Convention']).toBe(before);
   });
 });
