@@ -22,6 +22,12 @@ import {
   type SpreadsheetSnapshot,
 } from './spreadsheet/index';
 
+export { DAILY_DOCS_CREATE, GoogleJsonResponseException } from './services/quotas';
+export type { Account, QuotaLimits } from './services/quotas';
+export { EXCEEDED_MAX_TIME, EXECUTION_LIMIT_MS } from './services/execution';
+export type { LatencyOptions } from './services/latency';
+export type { Block, ParagraphNode, TableNode, Run, TextStyle } from './services/doc-model';
+
 export interface EmulatorOptions {
   /** Script and spreadsheet time zone (default 'Europe/Paris'). */
   timeZone?: string;

@@ -93,3 +93,38 @@ describe('parallel lanes', () => {
     ]);
   });
 });
+
+describe('advanced services in a bundle', () => {
+  it('gives the script Drive and Docs, counted and timed like the others', () => {
+    const em = createEmulator();
+    const bundle = loadBundle(
+      `function make() {
+        var f = Drive.Files.create({ name: 'F', mimeType: 'application/vnd.google-apps.folder' }, null, { fields: 'id' });
+        var d = Docs.Documents.create({ title: 'D' });
+        var root = Drive.Files.get(d.documentId, { fields: 'parents' }).parents[0];
+        try {
+          Drive.Files.update({}, d.documentId, null, { addParents: f.id });
+        } catch (e) {
+          Drive.Files.update({}, d.documentId, null, { addParents: f.id, removeParents: root });
+          return [typeof Drive, typeof Docs, e.message, Drive.Files.get(d.documentId, { fields: 'parents' }).parents[0] === f.id];
+        }
+        return [typeof Drive, typeof Docs, f.id === undefined, d.title];
+      }`,
+      em,
+      { processTimeZone: false },
+    );
+    em.log.reset();
+    expect(bundle.call('make')).toEqual([
+      'object',
+      'object',
+      'API call to drive.files.update failed with error: Increasing the number of parents is not allowed.',
+      true,
+    ]);
+    expect(em.log.snapshot()).toEqual({
+      'Docs.Documents.create': 1,
+      'Drive.Files.create': 1,
+      'Drive.Files.get': 2,
+      'Drive.Files.update': 2,
+    });
+  });
+});

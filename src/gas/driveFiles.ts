@@ -37,7 +37,8 @@ export interface DriveFiles {
    * over them (patch semantics): give every key that must differ from the source's.
    */
   copyFile(id: string, name: string, parentId: string, appProperties: AppProperties): DriveFile;
-  trashFile(id: string): void;
+  /** Moves to the trash; false when the file was already gone (deleted, or not visible). */
+  trashFile(id: string): boolean;
   /** Every file (all pages) not in the trash whose appProperties[key] is `value`. */
   listByAppProperty(key: string, value: string): DriveFile[];
   exportPdf(id: string): GoogleAppsScript.Base.Blob;
@@ -141,7 +142,14 @@ export function driveFiles(retry?: RetryPolicy): DriveFiles {
     },
 
     trashFile(id) {
-      run(() => drive().Files.update({ trashed: true }, id, NO_MEDIA, { fields: 'id' }));
+      try {
+        run(() => drive().Files.update({ trashed: true }, id, NO_MEDIA, { fields: 'id' }));
+        return true;
+      } catch (e) {
+        const failure = toApiFailure(e);
+        if (failure instanceof ApiFailure && failure.kind === 'notFound') return false;
+        throw failure;
+      }
     },
 
     listByAppProperty(key, value) {

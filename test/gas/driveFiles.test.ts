@@ -70,6 +70,9 @@ describe('driveFiles', () => {
     expect(em.log.snapshot()).toEqual({ 'Drive.Files.list': 1 });
     expect(drive.getFile(copies[1]?.id ?? '')?.trashed).toBe(true);
     expect(drive.listByAppProperty('sdsJob', "l'autre")).toEqual([]);
+    // Trashing what is already gone is not an error: the caller only wanted it out of the way.
+    expect(drive.trashFile('nope')).toBe(false);
+    expect(drive.trashFile(copies[2]?.id ?? '')).toBe(true);
   });
 
   it('follows nextPageToken to the end', () => {

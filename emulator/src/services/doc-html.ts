@@ -248,9 +248,17 @@ class Importer {
     } else if ((tag === 'td' || tag === 'th') && this.table && !this.cell) {
       this.flush();
       this.cell = [];
-    } else if (PARAGRAPH_TAGS.has(tag) || tag === 'ul' || tag === 'ol') {
-      if (tag === 'ul' || tag === 'ol') this.flush();
-      else this.open(tag !== 'div', tag === 'li');
+    } else if (tag === 'ul' || tag === 'ol') {
+      this.flush();
+    } else if (PARAGRAPH_TAGS.has(tag)) {
+      const empty = this.current && this.current.node.runs.length === 0 ? this.current : null;
+      if (empty && tag !== 'li') {
+        // <li><p>…</p></li>, <div><h1>…</h1></div>: one paragraph, styled by the inner block.
+        const { alignment, named } = this.inherited();
+        empty.node.style = named;
+        if (alignment) empty.node.alignment = alignment;
+        empty.keepEmpty = empty.keepEmpty || tag !== 'div';
+      } else this.open(tag !== 'div', tag === 'li');
     }
   }
 

@@ -39,6 +39,11 @@ type FileListJson = GoogleAppsScript.Drive_v3.Drive.V3.Schema.FileList;
 type Args = Record<string, unknown> | undefined;
 
 const GOOGLE_TYPE = 'application/vnd.google-apps.';
+/**
+ * Since 2020 an item of My Drive has exactly one parent; the API refuses to add a second
+ * (reason cannotAddParent).
+ */
+const TOO_MANY_PARENTS = 'Increasing the number of parents is not allowed.';
 const DEFAULT_FILE_FIELDS = 'kind,id,name,mimeType';
 const DEFAULT_LIST_FIELDS = 'kind,incompleteSearch,nextPageToken,files(kind,id,name,mimeType)';
 
@@ -117,6 +122,7 @@ export function createDriveV3(log: CallLog, store: DriveStore): GoogleAppsScript
   };
   const parentsOf = (method: string, parents: unknown): string[] => {
     if (!Array.isArray(parents) || parents.length === 0) return [store.rootId];
+    if (parents.length > 1) throw fail(method, 403, TOO_MANY_PARENTS);
     return parents.map((p) => {
       const parent = visible(method, p);
       if (parent.mimeType !== MimeType.FOLDER)
@@ -205,6 +211,12 @@ export function createDriveV3(log: CallLog, store: DriveStore): GoogleAppsScript
       // Checked before any change: an update fails whole.
       const adding = idList(optionalArgs?.addParents).map((p) => parentsOf('update', [p])[0] ?? p);
       const removing = idList(optionalArgs?.removeParents);
+      const kept = item.parents.filter((p) => !removing.includes(p));
+      if (
+        kept.length + adding.filter((p) => !kept.includes(p)).length >
+        Math.max(1, item.parents.length)
+      )
+        throw fail('update', 403, TOO_MANY_PARENTS);
       const blob = mediaData ? blobOf(mediaData) : null;
       const blocks =
         blob && item.mimeType === MimeType.GOOGLE_DOCS ? convertedBlocks(blob, 'update') : null;

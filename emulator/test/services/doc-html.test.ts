@@ -104,3 +104,27 @@ describe('HTML imported as a Google Doc', () => {
     );
   });
 });
+
+describe('nested blocks', () => {
+  it('makes one paragraph of <li><p>…</p></li> and <div><h2>…</h2></div>', () => {
+    const blocks = importHtml(
+      '<ul><li><p>un</p></li></ul><div style="text-align:center"><h2>Titre</h2></div><div><p>a</p><p>b</p></div>',
+    );
+    expect(blocks).toEqual([
+      {
+        kind: 'paragraph',
+        style: 'NORMAL_TEXT',
+        bullet: 'BULLET',
+        runs: [{ text: 'un', style: {} }],
+      },
+      {
+        kind: 'paragraph',
+        style: 'HEADING_2',
+        alignment: 'CENTER',
+        runs: [{ text: 'Titre', style: {} }],
+      },
+      { kind: 'paragraph', style: 'NORMAL_TEXT', runs: [{ text: 'a', style: {} }] },
+      { kind: 'paragraph', style: 'NORMAL_TEXT', runs: [{ text: 'b', style: {} }] },
+    ]);
+  });
+});

@@ -261,3 +261,21 @@ describe('Docs.Documents.batchUpdate', () => {
     expect(log.snapshot()).toEqual({ 'Docs.Documents.batchUpdate': 2 });
   });
 });
+
+describe('snapshots', () => {
+  it('reads a snapshot made when a document was one string per paragraph', () => {
+    const { services, DocumentApp } = makeServices();
+    const doc = DocumentApp.create('Ancien');
+    const saved = services.snapshot();
+    const legacy = {
+      ...saved,
+      drive: {
+        ...saved.drive,
+        docs: { [doc.getId()]: { paragraphs: ['Un', 'Deux'], revision: 3 } },
+      },
+    } as unknown as typeof saved;
+    services.restore(legacy);
+    expect(services.drive.docText(doc.getId())).toBe('Un\nDeux');
+    expect(services.drive.doc(doc.getId())?.revision).toBe(3);
+  });
+});
