@@ -17,7 +17,7 @@ import { references } from '../references';
 import { unwrap } from '../stageStore';
 import { driveSpace, ensureRoot, ensureSessionFolder } from './driveSpace';
 import { documentSubject, documentView, loadDocument, writeLife } from './life';
-import { binQuietly } from './singleDocument';
+import { binQuietly } from './driveSpace';
 
 /** The Drive ID in a link the add-on wrote (« …/d/ID/view »), or ''. */
 function idOfLink(link: string): string {
@@ -63,11 +63,10 @@ export function attachSignedCopy(ctx: Context, input: AttachSignedInput): Docume
         before: { 'copie signée': str(doc.rec.signedCopy) },
         after: { 'copie signée': made.url, fichier: name },
       });
-      if (old)
-        binQuietly({ id: old, name: '', url: '', trashed: false, parents: [], appProperties: {} });
+      binQuietly(old);
       return { document: documentView(doc.row, rec), stageStatus };
     } catch (e) {
-      binQuietly(made);
+      binQuietly(made?.id);
       throw e;
     }
   });

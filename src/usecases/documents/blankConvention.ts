@@ -13,8 +13,14 @@ import type { Context } from '../../gas/context';
 import { docsApi } from '../../gas/docsApi';
 import { driveFiles, type DriveFile } from '../../gas/driveFiles';
 import { references } from '../references';
-import { driveSpace, ensureRoot, ensureSessionFolder, templateIdFor } from './driveSpace';
-import { binQuietly, registerSingle } from './singleDocument';
+import {
+  binQuietly,
+  driveSpace,
+  ensureRoot,
+  ensureSessionFolder,
+  templateIdFor,
+} from './driveSpace';
+import { registerSingle } from './singleDocument';
 
 export function blankConvention(ctx: Context, sessionId: string): MadeFileView {
   let session: Session | null = null;
@@ -40,7 +46,7 @@ export function blankConvention(ctx: Context, sessionId: string): MadeFileView {
     docsApi().replaceAll(made.id, values);
     return registerSingle(ctx, 'vierge', session, made, values, false);
   } catch (e) {
-    binQuietly(file);
+    binQuietly(file?.id);
     throw e;
   }
 }

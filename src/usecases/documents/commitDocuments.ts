@@ -9,14 +9,20 @@ import { UserError } from '../../domain/errors';
 import type { Context } from '../../gas/context';
 import type { Rec } from '../../gas/sheetTable';
 import { str } from '../../sheets/records';
-import { DOCUMENTS, STAGES, type DocumentKey, type StageKey } from '../../sheets/schema';
+import { DOCUMENTS, STAGES, type StageKey } from '../../sheets/schema';
 import { stageView } from '../stageStore';
 import { appendUndoable, writeRowUndoable, writeRowsUndoable } from '../undoable';
 import { addToCounts, readCounts } from './dailyCount';
 import { liveByStage } from './eligibility';
 import type { MadeDocument } from './fillDocument';
 import { freshJob, jobStageIds, saveJob, type JobRecord } from './jobStore';
-import { readRegister, STATUS_MADE, STATUS_REPLACED, type RegisteredDocument } from './register';
+import {
+  newRegisterRecord,
+  readRegister,
+  STATUS_MADE,
+  STATUS_REPLACED,
+  type RegisteredDocument,
+} from './register';
 import { references } from '../references';
 
 export interface Committed {
@@ -52,22 +58,20 @@ export function commitDocuments(
     const rows = stages.readRowsWhere('id', (v) => ids.has(v));
     const rowOf = new Map(rows.map((r) => [str(r.values.id), r]));
     const refs = references(ctx);
-    const records: Partial<Rec<DocumentKey>>[] = made.map((m) => ({
-      id: ctx.newId('DOC'),
-      stageId: m.stageId,
-      student: rowOf.get(m.stageId) ? str(rowOf.get(m.stageId)!.values.student) : '',
-      session: refs.sessions.find((x) => x.id === m.sessionId)?.title ?? '',
-      kind: label,
-      link: m.url,
-      name: m.name,
-      createdOn: ctx.now(),
-      by: ctx.user(),
-      status: STATUS_MADE,
-      fileId: m.fileId,
-      sessionId: m.sessionId,
-      job: job.id,
-      values: JSON.stringify(m.values),
-    }));
+    const records = made.map((m) =>
+      newRegisterRecord(ctx, {
+        stageId: m.stageId,
+        student: rowOf.get(m.stageId) ? str(rowOf.get(m.stageId)!.values.student) : '',
+        session: refs.sessions.find((x) => x.id === m.sessionId)?.title ?? '',
+        sessionId: m.sessionId,
+        kind: label,
+        link: m.url,
+        name: m.name,
+        fileId: m.fileId,
+        job: job.id,
+        values: m.values,
+      }),
+    );
     const docs = ctx.table(DOCUMENTS);
     const old = job.regenerate
       ? liveByStage(register, job.kind)

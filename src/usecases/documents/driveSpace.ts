@@ -9,7 +9,8 @@ import { ROOT_FOLDER_NAME, sessionFolderName, yearFolderName } from '../../domai
 import type { TemplateKind } from '../../domain/documents/kinds';
 import type { Session } from '../../domain/types';
 import type { Context } from '../../gas/context';
-import { driveFiles } from '../../gas/driveFiles';
+import { driveFiles, type AppProperties, type DriveFile } from '../../gas/driveFiles';
+import { classifyApiError, type RetryPolicy } from '../../gas/googleApiErrors';
 
 const SPACE_KEY = 'sds.docs';
 
@@ -127,4 +128,44 @@ export function templateIdFor(
     );
   }
   return id;
+}
+
+/**
+ * A copy of a template (one call), refused in French when the template went to the bin. Copies
+ * inherit the template's private properties: a copy is not a template.
+ */
+export function copyTemplate(
+  templateId: string,
+  templateName: string,
+  name: string,
+  folder: string,
+  appProperties: AppProperties,
+  retry?: RetryPolicy,
+): DriveFile {
+  try {
+    return driveFiles(retry).copyFile(templateId, name, folder, {
+      ...appProperties,
+      sdsTemplate: '',
+    });
+  } catch (e) {
+    if (classifyApiError(e) === 'notFound')
+      throw new UserError(
+        `Le modèle « ${templateName} » est introuvable (mis à la corbeille ?) : ` +
+          'recréez-le depuis Documents › Modèles de documents.',
+      );
+    throw e;
+  }
+}
+
+/**
+ * Bins a file of ours whatever happens (one call): a copy made for an action that then failed,
+ * or a file a new one replaced. A failure leaves it in the folder, unlinked.
+ */
+export function binQuietly(fileId: string | null | undefined): void {
+  if (!fileId) return;
+  try {
+    driveFiles().trashFile(fileId);
+  } catch {
+    // Not registered as live: the user can delete it from the folder.
+  }
 }

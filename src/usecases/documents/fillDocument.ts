@@ -7,17 +7,16 @@ import { amendmentFields } from '../../domain/documents/amendment';
 import { withDottedBlanks } from '../../domain/documents/blank';
 import { documentFields, type AmendedConvention } from '../../domain/documents/fields';
 import { missingFor } from '../../domain/documents/missing';
+import { generatedDay } from '../../domain/documents/signatures';
 import { documentName } from '../../domain/documents/naming';
-import { UserError } from '../../domain/errors';
 import type { Context } from '../../gas/context';
 import { docsApi } from '../../gas/docsApi';
-import { driveFiles, type DriveFile } from '../../gas/driveFiles';
-import { classifyApiError } from '../../gas/googleApiErrors';
+import { driveFiles } from '../../gas/driveFiles';
 import type { DriveSpace } from './driveSpace';
-import { ensureSessionFolder, templateIdFor } from './driveSpace';
+import { binQuietly, copyTemplate, ensureSessionFolder, templateIdFor } from './driveSpace';
 import type { JobRecord } from './jobStore';
 import { liveByStage } from './eligibility';
-import { readRegister, registeredValues } from './register';
+import { registeredValues, type RegisteredDocument } from './register';
 import { inputFor, noInputReason, sessionOf, type Sources, type StageSource } from './sources';
 
 export interface MadeDocument {
@@ -33,20 +32,18 @@ export interface MadeDocument {
 
 export type FillResult = { ok: true; made: MadeDocument } | { ok: false; reason: string };
 
-/** « 30/11/2026 10:12:00 » (as the register notes it) → 2026-11-30. */
-function isoOfNoted(text: string): string {
-  const m = /^(\d{2})\/(\d{2})\/(\d{4})/.exec(text);
-  return m ? `${m[3]}-${m[2]}-${m[1]}` : '';
-}
-
-/** What an avenant amends: the stage's convention, as it was filled. */
-function conventionOf(ctx: Context, stageId: string): AmendedConvention | null {
-  const conv = liveByStage(readRegister(ctx), 'convention').get(stageId);
+/** What an avenant amends: the stage's convention, as it was filled (one row read). */
+function conventionOf(
+  ctx: Context,
+  register: readonly RegisteredDocument[],
+  stageId: string,
+): AmendedConvention | null {
+  const conv = liveByStage(register, 'convention').get(stageId);
   if (!conv) return null;
   return {
     fields: registeredValues(ctx, conv.row),
     name: conv.name,
-    generatedOn: isoOfNoted(conv.createdOn),
+    generatedOn: generatedDay(conv.createdOn),
   };
 }
 
@@ -56,11 +53,17 @@ export function fillDocument(
   s: StageSource,
   job: JobRecord,
   space: DriveSpace,
+  /** The register as the chunk read it under the lock (the avenant's convention is there). */
+  register: readonly RegisteredDocument[],
   deadline: number,
 ): FillResult {
   const session = sessionOf(src, s.stage.sessionId);
   if (!session) return { ok: false, reason: 'session introuvable' };
-  const input = inputFor(src, s, job.kind === 'avenant' ? conventionOf(ctx, s.stage.id) : null);
+  const input = inputFor(
+    src,
+    s,
+    job.kind === 'avenant' ? conventionOf(ctx, register, s.stage.id) : null,
+  );
   if (!input) return { ok: false, reason: noInputReason(src, s) };
   const conv = input.convention ?? null;
   const missing = missingFor(job.kind, {
@@ -83,31 +86,19 @@ export function fillDocument(
   });
   const retry = { deadlineMs: deadline };
   const drive = driveFiles(retry);
-  let file: DriveFile;
-  try {
-    file = drive.copyFile(templateId, name, folder, {
-      sdsJob: job.id,
-      sdsStage: s.stage.id,
-      sdsKind: job.kind,
-      // Copies inherit the template's properties: a copy is not a template.
-      sdsTemplate: '',
-    });
-  } catch (e) {
-    if (classifyApiError(e) === 'notFound')
-      throw new UserError(
-        `Le modèle « ${TEMPLATE_NAMES[template]} » est introuvable (mis à la corbeille ?) : ` +
-          'recréez-le depuis Documents › Modèles de documents.',
-      );
-    throw e;
-  }
+  const file = copyTemplate(
+    templateId,
+    TEMPLATE_NAMES[template],
+    name,
+    folder,
+    { sdsJob: job.id, sdsStage: s.stage.id, sdsKind: job.kind },
+    retry,
+  );
   try {
     docsApi(retry).replaceAll(file.id, values);
   } catch (e) {
-    try {
-      drive.trashFile(file.id);
-    } catch {
-      // Unregistered: found by its properties and binned if its claim dies (runDocumentsChunk).
-    }
+    // Unregistered: also found by its properties and binned if its claim dies (runDocumentsChunk).
+    binQuietly(file.id);
     throw e;
   }
   let pdfId = '';

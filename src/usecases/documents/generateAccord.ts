@@ -12,8 +12,8 @@ import type { Context } from '../../gas/context';
 import { docsApi } from '../../gas/docsApi';
 import { driveFiles, type DriveFile } from '../../gas/driveFiles';
 import { references } from '../references';
-import { driveSpace, ensureSessionFolder, templateIdFor } from './driveSpace';
-import { binQuietly, registerSingle } from './singleDocument';
+import { binQuietly, driveSpace, ensureSessionFolder, templateIdFor } from './driveSpace';
+import { registerSingle } from './singleDocument';
 
 export function generateAccord(ctx: Context, sessionId: string): MadeFileView {
   const session = references(ctx).sessions.find((s) => s.id === String(sessionId));
@@ -38,7 +38,7 @@ export function generateAccord(ctx: Context, sessionId: string): MadeFileView {
     docsApi().replaceAll(made.id, values);
     return registerSingle(ctx, 'accord', session, made, values, true);
   } catch (e) {
-    binQuietly(file);
+    binQuietly(file?.id);
     throw e;
   }
 }

@@ -13,10 +13,9 @@ import { UserError } from '../../domain/errors';
 import type { Context } from '../../gas/context';
 import { driveFiles, type DriveFile } from '../../gas/driveFiles';
 import { countMade } from './dailyCount';
-import { driveSpace, ensureRoot, ensureSessionFolder } from './driveSpace';
+import { binQuietly, driveSpace, ensureRoot, ensureSessionFolder } from './driveSpace';
 import { liveByStage, stagesInScope } from './eligibility';
 import { readRegister } from './register';
-import { binQuietly } from './singleDocument';
 import { loadSources, sessionOf } from './sources';
 
 /** Exports take about 2 s each: 60 stay far from the 6-minute limit. */
@@ -74,7 +73,7 @@ export function printDocuments(
     });
     return { name: printed.name, url: printed.url, count: chosen.length, copies };
   } catch (e) {
-    binQuietly(file);
+    binQuietly(file?.id);
     throw e;
   }
 }

@@ -82,3 +82,33 @@ export function registeredValues(ctx: Context, row: number): Record<string, stri
 }
 
 export type RegisterRecord = Partial<Rec<DocumentKey>>;
+
+/** What makes one new document's row; the rest (ID, when, by whom, status) is the same for all. */
+export interface NewDocument {
+  /** '' for a document of a session (accord préalable, blank convention). */
+  stageId: string;
+  student: string;
+  session: string;
+  sessionId: string;
+  /** The kind's French label. */
+  kind: string;
+  link: string;
+  name: string;
+  fileId: string;
+  /** The batch that made it, or ''. */
+  job: string;
+  /** The values it was filled with (an avenant compares against them). */
+  values: Record<string, string>;
+}
+
+/** A new register row, « Générée » now by the signed-in user. */
+export function newRegisterRecord(ctx: Context, d: NewDocument): RegisterRecord {
+  return {
+    ...d,
+    id: ctx.newId('DOC'),
+    createdOn: ctx.now(),
+    by: ctx.user(),
+    status: STATUS_MADE,
+    values: JSON.stringify(d.values),
+  };
+}

@@ -20,7 +20,7 @@ import type { Context } from '../../gas/context';
 import { driveFiles } from '../../gas/driveFiles';
 import { classifyApiError } from '../../gas/googleApiErrors';
 import { capReached, dailyCap, madeToday } from './dailyCount';
-import { driveSpace } from './driveSpace';
+import { binQuietly, driveSpace } from './driveSpace';
 import {
   abandonedClaims,
   freshJob,
@@ -49,8 +49,8 @@ interface Claimed {
   job: JobRecord;
   token: string;
   ids: string[];
-  /** Stages whose live document of the batch's kind was sent for signature since the start. */
-  frozen?: ReadonlySet<string>;
+  /** The register as read under the lock when claiming. */
+  register: RegisteredDocument[];
 }
 
 export function runDocumentsChunk(ctx: Context, jobId: string): DocumentJobView {
@@ -58,8 +58,16 @@ export function runDocumentsChunk(ctx: Context, jobId: string): DocumentJobView 
   const claimed = ctx.withLock(() => claim(ctx, String(jobId)));
   // The other lanes claim and commit meanwhile.
   ctx.releaseLock();
-  const { job, token } = claimed;
-  if (!token) return jobView(ctx, job, readRegister(ctx));
+  const { job, token, register } = claimed;
+  if (!token) return jobView(ctx, job, register);
+  // Sent for signature since the batch started: a signed paper is never replaced.
+  const frozen = new Set(
+    job.regenerate
+      ? [...liveByStage(register, job.kind).values()]
+          .filter((d) => isFrozen(d.status))
+          .map((d) => d.stageId)
+      : [],
+  );
 
   const src = loadSources(ctx);
   const space = driveSpace(ctx);
@@ -79,8 +87,7 @@ export function runDocumentsChunk(ctx: Context, jobId: string): DocumentJobView 
       failures[id] = { label: id, reason: 'stage introuvable (ligne supprimée ?)' };
       continue;
     }
-    // Sent for signature after the batch started: a signed paper is never replaced.
-    if (claimed.frozen?.has(id)) {
+    if (frozen.has(id)) {
       failures[id] = {
         label: s.label,
         reason: 'envoyé pour signature depuis le lancement : faites un avenant',
@@ -88,7 +95,7 @@ export function runDocumentsChunk(ctx: Context, jobId: string): DocumentJobView 
       continue;
     }
     try {
-      const r = fillDocument(ctx, src, s, job, space, deadline);
+      const r = fillDocument(ctx, src, s, job, space, register, deadline);
       if (r.ok) made.push(r.made);
       else failures[id] = { label: s.label, reason: r.reason };
     } catch (e) {
@@ -124,25 +131,14 @@ function finish(
   } catch (e) {
     // Registered and linked before the failure (after the journal line): kept.
     if (ctx.outcome() !== 'nothing' && ctx.outcome() !== 'view') throw e;
-    // Not registered, not linked: their copies would be duplicates of the next try.
-    for (const m of made) {
-      try {
-        driveFiles().trashFile(m.fileId);
-      } catch {
-        // Its claim will expire and the orphan be found by its properties (binOrphans).
-      }
-    }
+    // Not registered, not linked: their copies would be duplicates of the next try (one that
+    // stays is found by its properties when its claim expires: binOrphans).
+    for (const m of made) binQuietly(m.fileId);
     throw e;
   }
   const view = jobView(ctx, committed.job, committed.register, committed.updated);
   // Unlinked now: the old files go to the bin (one that will not stays unlinked, never lost).
-  for (const id of committed.replacedFiles) {
-    try {
-      driveFiles().trashFile(id);
-    } catch {
-      // Left in the folder, no longer linked nor registered as live.
-    }
-  }
+  for (const id of committed.replacedFiles) binQuietly(id);
   if (error) throw error;
   return view;
 }
@@ -152,7 +148,8 @@ function claim(ctx: Context, jobId: string): Claimed {
   if (!job || job.id !== jobId) throw new UserError('Ce lot de documents n’existe plus.');
   if (job.state !== 'running') {
     // A batch paused by the daily cap goes on once the day changed.
-    if (job.state !== 'quota' || capReached(ctx)) return { job, token: '', ids: [] };
+    if (job.state !== 'quota' || capReached(ctx))
+      return { job, token: '', ids: [], register: readRegister(ctx) };
     job.state = 'running';
   }
   const register = readRegister(ctx);
@@ -169,7 +166,7 @@ function claim(ctx: Context, jobId: string): Claimed {
   if (remaining.length === 0) {
     if (busy.size === 0) job.state = 'done';
     saveJob(ctx, job);
-    return { job, token: '', ids: [] };
+    return { job, token: '', ids: [], register };
   }
   const n = chunkSize({
     remaining: remaining.length,
@@ -183,14 +180,7 @@ function claim(ctx: Context, jobId: string): Claimed {
   const ids = remaining.slice(0, Math.max(1, n));
   job.claims[token] = { ids, at: now };
   saveJob(ctx, job);
-  const frozen = new Set(
-    job.regenerate
-      ? [...liveByStage(register, job.kind).values()]
-          .filter((d) => isFrozen(d.status))
-          .map((d) => d.stageId)
-      : [],
-  );
-  return { job, token, ids, frozen };
+  return { job, token, ids, register };
 }
 
 /**

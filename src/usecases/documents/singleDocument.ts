@@ -6,11 +6,12 @@ import type { MadeFileView } from '../../api/contract';
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../domain/documents/kinds';
 import type { Session } from '../../domain/types';
 import type { Context } from '../../gas/context';
-import { driveFiles, type DriveFile } from '../../gas/driveFiles';
+import type { DriveFile } from '../../gas/driveFiles';
+import { binQuietly } from './driveSpace';
 import { DOCUMENTS } from '../../sheets/schema';
 import { appendUndoable, writeRowUndoable } from '../undoable';
 import { countMade } from './dailyCount';
-import { isLive, readRegister, STATUS_MADE, STATUS_REPLACED } from './register';
+import { isLive, newRegisterRecord, readRegister, STATUS_REPLACED } from './register';
 
 /**
  * Registers `file` (kind, session); with `replaces`, the session's live document of that kind
@@ -38,22 +39,18 @@ export function registerSingle(
         )
       : [];
     appendUndoable(ctx, docs, [
-      {
-        id: ctx.newId('DOC'),
+      newRegisterRecord(ctx, {
         stageId: '',
         student: '',
         session: session?.title ?? '',
+        sessionId: session?.id ?? '',
         kind: label,
         link: file.url,
         name: file.name,
-        createdOn: ctx.now(),
-        by: ctx.user(),
-        status: STATUS_MADE,
         fileId: file.id,
-        sessionId: session?.id ?? '',
         job: '',
-        values: JSON.stringify(values),
-      },
+        values,
+      }),
     ]);
     for (const o of old) {
       writeRowUndoable(ctx, docs, o.row, { status: STATUS_REPLACED }, { status: o.status });
@@ -67,22 +64,6 @@ export function registerSingle(
     });
     countMade(ctx, 1);
   });
-  if (replaced) {
-    try {
-      driveFiles().trashFile(replaced);
-    } catch {
-      // Left in the folder, no longer the live one.
-    }
-  }
+  binQuietly(replaced);
   return { name: file.name, url: file.url };
-}
-
-/** Bins a file made for an action that then failed: it must not stay as a stray copy. */
-export function binQuietly(file: DriveFile | null): void {
-  if (!file) return;
-  try {
-    driveFiles().trashFile(file.id);
-  } catch {
-    // Unregistered; the user sees the error and can delete it from the folder.
-  }
 }

@@ -20,16 +20,20 @@ import { typed } from '../../domain/text';
 import type { Context } from '../../gas/context';
 import { docsApi } from '../../gas/docsApi';
 import { driveFiles, type DriveFile } from '../../gas/driveFiles';
-import { classifyApiError } from '../../gas/googleApiErrors';
 import type { Rec } from '../../gas/sheetTable';
 import { stageSubject } from '../../sheets/journalText';
 import { str } from '../../sheets/records';
 import { DOCUMENTS, VISITS } from '../../sheets/schema';
 import { appendUndoable, writeRowUndoable } from '../undoable';
 import { addToCounts, DOCS_MADE_KEY, readCounts } from '../documents/dailyCount';
-import { driveSpace, ensureSessionFolder, templateIdFor } from '../documents/driveSpace';
-import { isLive, readRegister, STATUS_MADE, STATUS_REPLACED } from '../documents/register';
-import { binQuietly } from '../documents/singleDocument';
+import {
+  binQuietly,
+  copyTemplate,
+  driveSpace,
+  ensureSessionFolder,
+  templateIdFor,
+} from '../documents/driveSpace';
+import { isLive, newRegisterRecord, readRegister, STATUS_REPLACED } from '../documents/register';
 import { inputFor, loadSources, noInputReason, sessionOf } from '../documents/sources';
 
 type VisitKey = (typeof VISITS.columns)[number]['key'];
@@ -115,23 +119,12 @@ export function visitReport(ctx: Context, input: { visitId: string }): VisitRepo
   let file: DriveFile | null = null;
   let committed = false;
   try {
-    try {
-      file = driveFiles().copyFile(template, name, folder, {
-        sdsKind: 'compteRendu',
-        sdsStage: stageId,
-        sdsSession: session.id,
-        sdsVisit: visitId,
-        // Copies inherit the template's properties: a copy is not a template.
-        sdsTemplate: '',
-      });
-    } catch (e) {
-      if (classifyApiError(e) === 'notFound')
-        throw new UserError(
-          `Le modèle « ${TEMPLATE_NAMES.compteRendu} » est introuvable (mis à la corbeille ?) : ` +
-            'recréez-le depuis Documents › Modèles de documents.',
-        );
-      throw e;
-    }
+    file = copyTemplate(template, TEMPLATE_NAMES.compteRendu, name, folder, {
+      sdsKind: 'compteRendu',
+      sdsStage: stageId,
+      sdsSession: session.id,
+      sdsVisit: visitId,
+    });
     const made = file;
     docsApi().replaceAll(made.id, values);
     const view = ctx.withLock((): VisitReportView => {
@@ -148,22 +141,18 @@ export function visitReport(ctx: Context, input: { visitId: string }): VisitRepo
       );
       const docs = ctx.table(DOCUMENTS);
       appendUndoable(ctx, docs, [
-        {
-          id: ctx.newId('DOC'),
+        newRegisterRecord(ctx, {
           stageId,
           student: str(s.rec.student),
           session: session.title,
+          sessionId: session.id,
           kind: LABEL,
           link: made.url,
           name,
-          createdOn: ctx.now(),
-          by: ctx.user(),
-          status: STATUS_MADE,
           fileId: made.id,
-          sessionId: session.id,
           job: '',
-          values: JSON.stringify(values),
-        },
+          values,
+        }),
       ]);
       for (const o of old)
         writeRowUndoable(ctx, docs, o.row, { status: STATUS_REPLACED }, { status: o.status });
@@ -188,10 +177,10 @@ export function visitReport(ctx: Context, input: { visitId: string }): VisitRepo
       committed = true;
       return { stageId, visitId, name, url: made.url, created: true };
     });
-    if (!view.created) binQuietly(made);
+    if (!view.created) binQuietly(made.id);
     return view;
   } catch (e) {
-    if (!committed) binQuietly(file);
+    if (!committed) binQuietly(file?.id);
     throw e;
   }
 }
