@@ -36,6 +36,8 @@ import { attachSignedCopy } from './usecases/documents/attachSigned';
 import { blankConvention } from './usecases/documents/blankConvention';
 import { cancelDocument } from './usecases/documents/cancelDocument';
 import { conventionsToChase } from './usecases/documents/chase';
+import { chaseDays } from './usecases/documents/chaseSettings';
+import { cachedChaseCount } from './gas/chaseCountCache';
 import { documentsDashboard } from './usecases/documents/dashboard';
 import { recordReminder } from './usecases/documents/recordReminder';
 import { recordDocumentStep } from './usecases/documents/recordStep';
@@ -111,8 +113,11 @@ function open(view: SidebarView, section?: SidebarSection): void {
       coverage: holidayCoverage(ctx),
     };
     try {
-      const chase = conventionsToChase(ctx, '');
-      boot.chase = { items: chase.items.length, blanks: chase.blanks.length };
+      const { afterDays, withinDays } = chaseDays(ctx);
+      boot.chase = cachedChaseCount(ctx, `${afterDays}/${withinDays}`, () => {
+        const chase = conventionsToChase(ctx, '');
+        return { items: chase.items.length, blanks: chase.blanks.length };
+      });
     } catch (err) {
       console.warn(`Conventions à relancer : ${describeError(err)}`);
     }

@@ -11,6 +11,7 @@ import { stageRowFormula } from '../sheets/rowFormulas';
 import {
   ABSENCES,
   COMPANIES,
+  DOCUMENTS,
   JOURNAL,
   SESSIONS,
   STAFF,
@@ -24,6 +25,7 @@ import type { DateCodec } from './cells';
 import { literalText } from './cells';
 import { ChangeLedger, type Outcome } from './ledger';
 import { bumpReferenceVersion } from './referenceCache';
+import { forgetChaseCount } from './chaseCountCache';
 import { columnLetter, MissingSheetError, SheetTable } from './sheetTable';
 
 /** Sheets whose lists are cached between executions (see referenceCache.ts). */
@@ -34,6 +36,9 @@ export const REFERENCE_SHEETS: ReadonlySet<string> = new Set([
   TUTORS.name,
   STAFF.name,
 ]);
+
+/** Sheets the count of « Conventions à relancer » is made from (see chaseCountCache.ts). */
+export const CHASED_SHEETS: ReadonlySet<string> = new Set([STAGES.name, DOCUMENTS.name]);
 
 export interface JournalEntry {
   action: string;
@@ -121,6 +126,8 @@ export class Context {
   private clock: { today: IsoDate; now: string } | null = null;
   private cachedUser: string | null = null;
   private referencesBumped = false;
+  /** Stages or Documents written since the last journal line: the chase count is stale. */
+  private chaseCountStale = false;
   private heldLock: GoogleAppsScript.Lock.Lock | null = null;
   private cachedJournal: GoogleAppsScript.Spreadsheet.Sheet | null | undefined = undefined;
   private readonly ledger = new ChangeLedger();
@@ -244,7 +251,12 @@ export class Context {
               this.referencesChanged();
               this.ledger.noteWrite();
             }
-          : () => this.ledger.noteWrite(),
+          : CHASED_SHEETS.has(spec.name)
+            ? () => {
+                this.chaseCountStale = true;
+                this.ledger.noteWrite();
+              }
+            : () => this.ledger.noteWrite(),
       );
       this.tables.set(spec.name, t);
     }
@@ -475,6 +487,10 @@ export class Context {
       ].map((s) => literalText(s)),
     );
     this.ledger.commit();
+    if (this.chaseCountStale) {
+      this.chaseCountStale = false;
+      forgetChaseCount(this);
+    }
   }
 
   /**

@@ -3,7 +3,8 @@
  * simple onEdit trigger then counts those rows' presence again, so the "Présence" column and the
  * gratification formula built on it stay true without anyone thinking of "Recalculer les durées".
  */
-import { type Context, REFERENCE_SHEETS } from '../gas/context';
+import { CHASED_SHEETS, type Context, REFERENCE_SHEETS } from '../gas/context';
+import { forgetChaseCount } from '../gas/chaseCountCache';
 import { stagesSubject } from '../sheets/journalText';
 import { type Rec, stageFromRecord, str } from '../sheets/records';
 import { STAGES, type StageKey } from '../sheets/schema';
@@ -45,6 +46,8 @@ export function refreshEditedRows(
     ctx.referencesChanged();
     return NOTHING;
   }
+  // A date or a status typed by hand may put a convention on, or off, the list to chase.
+  if (CHASED_SHEETS.has(edit.sheetName)) forgetChaseCount(ctx);
   if (edit.sheetName !== STAGES.name) return NOTHING;
   const first = Math.max(2, edit.row);
   const last = Math.min(edit.row + edit.numRows - 1, first + MAX_ROWS - 1);
