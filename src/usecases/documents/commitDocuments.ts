@@ -1,6 +1,6 @@
 /**
  * The locked step that makes a chunk's documents count: registered, linked from their stages in
- * one write, journalled in one line, the batch's cursor moved on. Done together or not at all
+ * one write, the batch's cursor moved on, journalled in one line. Done together or not at all
  * (the ledger puts the sheets back when a call fails; the caller then bins the copies).
  */
 import type { StageView } from '../../api/contract';
@@ -12,10 +12,10 @@ import { str } from '../../sheets/records';
 import { DOCUMENTS, STAGES, type StageKey } from '../../sheets/schema';
 import { stageView } from '../stageStore';
 import { appendUndoable, writeRowUndoable, writeRowsUndoable } from '../undoable';
-import { addToCounts, readCounts } from './dailyCount';
+import { countInStep, readCounts } from './dailyCount';
 import { liveByStage } from './eligibility';
 import type { MadeDocument } from './fillDocument';
-import { freshJob, jobStageIds, saveJob, type JobRecord } from './jobStore';
+import { freshJob, jobStageIds, saveJob, saveJobInStep, type JobRecord } from './jobStore';
 import {
   newRegisterRecord,
   readRegister,
@@ -44,6 +44,7 @@ export function commitDocuments(
   const job = freshJob(ctx);
   if (!job || job.id !== jobId)
     throw new UserError('Ce lot de documents a été remplacé par un autre.');
+  const jobAsRead = JSON.stringify(job);
   delete job.claims[token];
   Object.assign(job.failures, failures);
   // Everything read before the first write: after the journal line, only writes remain.
@@ -52,17 +53,21 @@ export function commitDocuments(
   const label = DOCUMENT_KIND_LABELS[job.kind];
   let updated: StageView[] = [];
   const replacedFiles: string[] = [];
+  const replaced: string[] = [];
+  const sessions = new Set<string>();
   if (made.length > 0) {
     const stages = ctx.table(STAGES);
     const ids = new Set(made.map((m) => m.stageId));
     const rows = stages.readRowsWhere('id', (v) => ids.has(v));
     const rowOf = new Map(rows.map((r) => [str(r.values.id), r]));
     const refs = references(ctx);
+    const titleOf = (id: string) => refs.sessions.find((x) => x.id === id)?.title ?? '';
+    for (const m of made) if (titleOf(m.sessionId)) sessions.add(titleOf(m.sessionId));
     const records = made.map((m) =>
       newRegisterRecord(ctx, {
         stageId: m.stageId,
         student: rowOf.get(m.stageId) ? str(rowOf.get(m.stageId)!.values.student) : '',
-        session: refs.sessions.find((x) => x.id === m.sessionId)?.title ?? '',
+        session: titleOf(m.sessionId),
         sessionId: m.sessionId,
         kind: label,
         link: m.url,
@@ -98,7 +103,6 @@ export function commitDocuments(
     }
     appendUndoable(ctx, docs, records);
     writeRowsUndoable(ctx, stages, patches, (row) => before.get(row) ?? {});
-    const replaced: string[] = [];
     for (const m of made) {
       const o = old.get(m.stageId);
       if (!o || o.job === job.id) continue;
@@ -106,12 +110,6 @@ export function commitDocuments(
       replaced.push(o.name);
       if (o.fileId) replacedFiles.push(o.fileId);
     }
-    ctx.journal({
-      action: `Générer : ${label.toLowerCase()}`,
-      target: `${made.length} document${made.length > 1 ? 's' : ''}`,
-      before: replaced.length > 0 ? { remplacés: replaced } : {},
-      after: { créés: made.map((m) => m.name) },
-    });
     const today = ctx.today();
     updated = rows.map((r) =>
       stageView(r.row, { ...r.values, ...(patches.get(r.row) ?? {}) } as Rec<StageKey>, today),
@@ -137,8 +135,21 @@ export function commitDocuments(
   if (paused && job.state === 'running') job.state = 'quota';
   else if (left.length === 0 && Object.keys(job.claims).length === 0 && job.state === 'running')
     job.state = 'done';
-  saveJob(ctx, job);
+  if (made.length === 0) {
+    saveJob(ctx, job);
+    return { job, register, updated, replacedFiles };
+  }
+  // The cursor and the count move with the documents: put back should the journal line fail.
+  saveJobInStep(ctx, job, jobAsRead);
   // Google's daily cap counts Google Docs; the PDFs beside them are ordinary files.
-  addToCounts(ctx, counts, made.length);
+  countInStep(ctx, counts, made.length);
+  const count = `${made.length} document${made.length > 1 ? 's' : ''}`;
+  ctx.journal({
+    action: `Générer : ${label.toLowerCase()}`,
+    // The session(s), as staff look a batch up in the Journal; the names are in « Après ».
+    target: sessions.size > 0 ? `${[...sessions].join(', ')} (${count})` : count,
+    before: replaced.length > 0 ? { remplacés: replaced } : {},
+    after: { créés: made.map((m) => m.name) },
+  });
   return { job, register, updated, replacedFiles };
 }

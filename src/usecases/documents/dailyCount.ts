@@ -54,6 +54,18 @@ export function addToCounts(ctx: Context, all: Counts, n: number): void {
   ctx.setProperty(KEY, JSON.stringify(all));
 }
 
+/**
+ * Adds `n` documents as part of a locked step, before its journal line: put back should that
+ * line fail, so a step not done counts nothing.
+ */
+export function countInStep(ctx: Context, all: Counts, n: number): void {
+  if (n <= 0) return;
+  const before = JSON.stringify(all);
+  ctx.noteWrite();
+  ctx.onRollback(() => ctx.setProperty(KEY, before));
+  addToCounts(ctx, all, n);
+}
+
 /** A day's cap reached: the batch pauses until tomorrow. */
 export function capReached(ctx: Context): boolean {
   const cap = dailyCap(ctx);

@@ -117,6 +117,16 @@ export function saveJob(ctx: Context, job: JobRecord): void {
   ctx.setProperty(JOB_KEY, JSON.stringify(job));
 }
 
+/**
+ * Saves `job` as part of a locked step, before its journal line: `before` (the record as it was
+ * read) is put back should that line fail.
+ */
+export function saveJobInStep(ctx: Context, job: JobRecord, before: string): void {
+  ctx.noteWrite();
+  ctx.onRollback(() => ctx.setProperty(JOB_KEY, before));
+  saveJob(ctx, job);
+}
+
 /** Claims still alive at `now` (the others were left by executions that died). */
 export function liveClaims(job: JobRecord, now: number): Claim[] {
   return Object.values(job.claims).filter((c) => now - c.at < CLAIM_LIFETIME_MS);

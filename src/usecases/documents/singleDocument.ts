@@ -10,7 +10,7 @@ import type { DriveFile } from '../../gas/driveFiles';
 import { binQuietly } from './driveSpace';
 import { DOCUMENTS } from '../../sheets/schema';
 import { appendUndoable, writeRowUndoable } from '../undoable';
-import { countMade } from './dailyCount';
+import { countInStep, readCounts } from './dailyCount';
 import { isLive, newRegisterRecord, readRegister, STATUS_REPLACED } from './register';
 
 /**
@@ -28,6 +28,7 @@ export function registerSingle(
   const label = DOCUMENT_KIND_LABELS[kind];
   let replaced = '';
   ctx.withLock(() => {
+    const counts = readCounts(ctx);
     const docs = ctx.table(DOCUMENTS);
     const old = replaces
       ? readRegister(ctx).filter(
@@ -56,13 +57,13 @@ export function registerSingle(
       writeRowUndoable(ctx, docs, o.row, { status: STATUS_REPLACED }, { status: o.status });
       replaced = o.fileId;
     }
+    countInStep(ctx, counts, 1);
     ctx.journal({
       action: `Générer : ${label.toLowerCase()}`,
       target: session?.title ?? 'sans session',
       before: old.length > 0 ? { remplacé: old.map((o) => o.name) } : {},
       after: { créé: file.name },
     });
-    countMade(ctx, 1);
   });
   binQuietly(replaced);
   return { name: file.name, url: file.url };

@@ -25,7 +25,7 @@ import { stageSubject } from '../../sheets/journalText';
 import { str } from '../../sheets/records';
 import { DOCUMENTS, VISITS } from '../../sheets/schema';
 import { appendUndoable, writeRowUndoable } from '../undoable';
-import { addToCounts, DOCS_MADE_KEY, readCounts } from '../documents/dailyCount';
+import { countInStep, readCounts } from '../documents/dailyCount';
 import {
   binQuietly,
   copyTemplate,
@@ -163,11 +163,7 @@ export function visitReport(ctx: Context, input: { visitId: string }): VisitRepo
         { report: made.url },
         { report: now.rec.report },
       );
-      // Counted before the journal line, and uncounted should that line fail.
-      const before = JSON.stringify(counts);
-      ctx.noteWrite();
-      ctx.onRollback(() => ctx.setProperty(DOCS_MADE_KEY, before));
-      addToCounts(ctx, counts, 1);
+      countInStep(ctx, counts, 1);
       ctx.journal({
         action: `Générer : ${LABEL.toLowerCase()}`,
         target: stageSubject(s.rec),

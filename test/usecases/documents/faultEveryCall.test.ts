@@ -38,11 +38,20 @@ function liveConventions(h: Harness): Map<string, number> {
   return m;
 }
 
+/** Today's count of documents made (the daily cap's), as the add-on keeps it. */
+function countedToday(h: Harness): number {
+  const raw = h.em.globals.PropertiesService.getDocumentProperties().getProperty('sds.docsMade');
+  const all = JSON.parse(raw ?? '{}') as Record<string, { n: number }>;
+  return Object.values(all).reduce((n, c) => n + c.n, 0);
+}
+
 describe('a fault at every call of a chunk', () => {
   let h: Harness;
   let start: Snapshot;
   let jobId: string;
   let stages: string[];
+  /** Documents counted before the batch (the templates). */
+  let base: number;
 
   beforeAll(() => {
     h = readyWorkbook();
@@ -51,6 +60,7 @@ describe('a fault at every call of a chunk', () => {
       h.call('apiStartDocuments', request('convention', { stageIds: stages })),
     ).id;
     start = h.em.snapshot();
+    base = countedToday(h);
   });
 
   it('leaves the sheets consistent, and the batch completes with one convention per stage', () => {
@@ -75,6 +85,8 @@ describe('a fault at every call of a chunk', () => {
         expect(r.error, at).toMatch(/^(Erreur inattendue \(réf\. [0-9A-F]{6}\)|Quelqu’un d’autre)/);
       }
       expect(links(h), at).toEqual(liveRegistered(h));
+      // Counted with the step or not at all: the daily count is what was registered.
+      expect(countedToday(h) - base, at).toBe(liveRegistered(h).length);
       // The sidebar calls again (later: a claim the fault left behind has expired by then).
       h.em.setNow(new Date(h.em.clock.nowMs() + 8 * 60_000));
       let view: DocumentJobView | null = null;
@@ -87,6 +99,7 @@ describe('a fault at every call of a chunk', () => {
         at,
       ).toEqual([1, 1, 1]);
       expect(links(h), at).toHaveLength(3);
+      expect(countedToday(h) - base, at).toBe(3);
       expect(links(h), at).toEqual(liveRegistered(h));
     }
     expect(refused).toBeGreaterThan(0);

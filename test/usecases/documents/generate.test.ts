@@ -154,7 +154,9 @@ describe('generating conventions', () => {
     expect(names).toContain(
       'Convention – BTS 1 info période 1 – ACAR Laurie – CREDIT AGRICOLE DU NORD CAMBRAI',
     );
-    expect(h.display('Journal').some((r) => r[2] === 'Générer : convention')).toBe(true);
+    // The Journal names the batch by its session, as staff look it up.
+    const line = h.display('Journal').find((r) => r[2] === 'Générer : convention')!;
+    expect(line[3]).toBe('BTS 1 info période 1 (2 documents)');
   });
 
   it('never makes a second document: a rerun skips, « Régénérer » replaces and bins the old', () => {
