@@ -11,10 +11,11 @@ import { UserError } from '../../domain/errors';
 import type { Session } from '../../domain/types';
 import type { Context } from '../../gas/context';
 import { docsApi } from '../../gas/docsApi';
-import { driveFiles, type DriveFile } from '../../gas/driveFiles';
+import type { DriveFile } from '../../gas/driveFiles';
 import { references } from '../references';
 import {
   binQuietly,
+  copyTemplate,
   driveSpace,
   ensureRoot,
   ensureSessionFolder,
@@ -36,11 +37,12 @@ export function blankConvention(ctx: Context, sessionId: string): MadeFileView {
   const values = blankFields({ settings: ctx.settings(), session, today });
   let file: DriveFile | null = null;
   try {
-    const made = driveFiles().copyFile(
+    const made = copyTemplate(
       template,
+      TEMPLATE_NAMES[kind],
       documentName('vierge', { sessionTitle: session?.title ?? '', today }),
       folder,
-      { sdsKind: 'vierge', sdsSession: session?.id ?? '', sdsTemplate: '' },
+      { sdsKind: 'vierge', sdsSession: session?.id ?? '' },
     );
     file = made;
     docsApi().replaceAll(made.id, values);

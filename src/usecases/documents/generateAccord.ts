@@ -10,9 +10,15 @@ import { documentName } from '../../domain/documents/naming';
 import { UserError } from '../../domain/errors';
 import type { Context } from '../../gas/context';
 import { docsApi } from '../../gas/docsApi';
-import { driveFiles, type DriveFile } from '../../gas/driveFiles';
+import type { DriveFile } from '../../gas/driveFiles';
 import { references } from '../references';
-import { binQuietly, driveSpace, ensureSessionFolder, templateIdFor } from './driveSpace';
+import {
+  binQuietly,
+  copyTemplate,
+  driveSpace,
+  ensureSessionFolder,
+  templateIdFor,
+} from './driveSpace';
 import { registerSingle } from './singleDocument';
 
 export function generateAccord(ctx: Context, sessionId: string): MadeFileView {
@@ -28,11 +34,12 @@ export function generateAccord(ctx: Context, sessionId: string): MadeFileView {
   const values = sessionDocumentFields(input);
   let file: DriveFile | null = null;
   try {
-    const made = driveFiles().copyFile(
+    const made = copyTemplate(
       template,
+      TEMPLATE_NAMES.accord,
       documentName('accord', { sessionTitle: session.title }),
       folder,
-      { sdsKind: 'accord', sdsSession: session.id, sdsTemplate: '' },
+      { sdsKind: 'accord', sdsSession: session.id },
     );
     file = made;
     docsApi().replaceAll(made.id, values);

@@ -4,7 +4,7 @@
  * values, the accord préalable, the blank convention and the print file.
  */
 import { describe, expect, it } from 'vitest';
-import type { DocumentsOverview, MadeFileView } from '../../../src/api/contract';
+import type { ApiResult, DocumentsOverview, MadeFileView } from '../../../src/api/contract';
 import { TEMPLATE_KINDS } from '../../../src/domain/documents/kinds';
 import { seededWorkbook } from '../harness';
 import {
@@ -288,5 +288,29 @@ describe('other documents', () => {
     expect(text.match(/Exemplaire stagiaire/g)).toHaveLength(2);
     expect(text.match(/Exemplaire établissement/g)).toHaveLength(2);
     expect(text).toContain('ACNA');
+  });
+
+  it('says in French which template to make again when it was deleted from Drive', () => {
+    const h = readyWorkbook();
+    for (const f of h.em.drive.all())
+      if (['accord', 'conventionBts'].includes(f.appProperties?.sdsTemplate ?? ''))
+        h.em.drive.delete(f.id);
+    // The session's folder may be made; no document is.
+    const docs = () => h.em.drive.all().filter((f) => f.kind === 'file').length;
+    const files = docs();
+    for (const call of ['apiGenerateAccord', 'apiBlankConvention']) {
+      const r = h.call<ApiResult<MadeFileView>>(call, h.ids.sessionId);
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.error).toMatch(
+        /^Le modèle « Modèle – (Accord préalable|Convention).* » est introuvable .*recréez-le depuis Documents › Modèles de documents\.$/,
+      );
+    }
+    expect(docs()).toBe(files);
+    expect(
+      h
+        .display('Documents')
+        .slice(1)
+        .filter((r) => r[0] !== ''),
+    ).toEqual([]);
   });
 });
