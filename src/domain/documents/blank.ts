@@ -69,6 +69,7 @@ const SCHOOL_KEYS: readonly PlaceholderKey[] = [
   'etablissement.adresse',
   'etablissement.academie',
   'etablissement.chef',
+  'document.exemplaires',
 ];
 
 /** The session's fields, kept when the blank is made for a session. */

@@ -181,6 +181,25 @@ function countryText(country: string): string {
   return isAbroad(country) ? squish(country) : 'France';
 }
 
+const NUMBER_WORDS = [
+  'un',
+  'deux',
+  'trois',
+  'quatre',
+  'cinq',
+  'six',
+  'sept',
+  'huit',
+  'neuf',
+  'dix',
+];
+
+/** « trois exemplaires originaux »: how many originals a convention is signed in (Paramètres). */
+export function copiesInWords(n: number): string {
+  const word = NUMBER_WORDS[n - 1] ?? String(n);
+  return n === 1 ? 'un exemplaire original' : `${word} exemplaires originaux`;
+}
+
 /** The fields every document shares: the session, the school and today. */
 function sessionAndSchool(
   session: Session | null,
@@ -203,6 +222,7 @@ function sessionAndSchool(
     'etablissement.academie': settings.academy,
     'etablissement.chef': settings.headOfSchool,
     'document.date': longDateFr(today),
+    'document.exemplaires': copiesInWords(settings.conventionCopies),
   };
 }
 

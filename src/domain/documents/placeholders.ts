@@ -138,6 +138,12 @@ export const PLACEHOLDERS = [
   p('Visite', 'visite.commentaire', 'Commentaire', 'Bonne intégration, tuteur disponible.'),
   p('Document', 'document.date', 'Date du jour', '30 novembre 2026'),
   p('Document', 'document.exemplaire', 'Exemplaire (impression)', 'Exemplaire entreprise'),
+  p(
+    'Document',
+    'document.exemplaires',
+    'Nombre d’exemplaires (Paramètres), en toutes lettres',
+    'trois exemplaires originaux',
+  ),
 ] as const;
 
 export type PlaceholderKey = (typeof PLACEHOLDERS)[number]['key'];

@@ -22,6 +22,7 @@ describe('blankFields', () => {
       'eleve.date_naissance': BLANK_DATE,
       'stage.debut': BLANK_DATE,
       'document.exemplaire': '',
+      'document.exemplaires': 'trois exemplaires originaux',
     });
     const kept = new Set([
       'etablissement.nom',
@@ -29,6 +30,7 @@ describe('blankFields', () => {
       'etablissement.academie',
       'etablissement.chef',
       'document.exemplaire',
+      'document.exemplaires',
     ]);
     for (const k of PLACEHOLDER_KEYS.filter((k) => !kept.has(k))) {
       expect(f[k], k).toMatch(/^[. /]+$/);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ageOn,
+  copiesInWords,
   documentFields,
   hoursText,
   isMinor,
@@ -371,5 +372,19 @@ describe('French formats', () => {
     [80, "moins d'un mois"],
   ])('presenceMonthsText(%d) = %j', (hours, text) => {
     expect(presenceMonthsText(hours)).toBe(text);
+  });
+});
+
+describe('the number of originals, from Paramètres', () => {
+  it('is written in words, singular for one', () => {
+    expect(copiesInWords(1)).toBe('un exemplaire original');
+    expect(copiesInWords(3)).toBe('trois exemplaires originaux');
+    expect(copiesInWords(10)).toBe('dix exemplaires originaux');
+  });
+
+  it('fills every document with the school’s figure', () => {
+    const base = input();
+    const four = documentFields({ ...base, settings: { ...base.settings, conventionCopies: 4 } });
+    expect(four['document.exemplaires']).toBe('quatre exemplaires originaux');
   });
 });

@@ -95,7 +95,7 @@ const PLAN: Record<string, string[]> = {
     'convention.date',
   ],
   Visite: ['visite.date', 'visite.type', 'visite.enseignant', 'visite.commentaire'],
-  Document: ['document.date', 'document.exemplaire'],
+  Document: ['document.date', 'document.exemplaire', 'document.exemplaires'],
 };
 
 describe('the placeholder catalog', () => {

@@ -86,7 +86,7 @@ ${fieldTable([
 ${dots(90)}</p>
 <h3>3. Modalités</h3>
 <ul>
-<li>Le professeur référent contrôle la conformité pédagogique du lieu de stage à réception du présent accord, puis fait éditer la convention en trois exemplaires, signée par l’étudiant, l’organisme d’accueil et le chef d’établissement.</li>
+<li>Le professeur référent contrôle la conformité pédagogique du lieu de stage à réception du présent accord, puis fait éditer la convention en {{document.exemplaires}}, signée par l’étudiant, l’organisme d’accueil et le chef d’établissement.</li>
 <li>Aucun stage ne peut commencer avant la signature de la convention par toutes les parties.</li>
 <li>Pendant le stage, l’étudiant est suivi par un professeur de l’équipe pédagogique, qui prend contact avec le tuteur au moins une fois.</li>
 <li>La présence de l’étudiant est celle des salariés de l’organisme d’accueil ; toute absence est signalée le jour même au tuteur et à l’établissement.</li>

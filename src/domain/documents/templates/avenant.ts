@@ -50,7 +50,7 @@ ${fieldTable([
 <p>Les autres dispositions de la convention demeurent inchangées. Le présent avenant fait partie intégrante de la convention.</p>
 
 <h2>Signatures</h2>
-<p>Avenant établi le {{document.date}}, en trois exemplaires originaux.</p>
+<p>Avenant établi le {{document.date}}, en {{document.exemplaires}}.</p>
 ${signatureTable(conventionSignatories('Le stagiaire', 'L’enseignant référent'))}`;
 
 export const AVENANT_HTML = documentHtml('Avenant à la convention de stage', BODY);

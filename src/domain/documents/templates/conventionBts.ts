@@ -101,7 +101,7 @@ ${conventionParties('Le stagiaire')}
 <h2>Il a été convenu ce qui suit</h2>
 ${ARTICLES}
 <h2>Signatures</h2>
-<p>Convention établie le {{document.date}}, en trois exemplaires originaux : un pour l’organisme d’accueil, un pour le stagiaire, un pour l’établissement.</p>
+<p>Convention établie le {{document.date}}, en {{document.exemplaires}}, dont un pour l’organisme d’accueil, un pour le stagiaire et un pour l’établissement.</p>
 ${signatureTable(conventionSignatories('Le stagiaire', 'L’enseignant référent'))}`;
 
 export const CONVENTION_BTS_HTML = documentHtml('Convention de stage', BODY);

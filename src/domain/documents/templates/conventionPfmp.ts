@@ -181,7 +181,7 @@ ${conventionParties('L’élève')}
 <h2>Il a été convenu ce qui suit</h2>
 ${GENERAL_PROVISIONS}
 <h2>Signatures</h2>
-<p>Convention établie le {{document.date}}, en trois exemplaires originaux : un pour l’organisme d’accueil, un pour l’élève, un pour l’établissement.</p>
+<p>Convention établie le {{document.date}}, en {{document.exemplaires}}, dont un pour l’organisme d’accueil, un pour l’élève et un pour l’établissement.</p>
 ${signatureTable(conventionSignatories('L’élève', 'Le professeur référent'))}
 ${PEDAGOGICAL_ANNEX}
 ${FINANCIAL_ANNEX}`;
