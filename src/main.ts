@@ -287,7 +287,7 @@ export const apiStartDocuments: ServerApi['apiStartDocuments'] = (request) =>
 export const apiRunDocumentsChunk: ServerApi['apiRunDocumentsChunk'] = (jobId) =>
   run((ctx) => runDocumentsChunk(ctx, jobId), say.documentsProgress);
 export const apiCancelDocuments: ServerApi['apiCancelDocuments'] = (jobId) =>
-  run((ctx) => cancelDocuments(ctx, jobId), say.documentsProgress);
+  run((ctx) => cancelDocuments(ctx, jobId), say.documentsCancelled);
 export const apiGenerateAccord: ServerApi['apiGenerateAccord'] = (sessionId) =>
   run((ctx) => generateAccord(ctx, sessionId), say.fileMade('Accord préalable'));
 export const apiBlankConvention: ServerApi['apiBlankConvention'] = (sessionId) =>

@@ -301,6 +301,13 @@ export function documentsProgress(v: { progress: string; state: string }): strin
   }
 }
 
+/** « Annuler »: said plainly when the batch had finished before the click reached it. */
+export function documentsCancelled(v: { progress: string; state: string }): string {
+  if (v.state === 'done')
+    return 'Trop tard pour annuler : le lot était déjà terminé, ses documents sont faits.';
+  return documentsProgress(v);
+}
+
 /** « Accord préalable créé », « Convention vierge créée » (`feminine`). */
 export function fileMade(what: string, feminine = false): (v: { name: string }) => string {
   return (v) => `${what} ${feminine ? 'créée' : 'créé'} : « ${v.name} ».`;
