@@ -1,8 +1,8 @@
 /**
  * Issue 11's rows of `npm run bench`: recording one step of a document's life (the company's
  * signature) at each size, with a register of two documents per stage (10,000 at 5,000 stages):
- * the calls must stay the same whatever the size; and building a session's dashboard (read
- * only, then drawn on its sheet).
+ * the calls must stay the same whatever the size; building a session's dashboard (read
+ * only, then drawn on its sheet); and opening the sidebar, which shows the count to chase.
  */
 import { join } from 'node:path';
 import { createEmulator } from 'gas-emulator';
@@ -72,6 +72,22 @@ export function benchSignatures(root: string, sizes: number[]): SignatureLine[] 
     ensureRows(DOCUMENTS.name, rows.length + 1);
     const last = String.fromCharCode(64 + headers.length);
     em.sheets.debugSetValues(DOCUMENTS.name, `A2:${last}${rows.length + 1}`, rows);
+    // Opening the sidebar counts the conventions to chase (both sheets read) once a day; the
+    // openings after it read that count from the document's cache (src/gas/chaseCountCache.ts).
+    for (const what of [
+      'Ouvrir le panneau : 1re fois du jour (compte à relancer)',
+      'Ouvrir le panneau : fois suivantes',
+    ]) {
+      em.log.reset();
+      bundle.call('menuOpenFiche');
+      lines.push({
+        what,
+        size,
+        documents: rows.length,
+        calls: em.log.total(),
+        data: em.log.total(isRoundTrip),
+      });
+    }
     const stageId = stageIds[Math.floor(stageIds.length / 2)]!;
     const doc = must<StageDocumentsView>(
       bundle.call('apiStageDocuments', stageId),
