@@ -75,7 +75,8 @@ export function saveTutor(ctx: Context, input: TutorInput): TutorView {
     }
     ctx.journal({
       action: creating ? 'Créer un tuteur' : 'Modifier un tuteur',
-      target: id,
+      // Staff read the Journal by name; the ID is in « Après ».
+      target: label,
       before,
       after: record,
     });
@@ -117,7 +118,7 @@ export function saveStaff(ctx: Context, input: StaffInput): StaffView {
     }
     ctx.journal({
       action: creating ? 'Ajouter au personnel' : 'Modifier une fiche du personnel',
-      target: id,
+      target: label,
       before,
       after: record,
     });

@@ -105,7 +105,12 @@ export function saveSession(ctx: Context, input: SessionInput): SavedSession {
     if (id === '') {
       const session: Session = { id: ctx.newId('SES'), ...valid };
       appendUndoable(ctx, t, [{ id: session.id, ...record }]);
-      ctx.journal({ action: 'Créer la session', target: session.id, before: null, after: record });
+      ctx.journal({
+        action: 'Créer la session',
+        target: session.title,
+        before: null,
+        after: record,
+      });
       return sessionView(session);
     }
     const row = t.findRow(id);
@@ -128,7 +133,7 @@ export function saveSession(ctx: Context, input: SessionInput): SavedSession {
       relabelStages(ctx, 'session', new Map([[id, valid.title]]));
     ctx.journal({
       action: 'Modifier la session',
-      target: id,
+      target: valid.title,
       before,
       after:
         adjusted.length > 0

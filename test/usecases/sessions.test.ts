@@ -75,6 +75,8 @@ describe('creating and editing a session', () => {
     });
     expect(h.display('Journal')).toHaveLength(journal + 1);
     expect(journalActions(h).at(-1)).toBe('Créer la session');
+    // « Objet » names the session, as staff read the Journal.
+    expect(h.display('Journal').at(-1)![3]).toBe('BTS 1 info période 2');
     const refs = h.call<ReferenceData>('apiGetReferenceData');
     expect(refs.sessions.map((s) => s.title)).toEqual([
       'BTS 1 info période 1',
