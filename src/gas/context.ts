@@ -39,6 +39,8 @@ export const REFERENCE_SHEETS: ReadonlySet<string> = new Set([
 
 /** Sheets the count of « Conventions à relancer » is made from (see chaseCountCache.ts). */
 export const CHASED_SHEETS: ReadonlySet<string> = new Set([STAGES.name, DOCUMENTS.name]);
+/** The Stages cells that count: a new tutor or an absence does not change what to chase. */
+const CHASED_STAGE_KEYS: ReadonlySet<string> = new Set(['id', 'sessionId', 'start', 'stoppedOn']);
 
 export interface JournalEntry {
   action: string;
@@ -252,8 +254,13 @@ export class Context {
               this.ledger.noteWrite();
             }
           : CHASED_SHEETS.has(spec.name)
-            ? () => {
-                this.chaseCountStale = true;
+            ? (keys?: readonly string[]) => {
+                if (
+                  spec.name === DOCUMENTS.name ||
+                  !keys ||
+                  keys.some((k) => CHASED_STAGE_KEYS.has(k))
+                )
+                  this.chaseCountStale = true;
                 this.ledger.noteWrite();
               }
             : () => this.ledger.noteWrite(),

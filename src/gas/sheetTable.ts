@@ -88,8 +88,11 @@ export class SheetTable<K extends string> {
       row: number,
       letterOf: (key: K) => string,
     ) => string | null,
-    /** Told before each write (the reference sheets' cache stamp changes). */
-    private readonly beforeWrite: () => void = () => undefined,
+    /**
+     * Told before each write, with the keys a row write changes (none for new, deleted or
+     * inserted rows): caches made from the sheet are dropped.
+     */
+    private readonly beforeWrite: (keys?: readonly K[]) => void = () => undefined,
   ) {}
 
   /** Computed cells of `row` as formulas, by column position (empty without rowFormula). */
@@ -302,7 +305,7 @@ export class SheetTable<K extends string> {
       cells.set(this.col(key), writeCell(v, spec.kind, this.dates));
     }
     if (cells.size === 0) return;
-    this.beforeWrite();
+    this.beforeWrite(Object.keys(values) as K[]);
     for (const [c, f] of this.formulasOf(row)) cells.set(c, f);
     const raw = this.rawRows.get(row);
     if (raw && cells.size > 1) {
@@ -362,7 +365,7 @@ export class SheetTable<K extends string> {
       }
     }
     if (cols.size === 0) return;
-    this.beforeWrite();
+    this.beforeWrite([...new Set([...patches.values()].flatMap((p) => Object.keys(p) as K[]))]);
     for (const c of this.formulasOf(lo).keys()) cols.add(c);
     const computed = this.frozenPositions();
     const cLo = Math.min(...cols);

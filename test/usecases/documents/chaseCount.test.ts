@@ -14,7 +14,7 @@ import type {
   StageDocumentsView,
 } from '../../../src/api/contract';
 import type { Harness } from '../harness';
-import { generate, ok, readyWorkbook, request } from './documentsHarness';
+import { generate, ok, readyWorkbook, request, select } from './documentsHarness';
 
 const at = (h: Harness, iso: string, time = '10:00') =>
   h.em.setNow(new Date(`${iso}T${time}:00+01:00`));
@@ -122,5 +122,34 @@ describe('the count of conventions to chase on the sidebar’s home', () => {
     h.em.log.failOn('Cache.get', 1, new Error('Service Cache failed'));
     h.em.log.failOn('Cache.put', 1, new Error('Service Cache failed'));
     expect(opened(h)).toEqual(truth(h));
+  });
+
+  it('is dropped by a stop, kept by a new company (which changes nothing to chase)', () => {
+    const h = sentTenDaysAgo();
+    const counted = opened(h)!;
+    completeBehindTheAddOnsBack(h);
+    const s = select(h, 'ACNA Camille');
+    const other = Object.keys(h.ids.companies).find((c) => c !== s.company)!;
+    ok(
+      h.call('apiReassignStage', {
+        stageId: s.id,
+        fingerprint: s.fingerprint,
+        companyId: h.ids.companies[other],
+        tutorId: '',
+        referentId: '',
+      }),
+    );
+    expect(select(h, 'ACNA Camille').company).toBe(other);
+    expect(opened(h)).toEqual(counted);
+    ok(
+      h.call('apiStopStage', {
+        stageId: s.id,
+        fingerprint: select(h, 'ACNA Camille').fingerprint,
+        stoppedOn: '24/02/2023',
+        reason: 'Déménagement',
+      }),
+    );
+    expect(opened(h)).toEqual(truth(h));
+    expect(truth(h)).not.toEqual(counted);
   });
 });
