@@ -8,6 +8,7 @@ import { forgetChaseCount } from '../gas/chaseCountCache';
 import { stagesSubject } from '../sheets/journalText';
 import { type Rec, stageFromRecord, str } from '../sheets/records';
 import { STAGES, type StageKey } from '../sheets/schema';
+import { followHandRenames } from './handRenames';
 import { presenceColumns } from './presenceColumns';
 import { keepInSession } from '../domain/stages/sessionPeriods';
 import { describePeriod } from '../domain/periods';
@@ -42,8 +43,10 @@ export function refreshEditedRows(
   edit: { sheetName: string; row: number; numRows: number; column: number; numColumns: number },
 ): EditOutcome {
   if (REFERENCE_SHEETS.has(edit.sheetName)) {
-    // A name, a company, a period typed by hand: the cached lists must not be used any more.
+    // A name, a company, a period typed by hand: the cached lists must not be used any more,
+    // and the stages showing a name follow it.
     ctx.referencesChanged();
+    followHandRenames(ctx, edit.sheetName, edit.row, edit.row + edit.numRows - 1);
     return NOTHING;
   }
   // A date or a status typed by hand may put a convention on, or off, the list to chase.

@@ -134,7 +134,7 @@ function isOnAStage(ctx: Context, key: 'tutorId' | 'referentId', id: string): bo
 }
 
 /** The teacher's new name on their visits. One read of the ID column, one read and one write. */
-function relabelVisits(ctx: Context, staffId: string, label: string): void {
+export function relabelVisits(ctx: Context, staffId: string, label: string): void {
   const t = ctx.table(VISITS);
   const patches = new Map<number, Partial<Rec<'staff'>>>();
   const rows = t.readRowsWhere('staffId', (id) => id === staffId);
