@@ -2,12 +2,25 @@
  * « Conventions à relancer »: for a session (or every one), the conventions sent and not back
  * after N days and the stages starting within M days without a complete convention, each with a
  * prepared e-mail to the tutor (the student when the tutor has no address); and the blank
- * conventions still to regularise. Nothing is written.
+ * conventions still to regularise, each with the stages that can take it (the picker « Stage à
+ * rattacher »). Nothing is written.
  */
-import type { ChaseItem, ChaseList } from '../../api/contract';
-import { DOCUMENT_KIND_LABELS } from '../../domain/documents/kinds';
+import type {
+  ChaseItem,
+  ChaseList,
+  RegisterDocumentView,
+  StageChoice,
+} from '../../api/contract';
+import {
+  type BlankSession,
+  blankRefusal,
+  byStudentThenStart,
+  isLiveConvention,
+  stageChoiceLabel,
+  type StageChoiceFacts,
+  stageRefusal,
+} from '../../domain/documents/regularisation';
 import { chaseReason, reminderMailto } from '../../domain/documents/reminders';
-import { isLiveStatus } from '../../domain/documents/signatures';
 import { typed } from '../../domain/text';
 import type { IsoDate } from '../../domain/types';
 import type { Context } from '../../gas/context';
@@ -15,29 +28,31 @@ import { str } from '../../sheets/records';
 import { DOCUMENTS, STAGES } from '../../sheets/schema';
 import { references } from '../references';
 import { chaseDays } from './chaseSettings';
-import { documentView, lifeOf, type DocRec } from './life';
+import { documentView, lifeOf, registerFacts, type DocRec } from './life';
 
 export function conventionsToChase(ctx: Context, sessionId: unknown): ChaseList {
   const session = typed(sessionId);
   const { afterDays, withinDays } = chaseDays(ctx);
   const today = ctx.today();
   const refs = references(ctx);
-  const label = DOCUMENT_KIND_LABELS.convention;
   const docs = ctx.table(DOCUMENTS).readAll();
   const conventions = new Map<string, { row: number; rec: DocRec }>();
-  const blanks = [];
+  const blanks: { view: RegisterDocumentView; session: BlankSession }[] = [];
   for (const d of docs) {
-    const status = str(d.values.status) || 'Générée';
-    if (!isLiveStatus(status)) continue;
-    if (str(d.values.kind) === label && str(d.values.stageId))
-      conventions.set(str(d.values.stageId), { row: d.row, rec: d.values });
+    const facts = registerFacts(d.values);
+    if (isLiveConvention(facts) && facts.stageId)
+      conventions.set(facts.stageId, { row: d.row, rec: d.values });
     else if (
-      str(d.values.kind) === DOCUMENT_KIND_LABELS.vierge &&
-      !str(d.values.stageId) &&
+      blankRefusal(facts) === '' &&
       (!session || !str(d.values.sessionId) || str(d.values.sessionId) === session)
     )
-      blanks.push(documentView(d.row, d.values));
+      blanks.push({
+        view: documentView(d.row, d.values),
+        session: { sessionId: str(d.values.sessionId), session: str(d.values.session) },
+      });
   }
+  // The stages each blank can take, from the rows read anyway: the picker costs no call.
+  const choices = blanks.map(() => [] as (StageChoice & StageChoiceFacts)[]);
   const tutors = new Map(refs.tutors.map((t) => [t.id, t]));
   const students = new Map(refs.students.map((s) => [s.id, s]));
   const sender = refs.staff.find(
@@ -48,7 +63,25 @@ export function conventionsToChase(ctx: Context, sessionId: unknown): ChaseList 
   const items: ChaseItem[] = [];
   for (const { values: r } of ctx.table(STAGES).readAll()) {
     const id = str(r.id);
-    if (!id || (session && str(r.sessionId) !== session)) continue;
+    if (!id) continue;
+    if (blanks.length > 0) {
+      const stage = {
+        sessionId: str(r.sessionId),
+        convention: str(r.convention),
+        hasLiveConvention: conventions.has(id),
+      };
+      blanks.forEach((b, i) => {
+        if (stageRefusal(b.session, stage) !== '') return;
+        const facts = {
+          student: str(r.student),
+          company: str(r.company),
+          start: str(r.start) as IsoDate,
+          end: str(r.end) as IsoDate,
+        };
+        choices[i]!.push({ stageId: id, label: stageChoiceLabel(facts), ...facts });
+      });
+    }
+    if (session && str(r.sessionId) !== session) continue;
     const conv = conventions.get(id) ?? null;
     const life = conv ? lifeOf(conv.rec) : null;
     const reason = chaseReason(
@@ -92,5 +125,12 @@ export function conventionsToChase(ctx: Context, sessionId: unknown): ChaseList 
           : '',
     });
   }
-  return { items, afterDays, withinDays, blanks };
+  const candidates: Record<string, StageChoice[]> = {};
+  blanks.forEach((b, i) => {
+    candidates[b.view.id] = choices[i]!.sort(byStudentThenStart).map(({ stageId, label }) => ({
+      stageId,
+      label,
+    }));
+  });
+  return { items, afterDays, withinDays, blanks: blanks.map((b) => b.view), candidates };
 }
