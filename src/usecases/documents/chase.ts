@@ -5,12 +5,7 @@
  * conventions still to regularise, each with the stages that can take it (the picker « Stage à
  * rattacher »). Nothing is written.
  */
-import type {
-  ChaseItem,
-  ChaseList,
-  RegisterDocumentView,
-  StageChoice,
-} from '../../api/contract';
+import type { ChaseItem, ChaseList, RegisterDocumentView, StageChoice } from '../../api/contract';
 import {
   type BlankSession,
   blankRefusal,
@@ -20,7 +15,7 @@ import {
   type StageChoiceFacts,
   stageRefusal,
 } from '../../domain/documents/regularisation';
-import { chaseReason, reminderMailto } from '../../domain/documents/reminders';
+import { chaseReason, reminderAddressee, reminderMailto } from '../../domain/documents/reminders';
 import { typed } from '../../domain/text';
 import type { IsoDate } from '../../domain/types';
 import type { Context } from '../../gas/context';
@@ -98,10 +93,13 @@ export function conventionsToChase(ctx: Context, sessionId: unknown): ChaseList 
     if (!reason) continue;
     const tutor = tutors.get(str(r.tutorId));
     const student = students.get(str(r.studentId));
-    const toTutor = !!tutor?.email;
+    const to = reminderAddressee(
+      tutor ? { name: str(r.tutor), email: tutor.email ?? '' } : null,
+      student ? { name: str(r.student), email: student.email ?? '' } : null,
+    );
     const facts = {
-      to: toTutor ? tutor.email : (student?.email ?? ''),
-      toName: toTutor ? str(r.tutor) : '',
+      to: to.to,
+      toName: to.toName,
       student: str(r.student),
       company: str(r.company),
       start: str(r.start) as IsoDate,
@@ -118,11 +116,7 @@ export function conventionsToChase(ctx: Context, sessionId: unknown): ChaseList 
       reason,
       document: conv ? documentView(conv.row, conv.rec) : null,
       mailto: reminderMailto(facts),
-      addressee: toTutor
-        ? `le tuteur (${str(r.tutor)})`
-        : student?.email
-          ? `l’élève (${str(r.student)})`
-          : '',
+      addressee: to.addressee,
     });
   }
   const candidates: Record<string, StageChoice[]> = {};
