@@ -22,6 +22,7 @@ import {
   textField,
   uid,
 } from '../dom';
+import { callServer } from '../api';
 import { frDate } from '../format';
 import { actionForm, runAction } from '../form';
 import { currentReference, onReference } from '../store';
@@ -177,7 +178,8 @@ export function chaseSection(): HTMLElement {
         {
           action: 'apiRegulariseBlank',
           input: () => ({ ...ref(d), stageId: picker.value() }),
-          done: () => load(),
+          // Read again quietly: the status line keeps saying the blank was regularised.
+          done: () => void refresh(),
         },
         picker.root,
         h('div', { class: 'buttons' }, submit('Régulariser')),
@@ -222,8 +224,13 @@ export function chaseSection(): HTMLElement {
     session.root,
     h('div', { class: 'buttons' }, submit('Voir les conventions à relancer')),
   );
-  function load(): void {
-    form.requestSubmit();
+  async function refresh(): Promise<void> {
+    try {
+      const r = await callServer('apiConventionsToChase', session.control.value);
+      if (r.ok) show(r.value);
+    } catch {
+      // The failure has its banner already.
+    }
   }
 
   const board = h('div', { 'aria-live': 'polite' });
