@@ -195,6 +195,8 @@ describe('a blank convention', () => {
     const tab = sidebar.getByRole('tabpanel', { name: 'Documents' });
     const form = tab.getByRole('form', { name: 'Rattacher une convention vierge' });
     await form.getByLabel('Convention vierge à rattacher').waitFor();
+    await page.mouse.move(0, 0);
+    // The fiche's note « … à relancer » is on screen too: its link must read on its yellow.
     expect(await axeViolations(await sidebarFrame(page))).toEqual([]);
     await form.getByRole('button', { name: 'Rattacher une convention vierge' }).click();
     await tab.getByText('Convention — Générée').waitFor();
