@@ -768,8 +768,13 @@ export interface ChaseList {
   withinDays: number;
   /** Blank conventions not yet regularised. */
   blanks: RegisterDocumentView[];
-  /** For each blank (by its document ID), the stages that can take it, by student then start. */
-  candidates: Record<string, StageChoice[]>;
+  /** Every stage some blank can take, once, by student then start. */
+  stageChoices: StageChoice[];
+  /**
+   * For each blank (by its document ID), the stages that can take it, as positions in
+   * `stageChoices`: blanks of one session share their stages without sending them twice.
+   */
+  candidates: Record<string, number[]>;
 }
 
 export interface DashboardView {

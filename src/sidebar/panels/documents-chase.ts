@@ -212,7 +212,12 @@ export function chaseSection(): HTMLElement {
         ? h(
             'ul',
             { class: 'stage-list', 'aria-label': 'Conventions vierges à régulariser' },
-            ...l.blanks.map((d) => blankItem(d, l.candidates[d.id] ?? [])),
+            ...l.blanks.map((d) =>
+              blankItem(
+                d,
+                (l.candidates[d.id] ?? []).flatMap((i) => l.stageChoices[i] ?? []),
+              ),
+            ),
           )
         : null,
     );

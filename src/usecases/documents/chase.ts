@@ -47,7 +47,7 @@ export function conventionsToChase(ctx: Context, sessionId: unknown): ChaseList 
       });
   }
   // The stages each blank can take, from the rows read anyway: the picker costs no call.
-  const choices = blanks.map(() => [] as (StageChoice & StageChoiceFacts)[]);
+  const choices: (StageChoice & StageChoiceFacts & { blanks: number[] })[] = [];
   const tutors = new Map(refs.tutors.map((t) => [t.id, t]));
   const students = new Map(refs.students.map((s) => [s.id, s]));
   const sender = refs.staff.find(
@@ -65,16 +65,16 @@ export function conventionsToChase(ctx: Context, sessionId: unknown): ChaseList 
         convention: str(r.convention),
         hasLiveConvention: conventions.has(id),
       };
-      blanks.forEach((b, i) => {
-        if (stageRefusal(b.session, stage) !== '') return;
+      const takes = blanks.flatMap((b, i) => (stageRefusal(b.session, stage) === '' ? [i] : []));
+      if (takes.length > 0) {
         const facts = {
           student: str(r.student),
           company: str(r.company),
           start: str(r.start) as IsoDate,
           end: str(r.end) as IsoDate,
         };
-        choices[i]!.push({ stageId: id, label: stageChoiceLabel(facts), ...facts });
-      });
+        choices.push({ stageId: id, label: stageChoiceLabel(facts), ...facts, blanks: takes });
+      }
     }
     if (session && str(r.sessionId) !== session) continue;
     const conv = conventions.get(id) ?? null;
@@ -119,12 +119,19 @@ export function conventionsToChase(ctx: Context, sessionId: unknown): ChaseList 
       addressee: to.addressee,
     });
   }
-  const candidates: Record<string, StageChoice[]> = {};
-  blanks.forEach((b, i) => {
-    candidates[b.view.id] = choices[i]!.sort(byStudentThenStart).map(({ stageId, label }) => ({
-      stageId,
-      label,
-    }));
+  choices.sort(byStudentThenStart);
+  const candidates: Record<string, number[]> = {};
+  for (const b of blanks) candidates[b.view.id] = [];
+  choices.forEach((c, at) => {
+    for (const i of c.blanks) candidates[blanks[i]!.view.id]!.push(at);
   });
-  return { items, afterDays, withinDays, blanks: blanks.map((b) => b.view), candidates };
+  const stageChoices = choices.map(({ stageId, label }) => ({ stageId, label }));
+  return {
+    items,
+    afterDays,
+    withinDays,
+    blanks: blanks.map((b) => b.view),
+    stageChoices,
+    candidates,
+  };
 }

@@ -15,7 +15,7 @@ import { typed } from '../../domain/text';
 import type { Context } from '../../gas/context';
 import { str } from '../../sheets/records';
 import { DOCUMENTS, STAGES } from '../../sheets/schema';
-import { type DocRec, documentView, registerFacts, stageStatusLine } from './life';
+import { documentView, registerFacts, stageStatusLine } from './life';
 
 /** Consecutive runs of row numbers (ascending), each read in one call. */
 function runsOf(rows: readonly number[]): { first: number; count: number }[] {
@@ -36,9 +36,11 @@ export function stageDocuments(
   const id = typed(stageId);
   if (!id) throw new UserError('Sélectionnez une ligne de la feuille Stages.');
   const table = ctx.table(DOCUMENTS);
-  // One read of the two columns tells both the stage's rows and the blank conventions' rows.
-  const index = table.readColumns(['stageId', 'kind']);
-  const own = index.filter((r) => str(r.values.stageId) === id).map((r) => r.row);
+  const stageIds = table.readColumn('stageId').map((v) => str(v));
+  const own: number[] = [];
+  stageIds.forEach((v, i) => {
+    if (v === id) own.push(i + 2);
+  });
   const rows = [];
   if (own.length > 0) {
     const lo = own[0]!;
@@ -54,27 +56,27 @@ export function stageDocuments(
     ),
     blanks: rows.some((r) => isLiveConvention(registerFacts(r.values)))
       ? []
-      : blanksFor(ctx, id, stageRow, index),
+      : blanksFor(ctx, id, stageRow, stageIds),
   };
 }
 
 /**
- * The blank conventions this stage can take. Reads only when blanks wait: their rows (few, one
- * read per run) and the stage's row (one read with the sidebar's row, else the ID column too).
+ * The blank conventions this stage can take. A stage with its convention reads nothing more;
+ * else the « Type » column, and only when blanks wait: their rows (few, one read per run) and
+ * the stage's row (one read with the sidebar's row, else the ID column too).
  */
 function blanksFor(
   ctx: Context,
   id: string,
   stageRow: unknown,
-  index: { row: number; values: Pick<DocRec, 'stageId' | 'kind'> }[],
+  stageIds: readonly string[],
 ): RegisterDocumentView[] {
-  const waiting = index
-    .filter(
-      (r) => str(r.values.stageId) === '' && str(r.values.kind) === DOCUMENT_KIND_LABELS.vierge,
-    )
-    .map((r) => r.row);
-  if (waiting.length === 0) return [];
   const table = ctx.table(DOCUMENTS);
+  const waiting: number[] = [];
+  table.readColumn('kind').forEach((k, i) => {
+    if (str(k) === DOCUMENT_KIND_LABELS.vierge && (stageIds[i] ?? '') === '') waiting.push(i + 2);
+  });
+  if (waiting.length === 0) return [];
   const blanks = runsOf(waiting).flatMap(({ first, count }) =>
     table.readRows(first, count).map((values, i) => ({ row: first + i, values })),
   );

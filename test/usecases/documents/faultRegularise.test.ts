@@ -15,7 +15,7 @@ function blank(h: Harness): Record<string, string> {
   const list = ok<ChaseList>(h.call('apiConventionsToChase', h.ids.sessionId));
   const d = list.blanks[0]!;
   const camille = h.ids.stages['ACNA Camille']!;
-  if (!list.candidates[d.id]!.some((c) => c.stageId === camille))
+  if (!list.candidates[d.id]!.some((i) => list.stageChoices[i]!.stageId === camille))
     throw new Error('ACNA Camille n’est pas proposée pour la convention vierge.');
   return { documentId: d.id, row: String(d.row), fingerprint: d.fingerprint, stageId: camille };
 }

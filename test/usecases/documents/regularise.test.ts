@@ -21,6 +21,10 @@ import { generate, ok, readyWorkbook, request } from './documentsHarness';
 const chase = (h: Harness, sessionId = h.ids.sessionId) =>
   ok<ChaseList>(h.call('apiConventionsToChase', sessionId));
 
+/** The stages the chase list offers for a blank (« Stage à rattacher »). */
+const choicesOf = (l: ChaseList, blankId: string) =>
+  (l.candidates[blankId] ?? []).map((i) => l.stageChoices[i]!);
+
 const regularise = (h: Harness, blank: RegisterDocumentView, stageId: string) =>
   h.call<ApiResult<DocumentStepOutcome>>('apiRegulariseBlank', {
     documentId: blank.id,
@@ -75,7 +79,7 @@ describe('the stages a blank convention can take', () => {
     expect(callsOf(h, () => chase(h))).toBe(noBlank);
 
     const list = chase(h);
-    const choices = list.candidates[blank.id]!;
+    const choices = choicesOf(list, blank.id);
     const sessionStages = Object.entries(h.ids.stages).filter(([name]) => name !== 'ACAR Laurie');
     expect(choices.map((c) => c.stageId).sort()).toEqual(sessionStages.map(([, id]) => id).sort());
     expect(choices.some((c) => other.stageIds.includes(c.stageId))).toBe(false);
@@ -85,13 +89,19 @@ describe('the stages a blank convention can take', () => {
     expect(choices.find((c) => c.stageId === camille)!.label).toBe(
       'ACNA Camille – BANQUE POPULAIRE DU NORD DENAIN – du 01/02 au 31/03',
     );
+
+    // A second blank of the session shares the same stages, sent once.
+    const second = blankOf(h, h.ids.sessionId);
+    const both = chase(h);
+    expect(both.stageChoices).toHaveLength(choices.length);
+    expect(both.candidates[second.id]).toEqual(both.candidates[blank.id]);
   });
 
   it('is every stage without a convention for a blank of no session', () => {
     const h = readyWorkbook();
     const other = secondSession(h);
     const blank = blankOf(h, '');
-    const choices = chase(h, '').candidates[blank.id]!.map((c) => c.stageId);
+    const choices = choicesOf(chase(h, ''), blank.id).map((c) => c.stageId);
     expect(choices).toEqual(
       expect.arrayContaining([h.ids.stages['ACAR Laurie']!, ...other.stageIds]),
     );
@@ -131,7 +141,7 @@ describe('« Rattacher une convention vierge » from the fiche', () => {
     expect(after.blanks).toEqual([]);
     expect(after.documents.map((d) => d.id)).toEqual([blank.id]);
     expect(h.stageRows().find((r) => r['ID'] === camille)!['Convention']).toBe(blank.link);
-    expect(chase(h).candidates).toEqual({});
+    expect(chase(h)).toMatchObject({ candidates: {}, stageChoices: [] });
   });
 });
 
