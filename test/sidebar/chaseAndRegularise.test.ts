@@ -157,6 +157,17 @@ describe('a blank convention', () => {
     expect(options.some((o) => o.startsWith('ACAR Laurie'))).toBe(false);
     const camille = options.find((o) => o.startsWith('ACNA Camille'))!;
     expect(camille).toBe('ACNA Camille – BANQUE POPULAIRE DU NORD DENAIN – du 01/02 au 31/03');
+    // The filter narrows the list by name, accents aside; one stage left is the one chosen.
+    await form.getByLabel('Filtrer par nom').fill('acna');
+    await expect
+      .poll(() => picker.locator('option').allInnerTexts())
+      .toEqual(['Choisissez l’élève…', camille]);
+    expect(await picker.inputValue()).not.toBe('');
+    await form.getByLabel('Filtrer par nom').fill('lea');
+    await expect
+      .poll(async () => (await picker.locator('option').allInnerTexts())[1] ?? '')
+      .toMatch(/^DUPONT Léa – /);
+    await form.getByLabel('Filtrer par nom').fill('');
     await picker.selectOption({ label: camille });
     await form.getByRole('button', { name: 'Régulariser' }).click();
     await sidebar

@@ -35,7 +35,7 @@ const ref = (d: RegisterDocumentView) => ({
 });
 
 /** Past this many stages, a filter by name narrows the list (a select alone is long to scroll). */
-const FILTER_FROM = 12;
+const FILTER_FROM = 8;
 
 /** Lower case without accents: « Émilie » is found by « emi ». */
 const folded = (t: string) =>
