@@ -296,8 +296,8 @@ export const apiPrintDocuments: ServerApi['apiPrintDocuments'] = (input) =>
   run((ctx) => printDocuments(ctx, input), say.printFileMade);
 export const apiSessionTemplate: ServerApi['apiSessionTemplate'] = (sessionId) =>
   run((ctx) => sessionTemplate(ctx, sessionId), say.fileMade('Modèle de la session'));
-export const apiStageDocuments: ServerApi['apiStageDocuments'] = (stageId) =>
-  run((ctx) => stageDocuments(ctx, stageId), say.stageDocumentsShown);
+export const apiStageDocuments: ServerApi['apiStageDocuments'] = (stageId, stageRow) =>
+  run((ctx) => stageDocuments(ctx, stageId, stageRow), say.stageDocumentsShown);
 export const apiRecordDocumentStep: ServerApi['apiRecordDocumentStep'] = (input) =>
   run((ctx) => recordDocumentStep(ctx, input), say.documentStepRecorded);
 export const apiCancelDocument: ServerApi['apiCancelDocument'] = (input) =>

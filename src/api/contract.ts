@@ -699,6 +699,11 @@ export interface StageDocumentsView {
   documents: RegisterDocumentView[];
   /** The short line of the Stages sheet (« Convention : signée entreprise »). */
   stageStatus: string;
+  /**
+   * Blank conventions this stage can take (« Rattacher une convention vierge »): only for a
+   * stage without a convention, when blanks of its session (or of none) wait to be regularised.
+   */
+  blanks: RegisterDocumentView[];
 }
 
 /** Which document, as the sidebar read it. */
@@ -717,6 +722,8 @@ export interface DocumentStepInput extends DocumentRef {
 export interface DocumentStepOutcome {
   document: RegisterDocumentView;
   stageStatus: string;
+  /** The stage as it now is, when its row changed (a regularised blank: its « Convention »). */
+  stage?: StageView;
 }
 
 export interface AttachSignedInput extends DocumentRef {
@@ -728,6 +735,13 @@ export interface AttachSignedInput extends DocumentRef {
 
 export interface RegulariseInput extends DocumentRef {
   stageId: string;
+}
+
+/** A stage a blank convention can be linked to, as the picker « Stage à rattacher » shows it. */
+export interface StageChoice {
+  stageId: string;
+  /** « ACAR Laurie – BANQUE POPULAIRE DU NORD DENAIN – du 01/03 au 31/03 ». */
+  label: string;
 }
 
 /** A convention to chase (« Conventions à relancer »). */
@@ -754,6 +768,13 @@ export interface ChaseList {
   withinDays: number;
   /** Blank conventions not yet regularised. */
   blanks: RegisterDocumentView[];
+  /** Every stage some blank can take, once, by student then start. */
+  stageChoices: StageChoice[];
+  /**
+   * For each blank (by its document ID), the stages that can take it, as positions in
+   * `stageChoices`: blanks of one session share their stages without sending them twice.
+   */
+  candidates: Record<string, number[]>;
 }
 
 export interface DashboardView {
@@ -767,7 +788,8 @@ export interface DashboardView {
 }
 
 export interface DocumentLifeApi {
-  apiStageDocuments(stageId: string): ApiResult<StageDocumentsView>;
+  /** `stageRow`: the row the sidebar read the stage on (a hint, checked by ID). */
+  apiStageDocuments(stageId: string, stageRow?: number): ApiResult<StageDocumentsView>;
   apiRecordDocumentStep(input: DocumentStepInput): ApiResult<DocumentStepOutcome>;
   apiCancelDocument(input: DocumentStepInput): ApiResult<DocumentStepOutcome>;
   apiAttachSignedCopy(input: AttachSignedInput): ApiResult<DocumentStepOutcome>;

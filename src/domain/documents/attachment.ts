@@ -3,6 +3,7 @@
  * as base64. Checked before anything is written.
  */
 import { fail, ok, type Result } from '../types';
+import { DOCUMENT_KIND_LABELS } from './kinds';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
@@ -45,9 +46,16 @@ export function checkAttachment(mimeType: string, base64: string): Result<Attach
   return ok({ mimeType: type, base64: b64, bytes });
 }
 
-/** « Convention signée – ACAR Laurie.pdf ». */
+/** The kinds named with a masculine noun: « Avenant signé ». */
+const MASCULINE: ReadonlySet<string> = new Set([
+  DOCUMENT_KIND_LABELS.avenant,
+  DOCUMENT_KIND_LABELS.accord,
+]);
+
+/** « Convention signée – ACAR Laurie.pdf », « Avenant signé – ACAR Laurie.jpg ». */
 export function signedCopyName(kindLabel: string, student: string, mimeType: string): string {
   const ext = ATTACHMENT_TYPES[mimeType] ?? 'pdf';
   const who = student.replace(/[\\/:*?"<>|]/g, ' ').trim();
-  return `${kindLabel} signée${who ? ` – ${who}` : ''}.${ext}`;
+  const signed = MASCULINE.has(kindLabel) ? 'signé' : 'signée';
+  return `${kindLabel} ${signed}${who ? ` – ${who}` : ''}.${ext}`;
 }

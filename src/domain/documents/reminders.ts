@@ -48,12 +48,40 @@ export interface ReminderFacts {
   school: string;
 }
 
+/** An address a mailto: link can carry (no space, no second @, nothing that ends the address). */
+export function isMailAddress(text: string): boolean {
+  return /^[^\s@?&#]+@[^\s@?&#]+$/.test(text.trim());
+}
+
+export interface Person {
+  /** « M. BONNET Frédéric », « ACAR Laurie ». */
+  name: string;
+  email: string;
+}
+
+export interface Addressee {
+  to: string;
+  /** Whom « Bonjour … » greets: the tutor by name, nobody for the student. */
+  toName: string;
+  /** What the link says: « le tuteur (M. BONNET Frédéric) », '' when nobody can be written to. */
+  addressee: string;
+}
+
+/** The tutor when they have a usable address, else the student, else nobody. */
+export function reminderAddressee(tutor: Person | null, student: Person | null): Addressee {
+  if (tutor && isMailAddress(tutor.email))
+    return { to: tutor.email.trim(), toName: tutor.name, addressee: `le tuteur (${tutor.name})` };
+  if (student && isMailAddress(student.email))
+    return { to: student.email.trim(), toName: '', addressee: `l’élève (${student.name})` };
+  return { to: '', toName: '', addressee: '' };
+}
+
 const enc = (s: string) => encodeURIComponent(s.replace(/\r?\n/g, '\r\n'));
 
 /** The prepared e-mail: '' when the addressee has no usable address. */
 export function reminderMailto(f: ReminderFacts): string {
   const to = f.to.trim();
-  if (!/^[^\s@?&#]+@[^\s@?&#]+$/.test(to)) return '';
+  if (!isMailAddress(to)) return '';
   const subject = `Convention de stage de ${f.student} – relance`;
   const lines = [
     f.toName ? `Bonjour ${f.toName},` : 'Bonjour,',

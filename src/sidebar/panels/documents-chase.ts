@@ -10,6 +10,7 @@ import type {
   DashboardView,
   ReferenceData,
   RegisterDocumentView,
+  StageChoice,
 } from '../../api/contract';
 import {
   button,
@@ -21,6 +22,7 @@ import {
   textField,
   uid,
 } from '../dom';
+import { callServer } from '../api';
 import { frDate } from '../format';
 import { actionForm, runAction } from '../form';
 import { currentReference, onReference } from '../store';
@@ -31,6 +33,40 @@ const ref = (d: RegisterDocumentView) => ({
   row: d.row,
   fingerprint: d.fingerprint,
 });
+
+/** Past this many stages, a filter by name narrows the list (a select alone is long to scroll). */
+const FILTER_FROM = 8;
+
+/** Lower case without accents: « Émilie » is found by « emi ». */
+const folded = (t: string) =>
+  t
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
+/**
+ * « Stage à rattacher »: the stages the server says can take the blank convention, by student
+ * (« ACAR Laurie – Entreprise – du 01/03 au 31/03 »); no one has to know a stage's ID.
+ */
+function stagePicker(choices: readonly StageChoice[]): { root: HTMLElement; value(): string } {
+  const all = [
+    { value: '', label: 'Choisissez l’élève…' },
+    ...choices.map((c) => ({ value: c.stageId, label: c.label })),
+  ];
+  const select = selectField('Stage à rattacher', 'stageId', all);
+  if (choices.length < FILTER_FROM) return { root: select.root, value: () => select.control.value };
+  const filter = textField('Filtrer par nom', 'stageFilter', {
+    hint: 'Les premières lettres du nom de l’élève ou de l’entreprise.',
+  });
+  filter.control.addEventListener('input', () => {
+    const q = folded(filter.control.value.trim());
+    const shown = q ? all.filter((o, i) => i === 0 || folded(o.label).includes(q)) : all;
+    setOptions(select.control, shown);
+    // One stage left: it is the one meant.
+    if (shown.length === 2) select.control.value = shown[1]!.value;
+  });
+  return { root: h('div', {}, filter.root, select.root), value: () => select.control.value };
+}
 
 function dashboardView(v: DashboardView): HTMLElement {
   const pct = (n: number) => (v.stages > 0 ? Math.round((100 * n) / v.stages) : 0);
@@ -123,22 +159,29 @@ export function chaseSection(): HTMLElement {
     return li;
   };
 
-  const blankItem = (d: RegisterDocumentView): HTMLElement => {
-    const stageId = textField('ID du stage', 'stageId', {
-      hint: 'La colonne « ID » de la feuille Stages.',
-    });
+  const blankItem = (d: RegisterDocumentView, choices: readonly StageChoice[]): HTMLElement => {
+    const title = h('div', { class: 'dates' }, d.name);
+    if (choices.length === 0)
+      return h(
+        'li',
+        {},
+        title,
+        h('div', { class: 'muted' }, 'Aucun stage de sa session n’attend de convention.'),
+      );
+    const picker = stagePicker(choices);
     return h(
       'li',
       {},
-      h('div', { class: 'dates' }, d.name),
+      title,
       actionForm(
         `Régulariser ${d.name}`,
         {
           action: 'apiRegulariseBlank',
-          input: () => ({ ...ref(d), stageId: stageId.control.value.trim() }),
-          done: () => load(),
+          input: () => ({ ...ref(d), stageId: picker.value() }),
+          // Read again quietly: the status line keeps saying the blank was regularised.
+          done: () => void refresh(),
         },
-        stageId.root,
+        picker.root,
         h('div', { class: 'buttons' }, submit('Régulariser')),
       ),
     );
@@ -169,7 +212,12 @@ export function chaseSection(): HTMLElement {
         ? h(
             'ul',
             { class: 'stage-list', 'aria-label': 'Conventions vierges à régulariser' },
-            ...l.blanks.map(blankItem),
+            ...l.blanks.map((d) =>
+              blankItem(
+                d,
+                (l.candidates[d.id] ?? []).flatMap((i) => l.stageChoices[i] ?? []),
+              ),
+            ),
           )
         : null,
     );
@@ -181,8 +229,13 @@ export function chaseSection(): HTMLElement {
     session.root,
     h('div', { class: 'buttons' }, submit('Voir les conventions à relancer')),
   );
-  function load(): void {
-    form.requestSubmit();
+  async function refresh(): Promise<void> {
+    try {
+      const r = await callServer('apiConventionsToChase', session.control.value);
+      if (r.ok) show(r.value);
+    } catch {
+      // The failure has its banner already.
+    }
   }
 
   const board = h('div', { 'aria-live': 'polite' });

@@ -3,10 +3,11 @@
  * and the steps recorded, the next step as one form (its date empty for today), the link to the
  * file and to the signed copy, « Joindre la copie signée » and « Annuler le document ». Every
  * answer brings the document's new row: the list is redrawn from it, nothing is read again.
+ * A stage without a convention may take a blank convention waiting for its session.
  */
 import type { RegisterDocumentView, StageDocumentsView, StageView } from '../../api/contract';
 import { callServer } from '../api';
-import { button, dateField, h, replaceChildren, submit } from '../dom';
+import { button, dateField, h, replaceChildren, selectField, submit } from '../dom';
 import { frDate } from '../format';
 import { actionForm, runAction } from '../form';
 import { showError } from '../ui';
@@ -47,6 +48,7 @@ export function stageDocumentsTab(): StageDocumentsTab {
   const list = h('div', { class: 'documents-of-stage' });
   let loadedFor = '';
   let docs: RegisterDocumentView[] = [];
+  let blanks: RegisterDocumentView[] = [];
 
   const replace = (d: RegisterDocumentView, stageStatus: string): void => {
     docs = docs.map((x) => (x.id === d.id ? d : x));
@@ -130,26 +132,67 @@ export function stageDocumentsTab(): StageDocumentsTab {
     return h('li', { 'data-document': d.id }, ...parts);
   };
 
+  /**
+   * « Rattacher une convention vierge »: a stage without a convention takes one of the blank
+   * conventions the server offers for it (regularised as from « Conventions à relancer »).
+   */
+  const attachBlank = (): HTMLElement | null => {
+    if (blanks.length === 0) return null;
+    const stageId = loadedFor;
+    const which = selectField(
+      'Convention vierge à rattacher',
+      'documentId',
+      blanks.map((b) => ({
+        value: b.id,
+        label: `${b.name}${b.generatedOn ? ` (faite le ${frDate(b.generatedOn)})` : ''}`,
+      })),
+    );
+    return actionForm(
+      'Rattacher une convention vierge',
+      {
+        action: 'apiRegulariseBlank',
+        input: () => {
+          const b = blanks.find((x) => x.id === which.control.value) ?? blanks[0]!;
+          return { ...ref(b), stageId };
+        },
+        done: (o) => {
+          if (loadedFor !== stageId) return;
+          docs = [...docs, o.document];
+          blanks = [];
+          line.textContent = o.stageStatus;
+          draw();
+        },
+      },
+      h('p', { class: 'muted' }, 'Une convention vierge faite en urgence attend son stage.'),
+      which.root,
+      h('div', { class: 'buttons' }, submit('Rattacher une convention vierge')),
+    );
+  };
+
   const draw = (): void => {
+    const offer = attachBlank();
     if (docs.length === 0)
       return void replaceChildren(
         list,
         h('p', { class: 'empty' }, 'Aucun document généré pour ce stage.'),
+        offer,
       );
     replaceChildren(
       list,
       h('ul', { class: 'stage-list', 'aria-label': 'Documents du stage' }, ...docs.map(item)),
+      offer,
     );
   };
 
-  const load = async (stageId: string): Promise<void> => {
+  const load = async (stageId: string, stageRow?: number): Promise<void> => {
     loadedFor = stageId;
     docs = [];
+    blanks = [];
     line.textContent = '';
     if (!stageId) return void replaceChildren(list);
     let v: StageDocumentsView;
     try {
-      const r = await callServer('apiStageDocuments', stageId);
+      const r = await callServer('apiStageDocuments', stageId, stageRow);
       if (!r.ok) return void showError(r.error);
       v = r.value;
     } catch {
@@ -157,6 +200,7 @@ export function stageDocumentsTab(): StageDocumentsTab {
     }
     if (loadedFor !== stageId) return;
     docs = v.documents;
+    blanks = v.blanks;
     line.textContent = v.stageStatus;
     draw();
   };
@@ -174,7 +218,7 @@ export function stageDocumentsTab(): StageDocumentsTab {
       // Read only while the tab is on screen (each read is a server execution).
       if (!root.isConnected || root.closest('[hidden]')) return;
       const id = stage?.id ?? '';
-      if (id !== loadedFor) void load(id);
+      if (id !== loadedFor) void load(id, stage?.row);
     },
   };
   return tab;

@@ -2,12 +2,20 @@
  * « Conventions à relancer »: for a session (or every one), the conventions sent and not back
  * after N days and the stages starting within M days without a complete convention, each with a
  * prepared e-mail to the tutor (the student when the tutor has no address); and the blank
- * conventions still to regularise. Nothing is written.
+ * conventions still to regularise, each with the stages that can take it (the picker « Stage à
+ * rattacher »). Nothing is written.
  */
-import type { ChaseItem, ChaseList } from '../../api/contract';
-import { DOCUMENT_KIND_LABELS } from '../../domain/documents/kinds';
-import { chaseReason, reminderMailto } from '../../domain/documents/reminders';
-import { isLiveStatus } from '../../domain/documents/signatures';
+import type { ChaseItem, ChaseList, RegisterDocumentView, StageChoice } from '../../api/contract';
+import {
+  type BlankSession,
+  blankRefusal,
+  byStudentThenStart,
+  isLiveConvention,
+  stageChoiceLabel,
+  type StageChoiceFacts,
+  stageRefusal,
+} from '../../domain/documents/regularisation';
+import { chaseReason, reminderAddressee, reminderMailto } from '../../domain/documents/reminders';
 import { typed } from '../../domain/text';
 import type { IsoDate } from '../../domain/types';
 import type { Context } from '../../gas/context';
@@ -15,29 +23,31 @@ import { str } from '../../sheets/records';
 import { DOCUMENTS, STAGES } from '../../sheets/schema';
 import { references } from '../references';
 import { chaseDays } from './chaseSettings';
-import { documentView, lifeOf, type DocRec } from './life';
+import { documentView, lifeOf, registerFacts, type DocRec } from './life';
 
 export function conventionsToChase(ctx: Context, sessionId: unknown): ChaseList {
   const session = typed(sessionId);
   const { afterDays, withinDays } = chaseDays(ctx);
   const today = ctx.today();
   const refs = references(ctx);
-  const label = DOCUMENT_KIND_LABELS.convention;
   const docs = ctx.table(DOCUMENTS).readAll();
   const conventions = new Map<string, { row: number; rec: DocRec }>();
-  const blanks = [];
+  const blanks: { view: RegisterDocumentView; session: BlankSession }[] = [];
   for (const d of docs) {
-    const status = str(d.values.status) || 'Générée';
-    if (!isLiveStatus(status)) continue;
-    if (str(d.values.kind) === label && str(d.values.stageId))
-      conventions.set(str(d.values.stageId), { row: d.row, rec: d.values });
+    const facts = registerFacts(d.values);
+    if (isLiveConvention(facts) && facts.stageId)
+      conventions.set(facts.stageId, { row: d.row, rec: d.values });
     else if (
-      str(d.values.kind) === DOCUMENT_KIND_LABELS.vierge &&
-      !str(d.values.stageId) &&
+      blankRefusal(facts) === '' &&
       (!session || !str(d.values.sessionId) || str(d.values.sessionId) === session)
     )
-      blanks.push(documentView(d.row, d.values));
+      blanks.push({
+        view: documentView(d.row, d.values),
+        session: { sessionId: str(d.values.sessionId), session: str(d.values.session) },
+      });
   }
+  // The stages each blank can take, from the rows read anyway: the picker costs no call.
+  const choices: (StageChoice & StageChoiceFacts & { blanks: number[] })[] = [];
   const tutors = new Map(refs.tutors.map((t) => [t.id, t]));
   const students = new Map(refs.students.map((s) => [s.id, s]));
   const sender = refs.staff.find(
@@ -48,7 +58,25 @@ export function conventionsToChase(ctx: Context, sessionId: unknown): ChaseList 
   const items: ChaseItem[] = [];
   for (const { values: r } of ctx.table(STAGES).readAll()) {
     const id = str(r.id);
-    if (!id || (session && str(r.sessionId) !== session)) continue;
+    if (!id) continue;
+    if (blanks.length > 0) {
+      const stage = {
+        sessionId: str(r.sessionId),
+        convention: str(r.convention),
+        hasLiveConvention: conventions.has(id),
+      };
+      const takes = blanks.flatMap((b, i) => (stageRefusal(b.session, stage) === '' ? [i] : []));
+      if (takes.length > 0) {
+        const facts = {
+          student: str(r.student),
+          company: str(r.company),
+          start: str(r.start) as IsoDate,
+          end: str(r.end) as IsoDate,
+        };
+        choices.push({ stageId: id, label: stageChoiceLabel(facts), ...facts, blanks: takes });
+      }
+    }
+    if (session && str(r.sessionId) !== session) continue;
     const conv = conventions.get(id) ?? null;
     const life = conv ? lifeOf(conv.rec) : null;
     const reason = chaseReason(
@@ -65,10 +93,13 @@ export function conventionsToChase(ctx: Context, sessionId: unknown): ChaseList 
     if (!reason) continue;
     const tutor = tutors.get(str(r.tutorId));
     const student = students.get(str(r.studentId));
-    const toTutor = !!tutor?.email;
+    const to = reminderAddressee(
+      tutor ? { name: str(r.tutor), email: tutor.email ?? '' } : null,
+      student ? { name: str(r.student), email: student.email ?? '' } : null,
+    );
     const facts = {
-      to: toTutor ? tutor.email : (student?.email ?? ''),
-      toName: toTutor ? str(r.tutor) : '',
+      to: to.to,
+      toName: to.toName,
       student: str(r.student),
       company: str(r.company),
       start: str(r.start) as IsoDate,
@@ -85,12 +116,22 @@ export function conventionsToChase(ctx: Context, sessionId: unknown): ChaseList 
       reason,
       document: conv ? documentView(conv.row, conv.rec) : null,
       mailto: reminderMailto(facts),
-      addressee: toTutor
-        ? `le tuteur (${str(r.tutor)})`
-        : student?.email
-          ? `l’élève (${str(r.student)})`
-          : '',
+      addressee: to.addressee,
     });
   }
-  return { items, afterDays, withinDays, blanks };
+  choices.sort(byStudentThenStart);
+  const candidates: Record<string, number[]> = {};
+  for (const b of blanks) candidates[b.view.id] = [];
+  choices.forEach((c, at) => {
+    for (const i of c.blanks) candidates[blanks[i]!.view.id]!.push(at);
+  });
+  const stageChoices = choices.map(({ stageId, label }) => ({ stageId, label }));
+  return {
+    items,
+    afterDays,
+    withinDays,
+    blanks: blanks.map((b) => b.view),
+    stageChoices,
+    candidates,
+  };
 }

@@ -7,6 +7,7 @@
 import type { RegisterDocumentView } from '../../api/contract';
 import { parseUserDate } from '../../domain/dates';
 import { DOCUMENT_KIND_LABELS } from '../../domain/documents/kinds';
+import type { RegisterFacts } from '../../domain/documents/regularisation';
 import {
   COPIES,
   type DocLife,
@@ -224,6 +225,11 @@ export function writeLife(
     );
   }
   return { stageStatus: stage?.line ?? '', rec };
+}
+
+/** What the regularisation rule (domain/documents/regularisation.ts) reads of a register row. */
+export function registerFacts(r: Partial<DocRec>): RegisterFacts {
+  return { kind: str(r.kind), stageId: str(r.stageId), status: str(r.status) };
 }
 
 /** « Convention de ACAR Laurie (DOC-…) », the journal's subject. */

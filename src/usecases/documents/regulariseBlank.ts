@@ -2,46 +2,46 @@
  * « Régulariser » a blank convention issued in an emergency: the referent links it to its
  * stage, which then has it as its convention (« Convention » in the register, its link in the
  * Stages sheet), with the day of the regularisation. Until then it is listed as to regularise.
+ * Which blank and which stage: domain/documents/regularisation.ts, the rule the pickers use too.
  */
 import type { DocumentStepOutcome, RegulariseInput } from '../../api/contract';
 import { formatFr } from '../../domain/dates';
 import { DOCUMENT_KIND_LABELS } from '../../domain/documents/kinds';
-import { isLiveStatus } from '../../domain/documents/signatures';
+import {
+  blankRefusal,
+  isLiveConvention,
+  stageRefusal,
+} from '../../domain/documents/regularisation';
 import { UserError } from '../../domain/errors';
 import { typed } from '../../domain/text';
 import type { Context } from '../../gas/context';
 import { str } from '../../sheets/records';
 import { DOCUMENTS, STAGES } from '../../sheets/schema';
-import { loadStage } from '../stageStore';
+import { loadStage, stageView } from '../stageStore';
 import { writeRowUndoable } from '../undoable';
-import { documentSubject, documentView, loadDocument, writeLife } from './life';
+import { documentSubject, documentView, loadDocument, registerFacts, writeLife } from './life';
 
 export function regulariseBlank(ctx: Context, input: RegulariseInput): DocumentStepOutcome {
   const stageId = typed(input?.stageId);
   if (!stageId) throw new UserError('Choisissez le stage de cette convention.', 'stageId');
   return ctx.withLock(() => {
     const doc = loadDocument(ctx, input);
-    if (str(doc.rec.kind) !== DOCUMENT_KIND_LABELS.vierge || str(doc.rec.stageId) !== '')
-      throw new UserError('Ce document n’est pas une convention vierge à régulariser.');
-    if (!isLiveStatus(str(doc.rec.status) || 'Générée'))
-      throw new UserError('Cette convention vierge est annulée : il n’y a rien à régulariser.');
+    const notBlank = blankRefusal(registerFacts(doc.rec));
+    if (notBlank) throw new UserError(notBlank);
     const stage = loadStage(ctx, stageId);
-    const blankSession = str(doc.rec.sessionId);
-    if (blankSession && blankSession !== stage.stage.sessionId)
-      throw new UserError(
-        `Cette convention vierge est celle de la session « ${str(doc.rec.session)} » : choisissez un stage de cette session.`,
-        'stageId',
-      );
+    const refusal = stageRefusal(
+      { sessionId: str(doc.rec.sessionId), session: str(doc.rec.session) },
+      {
+        sessionId: stage.stage.sessionId,
+        convention: str(stage.rec.convention),
+        hasLiveConvention: ctx
+          .table(DOCUMENTS)
+          .readRowsWhere('stageId', (v) => v === stageId)
+          .some((r) => isLiveConvention(registerFacts(r.values))),
+      },
+    );
+    if (refusal) throw new UserError(refusal, 'stageId');
     const label = DOCUMENT_KIND_LABELS.convention;
-    const theirs = ctx
-      .table(DOCUMENTS)
-      .readRowsWhere('stageId', (v) => v === stageId)
-      .some((r) => str(r.values.kind) === label && isLiveStatus(str(r.values.status) || 'Générée'));
-    if (theirs || str(stage.rec.convention) !== '')
-      throw new UserError(
-        'Ce stage a déjà une convention : annulez-la d’abord, ou choisissez un autre stage.',
-        'stageId',
-      );
     const today = ctx.today();
     const { stageStatus, rec } = writeLife(ctx, doc, {
       stageId,
@@ -64,6 +64,16 @@ export function regulariseBlank(ctx: Context, input: RegulariseInput): DocumentS
       before: { stage: '' },
       after: { stage: `${str(stage.rec.student)} (${stageId})`, 'régularisée le': formatFr(today) },
     });
-    return { document: documentView(doc.row, rec), stageStatus };
+    // The fiche's stage now holds the convention's link: its view (and fingerprint) too.
+    const stageRec = {
+      ...stage.rec,
+      convention: str(doc.rec.link),
+      docStatus: stageStatus || stage.rec.docStatus,
+    };
+    return {
+      document: documentView(doc.row, rec),
+      stageStatus,
+      stage: stageView(stage.row, stageRec, today),
+    };
   });
 }
