@@ -12,7 +12,12 @@ import type { Company, IsoDate, Phase, Settings, Staff, Tutor, Zone } from '../d
 import type { VisitType } from '../domain/followUp/myStages';
 
 /** Limits the forms apply as the server does (the server checks again). */
-export { MAX_REASON_LENGTH, MAX_VISIT_COMMENT_LENGTH, MAX_WEEKLY_HOURS } from '../domain/limits';
+export {
+  MAX_EXPECTED_VISITS,
+  MAX_REASON_LENGTH,
+  MAX_VISIT_COMMENT_LENGTH,
+  MAX_WEEKLY_HOURS,
+} from '../domain/limits';
 export {
   GOOGLE_ACCOUNT_LABELS,
   MAX_CONVENTION_COPIES,
@@ -152,6 +157,8 @@ export interface SessionView {
   periods: { start: IsoDate; end: IsoDate }[];
   /** Its visits may have a report (« Compte rendu de visite » is « oui »). */
   visitReports?: boolean;
+  /** « Visites attendues » of each stage (absent or null: the empty cell, one visit). */
+  expectedVisits?: number | null;
 }
 
 export interface ReferenceData {

@@ -11,3 +11,6 @@ export const MAX_VISIT_COMMENT_LENGTH = 2000;
 
 /** Most hours in a week of stage: a stage's own weekly hours and the settings' default. */
 export const MAX_WEEKLY_HOURS = 48;
+
+/** Most follow-up visits a session may expect of each stage (« Visites attendues »). */
+export const MAX_EXPECTED_VISITS = 10;
