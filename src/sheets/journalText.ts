@@ -44,6 +44,7 @@ const WORDS: Record<string, string> = {
   googleAccount: 'Compte Google',
   chaseAfterDays: 'Relancer une convention envoyée après (jours)',
   chaseWithinDays: 'Relancer avant le début du stage (jours)',
+  followCap: 'Stagiaires suivis au plus par enseignant',
 };
 
 /** Keys that mean nothing to a reader (the names beside them say it all). */
