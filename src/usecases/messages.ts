@@ -254,6 +254,12 @@ export function visitAdded(v: VisitView): string {
 
 export const VISIT_REMOVED = 'Visite supprimée.';
 
+export function visitRemoved(r: { reportBinned?: boolean }): string {
+  return r.reportBinned
+    ? 'Visite supprimée ; son compte rendu est à la corbeille (« Annulée » dans la feuille Documents).'
+    : VISIT_REMOVED;
+}
+
 export function tutorSaved(t: TutorView): string {
   return `Tuteur « ${t.label} » enregistré (${t.company}).`;
 }

@@ -64,7 +64,9 @@ function sessionView(s: Session): SessionView {
 function followUpCells(valid: Omit<Session, 'id'>): Partial<Rec<SessionKey>> {
   return {
     ...(valid.expectedVisits !== undefined ? { expectedVisits: valid.expectedVisits ?? '' } : {}),
-    ...(valid.visitReports !== undefined ? { visitReport: valid.visitReports ? 'oui' : 'non' } : {}),
+    ...(valid.visitReports !== undefined
+      ? { visitReport: valid.visitReports ? 'oui' : 'non' }
+      : {}),
   };
 }
 
