@@ -58,6 +58,7 @@ const TECHNICAL = new Set([
   'tutorId',
   'referentId',
   'staffId',
+  'followerId',
 ]);
 
 export function journalText(v: unknown): string {
