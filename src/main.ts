@@ -249,10 +249,7 @@ export const apiAddVisit: ServerApi['apiAddVisit'] = (input) =>
     (r) => say.visitAdded(r.visit),
   );
 export const apiRemoveVisit: ServerApi['apiRemoveVisit'] = (input) =>
-  run(
-    (ctx) => removeVisit(ctx, input),
-    () => say.VISIT_REMOVED,
-  );
+  run((ctx) => removeVisit(ctx, input), say.visitRemoved);
 export const apiSaveTutor: ServerApi['apiSaveTutor'] = (input) =>
   run((ctx) => saveTutor(ctx, input), say.tutorSaved);
 export const apiSaveStaff: ServerApi['apiSaveStaff'] = (input) =>
@@ -325,10 +322,7 @@ export const apiEditMyVisit: ServerApi['apiEditMyVisit'] = (input) =>
     () => say.MY_VISIT_EDITED,
   );
 export const apiRemoveMyVisit: ServerApi['apiRemoveMyVisit'] = (input) =>
-  run(
-    (ctx) => removeMyVisit(ctx, input),
-    () => say.VISIT_REMOVED,
-  );
+  run((ctx) => removeMyVisit(ctx, input), say.visitRemoved);
 export const apiPlanMyVisit: ServerApi['apiPlanMyVisit'] = (input) =>
   run((ctx) => planMyVisit(ctx, input), say.visitPlanned);
 export const apiVisitReport: ServerApi['apiVisitReport'] = (input) =>

@@ -12,7 +12,12 @@ import type { Company, IsoDate, Phase, Settings, Staff, Tutor, Zone } from '../d
 import type { VisitType } from '../domain/followUp/myStages';
 
 /** Limits the forms apply as the server does (the server checks again). */
-export { MAX_REASON_LENGTH, MAX_VISIT_COMMENT_LENGTH, MAX_WEEKLY_HOURS } from '../domain/limits';
+export {
+  MAX_EXPECTED_VISITS,
+  MAX_REASON_LENGTH,
+  MAX_VISIT_COMMENT_LENGTH,
+  MAX_WEEKLY_HOURS,
+} from '../domain/limits';
 export {
   GOOGLE_ACCOUNT_LABELS,
   MAX_CONVENTION_COPIES,
@@ -152,6 +157,8 @@ export interface SessionView {
   periods: { start: IsoDate; end: IsoDate }[];
   /** Its visits may have a report (« Compte rendu de visite » is « oui »). */
   visitReports?: boolean;
+  /** « Visites attendues » of each stage (absent or null: the empty cell, one visit). */
+  expectedVisits?: number | null;
 }
 
 export interface ReferenceData {
@@ -333,6 +340,21 @@ export interface VisitView {
   type?: VisitType;
   /** The link of its report (« Compte rendu »), once made ('' or absent: none). */
   report?: string;
+  /**
+   * What the signed-in user may do with it (domain/visits.ts visitRights): edit its comment
+   * (its author), delete it (its author or the stage's follower). Absent: neither.
+   */
+  mayEdit?: boolean;
+  mayRemove?: boolean;
+}
+
+/**
+ * Delete a visit: `withReport` is the user's consent to bin its report, when it has one (the
+ * sidebar asks first); without it such a visit is refused.
+ */
+export interface VisitRemoval {
+  visitId: string;
+  withReport?: boolean;
 }
 
 /** A tutor as the form sends it ('' as id to create one). */
@@ -439,7 +461,9 @@ export interface ServerApi extends DocumentsApi, DocumentLifeApi {
   apiListVisits(stageId: string): VisitView[];
   apiAddVisit(input: VisitInput): ApiResult<{ visit: VisitView; stage: StageView }>;
   /** `counted`: the stage's "Visites" cell counted it, and now counts one less. */
-  apiRemoveVisit(input: { visitId: string }): ApiResult<{ stageId: string; counted: boolean }>;
+  apiRemoveVisit(
+    input: VisitRemoval,
+  ): ApiResult<{ stageId: string; counted: boolean; reportBinned?: boolean }>;
   apiSaveTutor(input: TutorInput): ApiResult<TutorView>;
   apiSaveStaff(input: StaffInput): ApiResult<StaffView>;
   /** A company as its row reads now (for the form that corrects it), or null when gone. */
@@ -460,7 +484,7 @@ export interface ServerApi extends DocumentsApi, DocumentLifeApi {
   apiMyStages(): ApiResult<MyStagesView>;
   apiRecordMyVisit(input: MyVisitInput): ApiResult<MyVisitOutcome>;
   apiEditMyVisit(input: { visitId: string; comment: string }): ApiResult<MyVisitOutcome>;
-  apiRemoveMyVisit(input: { visitId: string }): ApiResult<MyVisitOutcome>;
+  apiRemoveMyVisit(input: VisitRemoval): ApiResult<MyVisitOutcome>;
   apiPlanMyVisit(input: PlanVisitInput): ApiResult<MyVisitOutcome>;
   /** « Compte rendu »: the visit's report, made once from its template, then the same one. */
   apiVisitReport(input: { visitId: string }): ApiResult<VisitReportView>;
@@ -899,6 +923,8 @@ export interface PlanVisitInput extends StageHintInput {
 export interface MyVisitOutcome {
   followed: FollowedStageView;
   visitId: string;
+  /** A deleted visit's report went with it (binned, « Annulée » in Documents). */
+  reportBinned?: boolean;
 }
 
 /** A visit's report: made now (`created`), or the one made before. */

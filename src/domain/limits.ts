@@ -11,3 +11,13 @@ export const MAX_VISIT_COMMENT_LENGTH = 2000;
 
 /** Most hours in a week of stage: a stage's own weekly hours and the settings' default. */
 export const MAX_WEEKLY_HOURS = 48;
+
+/**
+ * Interns a teacher follows at once (stages whose dates overlap): « 16 stagiaires suivis en même
+ * temps » is what a referent is commonly given; Paramètres may change it within 1–MAX.
+ */
+export const DEFAULT_FOLLOW_CAP = 16;
+export const MAX_FOLLOW_CAP = 200;
+
+/** Most follow-up visits a session may expect of each stage (« Visites attendues »). */
+export const MAX_EXPECTED_VISITS = 10;

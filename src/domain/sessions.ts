@@ -3,6 +3,7 @@
  * 31 August) and the one-cell text form of periods used by the `Sessions` sheet.
  */
 import { formatFr, parseUserDate } from './dates';
+import { MAX_EXPECTED_VISITS } from './limits';
 import { describePeriod } from './periods';
 import type { IsoDate, Period, Result, Session } from './types';
 import { fail, ok } from './types';
@@ -64,6 +65,31 @@ export interface SessionInput {
    * or clip them instead of being refused.
    */
   adjustStages?: boolean;
+  /**
+   * « Visites attendues » as typed ('' = one visit each). Absent (a form of an older sidebar):
+   * the sheet's value stays as it is; likewise « Compte rendu de visite ».
+   */
+  expectedVisits?: string;
+  /** « Compte rendu de visite »: each visit of the session's stages may have its report. */
+  visitReports?: boolean;
+}
+
+/**
+ * « Visites attendues » as typed: '' is null (one visit each, the sheet's empty cell), else a
+ * whole number from 0 (no visit expected) to MAX_EXPECTED_VISITS.
+ */
+export function parseExpectedVisits(typedValue: unknown): Result<number | null> {
+  const t = String(typedValue ?? '').trim();
+  if (t === '') return ok(null);
+  const n = /^\d+$/.test(t) ? Number(t) : NaN;
+  if (!Number.isInteger(n) || n > MAX_EXPECTED_VISITS) {
+    return fail(
+      `« Visites attendues » doit être un nombre entier de 0 à ${MAX_EXPECTED_VISITS} ` +
+        `(laissé vide : une visite par stage) ; « ${t} » saisi.`,
+      'expectedVisits',
+    );
+  }
+  return ok(n);
 }
 
 const SCHOOL_YEAR_RE = /^(\d{4})\s*[-/–—]\s*(\d{4})$/;
@@ -184,6 +210,9 @@ export function validateSession(input: SessionInput): Result<Omit<Session, 'id'>
     'Le texte des objectifs pédagogiques',
   );
   if (!objectives.ok) return objectives;
+  const expected =
+    input.expectedVisits === undefined ? null : parseExpectedVisits(input.expectedVisits);
+  if (expected && !expected.ok) return expected;
 
   const year = schoolYearBounds(schoolYear.value);
   const periods: { period: Period; index: number }[] = [];
@@ -236,5 +265,7 @@ export function validateSession(input: SessionInput): Result<Omit<Session, 'id'>
     editionLabel: editionLabel.value || title.value,
     objectives: objectives.value,
     periods: sorted.map((p) => p.period),
+    ...(expected ? { expectedVisits: expected.value } : {}),
+    ...(input.visitReports === undefined ? {} : { visitReports: input.visitReports === true }),
   });
 }

@@ -2,7 +2,7 @@
  * The school's settings ("Paramètres…"): what the panel may save, and what a stored value that
  * is missing or damaged reads as.
  */
-import { MAX_WEEKLY_HOURS } from './limits';
+import { MAX_FOLLOW_CAP, MAX_WEEKLY_HOURS } from './limits';
 import {
   DEFAULT_SETTINGS,
   fail,
@@ -38,6 +38,10 @@ function isDays(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_CHASE_DAYS;
 }
 
+function isFollowCap(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_FOLLOW_CAP;
+}
+
 /** Settings as stored (possibly partial, from an older version or edited by hand), made whole. */
 export function normaliseSettings(p: Partial<Settings>): Settings {
   const zone: Zone = p.zone === 'A' || p.zone === 'C' ? p.zone : 'B';
@@ -60,7 +64,22 @@ export function normaliseSettings(p: Partial<Settings>): Settings {
     chaseWithinDays: isDays(p.chaseWithinDays)
       ? p.chaseWithinDays
       : DEFAULT_SETTINGS.chaseWithinDays,
+    followCap: isFollowCap(p.followCap) ? p.followCap : DEFAULT_SETTINGS.followCap,
   };
+}
+
+/**
+ * Before it was a setting, « Répartir le suivi » kept its cap in a property of its own
+ * (sds.followCap): stored settings that do not have one yet read that figure, so that a school's
+ * choice is not lost; the next save of Paramètres keeps it with the others.
+ */
+export function withLegacyFollowCap(
+  stored: Partial<Settings>,
+  legacyCap: string | undefined,
+): Partial<Settings> {
+  if (stored.followCap !== undefined || legacyCap === undefined || legacyCap.trim() === '')
+    return stored;
+  return { ...stored, followCap: Number(legacyCap) };
 }
 
 /** A number as typed, with a French decimal comma allowed ("4,50"). */
@@ -140,6 +159,18 @@ export function validateSettings(input: Settings): Result<Settings> {
       return fail(`${what} doit être un nombre entier de jours, de 0 à ${MAX_CHASE_DAYS}.`, key);
     chase[key] = n;
   }
+  // Absent from a form of an older sidebar: the default, rather than a refusal.
+  const capRaw: unknown = input?.followCap;
+  const followCap =
+    capRaw === undefined || capRaw === null || capRaw === ''
+      ? DEFAULT_SETTINGS.followCap
+      : typedNumber(capRaw);
+  if (!isFollowCap(followCap)) {
+    return fail(
+      `Le nombre de stagiaires suivis au plus par enseignant doit être un nombre entier de 1 à ${MAX_FOLLOW_CAP}.`,
+      'followCap',
+    );
+  }
   return ok(
     normaliseSettings({
       ...chase,
@@ -153,6 +184,7 @@ export function validateSettings(input: Settings): Result<Settings> {
       hourlyGratification: rate,
       conventionCopies: copies,
       googleAccount: account,
+      followCap,
     }),
   );
 }

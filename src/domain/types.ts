@@ -4,6 +4,8 @@
  * optional date is `''`, because that is what an empty sheet cell reads as.
  */
 
+import { DEFAULT_FOLLOW_CAP } from './limits';
+
 /** A calendar date `YYYY-MM-DD`. */
 export type IsoDate = string;
 
@@ -164,6 +166,8 @@ export interface Settings {
   chaseAfterDays: number;
   /** …or a stage starting within this many days without a complete convention (default 15). */
   chaseWithinDays: number;
+  /** « Répartir le suivi »: interns a teacher follows at once, at most (default 16). */
+  followCap: number;
 }
 
 /** 'workspace': Google Workspace (1,500 documents a day); 'consumer': a personal account (250). */
@@ -182,6 +186,7 @@ export const DEFAULT_SETTINGS: Settings = {
   googleAccount: 'workspace',
   chaseAfterDays: 10,
   chaseWithinDays: 15,
+  followCap: DEFAULT_FOLLOW_CAP,
 };
 
 /** A domain rule's verdict: a value, or a French message for the user (and the field at fault). */

@@ -70,3 +70,31 @@ export function isVisitDone(date: IsoDate, today: IsoDate): boolean {
 export function sortVisits<T extends { date: IsoDate }>(visits: readonly T[]): T[] {
   return [...visits].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
+
+/**
+ * Who may change a recorded visit, the same in the fiche's « Visites » tab and in « Mes stages »
+ * (the Personnel sheet has no role to single out the direction or the DDFPT):
+ * - its comment is its author's words: only the author edits it;
+ * - the author, or the teacher who follows the stage (answerable for its follow-up: a visit
+ *   recorded twice or on the wrong stage), may delete it.
+ * `meId` is the signed-in user's Personnel ID ('' when they are not in it: nothing).
+ */
+export interface VisitRights {
+  edit: boolean;
+  remove: boolean;
+}
+
+export function visitRights(
+  f: { authorId: string; followerId: string },
+  meId: string,
+): VisitRights {
+  if (meId === '') return { edit: false, remove: false };
+  const author = f.authorId === meId;
+  return { edit: author, remove: author || f.followerId === meId };
+}
+
+export const VISIT_REFUSALS: Readonly<Record<keyof VisitRights, string>> = {
+  edit: 'Seul l’enseignant qui a fait la visite peut modifier son commentaire.',
+  remove:
+    'Seuls l’enseignant qui a fait la visite et celui qui suit le stage peuvent la supprimer.',
+};

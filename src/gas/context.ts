@@ -4,7 +4,7 @@
  * Apps Script globals (eslint.config.mjs); the emulator provides the same globals in tests.
  */
 import { UserError } from '../domain/errors';
-import { normaliseSettings } from '../domain/settings';
+import { normaliseSettings, withLegacyFollowCap } from '../domain/settings';
 import type { IsoDate, Settings } from '../domain/types';
 import { journalText } from '../sheets/journalText';
 import { stageRowFormula } from '../sheets/rowFormulas';
@@ -53,6 +53,8 @@ export interface JournalEntry {
 const ISO_PATTERN = 'yyyy-MM-dd';
 
 const SETTINGS_KEY = 'sds.settings';
+/** Where « Répartir le suivi » kept its cap before Paramètres had it: read while they do not. */
+const LEGACY_FOLLOW_CAP_KEY = 'sds.followCap';
 
 const VISITS_COLUMNS_KEY = 'sds.visitsColumns';
 const ABSENCES_COLUMNS_KEY = 'sds.absencesColumns';
@@ -527,7 +529,9 @@ export class Context {
         parsed = {};
       }
     }
-    this.cachedSettings = normaliseSettings(parsed);
+    this.cachedSettings = normaliseSettings(
+      withLegacyFollowCap(parsed, this.properties()[LEGACY_FOLLOW_CAP_KEY]),
+    );
     return this.cachedSettings;
   }
 

@@ -44,6 +44,7 @@ const WORDS: Record<string, string> = {
   googleAccount: 'Compte Google',
   chaseAfterDays: 'Relancer une convention envoyée après (jours)',
   chaseWithinDays: 'Relancer avant le début du stage (jours)',
+  followCap: 'Stagiaires suivis au plus par enseignant',
 };
 
 /** Keys that mean nothing to a reader (the names beside them say it all). */
@@ -57,6 +58,7 @@ const TECHNICAL = new Set([
   'tutorId',
   'referentId',
   'staffId',
+  'followerId',
 ]);
 
 export function journalText(v: unknown): string {

@@ -158,14 +158,19 @@ export function stopRemoved(v: StageView): string {
   return `Arrêt enlevé : le stage ${ofName(v.student)} va du ${formatFr(v.start)} au ${formatFr(v.end)}.`;
 }
 
+/** The teacher a new stage kept from the one it continues (nothing when none). */
+function stillFollowed(v: StageView | undefined): string {
+  return v?.follower ? ` Suivi : ${v.follower}.` : '';
+}
+
 export function stageCreated(v: StageView): string {
-  return `Nouveau stage ${ofName(v.student)} du ${formatFr(v.start)} au ${formatFr(v.end)}.`;
+  return `Nouveau stage ${ofName(v.student)} du ${formatFr(v.start)} au ${formatFr(v.end)}.${stillFollowed(v)}`;
 }
 
 export function stageSplit(v: StageView[]): string {
   return `Stage ${ofName(v[0]?.student ?? '')} scindé : ${v
     .map((p) => `du ${formatFr(p.start)} au ${formatFr(p.end)}`)
-    .join(' puis ')}.`;
+    .join(' puis ')}.${stillFollowed(v[1])}`;
 }
 
 export function stageReassigned(v: StageView): string {
@@ -248,6 +253,12 @@ export function visitAdded(v: VisitView): string {
 }
 
 export const VISIT_REMOVED = 'Visite supprimée.';
+
+export function visitRemoved(r: { reportBinned?: boolean }): string {
+  return r.reportBinned
+    ? 'Visite supprimée ; son compte rendu est à la corbeille (« Annulée » dans la feuille Documents).'
+    : VISIT_REMOVED;
+}
 
 export function tutorSaved(t: TutorView): string {
   return `Tuteur « ${t.label} » enregistré (${t.company}).`;

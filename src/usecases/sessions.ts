@@ -10,6 +10,7 @@ import type {
   SessionView,
 } from '../api/contract';
 import { assignedStudentIds, classCounts, planAssignment } from '../domain/assignment';
+import { visitReportsOn } from '../domain/followUp/visitReport';
 import { tutorLabel } from '../domain/labels';
 import { formatPeriods, parsePeriods, validateSession } from '../domain/sessions';
 import {
@@ -39,6 +40,8 @@ import {
 } from './stageStore';
 import { appendUndoable, writeRowsUndoable, writeRowUndoable } from './undoable';
 
+type SessionKey = (typeof SESSIONS.columns)[number]['key'];
+
 /** A saved session, and how many of its stages followed its new periods. */
 export type SavedSession = SessionView & { adjustedStages?: number };
 
@@ -53,6 +56,17 @@ function sessionView(s: Session): SessionView {
     objectives: s.objectives,
     periods: s.periods.map((p) => ({ start: p.start, end: p.end })),
     ...(s.visitReports ? { visitReports: true } : {}),
+    ...(typeof s.expectedVisits === 'number' ? { expectedVisits: s.expectedVisits } : {}),
+  };
+}
+
+/** The follow-up cells of a session as the form sent them (nothing of a field it did not send). */
+function followUpCells(valid: Omit<Session, 'id'>): Partial<Rec<SessionKey>> {
+  return {
+    ...(valid.expectedVisits !== undefined ? { expectedVisits: valid.expectedVisits ?? '' } : {}),
+    ...(valid.visitReports !== undefined
+      ? { visitReport: valid.visitReports ? 'oui' : 'non' }
+      : {}),
   };
 }
 
@@ -101,6 +115,7 @@ export function saveSession(ctx: Context, input: SessionInput): SavedSession {
       editionLabel: valid.editionLabel,
       objectives: valid.objectives,
       periods: formatPeriods(valid.periods),
+      ...followUpCells(valid),
     };
     if (id === '') {
       const session: Session = { id: ctx.newId('SES'), ...valid };
@@ -140,7 +155,16 @@ export function saveSession(ctx: Context, input: SessionInput): SavedSession {
           ? { ...record, 'Stages ajustés': adjusted.map(describeAdjustment) }
           : record,
     });
-    return { ...sessionView({ id, ...valid }), adjustedStages: adjusted.length };
+    // A field the form did not send keeps the sheet's value: the answer shows that one.
+    return {
+      ...sessionView({
+        expectedVisits: typeof before.expectedVisits === 'number' ? before.expectedVisits : null,
+        visitReports: visitReportsOn(before.visitReport),
+        id,
+        ...valid,
+      }),
+      adjustedStages: adjusted.length,
+    };
   });
 }
 

@@ -443,10 +443,12 @@ export function insertStagesAfter(
   stages: Stage[],
   labels: Labels,
   patches: Map<number, Partial<Rec<StageKey>>> = new Map(),
+  /** Cells every new row also gets, beyond the stage's own (its follower, carried over). */
+  extra: Partial<Rec<StageKey>> = {},
 ): number {
   const t = ctx.table(STAGES);
   const all = new Map(patches);
-  stages.forEach((s, i) => all.set(after + 1 + i, recordFor(ctx, s, labels)));
+  stages.forEach((s, i) => all.set(after + 1 + i, { ...recordFor(ctx, s, labels), ...extra }));
   ctx.atomically(() => t.insertRowsAfter(after, stages.length));
   ctx.onRollback(() => t.deleteRows(after + 1, stages.length));
   t.writeRows(all);

@@ -3,7 +3,7 @@
  * teaching team shares. The Stages sheet's "Visites" cell is a formula over that sheet, so adding
  * or removing a visit never writes the stage row.
  */
-import type { StageView, VisitInput, VisitView } from '../api/contract';
+import type { StageView, VisitInput, VisitRemoval, VisitView } from '../api/contract';
 import { isIsoDate } from '../domain/dates';
 import { typed } from '../domain/text';
 import { isVisitDone, sortVisits, validateVisit } from '../domain/visits';
@@ -15,9 +15,19 @@ import { stageSubject } from '../sheets/journalText';
 import { STAGES, VISITS } from '../sheets/schema';
 import { references } from './references';
 import { loadStage, stageView, unwrap } from './stageStore';
-import { appendUndoable, deleteRowsUndoable } from './undoable';
+import { appendUndoable } from './undoable';
+import {
+  deleteVisit,
+  findVisit,
+  requireVisitRight,
+  rightsOn,
+  signedInStaffId,
+} from './followUp/visitRights';
 
-/** The visits of one stage, in date order. Two reads (Visites, Personnel). */
+/**
+ * The visits of one stage, in date order, with what the signed-in user may do with each. Reads:
+ * Visites, Personnel, and the stage's row (its follower) when it has visits.
+ */
 export function listVisits(ctx: Context, stageId: string): VisitView[] {
   const id = String(stageId ?? '');
   if (id === '') return [];
@@ -28,11 +38,18 @@ export function listVisits(ctx: Context, stageId: string): VisitView[] {
   if (rows.length === 0) return [];
   const refs = references(ctx);
   const today = ctx.today();
+  const meId = signedInStaffId(ctx);
+  const stages = ctx.table(STAGES);
+  const stageRow = meId === '' ? 0 : stages.findRow(id);
+  const stage = stageRow ? stages.readRow(stageRow) : null;
   return sortVisits(
     rows.map(({ values: r }) => {
       const date = str(r.date);
       const staffId = str(r.staffId);
+      const rights = rightsOn(ctx, r, stage, meId);
       return {
+        mayEdit: rights.edit,
+        mayRemove: rights.remove,
         id: str(r.id),
         stageId: id,
         date,
@@ -57,7 +74,10 @@ export function addVisit(ctx: Context, input: VisitInput): { visit: VisitView; s
     );
     const type = typed(input?.type) || 'visite';
     if (!isVisitType(type)) throw new UserError('Choisissez : visite, appel ou visio.', 'type');
+    const rights = rightsOn(ctx, { staffId: valid.staffId }, loaded.rec, signedInStaffId(ctx));
     const view: VisitView = {
+      mayEdit: rights.edit,
+      mayRemove: rights.remove,
       id: ctx.newId('VIS'),
       stageId: loaded.stage.id,
       date: valid.date,
@@ -93,34 +113,31 @@ export function addVisit(ctx: Context, input: VisitInput): { visit: VisitView; s
 
 export function removeVisit(
   ctx: Context,
-  input: { visitId: string },
-): { stageId: string; counted: boolean } {
+  input: VisitRemoval,
+): { stageId: string; counted: boolean; reportBinned?: boolean } {
   return ctx.withLock(() => {
-    const t = ctx.table(VISITS);
-    const row = t.findRow(typed(input?.visitId));
-    if (row === 0) {
-      throw new UserError(
-        'Cette visite est introuvable : elle a peut-être déjà été supprimée.',
-        undefined,
-        true,
-      );
-    }
-    const before = t.readRow(row);
-    deleteRowsUndoable(ctx, t, [row]);
-    // The stage's row names its session; a visit whose stage is gone keeps its student's name.
+    const found = findVisit(ctx, input?.visitId);
+    const { before } = found;
+    // The stage's row names its session and its follower; a visit whose stage is gone keeps
+    // its student's name.
     const stages = ctx.table(STAGES);
     const stageRow = stages.findRow(str(before.stageId));
+    const stage = stageRow ? stages.readRow(stageRow) : null;
+    requireVisitRight(ctx, 'remove', before, stage);
+    const { report, binReport } = deleteVisit(ctx, found, input?.withReport);
     ctx.journal({
       action: 'Supprimer une visite',
-      target: stageSubject(stageRow ? stages.readRow(stageRow) : before),
+      target: stageSubject(stage ?? before),
       before,
-      after: null,
+      after: Object.keys(report).length > 0 ? report : null,
     });
+    binReport();
     const date = str(before.date);
     // Whether the stage's "Visites" cell counted it (and now counts one less).
     return {
       stageId: str(before.stageId),
       counted: isIsoDate(date) && isVisitDone(date, ctx.today()),
+      ...(str(before.report) !== '' ? { reportBinned: true } : {}),
     };
   });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SessionInput } from '../../src/api/contract';
 import {
   formatPeriods,
+  parseExpectedVisits,
   parsePeriods,
   parseSchoolYear,
   schoolYearBounds,
@@ -279,5 +280,35 @@ describe('periods as one cell', () => {
       error: 'La période « 31/03/2023-01/02/2023 » finit avant de commencer.',
       field: 'periods',
     });
+  });
+});
+
+describe('parseExpectedVisits (« Visites attendues »)', () => {
+  it('reads empty as null (one visit each) and a whole number from 0 to 10', () => {
+    expect(parseExpectedVisits('')).toEqual({ ok: true, value: null });
+    expect(parseExpectedVisits('  ')).toEqual({ ok: true, value: null });
+    expect(parseExpectedVisits('0')).toEqual({ ok: true, value: 0 });
+    expect(parseExpectedVisits(' 3 ')).toEqual({ ok: true, value: 3 });
+    expect(parseExpectedVisits('10')).toEqual({ ok: true, value: 10 });
+  });
+  it.each(['11', '-1', '1,5', '1.5', 'deux', '2e'])('refuses « %s » on its field', (t) => {
+    expect(parseExpectedVisits(t)).toMatchObject({ ok: false, field: 'expectedVisits' });
+  });
+  it('validateSession keeps the fields only when the form sends them', () => {
+    const base: SessionInput = {
+      id: '',
+      title: 'BTS 1',
+      type: 'Stage BTS',
+      schoolYear: '2022-2023',
+      diploma: '',
+      editionLabel: '',
+      objectives: '',
+      periods: [{ start: '01/02/2023', end: '31/03/2023' }],
+    };
+    const without = validateSession(base);
+    expect(without.ok && 'expectedVisits' in without.value).toBe(false);
+    expect(without.ok && 'visitReports' in without.value).toBe(false);
+    const withThem = validateSession({ ...base, expectedVisits: '2', visitReports: true });
+    expect(withThem).toMatchObject({ ok: true, value: { expectedVisits: 2, visitReports: true } });
   });
 });

@@ -3,6 +3,7 @@ import {
   GOOGLE_ACCOUNT_LABELS,
   normaliseSettings,
   validateSettings,
+  withLegacyFollowCap,
 } from '../../src/domain/settings';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/domain/types';
 
@@ -101,4 +102,35 @@ it('normaliseSettings keeps stored copies and account that are valid', () => {
     googleAccount: 'consumer',
   });
   expect(normaliseSettings({ conventionCopies: 11 }).conventionCopies).toBe(3);
+});
+
+describe('followCap (« Stagiaires suivis au plus par enseignant »)', () => {
+  it('is 16 when missing or damaged, kept when a whole number from 1 to 200', () => {
+    expect(normaliseSettings({}).followCap).toBe(16);
+    expect(normaliseSettings({ followCap: 0 }).followCap).toBe(16);
+    expect(normaliseSettings({ followCap: 2.5 }).followCap).toBe(16);
+    expect(normaliseSettings({ followCap: 12 }).followCap).toBe(12);
+    expect(normaliseSettings({ followCap: 200 }).followCap).toBe(200);
+  });
+  it('the form: as typed, empty is the default, out of range refused on its field', () => {
+    expect(validateSettings(form({ followCap: '12' }))).toMatchObject({
+      ok: true,
+      value: { followCap: 12 },
+    });
+    expect(validateSettings(form({ followCap: '' }))).toMatchObject({
+      ok: true,
+      value: { followCap: 16 },
+    });
+    for (const bad of ['0', '201', 'seize', '2,5'])
+      expect(validateSettings(form({ followCap: bad }))).toMatchObject({
+        ok: false,
+        field: 'followCap',
+      });
+  });
+  it('the old property is read only while the settings have no cap of their own', () => {
+    expect(normaliseSettings(withLegacyFollowCap({}, '7')).followCap).toBe(7);
+    expect(normaliseSettings(withLegacyFollowCap({ followCap: 9 }, '7')).followCap).toBe(9);
+    expect(normaliseSettings(withLegacyFollowCap({}, undefined)).followCap).toBe(16);
+    expect(normaliseSettings(withLegacyFollowCap({}, 'beaucoup')).followCap).toBe(16);
+  });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_VISIT_COMMENT_LENGTH } from '../../src/domain/limits';
-import { isVisitDone, sortVisits, validateVisit, type VisitText } from '../../src/domain/visits';
+import {
+  isVisitDone,
+  sortVisits,
+  validateVisit,
+  visitRights,
+  type VisitText,
+} from '../../src/domain/visits';
 
 const STAFF = new Set(['PER-1', 'PER-2']);
 // A stage of seed 000: 01/02/2023 – 31/03/2023, school year 2022-2023.
@@ -134,5 +140,23 @@ describe('isVisitDone / sortVisits', () => {
     ];
     expect(sortVisits(list).map((v) => v.id)).toEqual(['b', 'a', 'c']);
     expect(list.map((v) => v.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('visitRights: who may change a visit', () => {
+  const facts = { authorId: 'PER-1', followerId: 'PER-2' };
+  it('its author edits and deletes it', () => {
+    expect(visitRights(facts, 'PER-1')).toEqual({ edit: true, remove: true });
+  });
+  it('the stage’s follower deletes it, without editing its comment', () => {
+    expect(visitRights(facts, 'PER-2')).toEqual({ edit: false, remove: true });
+  });
+  it('anyone else, or someone missing from Personnel, does neither', () => {
+    expect(visitRights(facts, 'PER-3')).toEqual({ edit: false, remove: false });
+    expect(visitRights(facts, '')).toEqual({ edit: false, remove: false });
+    expect(visitRights({ authorId: '', followerId: '' }, '')).toEqual({
+      edit: false,
+      remove: false,
+    });
   });
 });

@@ -169,11 +169,22 @@ const STAGE_CASES: FaultCase[] = [
     name: 'Supprimer une visite',
     journal: 'Supprimer une visite',
     prepare: (h) => {
+      // The teacher signed in (the emulator's user) records the visit: its author may delete it.
+      const me = ok<{ id: string }>(
+        h.call('apiSaveStaff', {
+          id: '',
+          civility: 'Mme',
+          lastName: 'ROUX',
+          firstName: 'Léa',
+          email: 'prof@lycee.example',
+          discipline: '',
+        }),
+      );
       const v = ok<{ visit: VisitView }>(
         h.call('apiAddVisit', {
           stageId: h.ids.stages['ACAR Laurie']!,
           date: '14/02/2023',
-          staffId: h.ids.staff['M. BRUEL Patrick']!,
+          staffId: me.id,
           comment: '',
         }),
       );

@@ -13,6 +13,7 @@ import type {
   MyStagesView,
   MyVisitOutcome,
   StaffView,
+  VisitView,
 } from '../../src/api/contract';
 import { EMPTY_FILTER } from '../../src/domain/stages/filter';
 import { ALL_SHEETS, SESSIONS, STAFF, STAGES, VISITS } from '../../src/sheets/schema';
@@ -429,7 +430,7 @@ describe('« Mes stages »', () => {
     expect(line[5]).toContain('Appel : tout va bien.');
   });
 
-  it("never edits nor deletes someone else's visit", () => {
+  it("never edits someone else's visit, nor deletes one of a stage someone else follows", () => {
     const other = ok(
       h.call<ApiResult<{ visit: { id: string } }>>('apiAddVisit', {
         stageId: laurie,
@@ -438,23 +439,50 @@ describe('« Mes stages »', () => {
         comment: 'Visite de M. Bruel.',
       }),
     ).visit.id;
+    // A stage M. BRUEL follows, with his visit.
+    const followers = Object.entries(column(h, 'Enseignant suivi'));
+    const his = followers.find(([, t]) => t === 'M. BRUEL Patrick')![0];
+    const hisStage = h.stageRows().find((r) => r['Élève'] === his)!['ID'];
+    const elsewhere = ok(
+      h.call<ApiResult<{ visit: { id: string } }>>('apiAddVisit', {
+        stageId: hisStage,
+        date: '14/02/2023',
+        staffId: bruel,
+        comment: 'Visite de M. Bruel.',
+      }),
+    ).visit.id;
     const before = picture(h);
     expect(h.call('apiEditMyVisit', { visitId: other, comment: 'piraté' })).toMatchObject({
       ok: false,
-      error: 'Vous ne pouvez modifier ou supprimer que vos propres visites.',
+      error: 'Seul l’enseignant qui a fait la visite peut modifier son commentaire.',
     });
-    expect(h.call('apiRemoveMyVisit', { visitId: other })).toMatchObject({ ok: false });
+    expect(h.call('apiRemoveMyVisit', { visitId: elsewhere })).toMatchObject({
+      ok: false,
+      error:
+        'Seuls l’enseignant qui a fait la visite et celui qui suit le stage peuvent la supprimer.',
+    });
+    expect(h.call('apiRemoveVisit', { visitId: elsewhere })).toMatchObject({ ok: false });
     expect(picture(h)).toBe(before);
+    // The follower of ACAR Laurie's stage may delete a colleague's visit there, not edit it.
     const f = mine().stages.find((s) => s.stage.id === laurie)!;
-    expect(f.visits.map((v) => v.mine)).toEqual([false, true]);
+    expect(f.visits.map((v) => [v.mine, v.mayEdit, v.mayRemove])).toEqual([
+      [false, false, true],
+      [true, true, true],
+    ]);
+    // The fiche says the same of each visit.
+    expect(
+      h.call<VisitView[]>('apiListVisits', hisStage).map((v) => [v.mayEdit, v.mayRemove]),
+    ).toEqual([[false, false]]);
+    const gone = ok(h.call<ApiResult<MyVisitOutcome>>('apiRemoveMyVisit', { visitId: other }));
+    expect(gone.followed.visits.map((v) => v.mine)).toEqual([true]);
   });
 
   it('deletes its own visit: the count goes down, journalled', () => {
     const f = mine().stages.find((s) => s.stage.id === laurie)!;
     const own = f.visits.find((v) => v.mine)!;
     const o = ok(h.call<ApiResult<MyVisitOutcome>>('apiRemoveMyVisit', { visitId: own.id }));
-    expect(o.followed.stage.visits).toBe(1);
-    expect(o.followed.visits.map((v) => v.mine)).toEqual([false]);
+    expect(o.followed.stage.visits).toBe(0);
+    expect(o.followed.visits).toEqual([]);
     expect(h.display('Journal').at(-1)!.slice(2, 3)).toEqual(['Supprimer une visite']);
   });
 

@@ -25,6 +25,7 @@ const DEFAULTS: SettingsView = {
   googleAccount: 'workspace',
   chaseAfterDays: 10,
   chaseWithinDays: 15,
+  followCap: 16,
 };
 
 describe('the settings form', () => {

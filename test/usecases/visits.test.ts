@@ -33,6 +33,19 @@ function filtered(h: Harness, visits: 'a_effectuer' | 'effectuees'): string[] {
 }
 
 // One scenario on one workbook (today is 15/02/2023): each test builds on the previous ones.
+/** The emulator's user (prof@lycee.example) becomes the e-mail of M. BRUEL's Personnel row. */
+function signInAs(h: Harness, bruel: string): void {
+  const r = h.call<ApiResult<unknown>>('apiSaveStaff', {
+    id: bruel,
+    civility: 'M.',
+    lastName: 'BRUEL',
+    firstName: 'Patrick',
+    email: 'prof@lycee.example',
+    discipline: 'Informatique',
+  });
+  if (!r.ok) throw new Error(r.error);
+}
+
 describe('visits of a stage', () => {
   let h: Harness;
   let laurie: string;
@@ -41,6 +54,8 @@ describe('visits of a stage', () => {
     h = seededWorkbook();
     laurie = h.ids.stages['ACAR Laurie']!;
     bruel = h.ids.staff['M. BRUEL Patrick']!;
+    // M. BRUEL is the one signed in: the author of these visits, who may delete them.
+    signInAs(h, bruel);
   });
 
   const input = (patch: Partial<VisitInput>): VisitInput => ({
@@ -73,6 +88,8 @@ describe('visits of a stage', () => {
       comment: 'Bonne intégration dans l’agence.',
       done: true,
       type: 'visite',
+      mayEdit: true,
+      mayRemove: true,
     });
     const rows = h.display('Visites').filter((r) => r[0] !== '');
     expect(rows).toEqual([

@@ -16,9 +16,9 @@ import { formatFr } from '../dates';
 import { fold } from '../text';
 import type { IsoDate } from '../types';
 
-/** « 16 stagiaires suivis en même temps » is what a referent is commonly given. */
-export const DEFAULT_FOLLOW_CAP = 16;
-export const MAX_FOLLOW_CAP = 200;
+import { DEFAULT_FOLLOW_CAP, MAX_FOLLOW_CAP } from '../limits';
+
+export { DEFAULT_FOLLOW_CAP, MAX_FOLLOW_CAP };
 
 export interface FollowStage {
   id: string;

@@ -142,3 +142,28 @@ export function resolveFollower(
   const named = staff.filter((s) => fold(s.label) === name);
   return named.length === 1 ? named[0]!.id : id;
 }
+
+/** A stage's follow-up as its row reads (« Enseignant suivi » and its hidden ID). */
+export interface FollowerCells {
+  followerId: string;
+  follower: string;
+}
+
+/**
+ * Who follows a stage that continues another, so that it is not left without a teacher until
+ * « Répartir le suivi » runs again: each part of a split keeps the teacher of the stage split;
+ * a new stage takes the teacher of the stage it was assigned from only when that stage was
+ * stopped (it replaces it); a stage still running may be a later period someone else follows.
+ * null: nobody to carry over.
+ */
+export function carriedFollower(
+  from: FollowerCells & { stoppedOn: string },
+  how: 'split' | 'afterStop',
+  staff: readonly { id: string; label: string }[],
+): FollowerCells | null {
+  if (how === 'afterStop' && from.stoppedOn === '') return null;
+  const label = from.follower.trim();
+  if (label === '') return null;
+  const id = resolveFollower(from.followerId, label, staff);
+  return { followerId: id, follower: staff.find((s) => s.id === id)?.label ?? label };
+}

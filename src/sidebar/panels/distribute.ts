@@ -23,6 +23,7 @@ import {
   textField,
   uid,
 } from '../dom';
+import { callServer } from '../api';
 import { actionForm, runAction } from '../form';
 import { plural } from '../format';
 import {
@@ -67,8 +68,21 @@ export function distributePanel(): Panel {
   teachers.insertBefore(teacherBoxes, teachers.lastElementChild);
   const cap = textField('Stagiaires suivis en même temps au plus', 'cap', {
     placeholder: String(DEFAULT_FOLLOW_CAP),
-    hint: 'Par enseignant, sur des dates qui se chevauchent.',
+    hint: 'Par enseignant, sur des dates qui se chevauchent. Prérempli depuis les Paramètres ; le chiffre appliqué y est retenu.',
   });
+  cap.control.inputMode = 'numeric';
+  // Paramètres' figure fills the field until the user types their own.
+  let capTyped = false;
+  cap.control.addEventListener('input', () => (capTyped = true));
+  const prefillCap = (): void => {
+    if (capTyped) return;
+    callServer('apiGetSettings').then(
+      (s) => {
+        if (!capTyped) cap.control.value = String(s.followCap);
+      },
+      () => undefined,
+    );
+  };
   const redo = checkbox('Refaire aussi les attributions existantes', 'keepExisting');
 
   const fill = (ref: ReferenceData | null): void => {
@@ -158,7 +172,11 @@ export function distributePanel(): Panel {
         if (!shown) return;
         const { input: i, preview: p } = shown;
         void runAction(result, 'apiApplyFollowUp', { ...i, digest: p.digest }).then((done) => {
-          if (done) draw(done, i, true);
+          if (!done) return;
+          draw(done, i, true);
+          // Paramètres now hold the figure applied.
+          cap.control.value = String(done.cap);
+          capTyped = false;
         });
       },
       'primary',
@@ -239,5 +257,5 @@ export function distributePanel(): Panel {
     if (scope.value() === 'selection') forget();
   });
   root.append(previewForm, result);
-  return { root, heading };
+  return { root, heading, show: prefillCap };
 }

@@ -14,6 +14,7 @@ import { actionForm, runAction } from '../form';
 import { frDate, frRange } from '../format';
 import { showLimit } from '../limit';
 import { reportControl } from '../visitReport';
+import { removeControl } from '../visitRemoval';
 import { type Panel, shell } from './panel';
 
 const STATUS: Record<FollowedStageView['status'], string> = {
@@ -133,24 +134,16 @@ export function myStagesPanel(): Panel {
       if (!record.hidden) record.querySelector('textarea')?.focus();
     });
     const visits = f.visits.map((v) => {
-      const edit = v.mine ? editForm(v, redraw) : null;
-      const actions = v.mine
-        ? [
-            button('Modifier', () => edit && (edit.hidden = !edit.hidden), 'link'),
-            button(
-              'Supprimer',
-              () => {
-                void runAction(li, 'apiRemoveMyVisit', { visitId: v.id }).then((o) => {
-                  if (o) redraw(o.followed);
-                });
-              },
-              'link',
-            ),
-          ]
-        : [];
-      actions.forEach((b) =>
-        b.setAttribute('aria-label', `${b.textContent} la visite du ${frDate(v.date)}`),
-      );
+      // The same rights as the fiche's Visites tab (the server says: mayEdit, mayRemove).
+      const edit = v.mayEdit === true ? editForm(v, redraw) : null;
+      const modify = edit ? button('Modifier', () => (edit.hidden = !edit.hidden), 'link') : null;
+      modify?.setAttribute('aria-label', `Modifier la visite du ${frDate(v.date)}`);
+      const remove = removeControl(v, (withReport) => {
+        void runAction(li, 'apiRemoveMyVisit', { visitId: v.id, withReport }).then((o) => {
+          if (o) redraw(o.followed);
+        });
+      });
+      const actions = [modify, remove];
       const report = reportControl(v, f.visitReports === true, li, (url) =>
         redraw({ ...f, visits: f.visits.map((x) => (x.id === v.id ? { ...x, report: url } : x)) }),
       );

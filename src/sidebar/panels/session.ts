@@ -4,6 +4,7 @@
  */
 import {
   type AssignmentView,
+  MAX_EXPECTED_VISITS,
   type ReferenceData,
   SESSION_TYPES,
   type SessionView,
@@ -71,6 +72,16 @@ export function sessionPanel(): Panel {
   const diploma = textField('Diplôme préparé', 'diploma');
   const editionLabel = textField('Libellé édition', 'editionLabel');
   const objectives = textAreaField('Objectifs pédagogiques', 'objectives');
+  // The follow-up of the session's stages (README « Suivi des visites »), judged by the server.
+  const expectedVisits = textField('Visites attendues', 'expectedVisits', {
+    placeholder: '1',
+    hint: `Visites de suivi par stage, de 0 à ${MAX_EXPECTED_VISITS} (vide : 1).`,
+  });
+  expectedVisits.control.inputMode = 'numeric';
+  const visitReports = checkbox(
+    'Compte rendu de visite (un document Google pour chaque visite)',
+    'visitReports',
+  );
 
   const periodsBox = fieldsetWithError('Périodes', 'periods', 'group');
   const periodsError = periodsBox.lastElementChild as HTMLElement;
@@ -151,6 +162,9 @@ export function sessionPanel(): Panel {
     diploma.control.value = s?.diploma ?? '';
     editionLabel.control.value = s?.editionLabel ?? '';
     objectives.control.value = s?.objectives ?? '';
+    expectedVisits.control.value =
+      typeof s?.expectedVisits === 'number' ? String(s.expectedVisits) : '';
+    visitReports.control.checked = s?.visitReports === true;
     rows.splice(0);
     replaceChildren(periodList);
     const periods = s?.periods.length ? s.periods : [{ start: '', end: '' }];
@@ -180,6 +194,8 @@ export function sessionPanel(): Panel {
         editionLabel: editionLabel.control.value.trim(),
         objectives: objectives.control.value,
         periods: rows.map((r) => ({ start: r.start.value.trim(), end: r.end.value.trim() })),
+        expectedVisits: expectedVisits.control.value.trim(),
+        visitReports: visitReports.control.checked,
         adjustStages: chooser.control.value !== '' && adjust.control.checked,
       }),
       done: async (saved) => {
@@ -198,6 +214,8 @@ export function sessionPanel(): Panel {
     objectives.root,
     periodsBox,
     adjustBox,
+    expectedVisits.root,
+    visitReports.root,
     h('div', { class: 'buttons' }, submit('Enregistrer la session')),
   );
 

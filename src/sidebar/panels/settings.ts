@@ -139,10 +139,15 @@ export function settingsPanel(): Panel {
   });
   chaseAfter.control.inputMode = 'numeric';
   chaseWithin.control.inputMode = 'numeric';
+  const followCap = textField('Stagiaires suivis au plus par enseignant', 'followCap', {
+    hint: 'En même temps (stages dont les dates se chevauchent), pour « Répartir le suivi ».',
+  });
+  followCap.control.inputMode = 'numeric';
 
   const fill = (s: SettingsView): void => {
     chaseAfter.control.value = String(s.chaseAfterDays);
     chaseWithin.control.value = String(s.chaseWithinDays);
+    followCap.control.value = String(s.followCap);
     schoolName.control.value = s.schoolName;
     schoolAddress.control.value = s.schoolAddress;
     headOfSchool.control.value = s.headOfSchool;
@@ -193,6 +198,7 @@ export function settingsPanel(): Panel {
           // Judged by the server (a whole number of days): sent as typed.
           chaseAfterDays: chaseAfter.control.value.trim() as unknown as number,
           chaseWithinDays: chaseWithin.control.value.trim() as unknown as number,
+          followCap: followCap.control.value.trim() as unknown as number,
         };
       },
       done: fill,
@@ -209,6 +215,7 @@ export function settingsPanel(): Panel {
     account.root,
     chaseAfter.root,
     chaseWithin.root,
+    followCap.root,
     h('div', { class: 'buttons' }, submit('Enregistrer')),
   );
   let read = false;

@@ -13,7 +13,6 @@ import {
 } from '../../api/contract';
 import { callServer } from '../api';
 import {
-  button,
   dateField,
   h,
   replaceChildren,
@@ -26,6 +25,7 @@ import { frDate } from '../format';
 import { runAction, stageForm } from '../form';
 import { showLimit } from '../limit';
 import { reportControl } from '../visitReport';
+import { removeControl } from '../visitRemoval';
 import { currentReference, currentSelection, onReference } from '../store';
 
 const KIND: Record<VisitType, string> = { visite: 'Visite', appel: 'Appel', visio: 'Visio' };
@@ -71,22 +71,20 @@ export function visitsView(): VisitsView {
         'ul',
         { class: 'stage-list', 'aria-label': 'Visites du stage' },
         ...current.map((v) => {
-          const del = button(
-            'Supprimer',
-            () => {
-              changing = true;
-              void runAction(list, 'apiRemoveVisit', { visitId: v.id }).then((removed) => {
+          // Only for whoever may delete it (the server says: mayRemove).
+          const del = removeControl(v, (withReport) => {
+            changing = true;
+            void runAction(list, 'apiRemoveVisit', { visitId: v.id, withReport }).then(
+              (removed) => {
                 changing = false;
                 if (removed && loadedFor === stageId)
                   draw(
                     stageId,
                     current.filter((x) => x.id !== v.id),
                   );
-              });
-            },
-            'link',
-          );
-          del.setAttribute('aria-label', `Supprimer la visite du ${frDate(v.date)}`);
+              },
+            );
+          });
           const report = reportControl(v, reportsOn(), list, (url) => {
             if (loadedFor === stageId)
               draw(

@@ -6,7 +6,6 @@
  */
 import type { FollowUpApplyInput, FollowUpInput, FollowUpPreview } from '../../api/contract';
 import {
-  DEFAULT_FOLLOW_CAP,
   distributeFollowUp,
   type FollowStage,
   loadsOf,
@@ -25,17 +24,10 @@ import { references } from '../references';
 import { writeRowsUndoable } from '../undoable';
 import { staffNames } from './shared';
 
-/** The saved figure of « stagiaires suivis en même temps », a document property. */
-export const FOLLOW_CAP_KEY = 'sds.followCap';
-
-export function savedFollowCap(ctx: Context): number {
-  const n = Number(ctx.properties()[FOLLOW_CAP_KEY]);
-  return Number.isInteger(n) && n >= 1 && n <= MAX_FOLLOW_CAP ? n : DEFAULT_FOLLOW_CAP;
-}
-
+/** « Stagiaires suivis au plus par enseignant », a setting of Paramètres. */
 function capOf(ctx: Context, typedCap: unknown): number {
   const t = typed(typedCap).trim();
-  if (t === '') return savedFollowCap(ctx);
+  if (t === '') return ctx.settings().followCap;
   const n = Number(t);
   if (!Number.isInteger(n) || n < 1 || n > MAX_FOLLOW_CAP) {
     throw new UserError(
@@ -241,11 +233,12 @@ export function applyFollowUp(ctx: Context, input: FollowUpApplyInput): FollowUp
     }
     const t = ctx.table(STAGES);
     writeRowsUndoable(ctx, t, patches, (row) => byRow.get(row) ?? {});
-    if (preview.cap !== savedFollowCap(ctx)) {
-      const old = ctx.properties()[FOLLOW_CAP_KEY];
+    // The figure applied becomes Paramètres' own, as it was « retenu pour les fois suivantes ».
+    const settings = ctx.settings();
+    if (preview.cap !== settings.followCap) {
       ctx.noteWrite();
-      ctx.onRollback(() => ctx.setProperty(FOLLOW_CAP_KEY, old ?? ''));
-      ctx.setProperty(FOLLOW_CAP_KEY, String(preview.cap));
+      ctx.onRollback(() => ctx.saveSettings(settings));
+      ctx.saveSettings({ ...settings, followCap: preview.cap });
     }
     ctx.journal({
       action: 'Répartir le suivi',

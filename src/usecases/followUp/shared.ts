@@ -21,6 +21,7 @@ import { STAGES, type StageKey, VISITS } from '../../sheets/schema';
 import { writeRowsUndoable } from '../undoable';
 import { references } from '../references';
 import { stageView } from '../stageStore';
+import { rightsOn } from './visitRights';
 
 /** Every member of staff with the name the sheets show ("M. BRUEL Patrick"). */
 export function staffNames(ctx: Context): { id: string; label: string }[] {
@@ -88,7 +89,8 @@ export function followedView(
   const list = sortVisits(
     visits.map((v) => {
       const { authorId, ...view } = visitView(ctx, v, today);
-      return { ...view, mine: authorId === meId };
+      const rights = rightsOn(ctx, v, rec, meId);
+      return { ...view, mine: authorId === meId, mayEdit: rights.edit, mayRemove: rights.remove };
     }),
   );
   const address = company

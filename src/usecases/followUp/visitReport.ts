@@ -41,7 +41,7 @@ type VisitKey = (typeof VISITS.columns)[number]['key'];
 const LABEL = DOCUMENT_KIND_LABELS.compteRendu;
 
 /** The Drive ID in a document's link ('' when the text is not one). */
-function fileIdOf(link: string): string {
+export function fileIdOf(link: string): string {
   return /\/d\/([A-Za-z0-9_-]+)/.exec(link)?.[1] ?? '';
 }
 

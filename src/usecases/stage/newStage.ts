@@ -1,14 +1,16 @@
 /** "Assigner un nouveau stage…": another stage for the same student in the same session. */
 import type { NewStageInput, StageView } from '../../api/contract';
 import { UserError } from '../../domain/errors';
+import { carriedFollower } from '../../domain/followUp/myStages';
 import { parseSchedule } from '../../domain/schedule';
 import { newStage } from '../../domain/stages/transitions';
 import type { Result, Session } from '../../domain/types';
 import type { Context } from '../../gas/context';
-import type { Rec } from '../../sheets/records';
+import { type Rec, str } from '../../sheets/records';
 import { stageSubject } from '../../sheets/journalText';
 import type { StageKey } from '../../sheets/schema';
 import { checkHostLimit } from '../durations';
+import { staffNames } from '../followUp/shared';
 import { markFresh } from '../presenceColumns';
 import { references, type References } from '../references';
 import {
@@ -81,8 +83,18 @@ export function assignNewStage(ctx: Context, input: NewStageInput): StageView {
     const after = Math.max(
       ...loadedOthers.filter((l) => l.stage.sessionId === created.sessionId).map((l) => l.row),
     );
-    const row = insertStagesAfter(ctx, after, [created], labels);
-    const rec = recordFor(ctx, created, labels);
+    // After a stop, the new stage replaces the stopped one: its teacher goes on following.
+    const follower = carriedFollower(
+      {
+        followerId: str(from.rec.followerId),
+        follower: str(from.rec.follower),
+        stoppedOn: from.stage.stoppedOn,
+      },
+      'afterStop',
+      staffNames(ctx),
+    );
+    const row = insertStagesAfter(ctx, after, [created], labels, new Map(), follower ?? {});
+    const rec = { ...recordFor(ctx, created, labels), ...follower };
     ctx.journal({
       action: 'Assigner un nouveau stage',
       target: stageSubject(rec),

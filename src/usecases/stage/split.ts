@@ -3,6 +3,7 @@
  * second part's days follow it.
  */
 import type { SplitInput, StageView } from '../../api/contract';
+import { carriedFollower } from '../../domain/followUp/myStages';
 import { describePeriod } from '../../domain/periods';
 import { keepInSession } from '../../domain/stages/sessionPeriods';
 import { splitStage } from '../../domain/stages/transitions';
@@ -12,6 +13,7 @@ import { changedKeys, type Rec, str } from '../../sheets/records';
 import { stageSubject } from '../../sheets/journalText';
 import { STAGES, type StageKey } from '../../sheets/schema';
 import { checkHostLimit } from '../durations';
+import { staffNames } from '../followUp/shared';
 import { hasNoAbsence, markFresh, moveAbsences } from '../presenceColumns';
 import { references } from '../references';
 import {
@@ -102,6 +104,16 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
     // they were, the absences with their stage, the second row gone (insertStagesAfter).
     ctx.onRollback(() => t.writeRow(loaded.row, pick(loaded.rec, keys)));
     moveAbsences(ctx, first.id, second.id, second.start);
+    // The second part keeps the first's teacher: it is the same student's same follow-up.
+    const follower = carriedFollower(
+      {
+        followerId: str(loaded.rec.followerId),
+        follower: str(loaded.rec.follower),
+        stoppedOn: loaded.stage.stoppedOn,
+      },
+      'split',
+      staffNames(ctx),
+    );
     // The second part right under the first: one insert, one write of both rows.
     const row2 = insertStagesAfter(
       ctx,
@@ -109,8 +121,9 @@ export function split(ctx: Context, input: SplitInput): StageView[] {
       [second],
       labels,
       new Map([[loaded.row, patch]]),
+      follower ?? {},
     );
-    const secondRec = recordFor(ctx, second, labels);
+    const secondRec = { ...recordFor(ctx, second, labels), ...follower };
     ctx.journal({
       action: 'Scinder le stage',
       target: stageSubject(loaded.rec),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  carriedFollower,
   expectedVisits,
   type FollowedStageFacts,
   followStatus,
@@ -159,5 +160,43 @@ describe('resolveFollower', () => {
     expect(resolveFollower('A', 'M. INCONNU', staff)).toBe('A');
     expect(resolveFollower('A', 'Mme ROUX Léa', staff)).toBe('A');
     expect(resolveFollower('A', '  ', staff)).toBe('');
+  });
+});
+
+describe('carriedFollower', () => {
+  const staff = [
+    { id: 'A', label: 'M. BRUEL Patrick' },
+    { id: 'D', label: 'M. DURAND Paul' },
+  ];
+  const bruel = { followerId: 'A', follower: 'M. BRUEL Patrick', stoppedOn: '' };
+
+  it('a split keeps the teacher, stopped or not', () => {
+    expect(carriedFollower(bruel, 'split', staff)).toEqual({
+      followerId: 'A',
+      follower: 'M. BRUEL Patrick',
+    });
+    expect(carriedFollower({ ...bruel, stoppedOn: '2023-02-27' }, 'split', staff)).toEqual({
+      followerId: 'A',
+      follower: 'M. BRUEL Patrick',
+    });
+  });
+
+  it('a new stage takes the teacher only of a stopped stage', () => {
+    expect(carriedFollower(bruel, 'afterStop', staff)).toBeNull();
+    expect(carriedFollower({ ...bruel, stoppedOn: '2023-02-27' }, 'afterStop', staff)).toEqual({
+      followerId: 'A',
+      follower: 'M. BRUEL Patrick',
+    });
+  });
+
+  it('follows a name typed by hand, keeps a name nobody has, carries nobody for an empty one', () => {
+    expect(carriedFollower({ ...bruel, follower: 'm. durand paul' }, 'split', staff)).toEqual({
+      followerId: 'D',
+      follower: 'M. DURAND Paul',
+    });
+    expect(carriedFollower({ ...bruel, followerId: '', follower: 'M. X' }, 'split', staff)).toEqual(
+      { followerId: '', follower: 'M. X' },
+    );
+    expect(carriedFollower({ ...bruel, follower: ' ' }, 'split', staff)).toBeNull();
   });
 });
