@@ -142,7 +142,11 @@ export function stagesAffected(v: StageView[]): string {
 // ——— Stage actions ———
 
 export function stageStopped(v: StageView): string {
-  return `Stage ${ofName(v.student)} arrêté le ${formatFr(v.stoppedOn)}.`;
+  // As after a reassignment: its convention said otherwise, so the user learns it now.
+  const amend = v.needsAmendment
+    ? ' Un avenant à la convention est à faire (colonne « Avenant »).'
+    : '';
+  return `Stage ${ofName(v.student)} arrêté le ${formatFr(v.stoppedOn)}.${amend}`;
 }
 
 /** "3 stages arrêtés le 27/02/2023 : ACAR Laurie, ACNA Camille, BENALI Yanis." */

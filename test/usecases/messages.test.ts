@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absenceAdded, count, studentsAssigned } from '../../src/usecases/messages';
+import { absenceAdded, count, stageStopped, studentsAssigned } from '../../src/usecases/messages';
 
 describe('count', () => {
   it.each([
@@ -43,6 +43,17 @@ describe('absenceAdded', () => {
       absenceAdded({ notWorked: ['2023-02-04', '2023-02-05', '2023-02-11', '2023-02-12'] }),
     ).toBe(
       'Absence enregistrée ; 4 de ses jours ne sont pas travaillés dans ce stage (repos, week-end ou jour férié) : ils ne sont pas comptés.',
+    );
+  });
+});
+
+describe('stageStopped', () => {
+  it('says an avenant is due when the stage had a convention', () => {
+    const stage = { student: 'ACAR Laurie', stoppedOn: '2023-02-15', needsAmendment: false };
+    const say = (s: typeof stage) => stageStopped(s as Parameters<typeof stageStopped>[0]);
+    expect(say(stage)).toBe("Stage d'ACAR Laurie arrêté le 15/02/2023.");
+    expect(say({ ...stage, needsAmendment: true })).toBe(
+      "Stage d'ACAR Laurie arrêté le 15/02/2023. Un avenant à la convention est à faire (colonne « Avenant »).",
     );
   });
 });
