@@ -26,7 +26,7 @@ import type { Context } from '../../gas/context';
 import type { Rec } from '../../gas/sheetTable';
 import { str } from '../../sheets/records';
 import { DOCUMENTS, STAGES, type DocumentKey } from '../../sheets/schema';
-import { ofName } from '../messages';
+import { agreedStatus, ofName } from '../messages';
 import { writeRowUndoable } from '../undoable';
 
 export type DocRec = Rec<DocumentKey>;
@@ -176,22 +176,13 @@ export function typedDay(ctx: Context, text: unknown): IsoDate {
 /** Kinds whose status the Stages sheet shows, in its order. */
 const SHOWN_KINDS = [DOCUMENT_KIND_LABELS.convention, DOCUMENT_KIND_LABELS.avenant];
 
-/**
- * The register's statuses agree with « convention »; in the Stages line (and the messages that
- * quote it) an avenant's agree with « avenant »: « Avenant : signé entreprise », « complet ».
- */
-function agreed(kind: string, status: string): string {
-  if (kind !== DOCUMENT_KIND_LABELS.avenant) return status;
-  return status === 'Complète' ? 'Complet' : status.replace(/ée(?=\s|$)/, 'é');
-}
-
 /** « Convention : signée entreprise · Avenant : généré » from a stage's register rows. */
 export function stageStatusLine(docs: readonly { kind: string; status: string }[]): string {
   const parts: string[] = [];
   for (const kind of SHOWN_KINDS) {
     const live = docs.filter((d) => d.kind === kind && isLiveStatus(d.status || 'Générée'));
     const last = live.at(-1);
-    if (last) parts.push(stageStatusText(kind, agreed(kind, last.status || 'Générée')));
+    if (last) parts.push(stageStatusText(kind, agreedStatus(kind, last.status || 'Générée')));
   }
   return parts.join(' · ');
 }
