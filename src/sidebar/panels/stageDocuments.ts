@@ -42,6 +42,13 @@ function openLink(url: string, text: string): HTMLElement | null {
     : null;
 }
 
+/** Kinds said « généré » (the others are feminine: convention, attestation de stage). */
+const MASCULINE: ReadonlySet<string> = new Set([
+  'Avenant',
+  'Accord préalable',
+  'Compte rendu de visite',
+]);
+
 /** The copies, in the register's order, as the « Quels exemplaires » choice names them. */
 const COPIES: readonly { step: string; label: string }[] = [
   { step: 'companyCopy', label: 'L’exemplaire de l’entreprise' },
@@ -103,7 +110,11 @@ export function stageDocumentsTab(): StageDocumentsTab {
       .flatMap((a, i) => (i > 0 ? [' · ', a] : [a]));
     const parts: (HTMLElement | null)[] = [
       h('div', { class: 'dates' }, h('strong', {}, title)),
-      h('div', { class: 'muted' }, `Générée le ${d.generatedOn ? frDate(d.generatedOn) : '—'}`),
+      h(
+        'div',
+        { class: 'muted' },
+        `${MASCULINE.has(d.kind) ? 'Généré' : 'Générée'} le ${d.generatedOn ? frDate(d.generatedOn) : '—'}`,
+      ),
       steps,
       links.length ? h('div', {}, ...links) : null,
     ];
