@@ -23,6 +23,7 @@ import type {
 } from '../api/contract';
 import { describeDay } from '../domain/absences';
 import { formatFr } from '../domain/dates';
+import { DOCUMENT_KIND_LABELS } from '../domain/documents/kinds';
 import { coverageNote } from '../domain/holidays/coverage';
 import type { PreparedWorkbook } from './prepareWorkbook';
 
@@ -142,7 +143,11 @@ export function stagesAffected(v: StageView[]): string {
 // ——— Stage actions ———
 
 export function stageStopped(v: StageView): string {
-  return `Stage ${ofName(v.student)} arrêté le ${formatFr(v.stoppedOn)}.`;
+  // As after a reassignment: its convention said otherwise, so the user learns it now.
+  const amend = v.needsAmendment
+    ? ' Un avenant à la convention est à faire (colonne « Avenant »).'
+    : '';
+  return `Stage ${ofName(v.student)} arrêté le ${formatFr(v.stoppedOn)}.${amend}`;
 }
 
 /** "3 stages arrêtés le 27/02/2023 : ACAR Laurie, ACNA Camille, BENALI Yanis." */
@@ -367,12 +372,23 @@ export function visitPlanned(o: MyVisitOutcome): string {
 
 // ——— A document's life (issue 11) ———
 
-export function documentStepRecorded(o: { document: { kind: string; status: string } }): string {
-  return `${o.document.kind} : ${o.document.status.toLowerCase()}.`;
+/**
+ * The register's statuses agree with « convention »; said of an avenant they agree with it:
+ * « Avenant : signé entreprise », « complet ».
+ */
+export function agreedStatus(kind: string, status: string): string {
+  if (kind !== DOCUMENT_KIND_LABELS.avenant) return status;
+  return status === 'Complète' ? 'Complet' : status.replace(/ée(?=\s|$)/, 'é');
 }
 
+export function documentStepRecorded(o: { document: { kind: string; status: string } }): string {
+  return `${o.document.kind} : ${agreedStatus(o.document.kind, o.document.status).toLowerCase()}.`;
+}
+
+/** « Copie signée jointe à la convention », « … à l’avenant ». */
 export function signedCopyAttached(o: { document: { kind: string } }): string {
-  return `Copie signée jointe à la ${o.document.kind.toLowerCase()}.`;
+  const what = o.document.kind.toLowerCase();
+  return `Copie signée jointe ${/^[aeiouéè]/.test(what) ? `à l’${what}` : `à la ${what}`}.`;
 }
 
 export function blankRegularised(o: { stageStatus: string }): string {

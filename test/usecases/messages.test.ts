@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { absenceAdded, count, studentsAssigned } from '../../src/usecases/messages';
+import {
+  absenceAdded,
+  count,
+  documentStepRecorded,
+  signedCopyAttached,
+  stageStopped,
+  studentsAssigned,
+} from '../../src/usecases/messages';
 
 describe('count', () => {
   it.each([
@@ -43,6 +50,34 @@ describe('absenceAdded', () => {
       absenceAdded({ notWorked: ['2023-02-04', '2023-02-05', '2023-02-11', '2023-02-12'] }),
     ).toBe(
       'Absence enregistrée ; 4 de ses jours ne sont pas travaillés dans ce stage (repos, week-end ou jour férié) : ils ne sont pas comptés.',
+    );
+  });
+});
+
+describe('stageStopped', () => {
+  it('says an avenant is due when the stage had a convention', () => {
+    const stage = { student: 'ACAR Laurie', stoppedOn: '2023-02-15', needsAmendment: false };
+    const say = (s: typeof stage) => stageStopped(s as Parameters<typeof stageStopped>[0]);
+    expect(say(stage)).toBe("Stage d'ACAR Laurie arrêté le 15/02/2023.");
+    expect(say({ ...stage, needsAmendment: true })).toBe(
+      "Stage d'ACAR Laurie arrêté le 15/02/2023. Un avenant à la convention est à faire (colonne « Avenant »).",
+    );
+  });
+});
+
+describe('a document’s life', () => {
+  it('agrees with « avenant » (masculine) and elides « la » before a vowel', () => {
+    const step = (kind: string, status: string) =>
+      documentStepRecorded({ document: { kind, status } });
+    expect(step('Convention', 'Signée entreprise')).toBe('Convention : signée entreprise.');
+    expect(step('Avenant', 'Signée entreprise')).toBe('Avenant : signé entreprise.');
+    expect(step('Avenant', 'Générée')).toBe('Avenant : généré.');
+    expect(step('Avenant', 'Complète')).toBe('Avenant : complet.');
+    expect(signedCopyAttached({ document: { kind: 'Convention' } })).toBe(
+      'Copie signée jointe à la convention.',
+    );
+    expect(signedCopyAttached({ document: { kind: 'Avenant' } })).toBe(
+      'Copie signée jointe à l’avenant.',
     );
   });
 });

@@ -127,12 +127,17 @@ export function chaseSection(): HTMLElement {
     ];
     if (i.document?.remindedOn)
       parts.push(h('div', { class: 'muted' }, `Relancée le ${frDate(i.document.remindedOn)}`));
+    // Its own line: « Relance envoyée » below must not read as the link's last words.
     if (i.mailto)
       parts.push(
         h(
-          'a',
-          { href: i.mailto, target: '_blank', rel: 'noopener noreferrer' },
-          `Préparer l’e-mail à ${i.addressee}`,
+          'div',
+          {},
+          h(
+            'a',
+            { href: i.mailto, target: '_blank', rel: 'noopener noreferrer' },
+            `Préparer l’e-mail pour ${i.addressee}`,
+          ),
         ),
       );
     else

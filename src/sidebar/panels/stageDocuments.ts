@@ -43,6 +43,45 @@ function openLink(url: string, text: string): HTMLElement | null {
     : null;
 }
 
+/** Kinds said « généré » (the others are feminine: convention, attestation de stage). */
+const MASCULINE: ReadonlySet<string> = new Set([
+  'Avenant',
+  'Accord préalable',
+  'Compte rendu de visite',
+]);
+
+/** The copies, in the register's order, as the « Quels exemplaires » choice names them. */
+const COPIES: readonly { step: string; label: string }[] = [
+  { step: 'companyCopy', label: 'L’exemplaire de l’entreprise' },
+  { step: 'studentCopy', label: 'L’exemplaire du stagiaire' },
+  { step: 'referentCopy', label: 'L’exemplaire du référent' },
+];
+
+/**
+ * « Exemplaires remis le »: all the copies left at once, or one of them (they may be handed on
+ * different days; the document is « Complète » with the last). The step to send, and what to
+ * show: the choice, or which copy is the last one left.
+ */
+function copiesChoice(d: RegisterDocumentView): { root: HTMLElement; step(): string } {
+  const handed = new Set(d.steps.map((s) => s.step));
+  const left = COPIES.filter((c) => !handed.has(c.step));
+  if (left.length < 2)
+    return {
+      root: h(
+        'p',
+        { class: 'muted' },
+        `Reste à remettre : ${left[0]?.label.toLowerCase() ?? '—'}.`,
+      ),
+      step: () => 'copies',
+    };
+  const all = left.length === 3 ? 'Les trois exemplaires' : 'Les deux exemplaires restants';
+  const choice = selectField('Quels exemplaires', 'step', [
+    { value: 'copies', label: all },
+    ...left.map((c) => ({ value: c.step, label: c.label })),
+  ]);
+  return { root: choice.root, step: () => choice.control.value || 'copies' };
+}
+
 export function stageDocumentsTab(): StageDocumentsTab {
   const line = h('p', { class: 'muted', 'aria-live': 'polite' });
   const list = h('div', { class: 'documents-of-stage' });
@@ -61,27 +100,42 @@ export function stageDocumentsTab(): StageDocumentsTab {
     const steps = d.steps.length
       ? h(
           'ul',
-          { class: 'steps', 'aria-label': `Étapes de la ${d.kind.toLowerCase()}` },
+          { class: 'steps', 'aria-label': `Étapes enregistrées : ${d.kind.toLowerCase()}` },
           ...d.steps.map((s) => h('li', {}, `${s.label} ${frDate(s.on)}`)),
         )
       : null;
-    const parts: (HTMLElement | null)[] = [
-      h('div', { class: 'dates' }, h('strong', {}, title)),
-      h('div', { class: 'muted' }, `Générée le ${d.generatedOn ? frDate(d.generatedOn) : '—'}`),
-      steps,
+    const links = [
       openLink(d.link, 'Ouvrir le document'),
       openLink(d.signedCopy, 'Ouvrir la copie signée'),
+    ]
+      .filter((a): a is HTMLElement => a !== null)
+      .flatMap((a, i) => (i > 0 ? [' · ', a] : [a]));
+    const parts: (HTMLElement | null)[] = [
+      h('div', { class: 'dates' }, h('strong', {}, title)),
+      h(
+        'div',
+        { class: 'muted' },
+        `${MASCULINE.has(d.kind) ? 'Généré' : 'Générée'} le ${d.generatedOn ? frDate(d.generatedOn) : '—'}`,
+      ),
+      steps,
+      links.length ? h('div', {}, ...links) : null,
     ];
     if (d.next) {
       const date = dateField(d.nextLabel, 'date', 'Laissez vide pour aujourd’hui.');
+      const copies = d.next === 'copies' ? copiesChoice(d) : null;
       parts.push(
         actionForm(
           `${d.kind} : étape suivante`,
           {
             action: 'apiRecordDocumentStep',
-            input: () => ({ ...ref(d), step: d.next, date: date.control.value.trim() }),
+            input: () => ({
+              ...ref(d),
+              step: copies?.step() ?? d.next,
+              date: date.control.value.trim(),
+            }),
             done: (o) => replace(o.document, o.stageStatus),
           },
+          copies?.root ?? null,
           date.root,
           h('div', { class: 'buttons' }, submit('Enregistrer l’étape')),
         ),
@@ -114,20 +168,7 @@ export function stageDocumentsTab(): StageDocumentsTab {
         attach,
       );
       parts.push(group);
-      if (d.status !== 'Complète') {
-        const cancel = button(
-          'Annuler le document',
-          () =>
-            void runAction(list, 'apiCancelDocument', { ...ref(d), step: 'cancel', date: '' }).then(
-              (o) => {
-                if (o) replace(o.document, o.stageStatus);
-              },
-            ),
-          'link',
-        );
-        cancel.setAttribute('aria-label', `Annuler le document : ${d.kind.toLowerCase()}`);
-        parts.push(cancel);
-      }
+      if (d.status !== 'Complète') parts.push(cancelControl(d));
     }
     return h('li', { 'data-document': d.id }, ...parts);
   };
@@ -167,6 +208,54 @@ export function stageDocumentsTab(): StageDocumentsTab {
       which.root,
       h('div', { class: 'buttons' }, submit('Rattacher une convention vierge')),
     );
+  };
+
+  /**
+   * « Annuler le document » asks first: a cancelled document is never signed again, and one
+   * click beside « Joindre la copie signée » must not do it.
+   */
+  const cancelControl = (d: RegisterDocumentView): HTMLElement => {
+    const what = d.kind.toLowerCase();
+    const box = h('div', {});
+    const ask = button(
+      'Annuler le document',
+      () => {
+        const confirm = h(
+          'div',
+          { role: 'group', 'aria-label': `Annuler le document : ${what}` },
+          h(
+            'p',
+            { class: 'warning' },
+            what === 'convention'
+              ? 'Annuler cette convention ? Elle ne pourra plus être signée ; le stage pourra en recevoir une nouvelle.'
+              : `Annuler ce document (${what}) ? Il ne pourra plus être signé.`,
+          ),
+          h(
+            'div',
+            { class: 'buttons' },
+            button(
+              'Confirmer l’annulation',
+              () =>
+                void runAction(confirm, 'apiCancelDocument', {
+                  ...ref(d),
+                  step: 'cancel',
+                  date: '',
+                }).then((o) => {
+                  if (o) replace(o.document, o.stageStatus);
+                }),
+              'primary',
+            ),
+            button('Ne pas annuler', () => replaceChildren(box, ask), 'link'),
+          ),
+        );
+        replaceChildren(box, confirm);
+        confirm.querySelector('button')?.focus();
+      },
+      'link',
+    );
+    ask.setAttribute('aria-label', `Annuler le document : ${what}`);
+    box.append(ask);
+    return box;
   };
 
   const draw = (): void => {
@@ -214,11 +303,14 @@ export function stageDocumentsTab(): StageDocumentsTab {
       tab.show(wanted);
     },
     show(stage) {
+      // A new selection object for the same stage: it was read again (« Recharger » after a
+      // conflict, someone else's change): so are its documents.
+      const again = stage !== wanted;
       wanted = stage;
       // Read only while the tab is on screen (each read is a server execution).
       if (!root.isConnected || root.closest('[hidden]')) return;
       const id = stage?.id ?? '';
-      if (id !== loadedFor) void load(id, stage?.row);
+      if (id !== loadedFor || (again && id !== '')) void load(id, stage?.row);
     },
   };
   return tab;

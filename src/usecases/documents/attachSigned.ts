@@ -24,8 +24,56 @@ function idOfLink(link: string): string {
   return /\/d\/([A-Za-z0-9_-]+)/.exec(link)?.[1] ?? '';
 }
 
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** The first bytes of a base64 text, as one character per byte. */
+function headBytes(base64: string, bytes: number): string {
+  const chars = base64.slice(0, Math.ceil(bytes / 3) * 4).replace(/=+$/, '');
+  let out = '';
+  let bits = 0;
+  let acc = 0;
+  for (const c of chars) {
+    acc = (acc << 6) | B64.indexOf(c);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += String.fromCharCode((acc >> bits) & 0xff);
+    }
+  }
+  return out;
+}
+
+/**
+ * What each type's file begins with: a text renamed « scan.pdf » is no scan. A PDF's header may
+ * follow a little junk (its first 1,024 bytes); HEIC is not checked (its box layout varies).
+ */
+function looksLike(mimeType: string, base64: string): boolean {
+  const head = headBytes(base64, 1024);
+  switch (mimeType) {
+    case 'application/pdf':
+      return head.includes('%PDF-');
+    case 'image/jpeg':
+      return head.startsWith('\xff\xd8\xff');
+    case 'image/png':
+      return head.startsWith('\x89PNG');
+    case 'image/gif':
+      return head.startsWith('GIF8');
+    case 'image/webp':
+      return head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP';
+    case 'image/tiff':
+      return head.startsWith('II*\0') || head.startsWith('MM\0*');
+    default:
+      return true;
+  }
+}
+
 export function attachSignedCopy(ctx: Context, input: AttachSignedInput): DocumentStepOutcome {
   const file = unwrap(checkAttachment(typed(input?.mimeType), typed(input?.base64)));
+  if (!looksLike(file.mimeType, file.base64))
+    throw new UserError(
+      'Ce fichier n’est pas le PDF ou l’image qu’il dit être : joignez le scan lui-même.',
+      'file',
+    );
   return ctx.withLock(() => {
     const doc = loadDocument(ctx, input);
     const status = str(doc.rec.status) || 'Générée';

@@ -27,6 +27,7 @@ import type { Context } from '../../gas/context';
 import type { Rec } from '../../gas/sheetTable';
 import { str } from '../../sheets/records';
 import { DOCUMENTS, STAGES, type DocumentKey } from '../../sheets/schema';
+import { agreedStatus, ofName } from '../messages';
 import { writeRowUndoable } from '../undoable';
 
 export type DocRec = Rec<DocumentKey>;
@@ -176,13 +177,13 @@ export function typedDay(ctx: Context, text: unknown): IsoDate {
 /** Kinds whose status the Stages sheet shows, in its order. */
 const SHOWN_KINDS = [DOCUMENT_KIND_LABELS.convention, DOCUMENT_KIND_LABELS.avenant];
 
-/** « Convention : signée entreprise · Avenant : générée » from a stage's register rows. */
+/** « Convention : signée entreprise · Avenant : généré » from a stage's register rows. */
 export function stageStatusLine(docs: readonly { kind: string; status: string }[]): string {
   const parts: string[] = [];
   for (const kind of SHOWN_KINDS) {
     const live = docs.filter((d) => d.kind === kind && isLiveStatus(d.status || 'Générée'));
     const last = live.at(-1);
-    if (last) parts.push(stageStatusText(kind, last.status || 'Générée'));
+    if (last) parts.push(stageStatusText(kind, agreedStatus(kind, last.status || 'Générée')));
   }
   return parts.join(' · ');
 }
@@ -235,5 +236,5 @@ export function registerFacts(r: Partial<DocRec>): RegisterFacts {
 /** « Convention de ACAR Laurie (DOC-…) », the journal's subject. */
 export function documentSubject(r: Partial<DocRec>): string {
   const who = str(r.student);
-  return `${str(r.kind) || 'Document'}${who ? ` de ${who}` : ''} (${str(r.id)})`;
+  return `${str(r.kind) || 'Document'}${who ? ` ${ofName(who)}` : ''} (${str(r.id)})`;
 }

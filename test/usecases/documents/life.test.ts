@@ -122,6 +122,7 @@ describe('the life of ACAR Laurie’s convention', () => {
       .filter((r) => r[2] === 'Suivi d’un document');
     expect(journal).toHaveLength(5);
     expect(journal[2]![5]).toContain('20/02/2023');
+    expect(journal[0]![3]).toMatch(/^Convention d'ACAR Laurie \(DOC-/);
     expect(docsOf(h, id).documents[0]!.next).toBe('');
   });
 
@@ -214,7 +215,7 @@ describe('freezing', () => {
     const avenant = docsOf(h, id).documents.find((d) => d.kind === 'Avenant')!;
     expect(avenant.status).toBe('Générée');
     const o = ok<DocumentStepOutcome>(step(h, avenant, 'sent', ''));
-    expect(o.stageStatus).toBe('Convention : envoyée · Avenant : envoyée');
+    expect(o.stageStatus).toBe('Convention : envoyée · Avenant : envoyé');
   });
 });
 
@@ -242,6 +243,28 @@ describe('attachments', () => {
     });
     expect(big.ok || big.error).toMatch(/10 Mo au plus/);
     const filesBefore = h.em.drive.all().length;
+    const renamed = h.call<ApiResult<unknown>>('apiAttachSignedCopy', {
+      documentId: conv.id,
+      row: conv.row,
+      fingerprint: conv.fingerprint,
+      fileName: 'notes.pdf',
+      mimeType: 'application/pdf',
+      base64: Buffer.from('pas un scan').toString('base64'),
+    });
+    expect(renamed).toMatchObject({ ok: false, field: 'file' });
+    if (!renamed.ok) expect(renamed.error).toMatch(/pas le PDF ou l’image qu’il dit être/);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).toString('base64');
+    const asJpeg = h.call<ApiResult<unknown>>('apiAttachSignedCopy', {
+      documentId: conv.id,
+      row: conv.row,
+      fingerprint: conv.fingerprint,
+      fileName: 'scan.jpg',
+      mimeType: 'image/jpeg',
+      base64: png,
+    });
+    expect(asJpeg).toMatchObject({ ok: false });
+    expect(register(h)[0]!['Copie signée']).toBe('');
+    expect(h.em.drive.all()).toHaveLength(filesBefore);
     const o = ok<DocumentStepOutcome>(
       h.call('apiAttachSignedCopy', {
         documentId: conv.id,
@@ -261,6 +284,17 @@ describe('attachments', () => {
     expect(scan.parents).toEqual(convFile.parents);
     expect(o.document.signedCopy).toBe(register(h)[0]!['Copie signée']);
     expect(o.document.signedCopy).toContain(scan.id);
+    const photo = ok<DocumentStepOutcome>(
+      h.call('apiAttachSignedCopy', {
+        documentId: conv.id,
+        row: conv.row,
+        fingerprint: o.document.fingerprint,
+        fileName: 'photo.png',
+        mimeType: 'image/png',
+        base64: png,
+      }),
+    );
+    expect(photo.document.signedCopy).not.toBe(o.document.signedCopy);
   });
 });
 
