@@ -24,6 +24,7 @@ import {
   type RegisteredDocument,
 } from './register';
 import { references } from '../references';
+import { stageStatusLine } from './life';
 
 export interface Committed {
   job: JobRecord;
@@ -86,20 +87,26 @@ export function commitDocuments(
     for (const m of made) {
       const r = rowOf.get(m.stageId);
       if (!r) continue;
+      const patch: Partial<Rec<StageKey>> = {};
       if (job.kind === 'convention') {
+        patch.convention = m.url;
         // A convention made again says what the stage says now: no avenant is due for it.
-        const due = str(r.values.amendment) !== '' && job.regenerate;
-        patches.set(r.row, due ? { convention: m.url, amendment: '' } : { convention: m.url });
-        before.set(
-          r.row,
-          due
-            ? { convention: r.values.convention, amendment: r.values.amendment }
-            : { convention: r.values.convention },
-        );
+        if (str(r.values.amendment) !== '' && job.regenerate) patch.amendment = '';
       } else if (job.kind === 'avenant') {
-        patches.set(r.row, { amendment: 'Fait' });
-        before.set(r.row, { amendment: r.values.amendment });
+        patch.amendment = 'Fait';
       }
+      // « Suivi des documents » names the new document from the start (it is the last of its kind).
+      const line = stageStatusLine([
+        ...register.filter((d) => d.stageId === m.stageId),
+        { kind: label, status: STATUS_MADE },
+      ]);
+      if (line !== str(r.values.docStatus)) patch.docStatus = line;
+      if (Object.keys(patch).length === 0) continue;
+      patches.set(r.row, patch);
+      before.set(
+        r.row,
+        Object.fromEntries(Object.keys(patch).map((k) => [k, r.values[k as StageKey]])),
+      );
     }
     appendUndoable(ctx, docs, records);
     writeRowsUndoable(ctx, stages, patches, (row) => before.get(row) ?? {});

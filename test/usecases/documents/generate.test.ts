@@ -232,7 +232,11 @@ describe('generating conventions', () => {
   it('makes the avenant of a stage stopped after its convention, with the reason as plain text', () => {
     const h = readyWorkbook();
     const id = h.ids.stages['ACAR Laurie']!;
+    const line = () => h.stageRows().find((r) => r['ID'] === id)!['Suivi des documents'];
+    expect(line()).toBe('');
     generate(h, request('convention', { stageIds: [id] }));
+    // The Stages line names a document from its generation on.
+    expect(line()).toBe('Convention : générée');
     const trap = '{{eleve.nom}} $1 <b>gras</b>\n=SOMME(A1) $&';
     const s = select(h, 'ACAR Laurie');
     ok(
@@ -250,6 +254,7 @@ describe('generating conventions', () => {
     const done = generate(h, request('avenant', { sessionId: h.ids.sessionId }));
     expect(done).toMatchObject({ state: 'done', done: 1 });
     expect(h.stageRows().find((r) => r['ID'] === id)!['Avenant']).toBe('Fait');
+    expect(line()).toBe('Convention : générée · Avenant : généré');
     const [avenant] = liveFiles(h, id, 'avenant');
     const text = h.em.drive.docText(avenant!.id);
     expect(text).toContain('27/02/2023');
