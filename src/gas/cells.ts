@@ -57,6 +57,19 @@ export function literalText(s: string): string {
   return /^[\p{L}]/u.test(s) ? s : `'${s}`;
 }
 
+/**
+ * A cell read earlier, written back unchanged beside the cells a row write changes: text stays
+ * text (a date-like or « = » string read from a text cell would otherwise be parsed again).
+ */
+export function rewriteAsRead(v: CellIn): CellIn {
+  return typeof v === 'string' ? literalText(v) : v;
+}
+
+/** What a read returns for a value this module wrote (the text marker is not part of it). */
+export function readBack(v: CellIn): CellIn {
+  return typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
+}
+
 export function writeCell(v: CellValue, kind: ColumnKind, dates: DateCodec): CellIn {
   if (v === null || v === '') return kind === 'boolean' ? false : '';
   switch (kind) {

@@ -7,7 +7,7 @@
  */
 import { UserError } from '../domain/errors';
 import type { CellValue, ColumnSpec, SheetSpec } from '../sheets/schema';
-import { type CellIn, type DateCodec, readCell, writeCell } from './cells';
+import { type CellIn, type DateCodec, readBack, readCell, rewriteAsRead, writeCell } from './cells';
 import { readColumnTags } from './columnTags';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -313,14 +313,14 @@ export class SheetTable<K extends string> {
       const lo = Math.min(...cells.keys());
       const hi = Math.max(...cells.keys());
       for (let c = lo; c <= hi; c++) {
-        if (!cells.has(c) && !frozen.has(c)) cells.set(c, raw[c - 1] ?? '');
+        if (!cells.has(c) && !frozen.has(c)) cells.set(c, rewriteAsRead(raw[c - 1] ?? ''));
       }
     }
     for (const run of contiguousRuns([...cells.keys()])) {
       const rowValues = run.map((c) => cells.get(c) as CellIn);
       this.sheet.getRange(row, run[0]!, 1, run.length).setValues([rowValues]);
     }
-    if (raw) for (const [c, v] of cells) raw[c - 1] = v;
+    if (raw) for (const [c, v] of cells) raw[c - 1] = readBack(v);
   }
 
   /** Consecutive rows `first`…`first+count-1`. One read; rows kept for a later writeRows. */
@@ -393,10 +393,10 @@ export class SheetTable<K extends string> {
               return '';
             if (patch && key !== undefined && key in patch) {
               const v = writeCell(patch[key] ?? '', this.specOf(key).kind, this.dates);
-              raw[c - 1] = v;
+              raw[c - 1] = readBack(v);
               return v;
             }
-            return raw[c - 1] ?? '';
+            return rewriteAsRead(raw[c - 1] ?? '');
           }),
         );
       }

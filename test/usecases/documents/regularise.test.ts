@@ -140,6 +140,12 @@ describe('« Rattacher une convention vierge » from the fiche', () => {
     const after = ok<StageDocumentsView>(h.call('apiStageDocuments', camille, row));
     expect(after.blanks).toEqual([]);
     expect(after.documents.map((d) => d.id)).toEqual([blank.id]);
+    // Its generation day stays (the row written around it keeps « Généré le » as text).
+    expect(after.documents[0]).toMatchObject({
+      generatedOn: blank.generatedOn,
+      regularisedOn: '2023-02-15',
+    });
+    expect(blank.generatedOn).toBe('2023-02-15');
     expect(h.stageRows().find((r) => r['ID'] === camille)!['Convention']).toBe(blank.link);
     expect(chase(h)).toMatchObject({ candidates: {}, stageChoices: [] });
   });
