@@ -8,6 +8,7 @@
  * A cache failure never fails the opening: the count is then computed from the sheets.
  */
 import type { Context } from './context';
+import { documentCache } from './documentCache';
 
 /** Seconds an entry is trusted without a trigger having confirmed it (as the reference lists). */
 export const CHASE_COUNT_TTL_S = 600;
@@ -22,9 +23,6 @@ function keyOf(ctx: Context): string {
   return `sds.chaseCount.${ctx.today()}`;
 }
 
-function cache(): GoogleAppsScript.Cache.Cache | null {
-  return CacheService.getDocumentCache();
-}
 
 function parse(text: string | null, stamp: string): ChaseCount | null {
   if (!text) return null;
@@ -46,14 +44,14 @@ export function cachedChaseCount(ctx: Context, stamp: string, count: () => Chase
   const key = keyOf(ctx);
   let hit: ChaseCount | null;
   try {
-    hit = parse(cache()?.get(key) ?? null, stamp);
+    hit = parse(documentCache(ctx)?.get(key) ?? null, stamp);
   } catch {
     hit = null;
   }
   if (hit) return hit;
   const fresh = count();
   try {
-    cache()?.put(key, JSON.stringify({ stamp, ...fresh }), CHASE_COUNT_TTL_S);
+    documentCache(ctx)?.put(key, JSON.stringify({ stamp, ...fresh }), CHASE_COUNT_TTL_S);
   } catch {
     // Not cached: the next opening counts again, nothing else changes.
   }
@@ -63,7 +61,7 @@ export function cachedChaseCount(ctx: Context, stamp: string, count: () => Chase
 /** Stages or Documents changed: today's count is counted again at the next opening. */
 export function forgetChaseCount(ctx: Context): void {
   try {
-    cache()?.remove(keyOf(ctx));
+    documentCache(ctx)?.remove(keyOf(ctx));
   } catch {
     // Expires on its own (CHASE_COUNT_TTL_S).
   }

@@ -9,6 +9,7 @@
  * A cache failure never fails an action: the lists are then read from their sheets.
  */
 import type { Context } from './context';
+import { documentCache } from './documentCache';
 
 export const REFERENCE_VERSION_KEY = 'sds.refsVersion';
 
@@ -39,7 +40,7 @@ function entries(ctx: Context, version: string): Record<string, string> {
   }
   let got: Record<string, string>;
   try {
-    got = CacheService.getDocumentCache()?.getAll(keys) ?? {};
+    got = documentCache(ctx)?.getAll(keys) ?? {};
   } catch {
     got = {};
   }
@@ -72,7 +73,7 @@ function store(ctx: Context, version: string, list: ReferenceList, items: unknow
   for (let i = 0; i < n; i++)
     values[keyOf(version, list, i)] = text.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS);
   try {
-    CacheService.getDocumentCache()?.putAll(values, REFERENCE_CACHE_TTL_S);
+    documentCache(ctx)?.putAll(values, REFERENCE_CACHE_TTL_S);
     Object.assign(entries(ctx, version), values);
   } catch {
     // Not cached: the next execution reads the sheet again, nothing else changes.
