@@ -206,7 +206,8 @@ export async function applyOutcome<K extends ActionName>(
     case 'apiCancelDocuments':
       // Their « Convention » (or « Avenant ») cell now links to the document just made.
       return applyStages((v as DocumentJobView).updated);
-    case 'apiRegulariseBlank': {
+    case 'apiRegulariseBlank':
+    case 'apiCancelDocument': {
       const { stage } = v as ActionValue<'apiRegulariseBlank'>;
       return stage ? applyStages([stage]) : undefined;
     }

@@ -11,7 +11,7 @@ import type { Context } from '../../gas/context';
 import { str } from '../../sheets/records';
 import { STAGES } from '../../sheets/schema';
 import { writeRowUndoable } from '../undoable';
-import { unwrap } from '../stageStore';
+import { stageView, unwrap } from '../stageStore';
 import {
   documentSubject,
   documentView,
@@ -37,7 +37,11 @@ export function cancelDocument(ctx: Context, input: DocumentStepInput): Document
         : 0;
     const stageRec = stageRow > 0 ? stages.readRow(stageRow) : null;
     const { stageStatus, rec } = writeLife(ctx, doc, lifePatch(before, after));
-    if (stageRec && str(stageRec.convention) === str(doc.rec.link) && str(doc.rec.link) !== '')
+    const unlinked =
+      stageRec !== null &&
+      str(stageRec.convention) === str(doc.rec.link) &&
+      str(doc.rec.link) !== '';
+    if (unlinked)
       writeRowUndoable(
         ctx,
         stages,
@@ -51,6 +55,19 @@ export function cancelDocument(ctx: Context, input: DocumentStepInput): Document
       before: { statut: before.status },
       after: { statut: after.status, 'annulée le': formatFr(on) },
     });
-    return { document: documentView(doc.row, rec), stageStatus };
+    // The fiche's stage lost its link: its view (and fingerprint) go back with the answer.
+    return {
+      document: documentView(doc.row, rec),
+      stageStatus,
+      ...(unlinked
+        ? {
+            stage: stageView(
+              stageRow,
+              { ...stageRec, convention: '', docStatus: stageStatus || stageRec.docStatus },
+              ctx.today(),
+            ),
+          }
+        : {}),
+    };
   });
 }

@@ -196,6 +196,9 @@ describe('freezing', () => {
     expect(cancelled.document.status).toBe('Annulée');
     expect(h.stageRows().find((r) => r['ID'] === id)!['Convention']).toBe('');
     expect(stageLine(h, id)).toBe('');
+    // The fiche gets the stage as it now is: a stop from it is not taken for a conflict.
+    expect(cancelled.stage).toMatchObject({ id, convention: '' });
+    expect(cancelled.stage!.fingerprint).toBe(select(h, 'ACAR Laurie').fingerprint);
     expect(plan(h, request('convention', { stageIds: [id] })).toCreate).toBe(1);
   });
 
