@@ -46,7 +46,7 @@ export function refreshEditedRows(
     // A name, a company, a period typed by hand: the cached lists must not be used any more,
     // and the stages showing a name follow it.
     ctx.referencesChanged();
-    followHandRenames(ctx, edit.sheetName, edit.row, edit.row + edit.numRows - 1);
+    followHandRenames(ctx, edit);
     return NOTHING;
   }
   // A date or a status typed by hand may put a convention on, or off, the list to chase.

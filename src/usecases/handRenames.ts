@@ -14,30 +14,59 @@ import { references } from './references';
 import { relabelStages } from './stageStore';
 import { writeRowsUndoable } from './undoable';
 
-const FIELD_OF: ReadonlyMap<string, { spec: SheetSpec<string>; field: LabelField }> = new Map([
-  [SESSIONS.name, { spec: SESSIONS as SheetSpec<string>, field: 'session' }],
-  [STUDENTS.name, { spec: STUDENTS as SheetSpec<string>, field: 'student' }],
-  [COMPANIES.name, { spec: COMPANIES as SheetSpec<string>, field: 'company' }],
-  [TUTORS.name, { spec: TUTORS as SheetSpec<string>, field: 'tutor' }],
-  [STAFF.name, { spec: STAFF as SheetSpec<string>, field: 'referent' }],
+/** Each reference sheet, the stage label it feeds and the columns that label is made of. */
+const FIELD_OF: ReadonlyMap<
+  string,
+  { spec: SheetSpec<string>; field: LabelField; names: readonly string[] }
+> = new Map([
+  [SESSIONS.name, { spec: SESSIONS as SheetSpec<string>, field: 'session', names: ['title'] }],
+  [
+    STUDENTS.name,
+    {
+      spec: STUDENTS as SheetSpec<string>,
+      field: 'student',
+      names: ['lastName', 'firstName', 'className'],
+    },
+  ],
+  [COMPANIES.name, { spec: COMPANIES as SheetSpec<string>, field: 'company', names: ['name'] }],
+  [
+    TUTORS.name,
+    {
+      spec: TUTORS as SheetSpec<string>,
+      field: 'tutor',
+      names: ['civility', 'lastName', 'firstName'],
+    },
+  ],
+  [
+    STAFF.name,
+    {
+      spec: STAFF as SheetSpec<string>,
+      field: 'referent',
+      names: ['civility', 'lastName', 'firstName'],
+    },
+  ],
 ]);
 
 /** A paste of thousands of rows is left to the next action that names them. */
 const MAX_ROWS = 200;
 
-/** Rows `first`..`last` of `sheetName` were edited: how many stage rows now show new names. */
+/** The edited block of `sheetName`: how many stage rows now show new names. */
 export function followHandRenames(
   ctx: Context,
-  sheetName: string,
-  first: number,
-  last: number,
+  edit: { sheetName: string; row: number; numRows: number; column: number; numColumns: number },
 ): number {
-  const target = FIELD_OF.get(sheetName);
+  const target = FIELD_OF.get(edit.sheetName);
   if (!target) return 0;
-  const from = Math.max(2, first);
-  const to = Math.min(last, from + MAX_ROWS - 1);
+  const from = Math.max(2, edit.row);
+  const to = Math.min(edit.row + edit.numRows - 1, from + MAX_ROWS - 1);
   if (to < from) return 0;
   const t = ctx.table(target.spec);
+  // A telephone or an address typed by hand changes no name: nothing more is read.
+  const named = target.names.some((k) => {
+    const c = t.col(k);
+    return c >= edit.column && c < edit.column + edit.numColumns;
+  });
+  if (!named) return 0;
   const rows = t.readRows(from, to - from + 1);
   const refs = references(ctx);
   const labelOf = (id: string): string => {
@@ -94,7 +123,7 @@ export function followHandRenames(
     action: 'Renommer (saisie à la main)',
     target: [...labels.values()].join(', '),
     before: null,
-    after: { feuille: sheetName, 'lignes de Stages': shown },
+    after: { feuille: edit.sheetName, 'lignes de Stages': shown },
   });
   return shown;
 }
