@@ -27,16 +27,6 @@ describe('studentsAssigned', () => {
   });
 });
 
-describe('ofName', () => {
-  it('elides "de" before a vowel, as French writes it', async () => {
-    const { ofName } = await import('../../src/usecases/messages');
-    expect(ofName('ACAR Laurie')).toBe("d'ACAR Laurie");
-    expect(ofName('ÉMILE Zola')).toBe("d'ÉMILE Zola");
-    expect(ofName('BENALI Sami')).toBe('de BENALI Sami');
-    expect(ofName('HUGO Victor')).toBe('de HUGO Victor');
-  });
-});
-
 describe('absenceAdded', () => {
   it('says which days of the absence are not counted, by name up to three', () => {
     expect(absenceAdded({ notWorked: [] })).toBe('Absence enregistrée.');
@@ -58,9 +48,9 @@ describe('stageStopped', () => {
   it('says an avenant is due when the stage had a convention', () => {
     const stage = { student: 'ACAR Laurie', stoppedOn: '2023-02-15', needsAmendment: false };
     const say = (s: typeof stage) => stageStopped(s as Parameters<typeof stageStopped>[0]);
-    expect(say(stage)).toBe("Stage d'ACAR Laurie arrêté le 15/02/2023.");
+    expect(say(stage)).toBe("Stage d’ACAR Laurie arrêté le 15/02/2023.");
     expect(say({ ...stage, needsAmendment: true })).toBe(
-      "Stage d'ACAR Laurie arrêté le 15/02/2023. Un avenant à la convention est à faire (colonne « Avenant »).",
+      "Stage d’ACAR Laurie arrêté le 15/02/2023. Un avenant à la convention est à faire (colonne « Avenant »).",
     );
   });
 });

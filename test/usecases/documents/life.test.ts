@@ -122,7 +122,7 @@ describe('the life of ACAR Laurie’s convention', () => {
       .filter((r) => r[2] === 'Suivi d’un document');
     expect(journal).toHaveLength(5);
     expect(journal[2]![5]).toContain('20/02/2023');
-    expect(journal[0]![3]).toMatch(/^Convention d'ACAR Laurie \(DOC-/);
+    expect(journal[0]![3]).toMatch(/^Convention d’ACAR Laurie \(DOC-/);
     expect(docsOf(h, id).documents[0]!.next).toBe('');
   });
 
