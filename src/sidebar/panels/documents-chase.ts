@@ -111,7 +111,15 @@ function dashboardView(v: DashboardView): HTMLElement {
   );
 }
 
-export function chaseSection(): HTMLElement {
+export interface ChaseSection {
+  root: HTMLElement;
+  /** Receives the focus when the section is opened from elsewhere. */
+  heading: HTMLElement;
+  /** Lists the conventions to chase for the session chosen (all of them by default). */
+  open(): void;
+}
+
+export function chaseSection(): ChaseSection {
   const headingId = uid('h-chase');
   const session = selectField('Session', 'sessionId');
   const fill = (r: ReferenceData | null) =>
@@ -260,10 +268,11 @@ export function chaseSection(): HTMLElement {
     });
   };
 
-  return h(
+  const heading = h('h3', { id: headingId, tabindex: -1 }, 'Suivi des conventions');
+  const root = h(
     'section',
     { 'aria-labelledby': headingId },
-    h('h3', { id: headingId }, 'Suivi des conventions'),
+    heading,
     form,
     result,
     h(
@@ -274,4 +283,6 @@ export function chaseSection(): HTMLElement {
     ),
     board,
   );
+  // Through the form, as a click on its button: the same « busy » state and failure banner.
+  return { root, heading, open: () => form.requestSubmit() };
 }

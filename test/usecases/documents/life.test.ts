@@ -338,14 +338,14 @@ describe('conventions to chase, on a fixed clock', () => {
     let list = ok<ChaseList>(h.call('apiConventionsToChase', h.ids.sessionId));
     expect(list).toMatchObject({ afterDays: 10, withinDays: 15 });
     expect(list.items.map((i) => i.stageId)).toEqual([newStage]);
-    expect(list.items[0]!.reason).toBe('stage le 01/03/2023, convention : générée');
+    expect(list.items[0]!.reason).toBe('commence le 01/03/2023, convention générée seulement');
     at(h, '2023-02-25');
     list = ok<ChaseList>(h.call('apiConventionsToChase', h.ids.sessionId));
     const item = list.items.find((i) => i.stageId === camille)!;
     expect(item.reason).toBe('envoyée le 15/02/2023, pas revenue signée');
     expect(item.addressee).toMatch(/^le tuteur/);
     expect(item.mailto).toMatch(
-      /^mailto:tuteur@example\.fr\?subject=Convention%20de%20stage%20de%20ACNA%20Camille/,
+      /^mailto:tuteur@example\.fr\?subject=Convention%20de%20stage%20d%E2%80%99ACNA%20Camille/,
     );
     expect(decodeURIComponent(item.mailto)).toContain('vous a été envoyée le 15/02/2023');
     const filtered = ok<{ stages: { id: string }[] }>(
@@ -363,6 +363,47 @@ describe('conventions to chase, on a fixed clock', () => {
     );
     expect(noted.document.remindedOn).toBe('2023-02-25');
     expect(register(h).find((r) => r['ID'] === conv.id)!['Relancée le']).toBe('25/02/2023');
+  });
+});
+
+describe('the prepared e-mail of a stage starting without a convention', () => {
+  it('tells the tutor it is being prepared; to the student, it speaks to them', () => {
+    const h = readyWorkbook();
+    giveTutorAnAddress(h, select(h, 'ACNA Camille').tutorId, 'tuteur@example.fr');
+    // Laurie's tutor has no address: the e-mail goes to Laurie, typed in « Élèves » by hand.
+    const sheet = h.em.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Élèves')!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
+    const names = sheet
+      .getRange(1, header.indexOf('Libellé') + 1, sheet.getLastRow(), 1)
+      .getValues();
+    const cell = sheet.getRange(
+      names.findIndex((r) => r[0] === 'ACAR Laurie') + 1,
+      header.indexOf('Courriel') + 1,
+    );
+    cell.setValue('laurie@eleve.example');
+    h.call('onEdit', { range: cell, source: sheet.getParent(), value: 'laurie@eleve.example' });
+    at(h, '2023-01-20');
+    const list = ok<ChaseList>(h.call('apiConventionsToChase', h.ids.sessionId));
+    const camille = list.items.find((i) => i.student === 'ACNA Camille')!;
+    expect(camille).toMatchObject({
+      reason: 'commence le 01/02/2023, aucune convention',
+      kind: 'starting',
+      document: null,
+    });
+    const mail = decodeURIComponent(camille.mailto);
+    expect(mail).toContain('?subject=Convention de stage d’ACNA Camille – en préparation&');
+    expect(mail).toContain(
+      'La convention de stage d’ACNA Camille chez BANQUE POPULAIRE DU NORD DENAIN est en préparation : elle vous sera envoyée très prochainement pour signature.',
+    );
+    expect(mail).toContain('il ne peut pas commencer sans la convention signée');
+    expect(mail).not.toMatch(/retourner/);
+    const laurie = list.items.find((i) => i.student === 'ACAR Laurie')!;
+    expect(laurie.addressee).toBe('l’élève (ACAR Laurie)');
+    const toLaurie = decodeURIComponent(laurie.mailto);
+    expect(toLaurie).toMatch(/^mailto:laurie@eleve\.example\?/);
+    expect(toLaurie).toContain('Bonjour Laurie,\r\n\r\nVotre convention de stage');
+    expect(toLaurie).toContain('Votre stage commence le 01/02/2023');
+    expect(toLaurie.split('&body=')[1]).not.toContain('ACAR');
   });
 });
 
