@@ -179,6 +179,7 @@ export type { SessionInput } from '../domain/sessions';
 
 /** The session types the form offers (the server refuses any other). */
 export { SESSION_TYPES, type SessionType } from '../domain/sessions';
+export { chaseCountText } from '../domain/documents/reminders';
 
 export interface AssignmentResult {
   created: number;

@@ -1,6 +1,5 @@
 /** How the documents panel words a batch (pure: unit-tested without a page). */
 import type { BatchKind, DocumentJobView, DocumentPlan } from '../api/contract';
-import { plural } from './format';
 
 interface KindWords {
   one: string;
@@ -88,17 +87,4 @@ export function endMessage(job: DocumentJobView): string {
     default:
       return job.progress;
   }
-}
-
-/**
- * The home's count, said truthfully: « conventions à relancer » only when every one is a
- * convention sent and not back; else stages (some have no convention at all), with how many of
- * them are such conventions.
- */
-export function chaseCountLabel(items: number, overdue: number): string {
-  if (overdue >= items) return plural(items, 'convention à relancer', 'conventions à relancer');
-  const among = overdue
-    ? ` (dont ${plural(overdue, 'convention envoyée non revenue', 'conventions envoyées non revenues')})`
-    : '';
-  return `${plural(items, 'stage à relancer', 'stages à relancer')}${among}`;
 }

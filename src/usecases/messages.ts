@@ -24,6 +24,7 @@ import type {
 import { describeDay } from '../domain/absences';
 import { formatFr } from '../domain/dates';
 import { DOCUMENT_KIND_LABELS } from '../domain/documents/kinds';
+import { chaseCountText } from '../domain/documents/reminders';
 import { coverageNote } from '../domain/holidays/coverage';
 import { deOrD } from '../domain/text';
 import type { PreparedWorkbook } from './prepareWorkbook';
@@ -398,12 +399,12 @@ export function stageDocumentsShown(v: { documents: unknown[] }): string {
     : `${count(v.documents.length, 'document', 'documents')}.`;
 }
 
-export function chaseListed(v: { items: unknown[]; blanks: unknown[] }): string {
-  const n = v.items.length;
+export function chaseListed(v: { items: { kind: string }[]; blanks: unknown[] }): string {
+  const overdue = v.items.filter((i) => i.kind === 'overdue').length;
   const blanks = v.blanks.length
     ? ` ; ${count(v.blanks.length, 'convention vierge à régulariser', 'conventions vierges à régulariser')}`
     : '';
-  return `${n === 0 ? 'Aucune convention à relancer' : count(n, 'convention à relancer', 'conventions à relancer')}${blanks}.`;
+  return `${capitalised(chaseCountText(v.items.length, overdue))}${blanks}.`;
 }
 
 export function dashboardShown(v: { session: string; sheetUrl: string }): string {

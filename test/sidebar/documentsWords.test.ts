@@ -1,7 +1,6 @@
 /** How the documents panel words a batch (src/sidebar/documents-words.ts). */
 import { describe, expect, it } from 'vitest';
 import {
-  chaseCountLabel,
   dailyNote,
   duration,
   endMessage,
@@ -74,23 +73,5 @@ describe('endMessage', () => {
     expect(endMessage(job({ state: 'quota' }))).toBe(
       'Quota quotidien de Google atteint : reprenez demain. (37 / 120 conventions)',
     );
-  });
-});
-
-describe('chaseCountLabel', () => {
-  it('says conventions only when every stage to chase has one sent and not back', () => {
-    expect(chaseCountLabel(1, 1)).toBe('1 convention à relancer');
-    expect(chaseCountLabel(3, 3)).toBe('3 conventions à relancer');
-  });
-
-  it('says stages when some have no convention, or one not sent yet', () => {
-    expect(chaseCountLabel(9, 1)).toBe(
-      '9 stages à relancer (dont 1 convention envoyée non revenue)',
-    );
-    expect(chaseCountLabel(9, 2)).toBe(
-      '9 stages à relancer (dont 2 conventions envoyées non revenues)',
-    );
-    expect(chaseCountLabel(9, 0)).toBe('9 stages à relancer');
-    expect(chaseCountLabel(1, 0)).toBe('1 stage à relancer');
   });
 });

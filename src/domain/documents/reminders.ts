@@ -70,6 +70,23 @@ export function chaseReason(
   return chaseCause(s, today, afterDays, withinDays)?.reason ?? '';
 }
 
+const many = (n: number, one: string, more: string) => `${n} ${n > 1 ? more : one}`;
+
+/**
+ * How many stages are to chase, said truthfully: « conventions à relancer » only when every one
+ * is a convention sent and not back; else stages (some have no convention, or one not sent yet),
+ * with how many of them are such conventions. The sidebar's home and the list's message say it
+ * alike.
+ */
+export function chaseCountText(items: number, overdue: number): string {
+  if (items === 0) return 'aucune convention à relancer';
+  if (overdue >= items) return many(items, 'convention à relancer', 'conventions à relancer');
+  const among = overdue
+    ? ` (dont ${many(overdue, 'convention envoyée non revenue', 'conventions envoyées non revenues')})`
+    : '';
+  return `${many(items, 'stage à relancer', 'stages à relancer')}${among}`;
+}
+
 export interface ReminderFacts {
   to: string;
   /** « M. BONNET Frédéric », or the student's first name when the e-mail goes to the student. */

@@ -4,13 +4,14 @@
  * envoyée » to note the day —, the blank conventions to regularise, and the session's dashboard
  * (a small table and bars, and the printable sheet « Tableau de bord »).
  */
-import type {
-  ChaseItem,
-  ChaseList,
-  DashboardView,
-  ReferenceData,
-  RegisterDocumentView,
-  StageChoice,
+import {
+  chaseCountText,
+  type ChaseItem,
+  type ChaseList,
+  type DashboardView,
+  type ReferenceData,
+  type RegisterDocumentView,
+  type StageChoice,
 } from '../../api/contract';
 import {
   button,
@@ -206,7 +207,10 @@ export function chaseSection(): ChaseSection {
       h(
         'p',
         { class: 'count' },
-        l.items.length === 0 ? 'Aucune convention à relancer.' : `${l.items.length} à relancer`,
+        chaseCountText(l.items.length, l.items.filter((i) => i.kind === 'overdue').length).replace(
+          /^./,
+          (c) => c.toUpperCase(),
+        ),
       ),
       h(
         'p',

@@ -1,5 +1,6 @@
 /** "Fiche stage": the stage under the sheet's cursor, its student's other stages, its actions. */
 import {
+  chaseCountText,
   type HolidayCoverageView,
   type StageSelection,
   type StageView,
@@ -20,7 +21,6 @@ import {
   selectedCount,
   shell,
 } from './panel';
-import { chaseCountLabel } from '../documents-words';
 import { stageDocumentsTab } from './stageDocuments';
 import { visitsView } from './visits';
 
@@ -205,7 +205,7 @@ export function fichePanel(ctx: PanelContext): Panel {
   const blanks = typeof counted?.blanks === 'number' ? counted.blanks : 0;
   if (items + blanks > 0) {
     const parts = [
-      items ? chaseCountLabel(items, overdue) : '',
+      items ? chaseCountText(items, overdue) : '',
       blanks
         ? plural(blanks, 'convention vierge à régulariser', 'conventions vierges à régulariser')
         : '',

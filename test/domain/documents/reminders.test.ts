@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type ChaseStage,
   chaseCause,
+  chaseCountText,
   chaseReason,
   isMailAddress,
   type ReminderFacts,
@@ -312,5 +313,24 @@ describe('reminderMailto', () => {
     );
     expect(reminderMailto({ ...facts, to: '' })).toBe('');
     expect(reminderMailto({ ...facts, to: 'a@b.fr?bcc=x@y.fr' })).toBe('');
+  });
+});
+
+describe('chaseCountText', () => {
+  it('says conventions only when every stage to chase has one sent and not back', () => {
+    expect(chaseCountText(0, 0)).toBe('aucune convention à relancer');
+    expect(chaseCountText(1, 1)).toBe('1 convention à relancer');
+    expect(chaseCountText(3, 3)).toBe('3 conventions à relancer');
+  });
+
+  it('says stages when some have no convention, or one not sent yet', () => {
+    expect(chaseCountText(9, 1)).toBe(
+      '9 stages à relancer (dont 1 convention envoyée non revenue)',
+    );
+    expect(chaseCountText(9, 2)).toBe(
+      '9 stages à relancer (dont 2 conventions envoyées non revenues)',
+    );
+    expect(chaseCountText(9, 0)).toBe('9 stages à relancer');
+    expect(chaseCountText(1, 0)).toBe('1 stage à relancer');
   });
 });
