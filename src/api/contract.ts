@@ -817,7 +817,10 @@ export interface DashboardView {
   sessionId: string;
   session: string;
   stages: number;
-  /** Conventions by their furthest step: generated, sent, signed (by the company or beyond), complete. */
+  /**
+   * Conventions by their furthest step: generated, sent, signed (by the company or beyond),
+   * complete; then « Sans convention », the session's stages without a live one.
+   */
   counts: { label: string; count: number }[];
   /** The printable sheet « Tableau de bord », when written. */
   sheetUrl: string;

@@ -221,14 +221,28 @@ export function reminderMailto(f: ReminderFacts): string {
   return `mailto:${encodeURIComponent(to).replace(/%40/g, '@')}?subject=${enc(subject)}&body=${enc(lines.join('\n'))}`;
 }
 
-/** Dashboard: conventions by their furthest step. */
-export const DASHBOARD_ROWS = ['Générées', 'Envoyées', 'Signées', 'Complètes'] as const;
+/** Dashboard: conventions by their furthest step, then the stages that have none. */
+export const DASHBOARD_ROWS = [
+  'Générées',
+  'Envoyées',
+  'Signées',
+  'Complètes',
+  'Sans convention',
+] as const;
+
+/** The row of the stages without a live convention: its bar stands out. */
+export const NO_CONVENTION_ROW = 'Sans convention';
 
 /**
  * Each convention counts in every row it has reached: « Envoyées » counts those sent or beyond,
- * « Signées » those signed by the company or beyond.
+ * « Signées » those signed by the company or beyond. `statuses`: the live convention of each
+ * stage that has one; the session's other stages (of `stages`) are « Sans convention », so the
+ * table accounts for every stage, not only the conventions made.
  */
-export function dashboardCounts(statuses: readonly string[]): { label: string; count: number }[] {
+export function dashboardCounts(
+  statuses: readonly string[],
+  stages: number,
+): { label: string; count: number }[] {
   const rank: Record<string, number> = {
     Générée: 0,
     Envoyée: 1,
@@ -237,7 +251,7 @@ export function dashboardCounts(statuses: readonly string[]): { label: string; c
     'Signée établissement': 2,
     Complète: 3,
   };
-  const counts = [0, 0, 0, 0];
+  const counts = [0, 0, 0, 0, Math.max(0, stages - statuses.length)];
   for (const s of statuses) {
     const r = rank[s || 'Générée'];
     if (r === undefined) continue;
@@ -249,6 +263,7 @@ export function dashboardCounts(statuses: readonly string[]): { label: string; c
 /** Cells of the printable bar: one per 5 % of the session's stages. */
 const BAR_CELLS = 20;
 const BAR_COLOUR = '#1a73e8';
+const MISSING_COLOUR = '#e37400';
 const HEADER_COLOUR = '#e8f0fe';
 
 /**
@@ -280,7 +295,8 @@ export function dashboardGrid(
     g.values[r]![1] = String(k.count);
     g.values[r]![2] = `${Math.round(share * 100)} %`;
     const filled = Math.round(share * BAR_CELLS);
-    for (let c = 0; c < filled; c++) g.backgrounds[r]![3 + c] = BAR_COLOUR;
+    const colour = k.label === NO_CONVENTION_ROW ? MISSING_COLOUR : BAR_COLOUR;
+    for (let c = 0; c < filled; c++) g.backgrounds[r]![3 + c] = colour;
   });
   return {
     ...g,

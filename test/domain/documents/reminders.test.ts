@@ -9,6 +9,8 @@ import {
   chaseCause,
   chaseCountText,
   chaseReason,
+  dashboardCounts,
+  dashboardGrid,
   isMailAddress,
   type ReminderFacts,
   reminderAddressee,
@@ -332,5 +334,30 @@ describe('chaseCountText', () => {
     );
     expect(chaseCountText(9, 0)).toBe('9 stages à relancer');
     expect(chaseCountText(1, 0)).toBe('1 stage à relancer');
+  });
+});
+
+describe('dashboardCounts', () => {
+  it('accounts for every stage: the conventions by step, then the stages without one', () => {
+    // A session of 10 stages with 2 conventions shows the 8 others.
+    expect(dashboardCounts(['Envoyée', ''], 10)).toEqual([
+      { label: 'Générées', count: 2 },
+      { label: 'Envoyées', count: 1 },
+      { label: 'Signées', count: 0 },
+      { label: 'Complètes', count: 0 },
+      { label: 'Sans convention', count: 8 },
+    ]);
+    expect(dashboardCounts(['Complète'], 1).at(-1)).toEqual({ label: 'Sans convention', count: 0 });
+  });
+
+  it('prints the row of stages without a convention with a bar of its own colour', () => {
+    const counts = dashboardCounts(['Générée', 'Générée'], 4);
+    const g = dashboardGrid('BTS', 4, counts, '2026-11-30');
+    expect(g.values[7]!.slice(0, 3)).toEqual(['Sans convention', '2', '50 %']);
+    const generated = g.backgrounds[3]![3];
+    const missing = g.backgrounds[7]![3];
+    expect(generated).toBeTruthy();
+    expect(missing).toBeTruthy();
+    expect(missing).not.toBe(generated);
   });
 });

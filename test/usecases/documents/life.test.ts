@@ -419,11 +419,46 @@ describe('the dashboard', () => {
     );
     const generated = v.counts[0]!.count;
     expect(generated).toBeGreaterThan(1);
-    expect(v.counts.map((c) => c.count)).toEqual([generated, 1, 0, 0]);
+    expect(v.counts.map((c) => c.count)).toEqual([generated, 1, 0, 0, v.stages - generated]);
     const sheet = h.display('Tableau de bord');
     expect(sheet[0]![0]).toContain('Tableau de bord des conventions');
     expect(sheet[3]!.slice(0, 2)).toEqual(['Générées', String(generated)]);
     expect(sheet[4]!.slice(0, 2)).toEqual(['Envoyées', '1']);
+  });
+
+  it('counts the stages without a convention, and prints the sheet after all the others', () => {
+    const h = readyWorkbook();
+    const two = [h.ids.stages['ACAR Laurie']!, h.ids.stages['ACNA Camille']!];
+    generate(h, request('convention', { stageIds: two }));
+    const camille = docsOf(h, two[1]!).documents[0]!;
+    ok(
+      h.call('apiCancelDocument', {
+        documentId: camille.id,
+        row: camille.row,
+        fingerprint: camille.fingerprint,
+        step: 'cancel',
+        date: '',
+      }),
+    );
+    const ss = h.em.globals.SpreadsheetApp.getActiveSpreadsheet();
+    ss.setActiveSheet(ss.getSheets()[0]!);
+    const v = ok<DashboardView>(
+      h.call('apiDocumentsDashboard', { sessionId: h.ids.sessionId, print: true }),
+    );
+    expect(v.stages).toBeGreaterThan(2);
+    // Camille's convention is cancelled: her stage has none, as the others'.
+    expect(v.counts).toEqual([
+      { label: 'Générées', count: 1 },
+      { label: 'Envoyées', count: 0 },
+      { label: 'Signées', count: 0 },
+      { label: 'Complètes', count: 0 },
+      { label: 'Sans convention', count: v.stages - 1 },
+    ]);
+    const sheet = h.display('Tableau de bord');
+    expect(sheet[7]!.slice(0, 2)).toEqual(['Sans convention', String(v.stages - 1)]);
+    const names = ss.getSheets().map((s) => s.getName());
+    expect(names.at(-1)).toBe('Tableau de bord');
+    expect(names.indexOf('Tableau de bord')).toBeGreaterThan(1);
   });
 });
 
