@@ -116,7 +116,11 @@ function open(view: SidebarView, section?: SidebarSection): void {
       const { afterDays, withinDays } = chaseDays(ctx);
       boot.chase = cachedChaseCount(ctx, `${afterDays}/${withinDays}`, () => {
         const chase = conventionsToChase(ctx, '');
-        return { items: chase.items.length, blanks: chase.blanks.length };
+        return {
+          items: chase.items.length,
+          overdue: chase.items.filter((i) => i.kind === 'overdue').length,
+          blanks: chase.blanks.length,
+        };
       });
     } catch (err) {
       console.warn(`Conventions à relancer : ${describeError(err)}`);

@@ -128,8 +128,11 @@ export interface SidebarBoot {
   selection: StageSelection;
   reference: ReferenceData;
   coverage: HolidayCoverageView;
-  /** « Conventions à relancer » and blank conventions to regularise, for the fiche's home. */
-  chase?: { items: number; blanks: number };
+  /**
+   * « Conventions à relancer » for the fiche's home: the stages to chase (`items`), among them the
+   * conventions sent and not back (`overdue`), and the blank conventions to regularise.
+   */
+  chase?: { items: number; overdue: number; blanks: number };
 }
 
 /** The answer to a poll: "nothing changed", or the new selection. */
@@ -176,6 +179,7 @@ export type { SessionInput } from '../domain/sessions';
 
 /** The session types the form offers (the server refuses any other). */
 export { SESSION_TYPES, type SessionType } from '../domain/sessions';
+export { chaseCountText } from '../domain/documents/reminders';
 
 export interface AssignmentResult {
   created: number;
@@ -407,6 +411,12 @@ export type SidebarView = (typeof SIDEBAR_VIEWS)[number];
 export function isSidebarView(v: unknown): v is SidebarView {
   return typeof v === 'string' && (SIDEBAR_VIEWS as readonly string[]).includes(v);
 }
+
+/**
+ * A part of the documents panel the sidebar opens on: « Générer » (menu « Générer les
+ * conventions… »), « Suivi des conventions » (the fiche's « Voir le suivi des conventions »).
+ */
+export type SidebarSection = 'generate' | 'chase';
 
 /**
  * Server functions callable from the sidebar, by their global name in Apps Script.
@@ -775,8 +785,10 @@ export interface ChaseItem {
   session: string;
   company: string;
   start: IsoDate | '';
-  /** Why: « envoyée le 02/11/2026, pas revenue » or « stage le 05/12/2026, convention : générée ». */
+  /** Why: « envoyée le 02/11/2026, pas revenue signée », « commence le 05/12/2026, aucune convention ». */
   reason: string;
+  /** `overdue`: a convention sent and not back; `starting`: a stage starting without a complete one. */
+  kind: 'overdue' | 'starting';
   /** The convention, when there is one. */
   document: RegisterDocumentView | null;
   /** A prepared e-mail (mailto:), '' when nobody has an address. */
@@ -805,7 +817,10 @@ export interface DashboardView {
   sessionId: string;
   session: string;
   stages: number;
-  /** Conventions by their furthest step: generated, sent, signed (by the company or beyond), complete. */
+  /**
+   * Conventions by their furthest step: generated, sent, signed (by the company or beyond),
+   * complete; then « Sans convention », the session's stages without a live one.
+   */
   counts: { label: string; count: number }[];
   /** The printable sheet « Tableau de bord », when written. */
   sheetUrl: string;

@@ -34,3 +34,15 @@ export function matchesWords(text: string, query: string): boolean {
     .filter((w) => w !== '')
     .every((w) => haystack.includes(w));
 }
+
+/**
+ * « de » before a person's name, elided as French writes it: « d’ACNA Camille », « d’Yves »,
+ * « de BENALI Sami », « de YILMAZ Ece » (a y before a vowel sounds as a consonant). An h is left
+ * alone: whether it is mute (« d’Hélène ») or aspirated (« de Henri ») cannot be told from the
+ * name, and « de » is never wrong enough to shock.
+ */
+export function deOrD(name: string): string {
+  const n = name.trim();
+  const elided = /^[aeiouàâäéèêëîïôöùûüœæ]/i.test(n) || /^y(?![aeiouàâäéèêëîïôöùûü])/i.test(n);
+  return elided ? `d’${n}` : `de ${n}`;
+}

@@ -14,7 +14,10 @@ import { documentCache } from './documentCache';
 export const CHASE_COUNT_TTL_S = 600;
 
 export interface ChaseCount {
+  /** Stages to chase. */
   items: number;
+  /** Among them, conventions sent and not back (the others start soon without a complete one). */
+  overdue: number;
   blanks: number;
 }
 
@@ -27,10 +30,16 @@ function keyOf(ctx: Context): string {
 function parse(text: string | null, stamp: string): ChaseCount | null {
   if (!text) return null;
   try {
-    const v = JSON.parse(text) as { stamp?: unknown; items?: unknown; blanks?: unknown };
+    const v = JSON.parse(text) as {
+      stamp?: unknown;
+      items?: unknown;
+      overdue?: unknown;
+      blanks?: unknown;
+    };
     if (v.stamp !== stamp) return null;
-    if (!Number.isInteger(v.items) || !Number.isInteger(v.blanks)) return null;
-    return { items: v.items as number, blanks: v.blanks as number };
+    // An entry of an older shape (no `overdue`) is counted again.
+    if (![v.items, v.overdue, v.blanks].every(Number.isInteger)) return null;
+    return { items: v.items as number, overdue: v.overdue as number, blanks: v.blanks as number };
   } catch {
     return null;
   }

@@ -3,10 +3,21 @@ import type { CalendarGrid } from '../domain/calendar';
 import { literalText } from './cells';
 import type { Context } from './context';
 
-/** Writes a grid on sheet `name`, replacing the previous picture: one write per layer. */
-export function paintGrid(ctx: Context, name: string, grid: CalendarGrid): void {
+/**
+ * Writes a grid on sheet `name`, replacing the previous picture: one write per layer. A sheet
+ * made here goes after the active one, or with `atEnd` after all the others (a sheet only
+ * printed should not sit between the sheets people work in); an existing sheet stays where the
+ * user put it.
+ */
+export function paintGrid(
+  ctx: Context,
+  name: string,
+  grid: CalendarGrid,
+  opts: { atEnd?: boolean } = {},
+): void {
   let sheet = ctx.ss.getSheetByName(name);
-  if (!sheet) sheet = ctx.ss.insertSheet(name);
+  if (!sheet)
+    sheet = opts.atEnd ? ctx.ss.insertSheet(name, ctx.ss.getNumSheets()) : ctx.ss.insertSheet(name);
   sheet.clear();
   const rows = grid.values.length;
   const cols = grid.values[0]?.length ?? 0;

@@ -2,7 +2,12 @@
  * Menus and the sidebar. `onOpen` may run in AuthMode.NONE, where only the UI may be touched:
  * the menu is built from constants, nothing is read.
  */
-import { isSidebarView, type SidebarBoot, type SidebarView } from '../api/contract';
+import {
+  isSidebarView,
+  type SidebarBoot,
+  type SidebarSection,
+  type SidebarView,
+} from '../api/contract';
 
 const ADDON_TITLE = 'Suivi des stages';
 
@@ -57,13 +62,12 @@ export function scriptJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** A part of a panel the sidebar opens on (the documents panel's « Générer »). */
-export type SidebarSection = 'generate';
+export type { SidebarSection };
 
 export function openSidebar(view: SidebarView, boot?: SidebarBoot, section?: SidebarSection): void {
   // The view is written into the page: only one of the sidebar's registry may be.
   if (!isSidebarView(view)) throw new Error(`Écran inconnu de la barre latérale : ${String(view)}`);
-  const section$ = section === 'generate' ? 'window.SDS_SECTION="generate";' : '';
+  const section$ = section ? `window.SDS_SECTION=${JSON.stringify(section)};` : '';
   // Data travels as JSON escaped for a script element: sheet text (names, reasons) is never
   // HTML here, and the sidebar puts it in the page as text only.
   const boot$ = boot ? `window.SDS_BOOT=${scriptJson(boot)};` : '';

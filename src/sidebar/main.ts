@@ -2,7 +2,12 @@
  * Sidebar entry point (bundled by esbuild as an IIFE and inlined into sidebar.html).
  * The server appends `window.SDS_VIEW = "…"` to choose the panel to open on.
  */
-import { isSidebarView, SIDEBAR_VIEWS, type SidebarView } from '../api/contract';
+import {
+  isSidebarView,
+  SIDEBAR_VIEWS,
+  type SidebarSection,
+  type SidebarView,
+} from '../api/contract';
 import { onServerFailure } from './api';
 import { h } from './dom';
 import type { Panel, PanelContext } from './panels/panel';
@@ -18,7 +23,7 @@ export function start(initial: SidebarView, firstData?: unknown): void {
   const panels = new Map<SidebarView, Panel>();
   const main = h('main', { class: 'panels' });
   const navButtons = new Map<SidebarView, HTMLButtonElement>();
-  const navigate = (view: SidebarView, focus = true): void => {
+  const navigate = (view: SidebarView, section?: SidebarSection, focus = true): void => {
     // Only the active panel is in the document: hidden forms stay out of the way of assistive
     // technologies and label lookups, and keep their state while detached.
     const next = panels.get(view);
@@ -28,10 +33,10 @@ export function start(initial: SidebarView, firstData?: unknown): void {
       if (item === current) b.setAttribute('aria-current', 'page');
       else b.removeAttribute('aria-current');
     }
-    next?.show?.();
+    next?.show?.(section);
     if (focus) next?.heading.focus();
   };
-  const ctx: PanelContext = { navigate };
+  const ctx: PanelContext = { navigate: (view, section) => navigate(view, section) };
 
   const nav = h('nav', { class: 'nav', 'aria-label': 'Écrans du module' });
   for (const view of SIDEBAR_VIEWS) {
@@ -48,7 +53,7 @@ export function start(initial: SidebarView, firstData?: unknown): void {
   const seeded = seedFrom(firstData);
   for (const view of SIDEBAR_VIEWS) panels.set(view, VIEWS[view].panel(ctx));
   app.append(nav, banner, status, main);
-  navigate(initial, false);
+  navigate(initial, undefined, false);
 
   if (!seeded) {
     void refreshReference().catch(() => undefined);

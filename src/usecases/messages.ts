@@ -24,7 +24,9 @@ import type {
 import { describeDay } from '../domain/absences';
 import { formatFr } from '../domain/dates';
 import { DOCUMENT_KIND_LABELS } from '../domain/documents/kinds';
+import { chaseCountText } from '../domain/documents/reminders';
 import { coverageNote } from '../domain/holidays/coverage';
+import { deOrD } from '../domain/text';
 import type { PreparedWorkbook } from './prepareWorkbook';
 
 const FEMININE = /^(ligne|nouvelle|mise|durée|période)\b/;
@@ -33,14 +35,6 @@ const FEMININE = /^(ligne|nouvelle|mise|durée|période)\b/;
 export function count(n: number, singular: string, plural: string): string {
   if (n === 0) return `${FEMININE.test(singular) ? 'aucune' : 'aucun'} ${singular}`;
   return `${n} ${n === 1 ? singular : plural}`;
-}
-
-/**
- * "de" before a name, elided before a vowel as French writes it: « stage d'ACAR Laurie »,
- * « stage de BENALI Sami ». An h is left alone (aspirated or not cannot be told from the name).
- */
-export function ofName(name: string): string {
-  return /^[aeiouyàâäéèêëîïôöùûüÿœæ]/i.test(name) ? `d'${name}` : `de ${name}`;
 }
 
 function capitalised(text: string): string {
@@ -147,7 +141,7 @@ export function stageStopped(v: StageView): string {
   const amend = v.needsAmendment
     ? ' Un avenant à la convention est à faire (colonne « Avenant »).'
     : '';
-  return `Stage ${ofName(v.student)} arrêté le ${formatFr(v.stoppedOn)}.${amend}`;
+  return `Stage ${deOrD(v.student)} arrêté le ${formatFr(v.stoppedOn)}.${amend}`;
 }
 
 /** "3 stages arrêtés le 27/02/2023 : ACAR Laurie, ACNA Camille, BENALI Yanis." */
@@ -160,7 +154,7 @@ export function stagesStopped(v: StageView[]): string {
 }
 
 export function stopRemoved(v: StageView): string {
-  return `Arrêt enlevé : le stage ${ofName(v.student)} va du ${formatFr(v.start)} au ${formatFr(v.end)}.`;
+  return `Arrêt enlevé : le stage ${deOrD(v.student)} va du ${formatFr(v.start)} au ${formatFr(v.end)}.`;
 }
 
 /** The teacher a new stage kept from the one it continues (nothing when none). */
@@ -169,19 +163,19 @@ function stillFollowed(v: StageView | undefined): string {
 }
 
 export function stageCreated(v: StageView): string {
-  return `Nouveau stage ${ofName(v.student)} du ${formatFr(v.start)} au ${formatFr(v.end)}.${stillFollowed(v)}`;
+  return `Nouveau stage ${deOrD(v.student)} du ${formatFr(v.start)} au ${formatFr(v.end)}.${stillFollowed(v)}`;
 }
 
 export function stageSplit(v: StageView[]): string {
-  return `Stage ${ofName(v[0]?.student ?? '')} scindé : ${v
+  return `Stage ${deOrD(v[0]?.student ?? '')} scindé : ${v
     .map((p) => `du ${formatFr(p.start)} au ${formatFr(p.end)}`)
     .join(' puis ')}.${stillFollowed(v[1])}`;
 }
 
 export function stageReassigned(v: StageView): string {
   return v.needsAmendment
-    ? `Stage ${ofName(v.student)} réaffecté : un avenant à la convention est à faire (colonne « Avenant »).`
-    : `Stage ${ofName(v.student)} réaffecté.`;
+    ? `Stage ${deOrD(v.student)} réaffecté : un avenant à la convention est à faire (colonne « Avenant »).`
+    : `Stage ${deOrD(v.student)} réaffecté.`;
 }
 
 export function deletionPreviewed(p: DeletionPreview): string {
@@ -195,7 +189,7 @@ export function stagesDeleted(r: DeletionResult): string {
   if (r.scope === 'stage') {
     const s = r.stages[0];
     const dates = s ? ` du ${formatFr(s.start)} au ${formatFr(s.end)}` : '';
-    return `Stage de ${r.student}${dates} supprimé${absences} (tout est noté au Journal).`;
+    return `Stage ${deOrD(r.student)}${dates} supprimé${absences} (tout est noté au Journal).`;
   }
   return (
     `${r.student} n'est plus dans la session « ${r.session} » : ` +
@@ -405,12 +399,12 @@ export function stageDocumentsShown(v: { documents: unknown[] }): string {
     : `${count(v.documents.length, 'document', 'documents')}.`;
 }
 
-export function chaseListed(v: { items: unknown[]; blanks: unknown[] }): string {
-  const n = v.items.length;
+export function chaseListed(v: { items: { kind: string }[]; blanks: unknown[] }): string {
+  const overdue = v.items.filter((i) => i.kind === 'overdue').length;
   const blanks = v.blanks.length
     ? ` ; ${count(v.blanks.length, 'convention vierge à régulariser', 'conventions vierges à régulariser')}`
     : '';
-  return `${n === 0 ? 'Aucune convention à relancer' : count(n, 'convention à relancer', 'conventions à relancer')}${blanks}.`;
+  return `${capitalised(chaseCountText(v.items.length, overdue))}${blanks}.`;
 }
 
 export function dashboardShown(v: { session: string; sheetUrl: string }): string {

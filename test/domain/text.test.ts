@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, matchesWords, squish } from '../../src/domain/text';
+import { deOrD, fold, matchesWords, squish } from '../../src/domain/text';
 
 describe('text helpers', () => {
   it('squishes whitespace, non-breaking spaces included', () => {
@@ -14,5 +14,21 @@ describe('text helpers', () => {
     expect(matchesWords('ACAR Laurie', 'acar camille')).toBe(false);
     expect(matchesWords('ÉLOI Zoé', 'eloi zoe')).toBe(true);
     expect(matchesWords('anything', '   ')).toBe(true);
+  });
+});
+
+describe('deOrD', () => {
+  it('elides « de » before a vowel, accented or not, whatever the case', () => {
+    expect(deOrD('ACNA Camille')).toBe('d’ACNA Camille');
+    expect(deOrD('ÉLOI Zoé')).toBe('d’ÉLOI Zoé');
+    expect(deOrD('œuvre')).toBe('d’œuvre');
+    expect(deOrD(' ACAR Laurie ')).toBe('d’ACAR Laurie');
+  });
+
+  it('keeps « de » before a consonant, an h, and a y sounding as a consonant', () => {
+    expect(deOrD('BENALI Sami')).toBe('de BENALI Sami');
+    expect(deOrD('HUGO Victor')).toBe('de HUGO Victor');
+    expect(deOrD('YILMAZ Ece')).toBe('de YILMAZ Ece');
+    expect(deOrD('YVES Marie')).toBe('d’YVES Marie');
   });
 });

@@ -7,11 +7,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type {
+  ChaseList,
   DocumentJobView,
+  FilterResult,
   ReferenceData,
   RegisterDocumentView,
   StageDocumentsView,
 } from '../../src/api/contract';
+import { EMPTY_FILTER } from '../../src/domain/stages/filter';
 import { axeViolations, benchFor, menu, openSheet, rowCell, sidebarFrame } from './harness';
 
 const bench = benchFor({ seed: 'full' });
@@ -115,11 +118,11 @@ describe('a reminder', () => {
     const m = /^mailto:([^?]+)\?subject=([^&]+)&body=([^&]+)$/.exec(href);
     expect(m, href).not.toBeNull();
     expect(m![1]).toBe(TUTOR_EMAIL);
-    expect(decodeURIComponent(m![2]!)).toBe('Convention de stage de ACAR Laurie – relance');
+    expect(decodeURIComponent(m![2]!)).toBe('Convention de stage d’ACAR Laurie – relance');
     const body = decodeURIComponent(m![3]!).split('\r\n');
     expect(body[0]).toBe('Bonjour M. ECUSSON Blase,');
     expect(body).toContain(
-      'La convention de stage de ACAR Laurie chez CREDIT AGRICOLE DU NORD CAMBRAI vous a été envoyée le 15/02/2023 et ne nous est pas encore revenue signée.',
+      'La convention de stage d’ACAR Laurie chez CREDIT AGRICOLE DU NORD CAMBRAI vous a été envoyée le 15/02/2023 et ne nous est pas encore revenue signée.',
     );
     expect(body).toContain('Lycée Jean Moulin');
     // Nothing is sent by the add-on: the link opens the user's own mail, in a new tab.
@@ -138,6 +141,64 @@ describe('a reminder', () => {
         ).innerText();
       })
       .toBe('27/02/2023');
+  });
+});
+
+describe('the fiche’s count of conventions to chase', () => {
+  it('says stages when some have no convention, and opens the list itself', async () => {
+    const { page, sidebar } = bench;
+    // A stage starting on 06/03, within 15 days, without any convention: a student the other
+    // tests leave alone, whose stage is stopped and followed by a new one.
+    const { stages } = await invoke<FilterResult>('apiFilterStages', EMPTY_FILTER);
+    const used = ['ACAR Laurie', 'ACNA Camille', 'DUPONT Léa', 'BENALI Yanis'];
+    const s = stages.find((x) => !used.includes(x.student) && !x.stoppedOn && x.convention === '')!;
+    await invoke('apiStopStage', {
+      stageId: s.id,
+      fingerprint: s.fingerprint,
+      stoppedOn: '27/02/2023',
+      reason: 'Rupture de la période d’essai',
+    });
+    await invoke('apiNewStage', {
+      fromStageId: s.id,
+      start: '06/03/2023',
+      end: '31/03/2023',
+      companyId: s.companyId,
+      tutorId: s.tutorId,
+      referentId: s.referentId,
+      weeklyHours: '',
+    });
+    const truth = await invoke<ChaseList>('apiConventionsToChase', '');
+    const overdue = truth.items.filter((i) => i.kind === 'overdue').length;
+    expect(overdue).toBe(1);
+    expect(truth.items.length).toBeGreaterThan(overdue);
+    await menu(page, 'Ouvrir la fiche stage');
+    const note = sidebar.getByRole('note').filter({ hasText: 'à relancer' });
+    await note.waitFor();
+    expect(await note.innerText()).toMatch(
+      new RegExp(
+        `^${truth.items.length} stages à relancer \\(dont 1 convention envoyée non revenue\\)`,
+      ),
+    );
+    await note.getByRole('button', { name: 'Voir le suivi des conventions' }).click();
+    const section = sidebar.getByRole('region', { name: 'Suivi des conventions' });
+    // Opened on the section, its list read without a second click, the focus on its title.
+    await section
+      .getByRole('list', { name: 'Conventions à relancer' })
+      .getByRole('listitem')
+      .filter({ hasText: 'ACAR Laurie' })
+      .waitFor();
+    await expect
+      .poll(() =>
+        section
+          .getByRole('heading', { name: 'Suivi des conventions' })
+          .evaluate((el) => el === el.ownerDocument.activeElement),
+      )
+      .toBe(true);
+    await section
+      .getByRole('listitem')
+      .filter({ hasText: s.student })
+      .getByText('commence le 06/03/2023, aucune convention')
+      .waitFor();
   });
 });
 

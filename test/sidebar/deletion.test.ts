@@ -37,7 +37,7 @@ describe('deleting from the fiche', () => {
     await sidebar
       .getByRole('status')
       .getByText(
-        'Stage de ACAR Laurie du 01/02/2023 au 31/03/2023 supprimé (tout est noté au Journal).',
+        'Stage d’ACAR Laurie du 01/02/2023 au 31/03/2023 supprimé (tout est noté au Journal).',
       )
       .waitFor();
     await sidebar.getByRole('heading', { name: 'Fiche stage' }).waitFor();

@@ -48,6 +48,13 @@ async function laurieConventionSignedBySchool(): Promise<string> {
   await invoke('apiCreateTemplates');
   const rows = bench.wb.session.emulator.sheets.debugGetValues('Stages', 'A1:E40');
   const id = String(rows.find((r) => r[4] === 'ACAR Laurie')![0]);
+  await conventionFor(id);
+  let d = (await invoke<StageDocumentsView>('apiStageDocuments', id)).documents[0]!;
+  for (const step of ['sent', 'student', 'company', 'school']) d = await record(d, step);
+  return id;
+}
+
+async function conventionFor(id: string): Promise<void> {
   let job = await invoke<DocumentJobView>('apiStartDocuments', {
     kind: 'convention',
     scope: { stageIds: [id] },
@@ -57,9 +64,6 @@ async function laurieConventionSignedBySchool(): Promise<string> {
   for (let i = 0; i < 10 && job.state === 'running'; i++)
     job = await invoke<DocumentJobView>('apiRunDocumentsChunk', job.id);
   expect(job.state).toBe('done');
-  let d = (await invoke<StageDocumentsView>('apiStageDocuments', id)).documents[0]!;
-  for (const step of ['sent', 'student', 'company', 'school']) d = await record(d, step);
-  return id;
 }
 
 async function record(d: RegisterDocumentView, step: string): Promise<RegisterDocumentView> {
@@ -141,5 +145,62 @@ describe('the fiche’s « Documents » tab, as a secretary uses it', () => {
     await next.getByRole('button', { name: 'Enregistrer l’étape' }).click();
     await tab.getByText('Convention — Complète').waitFor();
     expect((await registerRow())['Statut']).toBe('Complète');
+  });
+});
+
+describe('the fiche’s « Documents » tab with a cancelled convention', () => {
+  it('lists the current convention first, the cancelled one below, apart and greyed', async () => {
+    const { page, sidebar } = bench;
+    const refs = await invoke<ReferenceData>('apiGetReferenceData');
+    for (const c of refs.companies) {
+      const company = await invoke<Record<string, unknown>>('apiGetCompany', c.id);
+      await invoke('apiSaveCompany', {
+        ...company,
+        siret: company['siret'] || '38235653100014',
+        signatory: 'Paul LEROY',
+        signatoryRole: 'Directeur',
+      });
+    }
+    const rows = bench.wb.session.emulator.sheets.debugGetValues('Stages', 'A1:E40');
+    const id = String(rows.find((r) => r[4] === 'ACNA Camille')![0]);
+    await conventionFor(id);
+    const first = (await invoke<StageDocumentsView>('apiStageDocuments', id)).documents[0]!;
+    await invoke('apiCancelDocument', {
+      documentId: first.id,
+      row: first.row,
+      fingerprint: first.fingerprint,
+      step: 'cancel',
+      date: '',
+    });
+    await conventionFor(id);
+
+    await menu(page, 'Ouvrir la fiche stage');
+    await openSheet(page, 'Stages');
+    await page.locator('#grid td', { hasText: 'ACNA Camille' }).first().click();
+    await sidebar.getByText('BANQUE POPULAIRE DU NORD DENAIN').first().waitFor();
+    await sidebar.getByRole('tab', { name: 'Documents' }).click();
+    const tab = sidebar.getByRole('tabpanel', { name: 'Documents' });
+    const current = tab.getByRole('list', { name: 'Documents du stage' });
+    await current.getByText('Convention — Générée').waitFor();
+    expect(await current.getByText(/^Convention — /).count()).toBe(1);
+    const past = tab.getByRole('list', { name: 'Documents annulés ou remplacés' });
+    await past.getByText('Convention — Annulée').waitFor();
+    await tab.getByRole('heading', { name: 'Documents annulés ou remplacés' }).waitFor();
+    // The current one comes first in the tab's order, the cancelled one after.
+    expect(
+      await current.evaluate(
+        (cur, other) =>
+          Boolean(cur.compareDocumentPosition(other!) & Node.DOCUMENT_POSITION_FOLLOWING),
+        await past.elementHandle(),
+      ),
+    ).toBe(true);
+    const colour = (l: typeof past) =>
+      l
+        .getByRole('listitem')
+        .first()
+        .evaluate((li) => getComputedStyle(li).color);
+    expect(await colour(past)).not.toBe(await colour(current));
+    await page.mouse.move(0, 0);
+    expect(await axeViolations(await sidebarFrame(page))).toEqual([]);
   });
 });

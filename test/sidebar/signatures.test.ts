@@ -113,6 +113,12 @@ describe('« Suivi des conventions » in the Documents panel', () => {
     expect(await table.getByRole('row').filter({ hasText: 'Signées' }).innerText()).toMatch(
       /Signées\s+1/,
     );
+    // Every stage of the session is accounted for: the one convention, and the stages without.
+    const stages = Number(/: (\d+) stages?/.exec(await table.locator('caption').innerText())![1]);
+    expect(stages).toBeGreaterThan(1);
+    expect(await table.getByRole('row').filter({ hasText: 'Sans convention' }).innerText()).toMatch(
+      new RegExp(`^Sans convention\\s+${stages - 1}\\s`),
+    );
     // The pointer off the button clicked: a hovered secondary button's tint is styles.css's matter.
     await page.mouse.move(0, 0);
     expect(await axeViolations(await sidebarFrame(page))).toEqual([]);

@@ -74,7 +74,7 @@ describe('deleting stages', () => {
     });
     if (!r.ok) throw new Error(r.error);
     expect(r.message).toBe(
-      'Stage de ACAR Laurie du 01/02/2023 au 31/03/2023 supprimé ; 1 absence supprimée (tout est noté au Journal).',
+      'Stage d’ACAR Laurie du 01/02/2023 au 31/03/2023 supprimé ; 1 absence supprimée (tout est noté au Journal).',
     );
     expect(h.stageRows()).toHaveLength(before - 1);
     expect(h.stageRows().some((x) => x['ID'] === laurie)).toBe(false);

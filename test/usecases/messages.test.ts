@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   absenceAdded,
+  chaseListed,
   count,
   documentStepRecorded,
   signedCopyAttached,
@@ -27,16 +28,6 @@ describe('studentsAssigned', () => {
   });
 });
 
-describe('ofName', () => {
-  it('elides "de" before a vowel, as French writes it', async () => {
-    const { ofName } = await import('../../src/usecases/messages');
-    expect(ofName('ACAR Laurie')).toBe("d'ACAR Laurie");
-    expect(ofName('ÉMILE Zola')).toBe("d'ÉMILE Zola");
-    expect(ofName('BENALI Sami')).toBe('de BENALI Sami');
-    expect(ofName('HUGO Victor')).toBe('de HUGO Victor');
-  });
-});
-
 describe('absenceAdded', () => {
   it('says which days of the absence are not counted, by name up to three', () => {
     expect(absenceAdded({ notWorked: [] })).toBe('Absence enregistrée.');
@@ -58,9 +49,9 @@ describe('stageStopped', () => {
   it('says an avenant is due when the stage had a convention', () => {
     const stage = { student: 'ACAR Laurie', stoppedOn: '2023-02-15', needsAmendment: false };
     const say = (s: typeof stage) => stageStopped(s as Parameters<typeof stageStopped>[0]);
-    expect(say(stage)).toBe("Stage d'ACAR Laurie arrêté le 15/02/2023.");
+    expect(say(stage)).toBe('Stage d’ACAR Laurie arrêté le 15/02/2023.');
     expect(say({ ...stage, needsAmendment: true })).toBe(
-      "Stage d'ACAR Laurie arrêté le 15/02/2023. Un avenant à la convention est à faire (colonne « Avenant »).",
+      'Stage d’ACAR Laurie arrêté le 15/02/2023. Un avenant à la convention est à faire (colonne « Avenant »).',
     );
   });
 });
@@ -78,6 +69,20 @@ describe('a document’s life', () => {
     );
     expect(signedCopyAttached({ document: { kind: 'Avenant' } })).toBe(
       'Copie signée jointe à l’avenant.',
+    );
+  });
+});
+
+describe('chaseListed', () => {
+  it('counts stages when some have no convention sent, conventions when all do', () => {
+    const overdue = { kind: 'overdue' };
+    const starting = { kind: 'starting' };
+    expect(chaseListed({ items: [], blanks: [] })).toBe('Aucune convention à relancer.');
+    expect(chaseListed({ items: [overdue, overdue], blanks: [] })).toBe(
+      '2 conventions à relancer.',
+    );
+    expect(chaseListed({ items: [overdue, starting, starting], blanks: [{}] })).toBe(
+      '3 stages à relancer (dont 1 convention envoyée non revenue) ; 1 convention vierge à régulariser.',
     );
   });
 });

@@ -4,13 +4,14 @@
  * envoyée » to note the day —, the blank conventions to regularise, and the session's dashboard
  * (a small table and bars, and the printable sheet « Tableau de bord »).
  */
-import type {
-  ChaseItem,
-  ChaseList,
-  DashboardView,
-  ReferenceData,
-  RegisterDocumentView,
-  StageChoice,
+import {
+  chaseCountText,
+  type ChaseItem,
+  type ChaseList,
+  type DashboardView,
+  type ReferenceData,
+  type RegisterDocumentView,
+  type StageChoice,
 } from '../../api/contract';
 import {
   button,
@@ -111,7 +112,15 @@ function dashboardView(v: DashboardView): HTMLElement {
   );
 }
 
-export function chaseSection(): HTMLElement {
+export interface ChaseSection {
+  root: HTMLElement;
+  /** Receives the focus when the section is opened from elsewhere. */
+  heading: HTMLElement;
+  /** Lists the conventions to chase for the session chosen (all of them by default). */
+  open(): void;
+}
+
+export function chaseSection(): ChaseSection {
   const headingId = uid('h-chase');
   const session = selectField('Session', 'sessionId');
   const fill = (r: ReferenceData | null) =>
@@ -198,7 +207,10 @@ export function chaseSection(): HTMLElement {
       h(
         'p',
         { class: 'count' },
-        l.items.length === 0 ? 'Aucune convention à relancer.' : `${l.items.length} à relancer`,
+        chaseCountText(l.items.length, l.items.filter((i) => i.kind === 'overdue').length).replace(
+          /^./,
+          (c) => c.toUpperCase(),
+        ),
       ),
       h(
         'p',
@@ -260,10 +272,11 @@ export function chaseSection(): HTMLElement {
     });
   };
 
-  return h(
+  const heading = h('h3', { id: headingId, tabindex: -1 }, 'Suivi des conventions');
+  const root = h(
     'section',
     { 'aria-labelledby': headingId },
-    h('h3', { id: headingId }, 'Suivi des conventions'),
+    heading,
     form,
     result,
     h(
@@ -274,4 +287,6 @@ export function chaseSection(): HTMLElement {
     ),
     board,
   );
+  // Through the form, as a click on its button: the same « busy » state and failure banner.
+  return { root, heading, open: () => form.requestSubmit() };
 }

@@ -3,7 +3,7 @@
  * conventions, avenants and attestations (checked before anything is created, then driven
  * chunk by chunk from here), and the accord préalable, blank convention and print file.
  */
-import type { DocumentsOverview } from '../../api/contract';
+import type { DocumentsOverview, SidebarSection } from '../../api/contract';
 import { callServer } from '../api';
 import { h, replaceChildren } from '../dom';
 import { chaseSection } from './documents-chase';
@@ -51,14 +51,24 @@ export function documentsPanel(): Panel {
       .finally(() => (loading = false));
   }
 
-  root.append(status, templates.root, generate.root, quota, other.root, chaseSection());
+  const chase = chaseSection();
+  root.append(status, templates.root, generate.root, quota, other.root, chase.root);
 
   return {
     root,
     heading,
-    show: () => {
+    show: (section?: SidebarSection) => {
       load();
-      if (requestedSection() === 'generate') {
+      // The menu's request is read (and forgotten) even when the sidebar asked for another.
+      const asked = requestedSection();
+      const wanted = section ?? asked;
+      if (wanted === 'chase') {
+        chase.open();
+        queueMicrotask(() => {
+          chase.heading.focus();
+          chase.heading.scrollIntoView({ block: 'start' });
+        });
+      } else if (wanted === 'generate') {
         generate.setKind('convention');
         // After navigate() has focused the panel's heading (when it does).
         queueMicrotask(() => {

@@ -1,5 +1,6 @@
 /** "Fiche stage": the stage under the sheet's cursor, its student's other stages, its actions. */
 import {
+  chaseCountText,
   type HolidayCoverageView,
   type StageSelection,
   type StageView,
@@ -196,13 +197,15 @@ export function fichePanel(ctx: PanelContext): Panel {
   const chase = h('p', { class: 'note', role: 'note' });
   chase.hidden = true;
   // Counted by the menu item that opened the sidebar (no call of its own).
-  const counted = (window as { SDS_BOOT?: { chase?: { items?: unknown; blanks?: unknown } } })
-    .SDS_BOOT?.chase;
+  const counted = (
+    window as { SDS_BOOT?: { chase?: { items?: unknown; overdue?: unknown; blanks?: unknown } } }
+  ).SDS_BOOT?.chase;
   const items = typeof counted?.items === 'number' ? counted.items : 0;
+  const overdue = typeof counted?.overdue === 'number' ? counted.overdue : 0;
   const blanks = typeof counted?.blanks === 'number' ? counted.blanks : 0;
   if (items + blanks > 0) {
     const parts = [
-      items ? plural(items, 'convention à relancer', 'conventions à relancer') : '',
+      items ? chaseCountText(items, overdue) : '',
       blanks
         ? plural(blanks, 'convention vierge à régulariser', 'conventions vierges à régulariser')
         : '',
@@ -210,7 +213,7 @@ export function fichePanel(ctx: PanelContext): Panel {
     replaceChildren(
       chase,
       `${parts.join(', ')} — `,
-      button('Voir le suivi des conventions', () => ctx.navigate('documents'), 'link'),
+      button('Voir le suivi des conventions', () => ctx.navigate('documents', 'chase'), 'link'),
     );
     chase.hidden = false;
   }

@@ -1,12 +1,18 @@
 /** What every panel of the sidebar is, and the pieces they share. */
-import type { SelectedStage, SidebarView, StageSelection } from '../../api/contract';
+import type {
+  SelectedStage,
+  SidebarSection,
+  SidebarView,
+  StageSelection,
+} from '../../api/contract';
 import { button, h, replaceChildren, uid } from '../dom';
 import { frRange } from '../format';
 import { announce } from '../ui';
 import { currentSelection, onSelection } from '../store';
 
 export interface PanelContext {
-  navigate(view: SidebarView): void;
+  /** Shows `view`, on `section` of it when given (the panel then focuses that section). */
+  navigate(view: SidebarView, section?: SidebarSection): void;
 }
 
 /** What a view of the registry (`../views.ts`) shows. */
@@ -14,8 +20,8 @@ export interface Panel {
   root: HTMLElement;
   /** Receives the focus when the panel is shown, so keyboard users land at its top. */
   heading: HTMLElement;
-  /** Called each time the panel becomes visible. */
-  show?(): void;
+  /** Called each time the panel becomes visible; `section`: the part asked for, if any. */
+  show?(section?: SidebarSection): void;
 }
 
 export function shell(

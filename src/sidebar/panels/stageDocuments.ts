@@ -82,6 +82,14 @@ function copiesChoice(d: RegisterDocumentView): { root: HTMLElement; step(): str
   return { root: choice.root, step: () => choice.control.value || 'copies' };
 }
 
+/** Cancelled or replaced: listed apart, below the documents that count. */
+const isGone = (d: RegisterDocumentView): boolean =>
+  d.status === 'Annulée' || d.status === 'Remplacée';
+
+/** Newest first: by generation day, then by register row (made later, written lower). */
+const newestFirst = (a: RegisterDocumentView, b: RegisterDocumentView): number =>
+  b.generatedOn.localeCompare(a.generatedOn) || b.row - a.row;
+
 export function stageDocumentsTab(): StageDocumentsTab {
   const line = h('p', { class: 'muted', 'aria-live': 'polite' });
   const list = h('div', { class: 'documents-of-stage' });
@@ -266,10 +274,24 @@ export function stageDocumentsTab(): StageDocumentsTab {
         h('p', { class: 'empty' }, 'Aucun document généré pour ce stage.'),
         offer,
       );
+    // The documents that count first, those cancelled or replaced below them: the register
+    // keeps them in their order of generation, the oldest (often cancelled) first.
+    const current = docs.filter((d) => !isGone(d)).sort(newestFirst);
+    const gone = docs.filter(isGone).sort(newestFirst);
     replaceChildren(
       list,
-      h('ul', { class: 'stage-list', 'aria-label': 'Documents du stage' }, ...docs.map(item)),
+      current.length
+        ? h('ul', { class: 'stage-list', 'aria-label': 'Documents du stage' }, ...current.map(item))
+        : h('p', { class: 'empty' }, 'Aucun document en cours pour ce stage.'),
       offer,
+      gone.length ? h('h4', {}, 'Documents annulés ou remplacés') : null,
+      gone.length
+        ? h(
+            'ul',
+            { class: 'stage-list past', 'aria-label': 'Documents annulés ou remplacés' },
+            ...gone.map(item),
+          )
+        : null,
     );
   };
 

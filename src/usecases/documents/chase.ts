@@ -15,7 +15,7 @@ import {
   type StageChoiceFacts,
   stageRefusal,
 } from '../../domain/documents/regularisation';
-import { chaseReason, reminderAddressee, reminderMailto } from '../../domain/documents/reminders';
+import { chaseCause, reminderAddressee, reminderMailto } from '../../domain/documents/reminders';
 import { typed } from '../../domain/text';
 import type { IsoDate } from '../../domain/types';
 import type { Context } from '../../gas/context';
@@ -79,7 +79,7 @@ export function conventionsToChase(ctx: Context, sessionId: unknown): ChaseList 
     if (session && str(r.sessionId) !== session) continue;
     const conv = conventions.get(id) ?? null;
     const life = conv ? lifeOf(conv.rec) : null;
-    const reason = chaseReason(
+    const cause = chaseCause(
       {
         stageId: id,
         start: str(r.start) as IsoDate,
@@ -90,19 +90,23 @@ export function conventionsToChase(ctx: Context, sessionId: unknown): ChaseList 
       afterDays,
       withinDays,
     );
-    if (!reason) continue;
+    if (!cause) continue;
     const tutor = tutors.get(str(r.tutorId));
     const student = students.get(str(r.studentId));
     const to = reminderAddressee(
       tutor ? { name: str(r.tutor), email: tutor.email ?? '' } : null,
-      student ? { name: str(r.student), email: student.email ?? '' } : null,
+      student
+        ? { name: str(r.student), email: student.email ?? '', firstName: student.firstName }
+        : null,
     );
     const facts = {
       to: to.to,
       toName: to.toName,
+      toStudent: to.toStudent,
       student: str(r.student),
       company: str(r.company),
       start: str(r.start) as IsoDate,
+      status: life?.status ?? '',
       sentOn: life?.sentOn ?? '',
       sender: senderName,
       school,
@@ -113,7 +117,8 @@ export function conventionsToChase(ctx: Context, sessionId: unknown): ChaseList 
       session: str(r.session),
       company: str(r.company),
       start: str(r.start) as IsoDate,
-      reason,
+      reason: cause.reason,
+      kind: cause.kind,
       document: conv ? documentView(conv.row, conv.rec) : null,
       mailto: reminderMailto(facts),
       addressee: to.addressee,

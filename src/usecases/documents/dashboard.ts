@@ -40,7 +40,7 @@ export function documentsDashboard(
     if (str(d.kind) === label && stageIds.has(str(d.stageId)) && isLiveStatus(status))
       byStage.set(str(d.stageId), status);
   }
-  const counts = dashboardCounts([...byStage.values()]);
+  const counts = dashboardCounts([...byStage.values()], stageIds.size);
   const view: DashboardView = {
     sessionId,
     session: session.title,
@@ -50,10 +50,14 @@ export function documentsDashboard(
   };
   if (input?.print === true) {
     ctx.noteViewWrite();
+    // A sheet to print, not to work in: after the school's sheets, not among them.
     paintGrid(
       ctx,
       DASHBOARD_SHEET,
       dashboardGrid(session.title, stageIds.size, counts, ctx.today()),
+      {
+        atEnd: true,
+      },
     );
     view.sheetUrl = DASHBOARD_SHEET;
   }

@@ -21,13 +21,13 @@ import {
 } from '../../domain/documents/signatures';
 import { UserError } from '../../domain/errors';
 import { fingerprint } from '../../domain/fingerprint';
-import { typed } from '../../domain/text';
+import { deOrD, typed } from '../../domain/text';
 import type { IsoDate } from '../../domain/types';
 import type { Context } from '../../gas/context';
 import type { Rec } from '../../gas/sheetTable';
 import { str } from '../../sheets/records';
 import { DOCUMENTS, STAGES, type DocumentKey } from '../../sheets/schema';
-import { agreedStatus, ofName } from '../messages';
+import { agreedStatus } from '../messages';
 import { writeRowUndoable } from '../undoable';
 
 export type DocRec = Rec<DocumentKey>;
@@ -236,5 +236,5 @@ export function registerFacts(r: Partial<DocRec>): RegisterFacts {
 /** « Convention de ACAR Laurie (DOC-…) », the journal's subject. */
 export function documentSubject(r: Partial<DocRec>): string {
   const who = str(r.student);
-  return `${str(r.kind) || 'Document'}${who ? ` ${ofName(who)}` : ''} (${str(r.id)})`;
+  return `${str(r.kind) || 'Document'}${who ? ` ${deOrD(who)}` : ''} (${str(r.id)})`;
 }

@@ -30,7 +30,11 @@ function opened(h: Harness): SidebarBoot['chase'] {
 /** What « Conventions à relancer » lists now, read from the sheets. */
 function truth(h: Harness): SidebarBoot['chase'] {
   const l = ok<ChaseList>(h.call('apiConventionsToChase', ''));
-  return { items: l.items.length, blanks: l.blanks.length };
+  return {
+    items: l.items.length,
+    overdue: l.items.filter((i) => i.kind === 'overdue').length,
+    blanks: l.blanks.length,
+  };
 }
 
 function laurie(h: Harness): RegisterDocumentView {
@@ -74,6 +78,8 @@ describe('the count of conventions to chase on the sidebar’s home', () => {
     const counted = opened(h)!;
     expect(counted).toEqual(truth(h));
     expect(counted.items).toBeGreaterThan(0);
+    // Laurie's convention is the one sent and not back; the others start soon without one.
+    expect(counted.overdue).toBe(1);
     completeBehindTheAddOnsBack(h);
     expect(truth(h)!.items).toBe(counted.items - 1);
     expect(opened(h)).toEqual(counted);
@@ -114,7 +120,11 @@ describe('the count of conventions to chase on the sidebar’s home', () => {
     const cell = sheet.getRange(laurie(h).row, header.indexOf('Envoyée le') + 1);
     cell.setValue('');
     h.call('onEdit', { range: cell, source: sheet.getParent(), value: '' });
-    expect(opened(h)).toEqual({ ...counted, items: counted.items - 1 });
+    expect(opened(h)).toEqual({
+      ...counted,
+      items: counted.items - 1,
+      overdue: counted.overdue - 1,
+    });
   });
 
   it('is counted from the sheets when the cache fails', () => {

@@ -122,7 +122,7 @@ describe('the life of ACAR Laurie’s convention', () => {
       .filter((r) => r[2] === 'Suivi d’un document');
     expect(journal).toHaveLength(5);
     expect(journal[2]![5]).toContain('20/02/2023');
-    expect(journal[0]![3]).toMatch(/^Convention d'ACAR Laurie \(DOC-/);
+    expect(journal[0]![3]).toMatch(/^Convention d’ACAR Laurie \(DOC-/);
     expect(docsOf(h, id).documents[0]!.next).toBe('');
   });
 
@@ -341,14 +341,14 @@ describe('conventions to chase, on a fixed clock', () => {
     let list = ok<ChaseList>(h.call('apiConventionsToChase', h.ids.sessionId));
     expect(list).toMatchObject({ afterDays: 10, withinDays: 15 });
     expect(list.items.map((i) => i.stageId)).toEqual([newStage]);
-    expect(list.items[0]!.reason).toBe('stage le 01/03/2023, convention : générée');
+    expect(list.items[0]!.reason).toBe('commence le 01/03/2023, convention générée seulement');
     at(h, '2023-02-25');
     list = ok<ChaseList>(h.call('apiConventionsToChase', h.ids.sessionId));
     const item = list.items.find((i) => i.stageId === camille)!;
     expect(item.reason).toBe('envoyée le 15/02/2023, pas revenue signée');
     expect(item.addressee).toMatch(/^le tuteur/);
     expect(item.mailto).toMatch(
-      /^mailto:tuteur@example\.fr\?subject=Convention%20de%20stage%20de%20ACNA%20Camille/,
+      /^mailto:tuteur@example\.fr\?subject=Convention%20de%20stage%20d%E2%80%99ACNA%20Camille/,
     );
     expect(decodeURIComponent(item.mailto)).toContain('vous a été envoyée le 15/02/2023');
     const filtered = ok<{ stages: { id: string }[] }>(
@@ -369,6 +369,47 @@ describe('conventions to chase, on a fixed clock', () => {
   });
 });
 
+describe('the prepared e-mail of a stage starting without a convention', () => {
+  it('tells the tutor it is being prepared; to the student, it speaks to them', () => {
+    const h = readyWorkbook();
+    giveTutorAnAddress(h, select(h, 'ACNA Camille').tutorId, 'tuteur@example.fr');
+    // Laurie's tutor has no address: the e-mail goes to Laurie, typed in « Élèves » by hand.
+    const sheet = h.em.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Élèves')!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
+    const names = sheet
+      .getRange(1, header.indexOf('Libellé') + 1, sheet.getLastRow(), 1)
+      .getValues();
+    const cell = sheet.getRange(
+      names.findIndex((r) => r[0] === 'ACAR Laurie') + 1,
+      header.indexOf('Courriel') + 1,
+    );
+    cell.setValue('laurie@eleve.example');
+    h.call('onEdit', { range: cell, source: sheet.getParent(), value: 'laurie@eleve.example' });
+    at(h, '2023-01-20');
+    const list = ok<ChaseList>(h.call('apiConventionsToChase', h.ids.sessionId));
+    const camille = list.items.find((i) => i.student === 'ACNA Camille')!;
+    expect(camille).toMatchObject({
+      reason: 'commence le 01/02/2023, aucune convention',
+      kind: 'starting',
+      document: null,
+    });
+    const mail = decodeURIComponent(camille.mailto);
+    expect(mail).toContain('?subject=Convention de stage d’ACNA Camille – en préparation&');
+    expect(mail).toContain(
+      'La convention de stage d’ACNA Camille chez BANQUE POPULAIRE DU NORD DENAIN est en préparation : elle vous sera envoyée très prochainement pour signature.',
+    );
+    expect(mail).toContain('il ne peut pas commencer sans la convention signée');
+    expect(mail).not.toMatch(/retourner/);
+    const laurie = list.items.find((i) => i.student === 'ACAR Laurie')!;
+    expect(laurie.addressee).toBe('l’élève (ACAR Laurie)');
+    const toLaurie = decodeURIComponent(laurie.mailto);
+    expect(toLaurie).toMatch(/^mailto:laurie@eleve\.example\?/);
+    expect(toLaurie).toContain('Bonjour Laurie,\r\n\r\nVotre convention de stage');
+    expect(toLaurie).toContain('Votre stage commence le 01/02/2023');
+    expect(toLaurie.split('&body=')[1]).not.toContain('ACAR');
+  });
+});
+
 describe('the dashboard', () => {
   it('counts the session’s conventions by their furthest step, and prints them on a sheet', () => {
     const h = readyWorkbook();
@@ -381,11 +422,46 @@ describe('the dashboard', () => {
     );
     const generated = v.counts[0]!.count;
     expect(generated).toBeGreaterThan(1);
-    expect(v.counts.map((c) => c.count)).toEqual([generated, 1, 0, 0]);
+    expect(v.counts.map((c) => c.count)).toEqual([generated, 1, 0, 0, v.stages - generated]);
     const sheet = h.display('Tableau de bord');
     expect(sheet[0]![0]).toContain('Tableau de bord des conventions');
     expect(sheet[3]!.slice(0, 2)).toEqual(['Générées', String(generated)]);
     expect(sheet[4]!.slice(0, 2)).toEqual(['Envoyées', '1']);
+  });
+
+  it('counts the stages without a convention, and prints the sheet after all the others', () => {
+    const h = readyWorkbook();
+    const two = [h.ids.stages['ACAR Laurie']!, h.ids.stages['ACNA Camille']!];
+    generate(h, request('convention', { stageIds: two }));
+    const camille = docsOf(h, two[1]!).documents[0]!;
+    ok(
+      h.call('apiCancelDocument', {
+        documentId: camille.id,
+        row: camille.row,
+        fingerprint: camille.fingerprint,
+        step: 'cancel',
+        date: '',
+      }),
+    );
+    const ss = h.em.globals.SpreadsheetApp.getActiveSpreadsheet();
+    ss.setActiveSheet(ss.getSheets()[0]!);
+    const v = ok<DashboardView>(
+      h.call('apiDocumentsDashboard', { sessionId: h.ids.sessionId, print: true }),
+    );
+    expect(v.stages).toBeGreaterThan(2);
+    // Camille's convention is cancelled: her stage has none, as the others'.
+    expect(v.counts).toEqual([
+      { label: 'Générées', count: 1 },
+      { label: 'Envoyées', count: 0 },
+      { label: 'Signées', count: 0 },
+      { label: 'Complètes', count: 0 },
+      { label: 'Sans convention', count: v.stages - 1 },
+    ]);
+    const sheet = h.display('Tableau de bord');
+    expect(sheet[7]!.slice(0, 2)).toEqual(['Sans convention', String(v.stages - 1)]);
+    const names = ss.getSheets().map((s) => s.getName());
+    expect(names.at(-1)).toBe('Tableau de bord');
+    expect(names.indexOf('Tableau de bord')).toBeGreaterThan(1);
   });
 });
 

@@ -58,7 +58,7 @@ describe('the teacher who follows a stage stays with its continuation', () => {
     });
     const parts = ok(r);
     expect(r.ok && r.message).toBe(
-      "Stage d'ACAR Laurie scindé : du 01/02/2023 au 28/02/2023 puis du 01/03/2023 au 31/03/2023. Suivi : M. BRUEL Patrick.",
+      'Stage d’ACAR Laurie scindé : du 01/02/2023 au 28/02/2023 puis du 01/03/2023 au 31/03/2023. Suivi : M. BRUEL Patrick.',
     );
     expect(parts.map((p) => [p.follower, p.followerId])).toEqual([
       ['M. BRUEL Patrick', bruel],
@@ -92,7 +92,7 @@ describe('the teacher who follows a stage stays with its continuation', () => {
       weeklyHours: '',
     });
     expect(r.ok && r.message).toBe(
-      "Nouveau stage d'ACAR Laurie du 01/03/2023 au 31/03/2023. Suivi : M. BRUEL Patrick.",
+      'Nouveau stage d’ACAR Laurie du 01/03/2023 au 31/03/2023. Suivi : M. BRUEL Patrick.',
     );
     expect(laurieRows()).toEqual([
       ['01/02/2023', '27/02/2023', 'M. BRUEL Patrick', bruel],
