@@ -26,7 +26,6 @@ function keyOf(ctx: Context): string {
   return `sds.chaseCount.${ctx.today()}`;
 }
 
-
 function parse(text: string | null, stamp: string): ChaseCount | null {
   if (!text) return null;
   try {
