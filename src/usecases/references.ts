@@ -5,6 +5,7 @@
 import type { Company, Session, Staff, Student, Tutor } from '../domain/types';
 import { personLabel, studentLabels, tutorLabel } from '../domain/labels';
 import { parsePeriods } from '../domain/sessions';
+import { fold } from '../domain/text';
 import { visitReportsOn } from '../domain/followUp/visitReport';
 import type { Context } from '../gas/context';
 import { cachedReferenceList, referenceVersion } from '../gas/referenceCache';
@@ -206,4 +207,14 @@ function buildReferences(ctx: Context): References {
     },
     labels,
   };
+}
+
+/**
+ * The Personnel rows whose « Courriel » is the signed-in user's address (case and accents aside):
+ * who is acting, for « Mes stages », the rights on visits and the reminders' signature.
+ */
+export function staffOfSignedInUser(ctx: Context): Staff[] {
+  const email = fold(ctx.user());
+  if (email === '') return [];
+  return references(ctx).staff.filter((s) => s.email !== '' && fold(s.email) === email);
 }

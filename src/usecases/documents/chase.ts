@@ -21,7 +21,7 @@ import type { IsoDate } from '../../domain/types';
 import type { Context } from '../../gas/context';
 import { str } from '../../sheets/records';
 import { DOCUMENTS, STAGES } from '../../sheets/schema';
-import { references } from '../references';
+import { references, staffOfSignedInUser } from '../references';
 import { chaseDays } from './chaseSettings';
 import { documentView, lifeOf, registerFacts, type DocRec } from './life';
 
@@ -50,9 +50,7 @@ export function conventionsToChase(ctx: Context, sessionId: unknown): ChaseList 
   const choices: (StageChoice & StageChoiceFacts & { blanks: number[] })[] = [];
   const tutors = new Map(refs.tutors.map((t) => [t.id, t]));
   const students = new Map(refs.students.map((s) => [s.id, s]));
-  const sender = refs.staff.find(
-    (s) => s.email && s.email.toLowerCase() === ctx.user().toLowerCase(),
-  );
+  const [sender] = staffOfSignedInUser(ctx);
   const senderName = sender ? refs.labels.staff(sender.id) : ctx.user();
   const school = ctx.settings().schoolName;
   const items: ChaseItem[] = [];

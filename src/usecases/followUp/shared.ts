@@ -11,7 +11,6 @@ import {
 } from '../../domain/followUp/myStages';
 import { isIsoDate } from '../../domain/dates';
 import { UserError } from '../../domain/errors';
-import { fold } from '../../domain/text';
 import type { IsoDate, Staff } from '../../domain/types';
 import { isVisitDone, sortVisits } from '../../domain/visits';
 import type { Context } from '../../gas/context';
@@ -19,7 +18,7 @@ import type { Rec } from '../../gas/sheetTable';
 import { str } from '../../sheets/records';
 import { STAGES, type StageKey, VISITS } from '../../sheets/schema';
 import { writeRowsUndoable } from '../undoable';
-import { references } from '../references';
+import { references, staffOfSignedInUser } from '../references';
 import { stageView } from '../stageStore';
 import { rightsOn } from './visitRights';
 
@@ -31,8 +30,7 @@ export function staffNames(ctx: Context): { id: string; label: string }[] {
 
 /** The member of staff whose « Courriel » is the signed-in user's address. */
 export function currentTeacher(ctx: Context): Staff {
-  const email = fold(ctx.user());
-  const found = references(ctx).staff.filter((s) => s.email !== '' && fold(s.email) === email);
+  const found = staffOfSignedInUser(ctx);
   if (found.length === 1) return found[0]!;
   if (found.length > 1) {
     throw new UserError(

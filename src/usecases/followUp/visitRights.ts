@@ -7,13 +7,13 @@
 import { DOCUMENT_KIND_LABELS } from '../../domain/documents/kinds';
 import { UserError } from '../../domain/errors';
 import { resolveFollower } from '../../domain/followUp/myStages';
-import { fold, typed } from '../../domain/text';
+import { typed } from '../../domain/text';
 import { VISIT_REFUSALS, type VisitRights, visitRights } from '../../domain/visits';
 import type { Context } from '../../gas/context';
 import type { Rec } from '../../gas/sheetTable';
 import { str } from '../../sheets/records';
 import { DOCUMENTS, type StageKey, VISITS } from '../../sheets/schema';
-import { references } from '../references';
+import { staffOfSignedInUser } from '../references';
 import { deleteRowsUndoable, writeRowUndoable } from '../undoable';
 import { binQuietly } from '../documents/driveSpace';
 import { isLive, readRegister, STATUS_CANCELLED } from '../documents/register';
@@ -22,9 +22,7 @@ import { fileIdOf } from './visitReport';
 
 /** The signed-in user's Personnel ID, '' when they are not in it (they then change nothing). */
 export function signedInStaffId(ctx: Context): string {
-  const email = fold(ctx.user());
-  if (email === '') return '';
-  const found = references(ctx).staff.filter((s) => s.email !== '' && fold(s.email) === email);
+  const found = staffOfSignedInUser(ctx);
   return found.length === 1 ? found[0]!.id : '';
 }
 
