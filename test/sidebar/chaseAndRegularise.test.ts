@@ -15,22 +15,22 @@ import type {
   StageDocumentsView,
 } from '../../src/api/contract';
 import { EMPTY_FILTER } from '../../src/domain/stages/filter';
-import { axeViolations, benchFor, menu, openSheet, rowCell, sidebarFrame } from './harness';
+import {
+  axeViolations,
+  benchFor,
+  invokeOn,
+  menu,
+  openSheet,
+  rowCell,
+  schoolFilledIn,
+  sidebarFrame,
+} from './harness';
 
 const bench = benchFor({ seed: 'full' });
 const SESSION = 'BTS 1 info période 1 (01/02/2023 - 31/03/2023)';
 const TUTOR_EMAIL = 'blase.ecusson@ca-cambrai.example';
 
-async function invoke<T>(name: string, ...args: unknown[]): Promise<T> {
-  const r = await bench.wb.session.invoke(name, args);
-  if (!r.ok) throw new Error(`${name} : ${JSON.stringify(r.error)}`);
-  const v = r.value as { ok?: boolean; value?: unknown; error?: string };
-  if (v && typeof v === 'object' && 'ok' in v) {
-    if (!v.ok) throw new Error(`${name} : ${v.error}`);
-    return v.value as T;
-  }
-  return v as T;
-}
+const invoke = invokeOn(bench);
 
 /**
  * What earlier days did, through the server: the school and companies completed, ACAR Laurie's
@@ -38,13 +38,7 @@ async function invoke<T>(name: string, ...args: unknown[]): Promise<T> {
  * to 27/02/2023, twelve days later.
  */
 async function laurieConventionSentTwelveDaysAgo(): Promise<ReferenceData> {
-  const settings = await invoke<Record<string, unknown>>('apiGetSettings');
-  await invoke('apiSaveSettings', {
-    ...settings,
-    schoolName: 'Lycée Jean Moulin',
-    schoolAddress: '1 rue de l’Épée, 59400 Cambrai',
-    headOfSchool: 'Mme DURAND Claire',
-  });
+  await schoolFilledIn(invoke);
   const refs = await invoke<ReferenceData>('apiGetReferenceData');
   const sirets = ['44306184100047', '38235653100014'];
   for (const [i, c] of refs.companies.entries()) {

@@ -209,3 +209,30 @@ export function benchFor(opts: { seed?: SeedLevel; today?: string } = {}): Bench
     },
   });
 }
+
+/** A server function called as the sidebar calls it; its French refusal, if any, throws. */
+export type Invoke = <T = unknown>(name: string, ...args: unknown[]) => Promise<T>;
+
+export function invokeOn(bench: Bench): Invoke {
+  return async <T>(name: string, ...args: unknown[]): Promise<T> => {
+    const r = await bench.wb.session.invoke(name, args);
+    if (!r.ok) throw new Error(`${name} : ${JSON.stringify(r.error)}`);
+    const v = r.value as { ok?: boolean; value?: unknown; error?: string };
+    if (v && typeof v === 'object' && 'ok' in v) {
+      if (!v.ok) throw new Error(`${name} : ${v.error}`);
+      return v.value as T;
+    }
+    return v as T;
+  };
+}
+
+/** The school's name, address and head in Paramètres, as documents need them. */
+export async function schoolFilledIn(invoke: Invoke): Promise<void> {
+  const settings = await invoke<Record<string, unknown>>('apiGetSettings');
+  await invoke('apiSaveSettings', {
+    ...settings,
+    schoolName: 'Lycée Jean Moulin',
+    schoolAddress: '1 rue de l’Épée, 59400 Cambrai',
+    headOfSchool: 'Mme DURAND Claire',
+  });
+}

@@ -11,29 +11,23 @@ import type {
   RegisterDocumentView,
   StageDocumentsView,
 } from '../../src/api/contract';
-import { axeViolations, benchFor, menu, openSheet, rowCell, sidebarFrame } from './harness';
+import {
+  axeViolations,
+  benchFor,
+  invokeOn,
+  menu,
+  openSheet,
+  rowCell,
+  schoolFilledIn,
+  sidebarFrame,
+} from './harness';
 
 const bench = benchFor({ seed: 'full' });
 
-async function invoke<T>(name: string, ...args: unknown[]): Promise<T> {
-  const r = await bench.wb.session.invoke(name, args);
-  if (!r.ok) throw new Error(`${name} : ${JSON.stringify(r.error)}`);
-  const v = r.value as { ok?: boolean; value?: unknown; error?: string };
-  if (v && typeof v === 'object' && 'ok' in v) {
-    if (!v.ok) throw new Error(`${name} : ${v.error}`);
-    return v.value as T;
-  }
-  return v as T;
-}
+const invoke = invokeOn(bench);
 
 async function laurieConventionSignedByHer(): Promise<void> {
-  const settings = await invoke<Record<string, unknown>>('apiGetSettings');
-  await invoke('apiSaveSettings', {
-    ...settings,
-    schoolName: 'Lycée Jean Moulin',
-    schoolAddress: '1 rue de l’Épée, 59400 Cambrai',
-    headOfSchool: 'Mme DURAND Claire',
-  });
+  await schoolFilledIn(invoke);
   const refs = await invoke<ReferenceData>('apiGetReferenceData');
   for (const c of refs.companies.filter((x) => x.label.startsWith('CREDIT AGRICOLE'))) {
     const company = await invoke<Record<string, unknown>>('apiGetCompany', c.id);
