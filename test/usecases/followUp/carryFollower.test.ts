@@ -39,23 +39,27 @@ beforeEach(() => {
   ok(h.call('apiApplyFollowUp', { ...input, digest: p.digest }));
 });
 
+/** « Scinder » on 01/03/2023, the assignment kept, as the fiche sends it. */
+const splitOnMarch1 = (s: StageView) =>
+  h.call<ApiResult<StageView[]>>('apiSplitStage', {
+    stageId: s.id,
+    row: s.row,
+    studentId: s.studentId,
+    fingerprint: s.fingerprint,
+    splitDate: '01/03/2023',
+    firstPartEnd: '',
+    mode: 'cut',
+    reason: '',
+    keepAssignment: true,
+    companyId: '',
+    tutorId: '',
+    referentId: '',
+  });
+
 describe('the teacher who follows a stage stays with its continuation', () => {
   it('« Scinder »: both parts are followed by the same teacher, and the message says who', () => {
     const s = fiche(h.ids.stages['ACAR Laurie']!);
-    const r = h.call<ApiResult<StageView[]>>('apiSplitStage', {
-      stageId: s.id,
-      row: s.row,
-      studentId: s.studentId,
-      fingerprint: s.fingerprint,
-      splitDate: '01/03/2023',
-      firstPartEnd: '',
-      mode: 'cut',
-      reason: '',
-      keepAssignment: true,
-      companyId: '',
-      tutorId: '',
-      referentId: '',
-    });
+    const r = splitOnMarch1(s);
     const parts = ok(r);
     expect(r.ok && r.message).toBe(
       'Stage d’ACAR Laurie scindé : du 01/02/2023 au 28/02/2023 puis du 01/03/2023 au 31/03/2023. Suivi : M. BRUEL Patrick.',
@@ -141,20 +145,7 @@ describe('the teacher who follows a stage stays with its continuation', () => {
     const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
     sheet.getRange(h.rowOf(id), header.indexOf('Enseignant suivi') + 1).setValue('');
     const s = fiche(id);
-    const r = h.call<ApiResult<StageView[]>>('apiSplitStage', {
-      stageId: s.id,
-      row: s.row,
-      studentId: s.studentId,
-      fingerprint: s.fingerprint,
-      splitDate: '01/03/2023',
-      firstPartEnd: '',
-      mode: 'cut',
-      reason: '',
-      keepAssignment: true,
-      companyId: '',
-      tutorId: '',
-      referentId: '',
-    });
+    const r = splitOnMarch1(s);
     expect(r.ok && r.message).not.toContain('Suivi');
     expect(laurieRows().map((x) => x[2])).toEqual(['', '']);
   });
