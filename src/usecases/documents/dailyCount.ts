@@ -7,8 +7,7 @@
 import type { Context } from '../../gas/context';
 
 /** The document property holding the counts. */
-export const DOCS_MADE_KEY = 'sds.docsMade';
-const KEY = DOCS_MADE_KEY;
+const KEY = 'sds.docsMade';
 
 export const DAILY_CAP = { workspace: 1500, consumer: 250 } as const;
 
@@ -44,7 +43,7 @@ export function readCounts(ctx: Context): Counts {
 }
 
 /** Writes `all` with `n` more documents for this user today (one call). */
-export function addToCounts(ctx: Context, all: Counts, n: number): void {
+function addToCounts(ctx: Context, all: Counts, n: number): void {
   if (n <= 0) return;
   const today = ctx.today();
   // Yesterday's counts of everyone are of no use: dropped, so the property stays small.
