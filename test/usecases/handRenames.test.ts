@@ -71,3 +71,47 @@ describe('a name typed by hand in a reference sheet', () => {
     expect(h.stageRows()).toEqual(stages);
   });
 });
+
+describe('a fault at every service call of a hand rename', () => {
+  it('leaves the stages as they were, or renamed and journalled', () => {
+    const h = seededWorkbook();
+    const id = h.ids.companies[stageOf(h, 'ACAR Laurie')['Entreprise']!]!;
+    const sheet = h.em.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Entreprises')!;
+    const [header = [], ...rows] = h.display('Entreprises');
+    const cell = sheet.getRange(
+      rows.findIndex((r) => r[0] === id) + 2,
+      header.indexOf('Raison sociale') + 1,
+    );
+    cell.setValue('CRÉDIT AGRICOLE NORD DE FRANCE');
+    const picture = () => JSON.stringify(['Stages', 'Tuteurs', 'Journal'].map((s) => h.display(s)));
+    const start = h.em.snapshot();
+    const before = picture();
+    const event = { range: cell, source: sheet.getParent(), value: '' };
+    const edit = () => h.call('onEdit', event);
+    h.em.log.reset();
+    edit();
+    // The calls of the trigger alone (reading the sheets below is the test's, not its).
+    const calls = Object.entries(h.em.log.snapshot()).flatMap(([key, n]) =>
+      Array.from({ length: n }, (_, i) => [key, i + 1] as const),
+    );
+    const done = picture();
+    expect(done).not.toBe(before);
+    expect(calls.length).toBeGreaterThan(10);
+    let untouched = 0;
+    for (const [key, nth] of calls) {
+      h.em.restore(start);
+      h.em.log.reset();
+      h.em.log.failOn(key, nth, new Error('Service Spreadsheets failed'));
+      try {
+        edit();
+      } catch (e) {
+        throw new Error(`fault at ${key}#${nth}: onEdit threw ${String(e)}`, { cause: e });
+      }
+      h.em.log.reset();
+      const after = picture();
+      if (after === before) untouched += 1;
+      else expect(after, `fault at ${key}#${nth}`).toBe(done);
+    }
+    expect(untouched).toBeGreaterThan(0);
+  });
+});
